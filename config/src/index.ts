@@ -1,0 +1,4 @@
+export * from './schema.ts';
+export * from './load.ts';
+export * from './text.ts';
+export * from './strings/index.ts';

@@ -1,0 +1,271 @@
+// The shape of one centre's configuration. Every package reads its settings
+// through these types; the loader turns YAML + env into a validated CenterConfig.
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'chỉ dùng chữ thường không dấu, số, "-" và "_" (lowercase letters, digits, - and _)');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:MM (time as HH:MM)');
+const text = z.string().min(1).max(500);
+
+export const openingSpanSchema = z
+  .object({ open: hhmm, close: hhmm })
+  .refine((s) => s.open < s.close, { message: 'giờ mở phải trước giờ đóng (open must be before close)', path: ['close'] });
+
+const weekday = z.array(openingSpanSchema).default([]);
+export const hoursSchema = z.object({
+  mon: weekday,
+  tue: weekday,
+  wed: weekday,
+  thu: weekday,
+  fri: weekday,
+  sat: weekday,
+  sun: weekday,
+  /** Public holidays (YYYY-MM-DD) when the centre is closed. */
+  closedDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+});
+
+export const serviceSchema = z.object({
+  id,
+  /** Short code shown to staff, e.g. "HT". */
+  code: z.string().min(1).max(16),
+  name: text,
+  nameEn: text.optional(),
+  /** Prefix of the ticket numbers of this field: "1" gives 1001, 1002…; "A" gives A001. */
+  prefix: z.string().regex(/^[A-Z0-9]{1,3}$/, 'tiền tố 1–3 ký tự A–Z hoặc 0–9 (prefix: 1–3 of A–Z, 0–9)'),
+  /** Icon name the kiosk shows on the field's tile. */
+  icon: z.string().max(40).default('folder'),
+  /** Typical service time, used to estimate waits before there is history. */
+  avgServiceMinutes: z.number().positive().max(240).default(10),
+  /** Tickets a day; beyond it the kiosk says when to come back. Omit for no cap. */
+  dailyCapacity: z.number().int().positive().optional(),
+  /** Hours for this field when they differ from the centre's. */
+  hours: hoursSchema.optional(),
+});
+
+export const procedureSchema = z.object({
+  /** Code in the national procedure database (CSDL quốc gia về TTHC), e.g. "1.001193". */
+  code: z.string().regex(/^[0-9A-Za-z.\-_]{3,32}$/, 'mã TTHC không hợp lệ (bad procedure code)'),
+  name: text,
+  nameEn: text.optional(),
+  serviceId: id,
+  documents: z.array(text).min(1),
+  /** Processing time as the procedure states it, e.g. "Trong ngày" or "05 ngày làm việc". */
+  processingTime: text,
+  /** Fee as stated, e.g. "Miễn phí" or "8.000 đồng/bản". */
+  fee: text,
+  /** Where the result may be received regardless of residence (không phụ thuộc địa giới hành chính). */
+  anyResidence: z.boolean().default(false),
+  forms: z.array(z.object({ name: text, url: z.string().max(500).optional() })).default([]),
+});
+
+export const counterSchema = z.object({
+  id,
+  number: z.number().int().positive().max(999),
+  name: text,
+  serviceIds: z.array(id).min(1),
+  /** A counter that takes the priority groups first. */
+  priority: z.boolean().default(false),
+  /** Relative preference per service for the calling policy (1 when absent). */
+  weights: z.record(z.string(), z.number().positive().max(100)).default({}),
+});
+
+export const priorityCategorySchema = z.object({
+  id,
+  name: text,
+  nameEn: text.optional(),
+  /** When set, a scanned ID card of someone this old or older gives this category by itself. */
+  minAge: z.number().int().positive().max(130).optional(),
+});
+
+export const staffSchema = z.object({
+  username: z.string().regex(/^[a-z0-9._-]{2,32}$/, 'tên đăng nhập 2–32 ký tự a–z, 0–9, . _ - (username)'),
+  fullName: text,
+  title: z.string().max(120).default('Cán bộ một cửa'),
+  role: z.enum(['staff', 'manager', 'admin']),
+  /** The counter this official usually sits at, shown on the hall board. */
+  counterId: id.optional(),
+  phone: z.string().max(32).optional(),
+});
+
+export const satisfactionLevelSchema = z.object({
+  score: z.number().int().min(1).max(4),
+  label: text,
+  labelEn: text.optional(),
+  /** Counted in the satisfied share (DOMAIN: the first two levels). */
+  satisfied: z.boolean(),
+});
+
+export const printerSchema = z.object({
+  kind: z.enum(['simulator', 'tcp', 'serial', 'usb']).default('simulator'),
+  /** host:port for tcp, a device path for serial and usb. */
+  address: z.string().max(200).optional(),
+  baudRate: z.number().int().positive().optional(),
+  paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
+  /** Vietnamese through code page 1258 when the printer has it, else the text as an image. */
+  textMode: z.enum(['cp1258', 'raster']).default('raster'),
+});
+
+export const deviceSchema = z.object({
+  id,
+  kind: z.enum(['kiosk', 'board', 'counter-display', 'keypad']),
+  name: text,
+  /** For a counter display or keypad, the counter it belongs to. */
+  counterId: id.optional(),
+});
+
+export const devicesSchema = z.object({
+  list: z.array(deviceSchema).default([]),
+  printer: printerSchema.default({ kind: 'simulator', paperWidth: 80, textMode: 'raster' }),
+});
+
+export const ticketFormatSchema = z.object({
+  /** Digits of the daily sequence after the prefix: 3 gives 1001…1999, then 11000 on. */
+  digits: z.number().int().min(1).max(6).default(3),
+  /** Pattern with {prefix} and {seq}; {seq} is zero-padded to `digits`. */
+  pattern: z
+    .string()
+    .max(40)
+    .refine((p) => p.includes('{seq}'), 'mẫu số phải có {seq} (pattern needs {seq})')
+    .default('{prefix}{seq}'),
+});
+
+export const voiceSchema = z.object({
+  template: z
+    .string()
+    .max(300)
+    .refine((t) => t.includes('{number}') && t.includes('{counter}'), 'mẫu lời gọi phải có {number} và {counter} (template needs {number} and {counter})')
+    .default('Mời công dân có số thứ tự {number} đến quầy số {counter}'),
+  lang: z.string().default('vi-VN'),
+  /** How many times a call is spoken. */
+  repeat: z.number().int().min(1).max(3).default(2),
+  chime: z.boolean().default(true),
+});
+
+export const policySchema = z.object({
+  kind: z.enum(['fifo', 'priority', 'target']).default('target'),
+  /** How much earlier a priority ticket's deadline falls, in minutes. */
+  priorityAdvanceMinutes: z.number().min(0).max(120).default(10),
+  /** Recalls before a called ticket may be marked no-show. */
+  maxRecalls: z.number().int().min(0).max(10).default(2),
+});
+
+export const targetsSchema = z.object({
+  waitMinutes: z.number().positive().max(240).default(15),
+  warnWaitMinutes: z.number().positive().max(240).default(12),
+  serviceMinutes: z.number().positive().max(480).default(30),
+  satisfactionPct: z.number().min(0).max(100).default(95),
+  dossiersPerStaffYear: z.number().int().positive().default(1200),
+});
+
+export const bookingSchema = z.object({
+  /** How early before the booked time a citizen may check in. */
+  earlyMinutes: z.number().int().min(0).max(240).default(30),
+  /** How late after the booked time a check-in is still accepted. */
+  lateMinutes: z.number().int().min(0).max(240).default(15),
+});
+
+export const privacySchema = z.object({
+  /** Days that names and addresses from a scanned ID card are kept. */
+  scanRetentionDays: z.number().int().min(0).max(3650).default(1),
+});
+
+export const centerConfigSchema = z
+  .object({
+    center: z.object({
+      id,
+      name: text,
+      nameEn: text.optional(),
+      address: text,
+      hotline: z.string().max(32),
+      feedbackAddress: z.string().max(300).optional(),
+      level: z.enum(['commune', 'district', 'province']).default('commune'),
+      timezone: z.literal('Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
+      /** Public address of the server, used in the QR printed on tickets. */
+      publicUrl: z.string().url().optional(),
+      notice: z.string().max(500).default(''),
+    }),
+    targets: targetsSchema.default({ waitMinutes: 15, warnWaitMinutes: 12, serviceMinutes: 30, satisfactionPct: 95, dossiersPerStaffYear: 1200 }),
+    hours: hoursSchema,
+    services: z.array(serviceSchema).min(1),
+    procedures: z.array(procedureSchema).default([]),
+    counters: z.array(counterSchema).min(1),
+    priorityCategories: z.array(priorityCategorySchema).default([]),
+    staff: z.array(staffSchema).default([]),
+    ticketFormat: ticketFormatSchema.default({ digits: 3, pattern: '{prefix}{seq}' }),
+    voice: voiceSchema.default({ template: 'Mời công dân có số thứ tự {number} đến quầy số {counter}', lang: 'vi-VN', repeat: 2, chime: true }),
+    policy: policySchema.default({ kind: 'target', priorityAdvanceMinutes: 10, maxRecalls: 2 }),
+    satisfactionLevels: z.array(satisfactionLevelSchema).length(4).default([
+      { score: 4, label: 'Rất hài lòng', labelEn: 'Very satisfied', satisfied: true },
+      { score: 3, label: 'Hài lòng', labelEn: 'Satisfied', satisfied: true },
+      { score: 2, label: 'Bình thường', labelEn: 'Neutral', satisfied: false },
+      { score: 1, label: 'Không hài lòng', labelEn: 'Dissatisfied', satisfied: false },
+    ]),
+    booking: bookingSchema.default({ earlyMinutes: 30, lateMinutes: 15 }),
+    privacy: privacySchema.default({ scanRetentionDays: 1 }),
+    devices: devicesSchema.default({ list: [], printer: { kind: 'simulator', paperWidth: 80, textMode: 'raster' } }),
+  })
+  .superRefine((c, ctx) => {
+    const dup = <T>(items: T[], key: (t: T) => string | number, path: string, what: string) => {
+      const seen = new Set<string | number>();
+      items.forEach((it, i) => {
+        const k = key(it);
+        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [path, i], message: `${what} "${k}" bị trùng (duplicate ${what})` });
+        seen.add(k);
+      });
+    };
+    dup(c.services, (s) => s.id, 'services', 'id');
+    dup(c.services, (s) => s.prefix, 'services', 'prefix');
+    dup(c.counters, (k) => k.id, 'counters', 'id');
+    dup(c.counters, (k) => k.number, 'counters', 'number');
+    dup(c.priorityCategories, (p) => p.id, 'priorityCategories', 'id');
+    dup(c.procedures, (p) => p.code, 'procedures', 'code');
+    dup(c.staff, (s) => s.username, 'staff', 'username');
+    dup(c.devices.list, (d) => d.id, 'devices', 'id');
+    const services = new Set(c.services.map((s) => s.id));
+    const counters = new Set(c.counters.map((k) => k.id));
+    c.counters.forEach((k, i) => {
+      k.serviceIds.forEach((sid, j) => {
+        if (!services.has(sid)) ctx.addIssue({ code: 'custom', path: ['counters', i, 'serviceIds', j], message: `unknown service "${sid}"` });
+      });
+      Object.keys(k.weights).forEach((sid) => {
+        if (!k.serviceIds.includes(sid))
+          ctx.addIssue({ code: 'custom', path: ['counters', i, 'weights', sid], message: `service "${sid}" is not served at this counter` });
+      });
+    });
+    c.procedures.forEach((p, i) => {
+      if (!services.has(p.serviceId)) ctx.addIssue({ code: 'custom', path: ['procedures', i, 'serviceId'], message: `unknown service "${p.serviceId}"` });
+    });
+    c.staff.forEach((s, i) => {
+      if (s.counterId && !counters.has(s.counterId))
+        ctx.addIssue({ code: 'custom', path: ['staff', i, 'counterId'], message: `unknown counter "${s.counterId}"` });
+    });
+    c.devices.list.forEach((d, i) => {
+      if (d.counterId && !counters.has(d.counterId))
+        ctx.addIssue({ code: 'custom', path: ['devices', 'list', i, 'counterId'], message: `unknown counter "${d.counterId}"` });
+    });
+    const uncovered = c.services.filter((s) => !c.counters.some((k) => k.serviceIds.includes(s.id)));
+    uncovered.forEach((s) =>
+      ctx.addIssue({ code: 'custom', path: ['services', c.services.indexOf(s)], message: `no counter serves "${s.id}"` }),
+    );
+    if (c.targets.warnWaitMinutes > c.targets.waitMinutes)
+      ctx.addIssue({ code: 'custom', path: ['targets', 'warnWaitMinutes'], message: 'must not exceed targets.waitMinutes' });
+    const scores = new Set(c.satisfactionLevels.map((l) => l.score));
+    if (scores.size !== 4) ctx.addIssue({ code: 'custom', path: ['satisfactionLevels'], message: 'needs the scores 1, 2, 3 and 4 once each' });
+  });
+
+export type CenterConfig = z.infer<typeof centerConfigSchema>;
+export type CenterConfigInput = z.input<typeof centerConfigSchema>;
+export type Service = z.infer<typeof serviceSchema>;
+export type Procedure = z.infer<typeof procedureSchema>;
+export type Counter = z.infer<typeof counterSchema>;
+export type PriorityCategory = z.infer<typeof priorityCategorySchema>;
+export type Staff = z.infer<typeof staffSchema>;
+export type Hours = z.infer<typeof hoursSchema>;
+export type OpeningSpan = z.infer<typeof openingSpanSchema>;
+export type PrinterConfig = z.infer<typeof printerSchema>;
+export type Policy = z.infer<typeof policySchema>;
+export type Targets = z.infer<typeof targetsSchema>;
+export type SatisfactionLevel = z.infer<typeof satisfactionLevelSchema>;

@@ -1,0 +1,80 @@
+// Helpers shared by the two set-up commands. Only Node built-ins here: these
+// run before anything is installed.
+import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = '10.34.8';
+
+function have(cmd, args = ['--version']) {
+  try {
+    return execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The pnpm command line: the one on PATH when it is the pinned version, else npx fetches it. */
+export function pnpmCommand() {
+  if (have('pnpm') === PNPM_VERSION) return ['pnpm'];
+  return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
+}
+
+export function run(cmd, args, opts = {}) {
+  const env = { ...process.env, ...(opts.env ?? {}) };
+  // better-sqlite3 compiles from source here; point node-gyp at the installed headers
+  // so it never tries to download them.
+  if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+  const r = spawnSync(cmd, args, { cwd: opts.cwd ?? root, stdio: 'inherit', env });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+export function must(cmd, args, opts) {
+  const status = run(cmd, args, opts);
+  if (status !== 0) {
+    console.error(`\n✗ ${cmd} ${args.join(' ')} → exit ${status}`);
+    process.exit(status);
+  }
+}
+
+export function pnpm(args, opts) {
+  const [cmd, ...pre] = pnpmCommand();
+  must(cmd, [...pre, ...args], opts);
+}
+
+export function install() {
+  const frozen = existsSync(path.join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
+  pnpm(['install', ...frozen, '--reporter=append-only']);
+}
+
+export function buildUis() {
+  for (const ui of ['kiosk-ui', 'display-board', 'counter-console']) {
+    if (existsSync(path.join(root, ui, 'vite.config.ts'))) pnpm(['--filter', `@mot-cua/${ui}`, 'run', 'build']);
+  }
+}
+
+/** Debian packages the tests need (browser, pty pairs, libusb for node-hid). Installed only when missing. */
+export function ensureSystemPackages() {
+  const wanted = [
+    ['/usr/bin/chromium', 'chromium'],
+    ['/usr/bin/socat', 'socat'],
+  ];
+  const missing = wanted.filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
+  const libusb = have('sh', ['-c', 'ldconfig -p | grep -q libusb-1.0 && echo yes']);
+  if (!libusb) missing.push('libusb-1.0-0');
+  if (missing.length === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  const sudo = isRoot ? [] : ['sudo', '-n'];
+  console.log(`Installing system packages: ${missing.join(', ')}`);
+  const aptEnv = { DEBIAN_FRONTEND: 'noninteractive' };
+  const [c0, ...a0] = [...sudo, 'apt-get', 'update', '-q'];
+  run(c0, a0, { env: aptEnv });
+  const [c1, ...a1] = [...sudo, 'apt-get', 'install', '-y', '-q', '--no-install-recommends', ...missing];
+  if (run(c1, a1, { env: aptEnv }) !== 0) {
+    console.error(`Could not install ${missing.join(', ')}; install them with apt-get and run again.`);
+    process.exit(1);
+  }
+}
