@@ -1,0 +1,2 @@
+// Placeholder until the loader lands (config helper owns this file).
+export {};

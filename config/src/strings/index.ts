@@ -1,0 +1,22 @@
+// Text the people see, in Vietnamese and English. Each UI owns one file here;
+// `en` must have every key of `vi` (the type enforces it).
+export type Lang = 'vi' | 'en';
+export type Dict = Record<string, string>;
+export type Bilingual<D extends Dict> = { vi: D; en: { [K in keyof D]: string } };
+export type Params = Record<string, string | number>;
+
+export function interpolate(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** A `t(key, params)` function for one language of one dictionary. */
+export function translator<D extends Dict>(dict: Bilingual<D>, lang: Lang) {
+  return (key: keyof D & string, params?: Params): string => interpolate((dict[lang] as Dict)[key] ?? (dict.vi as Dict)[key] ?? key, params);
+}
+
+export { common } from './common.ts';
+export { kiosk } from './kiosk.ts';
+export { board } from './board.ts';
+export { counterConsole } from './counter-console.ts';
+export { manager } from './manager.ts';

@@ -1,0 +1,2 @@
+// Placeholder until text helpers land (config helper owns this file).
+export {};
