@@ -1,0 +1,135 @@
+// The counter's live state: its current ticket, who waits for its services and
+// who is parked. Every realtime event triggers one fresh read of the counter's
+// queue, so the screen never drifts from the server.
+import { io, type Socket } from 'socket.io-client';
+import { api, ApiError } from './api.ts';
+import type { Action } from './shortcuts.ts';
+import type { Counter, CounterQueue, StaffTicket } from './types.ts';
+
+const currentPath: Record<Exclude<Action, 'next' | 'transfer'>, string> = {
+  recall: 'recall',
+  start: 'start',
+  finish: 'finish',
+  noShow: 'no-show',
+  park: 'park',
+};
+
+export class Desk {
+  counter = $state<Counter | null>(null);
+  current = $state<StaffTicket | null>(null);
+  waiting = $state<StaffTicket[]>([]);
+  parked = $state<StaffTicket[]>([]);
+  /** When `waiting` was read, so waits keep counting between reads. */
+  readAt = $state(Date.now());
+  now = $state(Date.now());
+  busy = $state(false);
+  connected = $state(false);
+  error = $state<ApiError | Error | null>(null);
+  /** The number just finished, for the rating prompt. */
+  finished = $state<string | null>(null);
+  /** The number just called, announced to screen readers. */
+  lastCalled = $state<string | null>(null);
+  /** Set when "call next" found nobody waiting. */
+  nobody = $state(false);
+
+  #socket: Socket | null = null;
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #refetch: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(readonly counterId: string) {}
+
+  start(): void {
+    void this.refresh();
+    this.#timer = setInterval(() => (this.now = Date.now()), 1000);
+    const s = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
+    s.on('connect', () => (this.connected = true));
+    s.on('disconnect', () => (this.connected = false));
+    for (const ev of ['state', 'ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.updated', 'queue.changed', 'counter.updated']) {
+      s.on(ev, () => this.scheduleRefresh());
+    }
+    this.#socket = s;
+  }
+
+  stop(): void {
+    this.#socket?.disconnect();
+    this.#socket = null;
+    if (this.#timer) clearInterval(this.#timer);
+    if (this.#refetch) clearTimeout(this.#refetch);
+  }
+
+  scheduleRefresh(): void {
+    if (this.#refetch) return;
+    this.#refetch = setTimeout(() => {
+      this.#refetch = null;
+      void this.refresh();
+    }, 100);
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const q = await api<CounterQueue>('GET', `/api/v1/counters/${encodeURIComponent(this.counterId)}/queue`);
+      if (!q) return;
+      this.counter = q.counter;
+      this.current = q.current;
+      this.waiting = q.waiting;
+      this.parked = q.parked;
+      this.readAt = Date.now();
+      this.now = this.readAt;
+    } catch (e) {
+      this.error = e as Error;
+    }
+  }
+
+  async #run(fn: () => Promise<unknown>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = null;
+    this.nobody = false;
+    try {
+      await fn();
+    } catch (e) {
+      this.error = e as Error;
+    } finally {
+      this.busy = false;
+      await this.refresh();
+    }
+  }
+
+  #base(): string {
+    return `/api/v1/counters/${encodeURIComponent(this.counterId)}`;
+  }
+
+  callNext(): Promise<void> {
+    return this.#run(async () => {
+      this.finished = null;
+      const r = await api<{ ticket: StaffTicket }>('POST', `${this.#base()}/call-next`);
+      this.lastCalled = r?.ticket.number ?? null;
+      this.nobody = r === null;
+    });
+  }
+
+  act(action: Exclude<Action, 'next' | 'transfer'>): Promise<void> {
+    const number = this.current?.number ?? null;
+    return this.#run(async () => {
+      await api('POST', `${this.#base()}/current/${currentPath[action]}`);
+      if (action === 'finish') this.finished = number;
+      if (action === 'recall') this.lastCalled = number;
+    });
+  }
+
+  transfer(serviceId: string): Promise<void> {
+    return this.#run(() => api('POST', `${this.#base()}/current/transfer`, { serviceId }));
+  }
+
+  callTicket(ticketId: string): Promise<void> {
+    return this.#run(async () => {
+      this.finished = null;
+      const r = await api<{ ticket: StaffTicket }>('POST', `/api/v1/tickets/${encodeURIComponent(ticketId)}/call`);
+      this.lastCalled = r?.ticket.number ?? null;
+    });
+  }
+
+  setStatus(op: 'pause' | 'resume' | 'close' | 'open'): Promise<void> {
+    return this.#run(() => api('POST', `${this.#base()}/${op}`));
+  }
+}

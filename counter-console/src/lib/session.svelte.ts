@@ -1,0 +1,43 @@
+// Who is signed in, and the centre they work in.
+import { api } from './api.ts';
+import type { Center, User } from './types.ts';
+
+class Session {
+  user = $state<User | null>(null);
+  center = $state<Center | null>(null);
+  checked = $state(false);
+
+  async loadCenter(): Promise<Center> {
+    const c = await api<Center>('GET', '/api/v1/center');
+    if (!c) throw new Error('empty center');
+    this.center = c;
+    return c;
+  }
+
+  async restore(): Promise<void> {
+    try {
+      const me = await api<{ user: User }>('GET', '/api/v1/auth/me');
+      this.user = me?.user.counterId ? me.user : null;
+    } catch {
+      this.user = null;
+    } finally {
+      this.checked = true;
+    }
+  }
+
+  async login(username: string, password: string, counterId: string): Promise<void> {
+    await api('POST', '/api/v1/auth/login', { username, password, counterId });
+    const me = await api<{ user: User }>('GET', '/api/v1/auth/me');
+    this.user = me?.user ?? null;
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await api('POST', '/api/v1/auth/logout');
+    } finally {
+      this.user = null;
+    }
+  }
+}
+
+export const session = new Session();
