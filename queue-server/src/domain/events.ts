@@ -1,0 +1,28 @@
+// The append-only event log's vocabulary. Every change of a ticket is one event;
+// KPIs are computed from events alone (kpi.ts).
+export const EVENT_TYPES = [
+  'issued',
+  'called',
+  'recalled',
+  'started',
+  'finished',
+  'no_show',
+  'cancelled',
+  'parked',
+  'transferred',
+  'rated',
+  'print_result',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface DomainEvent {
+  at: number;
+  type: EventType;
+  ticketId: string;
+  visitId: string;
+  serviceId: string;
+  counterId: string | null;
+  /** Username of the official, device id, or null for the citizen. */
+  actor: string | null;
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,223 @@
+// KPIs from the event log, exactly as DESIGN.md defines them:
+// - wait of a transaction = enqueue (issue or transfer) → the call that led to
+//   service (the last call when recalled before service began)
+// - wait of a visit = sum over its transactions; the target is on this
+// - service time = that call → finish
+// - within-target share = served visits with wait ≤ target / served visits
+import type { DomainEvent } from './events.ts';
+import { minuteOfDay } from './time.ts';
+
+export interface KpiOptions {
+  targetWaitMs: number;
+  serviceTargetMs: number;
+  /** Scores counted as satisfied (DOMAIN: the first two of four levels). */
+  satisfiedScores: ReadonlySet<number>;
+}
+
+interface Txn {
+  ticketId: string;
+  visitId: string;
+  leg: number;
+  serviceId: string;
+  enqueuedAt: number;
+  status: 'waiting' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'cancelled' | 'transferred';
+  waitEndAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  counterId: string | null;
+  staff: string | null;
+  score: number | null;
+}
+
+export interface GroupStats {
+  key: string;
+  issued: number;
+  served: number;
+  noShow: number;
+  avgWaitSeconds: number | null;
+  p90WaitSeconds: number | null;
+  withinTargetPct: number | null;
+  avgServiceSeconds: number | null;
+  withinServiceTargetPct: number | null;
+  ratings: number;
+  satisfactionPct: number | null;
+}
+
+export interface Stats {
+  issued: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+  open: number;
+  avgWaitSeconds: number | null;
+  p90WaitSeconds: number | null;
+  maxWaitSeconds: number | null;
+  withinTargetPct: number | null;
+  avgServiceSeconds: number | null;
+  withinServiceTargetPct: number | null;
+  ratings: number;
+  satisfactionPct: number | null;
+  byService: GroupStats[];
+  byCounter: GroupStats[];
+  byStaff: GroupStats[];
+  byHour: { hour: number; arrivals: number; served: number; avgWaitSeconds: number | null }[];
+}
+
+/** Fold events into transactions. Events must be in log order. */
+export function foldTransactions(events: Iterable<DomainEvent>): Map<string, Txn> {
+  const txns = new Map<string, Txn>();
+  for (const e of events) {
+    if (e.type === 'issued') {
+      txns.set(e.ticketId, {
+        ticketId: e.ticketId,
+        visitId: e.visitId,
+        leg: typeof e.data.leg === 'number' ? e.data.leg : 0,
+        serviceId: e.serviceId,
+        enqueuedAt: e.at,
+        status: 'waiting',
+        waitEndAt: null,
+        startedAt: null,
+        finishedAt: null,
+        counterId: null,
+        staff: null,
+        score: null,
+      });
+      continue;
+    }
+    const t = txns.get(e.ticketId);
+    if (!t) continue;
+    switch (e.type) {
+      case 'called':
+        if (t.status === 'waiting') t.waitEndAt = e.at;
+        t.status = 'called';
+        t.counterId = e.counterId;
+        t.staff = e.actor;
+        break;
+      case 'recalled':
+        if (t.startedAt === null) t.waitEndAt = e.at;
+        break;
+      case 'started':
+        t.status = 'serving';
+        t.startedAt = e.at;
+        break;
+      case 'finished':
+        t.status = 'done';
+        t.finishedAt = e.at;
+        break;
+      case 'no_show':
+        t.status = 'no_show';
+        t.finishedAt = e.at;
+        break;
+      case 'cancelled':
+        t.status = 'cancelled';
+        t.finishedAt = e.at;
+        break;
+      case 'parked':
+        t.status = 'parked';
+        break;
+      case 'transferred':
+        t.status = 'transferred';
+        t.finishedAt = e.at;
+        break;
+      case 'rated':
+        if (typeof e.data.score === 'number') t.score = e.data.score;
+        break;
+      case 'print_result':
+        break;
+    }
+  }
+  return txns;
+}
+
+const waitOf = (t: Txn) => (t.waitEndAt === null ? 0 : Math.max(0, t.waitEndAt - t.enqueuedAt));
+const serviceOf = (t: Txn) => (t.finishedAt !== null && t.waitEndAt !== null ? Math.max(0, t.finishedAt - t.waitEndAt) : null);
+
+/** Nearest-rank percentile of ms values, in seconds. */
+export function percentileSeconds(ms: readonly number[], p: number): number | null {
+  if (ms.length === 0) return null;
+  const sorted = [...ms].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return Math.round(sorted[rank - 1]! / 1000);
+}
+const avgSeconds = (ms: readonly number[]) => (ms.length ? Math.round(ms.reduce((a, b) => a + b, 0) / ms.length / 1000) : null);
+const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
+
+function group(key: string, txns: Txn[], o: KpiOptions): GroupStats {
+  const done = txns.filter((t) => t.status === 'done');
+  const waits = done.map(waitOf);
+  const services = done.map(serviceOf).filter((s): s is number => s !== null);
+  const rated = txns.filter((t) => t.score !== null);
+  return {
+    key,
+    issued: txns.length,
+    served: done.length,
+    noShow: txns.filter((t) => t.status === 'no_show').length,
+    avgWaitSeconds: avgSeconds(waits),
+    p90WaitSeconds: percentileSeconds(waits, 90),
+    withinTargetPct: pct(waits.filter((w) => w <= o.targetWaitMs).length, waits.length),
+    avgServiceSeconds: avgSeconds(services),
+    withinServiceTargetPct: pct(services.filter((s) => s <= o.serviceTargetMs).length, services.length),
+    ratings: rated.length,
+    satisfactionPct: pct(rated.filter((t) => o.satisfiedScores.has(t.score!)).length, rated.length),
+  };
+}
+
+function groupBy(txns: Txn[], key: (t: Txn) => string | null, o: KpiOptions): GroupStats[] {
+  const m = new Map<string, Txn[]>();
+  for (const t of txns) {
+    const k = key(t);
+    if (k === null) continue;
+    (m.get(k) ?? m.set(k, []).get(k)!).push(t);
+  }
+  return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, ts]) => group(k, ts, o));
+}
+
+/** Stats over the visits whose events are given (the caller picks the visits of the period). */
+export function computeStats(events: Iterable<DomainEvent>, o: KpiOptions): Stats {
+  const txns = [...foldTransactions(events).values()];
+  const visits = new Map<string, Txn[]>();
+  for (const t of txns) (visits.get(t.visitId) ?? visits.set(t.visitId, []).get(t.visitId)!).push(t);
+  const finalLeg = (legs: Txn[]) => legs.reduce((a, b) => (b.leg > a.leg ? b : a));
+  const firstLeg = (legs: Txn[]) => legs.reduce((a, b) => (b.leg < a.leg ? b : a));
+  const visitList = [...visits.values()];
+  const served = visitList.filter((legs) => finalLeg(legs).status === 'done');
+  const visitWait = (legs: Txn[]) => legs.reduce((s, t) => s + waitOf(t), 0);
+  const servedWaits = served.map(visitWait);
+  const doneTxns = txns.filter((t) => t.status === 'done');
+  const services = doneTxns.map(serviceOf).filter((s): s is number => s !== null);
+  const rated = txns.filter((t) => t.score !== null);
+
+  const byHour = new Map<number, { arrivals: number; served: number; waits: number[] }>();
+  for (const legs of visitList) {
+    const hour = Math.floor(minuteOfDay(firstLeg(legs).enqueuedAt) / 60);
+    const h = byHour.get(hour) ?? { arrivals: 0, served: 0, waits: [] };
+    h.arrivals++;
+    if (finalLeg(legs).status === 'done') {
+      h.served++;
+      h.waits.push(visitWait(legs));
+    }
+    byHour.set(hour, h);
+  }
+
+  return {
+    issued: visitList.length,
+    served: served.length,
+    noShow: visitList.filter((legs) => finalLeg(legs).status === 'no_show').length,
+    cancelled: visitList.filter((legs) => finalLeg(legs).status === 'cancelled').length,
+    open: visitList.filter((legs) => ['waiting', 'called', 'serving', 'parked'].includes(finalLeg(legs).status)).length,
+    avgWaitSeconds: avgSeconds(servedWaits),
+    p90WaitSeconds: percentileSeconds(servedWaits, 90),
+    maxWaitSeconds: servedWaits.length ? Math.round(Math.max(...servedWaits) / 1000) : null,
+    withinTargetPct: pct(servedWaits.filter((w) => w <= o.targetWaitMs).length, servedWaits.length),
+    avgServiceSeconds: avgSeconds(services),
+    withinServiceTargetPct: pct(services.filter((s) => s <= o.serviceTargetMs).length, services.length),
+    ratings: rated.length,
+    satisfactionPct: pct(rated.filter((t) => o.satisfiedScores.has(t.score!)).length, rated.length),
+    byService: groupBy(txns, (t) => t.serviceId, o),
+    byCounter: groupBy(txns, (t) => t.counterId, o),
+    byStaff: groupBy(txns, (t) => t.staff, o),
+    byHour: [...byHour.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([hour, h]) => ({ hour, arrivals: h.arrivals, served: h.served, avgWaitSeconds: avgSeconds(h.waits) })),
+  };
+}
