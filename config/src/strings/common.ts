@@ -1,5 +1,96 @@
+// Words every UI shares: the app name, buttons, connection errors and the
+// names of a ticket's states (the lifecycle in DESIGN.md).
 import type { Bilingual } from './index.ts';
 
-const vi = {} satisfies Record<string, string>;
+const vi = {
+  appName: 'Hệ thống xếp hàng Một cửa',
+  yes: 'Có',
+  no: 'Không',
+  ok: 'Đồng ý',
+  cancel: 'Huỷ',
+  close: 'Đóng',
+  back: 'Quay lại',
+  home: 'Trang đầu',
+  next: 'Tiếp theo',
+  retry: 'Thử lại',
+  loading: 'Đang tải…',
+  language: 'Ngôn ngữ',
+  langVi: 'Tiếng Việt',
+  langEn: 'English',
+  minutes: '{n} phút',
+  counterNumber: 'Quầy số {counter}',
+  ticketNumber: 'Số thứ tự {number}',
+  errorServerUnreachable: 'Không kết nối được máy chủ. Hệ thống đang thử kết nối lại, vui lòng chờ trong giây lát.',
+  errorReconnected: 'Đã kết nối lại với máy chủ.',
+  errorOffline: 'Mất kết nối mạng. Vui lòng báo cán bộ tại quầy.',
+  errorTimeout: 'Máy chủ phản hồi quá lâu. Vui lòng thử lại.',
+  errorUnexpected: 'Đã có lỗi xảy ra. Vui lòng thử lại hoặc báo cán bộ tại quầy.',
+  errorNotFound: 'Không tìm thấy thông tin yêu cầu.',
+  errorUnauthorized: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+  errorForbidden: 'Tài khoản không có quyền thực hiện thao tác này.',
+  errorConflict: 'Thao tác không còn hợp lệ vì trạng thái đã thay đổi. Màn hình sẽ được cập nhật.',
+  errorTooManyRequests: 'Thao tác quá nhanh. Vui lòng chờ một chút rồi thử lại.',
+  statusWaiting: 'Đang chờ',
+  statusCalled: 'Đang gọi',
+  statusServing: 'Đang phục vụ',
+  statusParked: 'Tạm hoãn',
+  statusDone: 'Đã xong',
+  statusNoShow: 'Vắng mặt',
+  statusCancelled: 'Đã huỷ',
+  statusTransferred: 'Đã chuyển',
+} satisfies Record<string, string>;
 
-export const common: Bilingual<typeof vi> = { vi, en: {} };
+const en = {
+  appName: 'One-stop queue system',
+  yes: 'Yes',
+  no: 'No',
+  ok: 'OK',
+  cancel: 'Cancel',
+  close: 'Close',
+  back: 'Back',
+  home: 'Home',
+  next: 'Next',
+  retry: 'Try again',
+  loading: 'Loading…',
+  language: 'Language',
+  langVi: 'Tiếng Việt',
+  langEn: 'English',
+  minutes: '{n} min',
+  counterNumber: 'Counter {counter}',
+  ticketNumber: 'Number {number}',
+  errorServerUnreachable: 'Cannot reach the server. Reconnecting, please wait a moment.',
+  errorReconnected: 'Connected to the server again.',
+  errorOffline: 'The network is down. Please tell the staff at a counter.',
+  errorTimeout: 'The server is taking too long. Please try again.',
+  errorUnexpected: 'Something went wrong. Please try again or tell the staff at a counter.',
+  errorNotFound: 'The requested information was not found.',
+  errorUnauthorized: 'Your session has expired. Please sign in again.',
+  errorForbidden: 'This account may not do that.',
+  errorConflict: 'That is no longer possible because the state changed. The screen will refresh.',
+  errorTooManyRequests: 'Too fast. Please wait a moment and try again.',
+  statusWaiting: 'Waiting',
+  statusCalled: 'Called',
+  statusServing: 'Being served',
+  statusParked: 'On hold',
+  statusDone: 'Done',
+  statusNoShow: 'No-show',
+  statusCancelled: 'Cancelled',
+  statusTransferred: 'Transferred',
+} satisfies Record<keyof typeof vi, string>;
+
+export const common: Bilingual<typeof vi> = { vi, en };
+
+/** Ticket states as the API names them (DESIGN.md, ticket lifecycle). */
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'cancelled' | 'transferred';
+
+/** The `common` key that names each ticket state. */
+export const ticketStatusKey: Record<TicketStatus, keyof typeof vi> = {
+  waiting: 'statusWaiting',
+  called: 'statusCalled',
+  serving: 'statusServing',
+  parked: 'statusParked',
+  done: 'statusDone',
+  no_show: 'statusNoShow',
+  cancelled: 'statusCancelled',
+  transferred: 'statusTransferred',
+};
