@@ -7,3 +7,4 @@ export * from './policy.ts';
 export * from './estimate.ts';
 export * from './events.ts';
 export * from './kpi.ts';
+export * from './hours.ts';

@@ -1,0 +1,109 @@
+// Kiosks, boards, keypads and displays: their tokens (hashed), health and alerts.
+import type { Db } from './db.ts';
+
+export interface DevicePart {
+  id: string;
+  kind: 'printer' | 'scanner' | 'keypad' | 'display';
+  status: 'ok' | 'warning' | 'error' | 'offline';
+  detail?: string;
+}
+
+export interface Device {
+  id: string;
+  kind: string;
+  name: string;
+  counterId: string | null;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+  parts: DevicePart[];
+}
+
+export interface Alert {
+  id: number;
+  at: number;
+  kind: string;
+  deviceId: string | null;
+  ticketId: string | null;
+  message: string;
+  resolvedAt: number | null;
+}
+
+interface DeviceRow {
+  id: string;
+  kind: string;
+  name: string;
+  counter_id: string | null;
+  revoked_at: number | null;
+  last_seen_at: number | null;
+  parts: string;
+}
+const fromRow = (r: DeviceRow): Device => ({
+  id: r.id,
+  kind: r.kind,
+  name: r.name,
+  counterId: r.counter_id,
+  revokedAt: r.revoked_at,
+  lastSeenAt: r.last_seen_at,
+  parts: JSON.parse(r.parts) as DevicePart[],
+});
+
+export class DeviceRepository {
+  constructor(private readonly db: Db) {}
+
+  upsert(d: { id: string; kind: string; name: string; counterId: string | null; tokenHash: string | null }): void {
+    this.db
+      .prepare(
+        `INSERT INTO devices (id, kind, name, counter_id, token_hash) VALUES (@id, @kind, @name, @counterId, @tokenHash)
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, counter_id = excluded.counter_id,
+           token_hash = COALESCE(excluded.token_hash, devices.token_hash), revoked_at = CASE WHEN excluded.token_hash IS NULL THEN devices.revoked_at ELSE NULL END`,
+      )
+      .run(d);
+  }
+
+  byTokenHash(hash: string): Device | null {
+    const r = this.db.prepare('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL').get(hash) as DeviceRow | undefined;
+    return r ? fromRow(r) : null;
+  }
+
+  get(id: string): Device | null {
+    const r = this.db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
+    return r ? fromRow(r) : null;
+  }
+
+  all(): Device[] {
+    return (this.db.prepare('SELECT * FROM devices ORDER BY id').all() as DeviceRow[]).map(fromRow);
+  }
+
+  revoke(id: string, now: number): boolean {
+    return this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0;
+  }
+
+  reportHealth(id: string, parts: DevicePart[], now: number): void {
+    this.db.prepare('UPDATE devices SET parts = ?, last_seen_at = ? WHERE id = ?').run(JSON.stringify(parts), now, id);
+  }
+
+  addAlert(a: Omit<Alert, 'id' | 'resolvedAt'>): Alert {
+    const id = Number(
+      this.db.prepare('INSERT INTO alerts (at, kind, device_id, ticket_id, message) VALUES (@at, @kind, @deviceId, @ticketId, @message)').run(a).lastInsertRowid,
+    );
+    return { ...a, id, resolvedAt: null };
+  }
+
+  resolveAlerts(deviceId: string, kind: string, now: number): void {
+    this.db.prepare('UPDATE alerts SET resolved_at = ? WHERE device_id = ? AND kind = ? AND resolved_at IS NULL').run(now, deviceId, kind);
+  }
+
+  openAlerts(): Alert[] {
+    return (
+      this.db.prepare('SELECT * FROM alerts WHERE resolved_at IS NULL ORDER BY id DESC LIMIT 100').all() as {
+        id: number;
+        at: number;
+        kind: string;
+        device_id: string | null;
+        ticket_id: string | null;
+        message: string;
+        resolved_at: number | null;
+      }[]
+    ).map((r) => ({ id: r.id, at: r.at, kind: r.kind, deviceId: r.device_id, ticketId: r.ticket_id, message: r.message, resolvedAt: r.resolved_at }));
+  }
+}

@@ -1,0 +1,64 @@
+// The append-only event log (triggers in the schema refuse UPDATE and DELETE).
+import type { Db } from './db.ts';
+import { dayKey, type DomainEvent, type EventType } from '../domain/index.ts';
+
+export interface StoredEvent extends DomainEvent {
+  id: number;
+}
+
+interface Row {
+  id: number;
+  at: number;
+  type: string;
+  ticket_id: string;
+  visit_id: string;
+  service_id: string;
+  counter_id: string | null;
+  actor: string | null;
+  data: string;
+}
+
+const fromRow = (r: Row): StoredEvent => ({
+  id: r.id,
+  at: r.at,
+  type: r.type as EventType,
+  ticketId: r.ticket_id,
+  visitId: r.visit_id,
+  serviceId: r.service_id,
+  counterId: r.counter_id,
+  actor: r.actor,
+  data: JSON.parse(r.data) as Record<string, unknown>,
+});
+
+export class EventRepository {
+  private readonly appendStmt;
+  private readonly visitsInDaysStmt;
+  private readonly forVisitStmt;
+
+  constructor(db: Db) {
+    this.appendStmt = db.prepare(
+      `INSERT INTO events (at, day, type, ticket_id, visit_id, service_id, counter_id, actor, data)
+       VALUES (@at, @day, @type, @ticketId, @visitId, @serviceId, @counterId, @actor, @data)`,
+    );
+    // Visits are counted in the period they arrived in, with all their later events.
+    this.visitsInDaysStmt = db.prepare(
+      `SELECT e.* FROM events e
+       WHERE e.visit_id IN (SELECT id FROM tickets WHERE leg = 0 AND day BETWEEN ? AND ?)
+       ORDER BY e.id`,
+    );
+    this.forVisitStmt = db.prepare('SELECT * FROM events WHERE visit_id = ? ORDER BY id');
+  }
+
+  append(e: DomainEvent): number {
+    return Number(this.appendStmt.run({ ...e, day: dayKey(e.at), data: JSON.stringify(e.data) }).lastInsertRowid);
+  }
+
+  /** Events of every visit that arrived between two local days, inclusive. */
+  forVisitsArrivedBetween(fromDay: string, toDay: string): StoredEvent[] {
+    return (this.visitsInDaysStmt.all(fromDay, toDay) as Row[]).map(fromRow);
+  }
+
+  forVisit(visitId: string): StoredEvent[] {
+    return (this.forVisitStmt.all(visitId) as Row[]).map(fromRow);
+  }
+}

@@ -1,0 +1,134 @@
+// Schema migrations, applied in order; PRAGMA user_version records how far a file has come.
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE tickets (
+    id TEXT PRIMARY KEY,
+    visit_id TEXT NOT NULL,
+    leg INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    day TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    service_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    priority_category_id TEXT,
+    channel TEXT NOT NULL,
+    kiosk_id TEXT,
+    arrived_at INTEGER NOT NULL,
+    enqueued_at INTEGER NOT NULL,
+    booked_at INTEGER,
+    called_at INTEGER,
+    wait_end_at INTEGER,
+    call_count INTEGER NOT NULL DEFAULT 0,
+    started_at INTEGER,
+    finished_at INTEGER,
+    counter_id TEXT,
+    staff TEXT,
+    prior_wait_ms INTEGER NOT NULL DEFAULT 0,
+    procedure_code TEXT,
+    citizen_name TEXT,
+    citizen_age INTEGER,
+    id_hash TEXT,
+    id_last4 TEXT,
+    printed INTEGER,
+    transferred_to TEXT,
+    rating INTEGER,
+    lang TEXT
+  );
+  -- A number never repeats within a day (transfers keep their number, so only first legs count).
+  CREATE UNIQUE INDEX tickets_day_number ON tickets(day, number) WHERE leg = 0;
+  CREATE INDEX tickets_open ON tickets(status) WHERE status IN ('waiting', 'called', 'serving', 'parked');
+  CREATE INDEX tickets_day ON tickets(day, leg);
+  CREATE INDEX tickets_counter ON tickets(counter_id, status);
+
+  CREATE TABLE day_sequences (
+    day TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (day, service_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    type TEXT NOT NULL,
+    ticket_id TEXT NOT NULL,
+    visit_id TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    counter_id TEXT,
+    actor TEXT,
+    data TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX events_visit ON events(visit_id);
+  CREATE INDEX events_day ON events(day);
+  CREATE TRIGGER events_append_only_u BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+  CREATE TRIGGER events_append_only_d BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+  CREATE TABLE idempotency (
+    key TEXT PRIMARY KEY,
+    ticket_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE users (
+    username TEXT PRIMARY KEY,
+    full_name TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    phone TEXT,
+    counter_id TEXT,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until INTEGER,
+    disabled INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    username TEXT NOT NULL,
+    counter_id TEXT,
+    csrf TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    counter_id TEXT,
+    token_hash TEXT UNIQUE,
+    revoked_at INTEGER,
+    last_seen_at INTEGER,
+    parts TEXT NOT NULL DEFAULT '[]'
+  );
+
+  CREATE TABLE counter_state (
+    counter_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    staff TEXT,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    device_id TEXT,
+    ticket_id TEXT,
+    message TEXT NOT NULL,
+    resolved_at INTEGER
+  );
+
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE TRIGGER audit_append_only_u BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  `,
+];

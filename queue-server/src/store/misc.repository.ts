@@ -1,0 +1,56 @@
+// Small tables: idempotency keys, counter open/paused state, the audit log.
+import type { Db } from './db.ts';
+
+export type CounterStatus = 'open' | 'paused' | 'closed';
+
+export class IdempotencyRepository {
+  private readonly getStmt;
+  private readonly putStmt;
+  constructor(db: Db) {
+    this.getStmt = db.prepare('SELECT ticket_id FROM idempotency WHERE key = ?');
+    this.putStmt = db.prepare('INSERT INTO idempotency (key, ticket_id, created_at) VALUES (?, ?, ?)');
+  }
+  get(key: string): string | null {
+    return (this.getStmt.get(key) as { ticket_id: string } | undefined)?.ticket_id ?? null;
+  }
+  put(key: string, ticketId: string, now: number): void {
+    this.putStmt.run(key, ticketId, now);
+  }
+}
+
+export class CounterStateRepository {
+  constructor(private readonly db: Db) {}
+  all(): Map<string, { status: CounterStatus; staff: string | null }> {
+    const rows = this.db.prepare('SELECT counter_id, status, staff FROM counter_state').all() as { counter_id: string; status: CounterStatus; staff: string | null }[];
+    return new Map(rows.map((r) => [r.counter_id, { status: r.status, staff: r.staff }]));
+  }
+  set(counterId: string, status: CounterStatus, staff: string | null, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO counter_state (counter_id, status, staff, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (counter_id) DO UPDATE SET status = excluded.status, staff = excluded.staff, updated_at = excluded.updated_at`,
+      )
+      .run(counterId, status, staff, now);
+  }
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown>;
+}
+
+export class AuditRepository {
+  constructor(private readonly db: Db) {}
+  append(actor: string, action: string, target: string | null, detail: Record<string, unknown>, now: number): void {
+    this.db.prepare('INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(now, actor, action, target, JSON.stringify(detail));
+  }
+  recent(limit = 200): AuditEntry[] {
+    return (
+      this.db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit) as { id: number; at: number; actor: string; action: string; target: string | null; detail: string }[]
+    ).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  }
+}

@@ -1,0 +1,137 @@
+// Tickets as rows. The row is the current state; the event log beside it is the history.
+import type { Db } from './db.ts';
+import type { Ticket, TicketStatus, Channel } from '../domain/index.ts';
+
+export interface TicketRecord extends Ticket {
+  seq: number;
+  kioskId: string | null;
+  procedureCode: string | null;
+  citizenName: string | null;
+  citizenAge: number | null;
+  /** Keyed hash of the ID number; the number itself is never stored. */
+  idHash: string | null;
+  idLast4: string | null;
+  /** null: not reported; true/false: the kiosk agent's print result. */
+  printed: boolean | null;
+  transferredTo: string | null;
+  rating: number | null;
+  lang: string | null;
+}
+
+const COLUMNS: [keyof TicketRecord, string][] = [
+  ['id', 'id'], ['visitId', 'visit_id'], ['leg', 'leg'], ['number', 'number'], ['day', 'day'], ['seq', 'seq'],
+  ['serviceId', 'service_id'], ['status', 'status'], ['priorityCategoryId', 'priority_category_id'], ['channel', 'channel'],
+  ['kioskId', 'kiosk_id'], ['arrivedAt', 'arrived_at'], ['enqueuedAt', 'enqueued_at'], ['bookedAt', 'booked_at'],
+  ['calledAt', 'called_at'], ['waitEndAt', 'wait_end_at'], ['callCount', 'call_count'], ['startedAt', 'started_at'],
+  ['finishedAt', 'finished_at'], ['counterId', 'counter_id'], ['staff', 'staff'], ['priorWaitMs', 'prior_wait_ms'],
+  ['procedureCode', 'procedure_code'], ['citizenName', 'citizen_name'], ['citizenAge', 'citizen_age'], ['idHash', 'id_hash'],
+  ['idLast4', 'id_last4'], ['printed', 'printed'], ['transferredTo', 'transferred_to'], ['rating', 'rating'], ['lang', 'lang'],
+];
+
+type Row = Record<string, unknown>;
+
+function toRow(t: TicketRecord): Row {
+  const row: Row = {};
+  for (const [k, c] of COLUMNS) {
+    const v = t[k];
+    row[c] = typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
+  }
+  return row;
+}
+
+function fromRow(row: Row): TicketRecord {
+  const t: Record<string, unknown> = {};
+  for (const [k, c] of COLUMNS) t[k] = row[c];
+  t.printed = row.printed === null ? null : row.printed === 1;
+  t.status = row.status as TicketStatus;
+  t.channel = row.channel as Channel;
+  return t as unknown as TicketRecord;
+}
+
+const OPEN = `('waiting', 'called', 'serving', 'parked')`;
+
+export class TicketRepository {
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly getStmt;
+  private readonly openStmt;
+  private readonly seqStmt;
+  private readonly byNumberStmt;
+  private readonly currentStmt;
+  private readonly lastFinishedStmt;
+  private readonly doneTodayStmt;
+  private readonly countDayServiceStmt;
+
+  constructor(private readonly db: Db) {
+    const cols = COLUMNS.map(([, c]) => c);
+    this.insertStmt = db.prepare(`INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`);
+    this.updateStmt = db.prepare(`UPDATE tickets SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+    this.getStmt = db.prepare('SELECT * FROM tickets WHERE id = ?');
+    this.openStmt = db.prepare(`SELECT * FROM tickets WHERE status IN ${OPEN} ORDER BY enqueued_at, number`);
+    this.seqStmt = db.prepare(
+      `INSERT INTO day_sequences (day, service_id, seq) VALUES (?, ?, 1)
+       ON CONFLICT (day, service_id) DO UPDATE SET seq = seq + 1 RETURNING seq`,
+    );
+    this.byNumberStmt = db.prepare('SELECT * FROM tickets WHERE day = ? AND number = ? ORDER BY leg DESC LIMIT 1');
+    this.currentStmt = db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1`);
+    this.lastFinishedStmt = db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status = 'done' ORDER BY finished_at DESC LIMIT 1`);
+    this.doneTodayStmt = db.prepare(
+      `SELECT service_id, wait_end_at, finished_at FROM tickets WHERE day = ? AND status = 'done' AND wait_end_at IS NOT NULL ORDER BY finished_at DESC LIMIT 500`,
+    );
+    this.countDayServiceStmt = db.prepare('SELECT COUNT(*) AS n FROM tickets WHERE day = ? AND service_id = ? AND leg = 0');
+  }
+
+  /** The next daily sequence number of a service (call inside the issuing transaction). */
+  nextSeq(day: string, serviceId: string): number {
+    return (this.seqStmt.get(day, serviceId) as { seq: number }).seq;
+  }
+
+  numberTaken(day: string, number: string): boolean {
+    return this.byNumberStmt.get(day, number) !== undefined;
+  }
+
+  insert(t: TicketRecord): void {
+    this.insertStmt.run(toRow(t));
+  }
+
+  update(t: TicketRecord): void {
+    this.updateStmt.run(toRow(t));
+  }
+
+  get(id: string): TicketRecord | null {
+    const row = this.getStmt.get(id) as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  /** Today's latest transaction with that number. */
+  byNumber(day: string, number: string): TicketRecord | null {
+    const row = this.byNumberStmt.get(day, number) as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  open(): TicketRecord[] {
+    return (this.openStmt.all() as Row[]).map(fromRow);
+  }
+
+  currentAt(counterId: string): TicketRecord | null {
+    const row = this.currentStmt.get(counterId) as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  lastFinishedAt(counterId: string): TicketRecord | null {
+    const row = this.lastFinishedStmt.get(counterId) as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  /** Recent service times of the day, for estimates: [serviceId, ms]. */
+  recentServiceTimes(day: string): [string, number][] {
+    return (this.doneTodayStmt.all(day) as { service_id: string; wait_end_at: number; finished_at: number }[]).map((r) => [
+      r.service_id,
+      r.finished_at - r.wait_end_at,
+    ]);
+  }
+
+  issuedToday(day: string, serviceId: string): number {
+    return (this.countDayServiceStmt.get(day, serviceId) as { n: number }).n;
+  }
+}

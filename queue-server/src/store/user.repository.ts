@@ -1,0 +1,111 @@
+// Staff, managers and admins, and their sessions (only a hash of the session id is kept).
+import type { Db } from './db.ts';
+
+export type Role = 'staff' | 'manager' | 'admin';
+
+export interface User {
+  username: string;
+  fullName: string;
+  title: string;
+  role: Role;
+  passwordHash: string;
+  phone: string | null;
+  counterId: string | null;
+  failedLogins: number;
+  lockedUntil: number | null;
+  disabled: boolean;
+}
+
+export interface Session {
+  idHash: string;
+  username: string;
+  counterId: string | null;
+  csrf: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+interface UserRow {
+  username: string;
+  full_name: string;
+  title: string;
+  role: Role;
+  password_hash: string;
+  phone: string | null;
+  counter_id: string | null;
+  failed_logins: number;
+  locked_until: number | null;
+  disabled: number;
+}
+
+const userFromRow = (r: UserRow): User => ({
+  username: r.username,
+  fullName: r.full_name,
+  title: r.title,
+  role: r.role,
+  passwordHash: r.password_hash,
+  phone: r.phone,
+  counterId: r.counter_id,
+  failedLogins: r.failed_logins,
+  lockedUntil: r.locked_until,
+  disabled: r.disabled === 1,
+});
+
+export class UserRepository {
+  constructor(private readonly db: Db) {}
+
+  get(username: string): User | null {
+    const r = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+    return r ? userFromRow(r) : null;
+  }
+
+  all(): User[] {
+    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(userFromRow);
+  }
+
+  upsert(u: Omit<User, 'failedLogins' | 'lockedUntil' | 'disabled'>): void {
+    this.db
+      .prepare(
+        `INSERT INTO users (username, full_name, title, role, password_hash, phone, counter_id)
+         VALUES (@username, @fullName, @title, @role, @passwordHash, @phone, @counterId)
+         ON CONFLICT (username) DO UPDATE SET full_name = excluded.full_name, title = excluded.title, role = excluded.role,
+           password_hash = excluded.password_hash, phone = excluded.phone, counter_id = excluded.counter_id`,
+      )
+      .run(u);
+  }
+
+  recordLogin(username: string, ok: boolean, lockAfter: number, lockMs: number, now: number): void {
+    if (ok) {
+      this.db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = ?').run(username);
+      return;
+    }
+    this.db
+      .prepare(
+        `UPDATE users SET failed_logins = failed_logins + 1,
+           locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
+         WHERE username = ?`,
+      )
+      .run(lockAfter, now + lockMs, username);
+  }
+
+  createSession(s: Session): void {
+    this.db
+      .prepare('INSERT INTO sessions (id_hash, username, counter_id, csrf, created_at, expires_at) VALUES (@idHash, @username, @counterId, @csrf, @createdAt, @expiresAt)')
+      .run(s);
+  }
+
+  session(idHash: string, now: number): Session | null {
+    const r = this.db.prepare('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?').get(idHash, now) as
+      | { id_hash: string; username: string; counter_id: string | null; csrf: string; created_at: number; expires_at: number }
+      | undefined;
+    return r ? { idHash: r.id_hash, username: r.username, counterId: r.counter_id, csrf: r.csrf, createdAt: r.created_at, expiresAt: r.expires_at } : null;
+  }
+
+  deleteSession(idHash: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+  }
+
+  purgeSessions(now: number): void {
+    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+  }
+}
