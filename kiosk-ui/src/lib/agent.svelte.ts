@@ -1,0 +1,78 @@
+// Connection to the kiosk agent (printer, ID card scanner). The kiosk works
+// without it: printing then fails fast and the ticket stays on screen.
+import { parseAgentMessage, type PrintResult, type PrintTicket, type ScanMessage } from './agent-protocol.ts';
+import { settings } from './settings.ts';
+
+export const agent = $state<{ connected: boolean }>({ connected: false });
+
+const PRINT_TIMEOUT_MS = 10_000;
+let ws: WebSocket | null = null;
+let retryMs = 1000;
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+const pending = new Map<string, (r: PrintResult) => void>();
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+const scanListeners = new Set<(s: ScanMessage) => void>();
+
+function connect(): void {
+  try {
+    ws = new WebSocket(settings.agentUrl);
+  } catch {
+    schedule();
+    return;
+  }
+  ws.onopen = () => {
+    agent.connected = true;
+    retryMs = 1000;
+  };
+  ws.onclose = () => {
+    agent.connected = false;
+    ws = null;
+    for (const [, resolve] of pending) resolve({ ok: false, error: { code: 'offline', message: 'agent disconnected' } });
+    pending.clear();
+    schedule();
+  };
+  ws.onmessage = (ev) => {
+    const m = parseAgentMessage(ev.data);
+    if (!m) return;
+    if (m.type === 'print.result') {
+      pending.get(m.requestId)?.({ ok: m.ok, error: m.error });
+      pending.delete(m.requestId);
+    } else if (m.type === 'scan') {
+      for (const l of scanListeners) l(m);
+    }
+  };
+}
+
+function schedule(): void {
+  setTimeout(connect, retryMs);
+  retryMs = Math.min(retryMs * 2, 15_000);
+}
+
+export function startAgent(): void {
+  connect();
+}
+
+export function print(ticket: PrintTicket): Promise<PrintResult> {
+  if (!ws || ws.readyState !== WebSocket.OPEN) {
+    return Promise.resolve({ ok: false, error: { code: 'offline', message: 'agent not connected' } });
+  }
+  const requestId = `${ticket.id}-${Date.now().toString(36)}`;
+  const socket = ws;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      pending.delete(requestId);
+      resolve({ ok: false, error: { code: 'failed', message: 'no answer from agent' } });
+    }, PRINT_TIMEOUT_MS);
+    pending.set(requestId, (r) => {
+      clearTimeout(timer);
+      resolve(r);
+    });
+    socket.send(JSON.stringify({ type: 'print', requestId, ticket }));
+  });
+}
+
+/** Listen for scans while a screen is shown; returns the unsubscribe function. */
+export function onScan(listener: (s: ScanMessage) => void): () => void {
+  scanListeners.add(listener);
+  return () => scanListeners.delete(listener);
+}

@@ -1,0 +1,44 @@
+// Taking a number. One attempt = one Idempotency-Key: the key is made when the
+// citizen taps a field and reused by every retry of that same choice, so a
+// double tap, a timeout or a retry after a network blip never makes two tickets.
+import { api, newIdempotencyKey } from './api.ts';
+import type { Ticket } from './types.ts';
+
+export interface IssueChoice {
+  serviceId: string;
+  priorityCategoryId: string | null;
+  identityQr: string | null;
+}
+
+export interface Attempt extends IssueChoice {
+  key: string;
+}
+
+/** Keep the attempt (and its key) when the choice is unchanged, else start a new one. */
+export function attemptFor(prev: Attempt | null, choice: IssueChoice): Attempt {
+  if (
+    prev &&
+    prev.serviceId === choice.serviceId &&
+    prev.priorityCategoryId === choice.priorityCategoryId &&
+    prev.identityQr === choice.identityQr
+  ) {
+    return prev;
+  }
+  return { ...choice, key: newIdempotencyKey() };
+}
+
+export function issueTicket(a: Attempt, extra: { kioskId: string | null; lang: string; procedureCode?: string }): Promise<Ticket> {
+  return api<Ticket>('/tickets', {
+    method: 'POST',
+    headers: { 'Idempotency-Key': a.key },
+    body: {
+      serviceId: a.serviceId,
+      channel: 'kiosk',
+      lang: extra.lang,
+      ...(a.priorityCategoryId ? { priorityCategoryId: a.priorityCategoryId } : {}),
+      ...(a.identityQr ? { identityQr: a.identityQr } : {}),
+      ...(extra.kioskId ? { kioskId: extra.kioskId } : {}),
+      ...(extra.procedureCode ? { procedureCode: extra.procedureCode } : {}),
+    },
+  });
+}

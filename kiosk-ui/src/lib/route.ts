@@ -1,0 +1,34 @@
+// Routes of the one app: the kiosk lives under /kiosk/, the phone page at /t/:id.
+export type Route =
+  | { name: 'home' }
+  | { name: 'take'; serviceId?: string }
+  | { name: 'ticket'; id: string }
+  | { name: 'procedures'; serviceId?: string; q?: string }
+  | { name: 'procedure'; code: string }
+  | { name: 'dossier'; code?: string }
+  | { name: 'checkin' }
+  | { name: 'book' }
+  | { name: 'rating'; number?: string }
+  | { name: 'phone'; id: string };
+
+export const BASE = '/kiosk';
+
+export function parseRoute(pathname: string, search = ''): Route {
+  const q = new URLSearchParams(search);
+  const phone = /^\/t\/([^/]+)\/?$/.exec(pathname);
+  if (phone?.[1]) return { name: 'phone', id: decodeURIComponent(phone[1]) };
+  const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
+  const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
+  const opt = (k: string) => q.get(k) ?? undefined;
+  switch (parts[0]) {
+    case 'take': return { name: 'take', serviceId: opt('service') };
+    case 'ticket': return parts[1] ? { name: 'ticket', id: parts[1] } : { name: 'home' };
+    case 'procedures':
+      return parts[1] ? { name: 'procedure', code: parts[1] } : { name: 'procedures', serviceId: opt('service'), q: opt('q') };
+    case 'dossier': return { name: 'dossier', code: opt('code') };
+    case 'checkin': return { name: 'checkin' };
+    case 'book': return { name: 'book' };
+    case 'rating': return { name: 'rating', number: opt('number') };
+    default: return { name: 'home' };
+  }
+}

@@ -1,0 +1,23 @@
+// Per-kiosk settings given once in the URL by the installer (?agent=, ?token=,
+// ?kiosk=) and remembered in localStorage, so a reboot keeps them.
+const DEFAULT_AGENT = 'ws://127.0.0.1:8181/ws';
+
+function setting(param: string, storageKey: string, fallback: string | null): string | null {
+  const fromUrl = new URLSearchParams(location.search).get(param);
+  try {
+    if (fromUrl !== null) {
+      if (fromUrl === '') localStorage.removeItem(storageKey);
+      else localStorage.setItem(storageKey, fromUrl);
+    }
+    return fromUrl || localStorage.getItem(storageKey) || fallback;
+  } catch {
+    // storage disabled (private mode): the URL value still applies to this load
+    return fromUrl || fallback;
+  }
+}
+
+export const settings = {
+  agentUrl: setting('agent', 'kiosk.agentUrl', DEFAULT_AGENT) ?? DEFAULT_AGENT,
+  deviceToken: setting('token', 'kiosk.deviceToken', null),
+  kioskId: setting('kiosk', 'kiosk.id', null),
+};
