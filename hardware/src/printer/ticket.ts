@@ -1,0 +1,78 @@
+/**
+ * What goes on a paper ticket, independent of how it reaches the printer. Both text modes
+ * (code page 1258 and raster) print this same layout, so they can be compared.
+ */
+
+export type PrintableTicket = {
+  id: string;
+  number: string;
+  centerName: string;
+  serviceName: string;
+  priorityName: string | null;
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+  /** ISO 8601 */
+  issuedAt: string;
+  statusUrl: string;
+  note?: string;
+};
+
+export type PaperWidth = 58 | 80;
+
+export type TextStyle = 'normal' | 'bold' | 'large' | 'huge';
+
+export type LayoutBlock =
+  | { kind: 'text'; text: string; style: TextStyle; align: 'left' | 'center' }
+  | { kind: 'qr'; data: string }
+  | { kind: 'feed'; lines: number };
+
+export const DEFAULT_NOTE = 'Vui lòng chờ gọi số. Quét mã QR để theo dõi lượt của bạn.';
+
+/** Printable dots across the head at 203 dpi, and Font A (12 dots) columns. */
+export const PAPER = {
+  58: { dots: 384, columns: 32 },
+  80: { dots: 576, columns: 48 },
+} as const;
+
+/** dd/MM/yyyy HH:mm in Vietnam (UTC+7, no daylight saving). */
+export function formatIssuedAt(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return '';
+  const v = new Date(t.getTime() + 7 * 3600 * 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
+}
+
+export function formatWait(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  if (m < 60) return `${m} phút`;
+  return `${Math.floor(m / 60)} giờ ${m % 60} phút`;
+}
+
+/** The ticket, top to bottom. Texts are NFC so both paths start from the same characters. */
+export function ticketLayout(t: PrintableTicket): LayoutBlock[] {
+  const text = (s: string, style: TextStyle, align: 'left' | 'center' = 'center'): LayoutBlock => ({
+    kind: 'text',
+    text: s.normalize('NFC'),
+    style,
+    align,
+  });
+  const blocks: LayoutBlock[] = [
+    text(t.centerName.toLocaleUpperCase('vi'), 'bold'),
+    text(t.serviceName, 'normal'),
+    { kind: 'feed', lines: 1 },
+    text('SỐ THỨ TỰ', 'normal'),
+    text(t.number, 'huge'),
+  ];
+  if (t.priorityName) blocks.push(text(`» Ưu tiên: ${t.priorityName} «`, 'large'));
+  blocks.push(
+    { kind: 'feed', lines: 1 },
+    text(`Số người đang chờ trước bạn: ${Math.max(0, t.peopleAhead)}`, 'normal', 'left'),
+    text(`Thời gian chờ dự kiến: ${formatWait(t.estimatedWaitMinutes)}`, 'normal', 'left'),
+    text(`Giờ lấy số: ${formatIssuedAt(t.issuedAt)}`, 'normal', 'left'),
+    { kind: 'feed', lines: 1 },
+    { kind: 'qr', data: t.statusUrl },
+    text(t.note ?? DEFAULT_NOTE, 'normal'),
+  );
+  return blocks;
+}
