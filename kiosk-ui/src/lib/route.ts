@@ -1,7 +1,7 @@
 // Routes of the one app: the kiosk lives under /kiosk/, the phone page at /t/:id.
 export type Route =
   | { name: 'home' }
-  | { name: 'take'; serviceId?: string }
+  | { name: 'take'; serviceId?: string; procedureCode?: string }
   | { name: 'ticket'; id: string }
   | { name: 'procedures'; serviceId?: string; q?: string }
   | { name: 'procedure'; code: string }
@@ -21,7 +21,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
   const opt = (k: string) => q.get(k) ?? undefined;
   switch (parts[0]) {
-    case 'take': return { name: 'take', serviceId: opt('service') };
+    case 'take': return { name: 'take', serviceId: opt('service'), procedureCode: opt('procedure') };
     case 'ticket': return parts[1] ? { name: 'ticket', id: parts[1] } : { name: 'home' };
     case 'procedures':
       return parts[1] ? { name: 'procedure', code: parts[1] } : { name: 'procedures', serviceId: opt('service'), q: opt('q') };

@@ -1,0 +1,10 @@
+// A scanned ticket QR holds its status URL (…/t/<id>); pull the id out of it.
+export function ticketIdFromScan(raw: string): string | null {
+  const m = /\/t\/([A-Za-z0-9_-]+)\/?\s*$/.exec(raw.trim());
+  return m?.[1] ?? null;
+}
+
+/** Ticket numbers as typed: spaces dropped, letters upper-case ("a 001" → "A001"). */
+export function normalizeTicketNumber(s: string): string {
+  return s.replace(/\s+/g, '').toUpperCase();
+}
