@@ -21,7 +21,7 @@ const typeNames: Record<string, [vi: string, en: string]> = {
   array: ['danh sách', 'a list'],
   object: ['nhóm khoá: giá trị', 'a mapping'],
   record: ['nhóm khoá: giá trị', 'a mapping'],
-  null: ['để trống', 'empty'],
+  null: ['trống', 'empty'],
   undefined: ['không có', 'missing'],
 };
 
@@ -42,7 +42,8 @@ function invalidType(expected: string, input: unknown): string {
   if (expected === 'int' && got === 'number') return 'phải là số nguyên (expected an integer)';
   const [wantVi, wantEn] = named(expected);
   const [gotVi, gotEn] = named(got);
-  return `phải là ${wantVi}, đang là ${gotVi} (expected ${wantEn}, received ${gotEn})`;
+  const gotPhrase = got === 'null' ? 'đang để trống' : `đang là ${gotVi}`;
+  return `phải là ${wantVi}, ${gotPhrase} (expected ${wantEn}, received ${gotEn})`;
 }
 
 function size(kind: 'small' | 'big', origin: string, bound: number | bigint, inclusive: boolean, exact: boolean): string {
@@ -52,8 +53,9 @@ function size(kind: 'small' | 'big', origin: string, bound: number | bigint, inc
     return kind === 'small' ? `ít nhất ${n} ký tự (at least ${n} characters)` : `tối đa ${n} ký tự (at most ${n} characters)`;
   }
   if (origin === 'array' || origin === 'set') {
-    if (exact) return `phải có đúng ${n} mục (must have exactly ${n} items)`;
-    return kind === 'small' ? `phải có ít nhất ${n} mục (must have at least ${n} items)` : `tối đa ${n} mục (at most ${n} items)`;
+    const items = `${n} item${n === '1' ? '' : 's'}`;
+    if (exact) return `phải có đúng ${n} mục (must have exactly ${items})`;
+    return kind === 'small' ? `phải có ít nhất ${n} mục (must have at least ${items})` : `tối đa ${n} mục (at most ${items})`;
   }
   if (kind === 'small') return inclusive ? `phải từ ${n} trở lên (must be at least ${n})` : `phải lớn hơn ${n} (must be greater than ${n})`;
   return inclusive ? `tối đa là ${n} (must be at most ${n})` : `phải nhỏ hơn ${n} (must be less than ${n})`;

@@ -97,13 +97,19 @@ export function loadDemoConfig(): CenterConfig {
   return result.config;
 }
 
+// One mistake (a field removed) can cascade into dozens of references to it;
+// the first lines are the ones to fix, the rest would scroll them away.
+const MAX_LINES = 40;
+
 /** One message for stderr: what is wrong, where, and what to do, Vietnamese first. */
 export function formatConfigErrors(file: string, errors: string[]): string {
   const n = errors.length;
+  const shown = errors.slice(0, MAX_LINES).map((e) => `  - ${e.replace(/\s*\n\s*/g, ' ')}`);
+  if (n > MAX_LINES) shown.push(`  … và ${n - MAX_LINES} lỗi khác (and ${n - MAX_LINES} more)`);
   return [
     `Cấu hình trung tâm không hợp lệ (${n} lỗi) trong tệp ${file}`,
     `Invalid centre configuration (${n} error${n === 1 ? '' : 's'}) in ${file}`,
-    ...errors.map((e) => `  - ${e.replace(/\s*\n\s*/g, ' ')}`),
+    ...shown,
     'Hãy sửa tệp (hoặc biến môi trường) rồi khởi động lại. Fix the file (or environment variable) and start again.',
   ].join('\n');
 }

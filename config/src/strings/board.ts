@@ -1,5 +1,61 @@
 import type { Bilingual } from './index.ts';
 
-const vi = {} satisfies Record<string, string>;
+const vi = {
+  hallTitle: 'Bảng gọi số',
+  nowCalling: 'Mời công dân',
+  ticketNumber: 'Số thứ tự',
+  toCounter: 'Quầy',
+  recallMark: 'gọi lại',
+  recentCalls: 'Các số vừa gọi',
+  noCalls: 'Chưa có số nào được gọi',
+  fieldsTitle: 'Số người đang chờ theo lĩnh vực',
+  colField: 'Lĩnh vực',
+  colWaiting: 'Đang chờ',
+  colEstimate: 'Chờ khoảng',
+  minutesShort: '{minutes} phút',
+  noEstimate: '—',
+  countersTitle: 'Quầy và cán bộ tiếp nhận',
+  counterNo: 'Quầy {number}',
+  counterClosed: 'Tạm nghỉ',
+  counterPaused: 'Tạm dừng',
+  noOfficial: 'Chưa có cán bộ',
+  hotline: 'Đường dây nóng phản ánh, kiến nghị: {phone}',
+  soundOn: 'Bật âm thanh',
+  soundHint: 'Chạm để bật loa gọi số',
+  offline: 'Mất kết nối máy chủ — đang kết nối lại…',
+  serving: 'Đang phục vụ',
+  waitingForCall: 'Chưa gọi số',
+  counterNotFound: 'Không có quầy số {number}',
+  notFound: 'Không tìm thấy trang',
+} satisfies Record<string, string>;
 
-export const board: Bilingual<typeof vi> = { vi, en: {} };
+const en: { [K in keyof typeof vi]: string } = {
+  hallTitle: 'Calling board',
+  nowCalling: 'Now calling',
+  ticketNumber: 'Number',
+  toCounter: 'Counter',
+  recallMark: 'recall',
+  recentCalls: 'Recent calls',
+  noCalls: 'No number called yet',
+  fieldsTitle: 'People waiting by field',
+  colField: 'Field',
+  colWaiting: 'Waiting',
+  colEstimate: 'About',
+  minutesShort: '{minutes} min',
+  noEstimate: '—',
+  countersTitle: 'Counters and officials',
+  counterNo: 'Counter {number}',
+  counterClosed: 'Closed',
+  counterPaused: 'Paused',
+  noOfficial: 'No official',
+  hotline: 'Feedback hotline: {phone}',
+  soundOn: 'Turn sound on',
+  soundHint: 'Tap to switch the calling voice on',
+  offline: 'Server connection lost — reconnecting…',
+  serving: 'Now serving',
+  waitingForCall: 'No number called',
+  counterNotFound: 'There is no counter {number}',
+  notFound: 'Page not found',
+};
+
+export const board: Bilingual<typeof vi> = { vi, en };
