@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { nextDays, validPhone } from './booking.ts';
+
+describe('validPhone', () => {
+  it('takes 10 digits from 0, with the spaces and dots people type', () => {
+    expect(validPhone('0912345678')).toBe(true);
+    expect(validPhone('0912 345 678')).toBe(true);
+    expect(validPhone('091.234.5678')).toBe(true);
+  });
+  it('refuses short, long or non-zero-leading numbers', () => {
+    expect(validPhone('091234567')).toBe(false);
+    expect(validPhone('09123456789')).toBe(false);
+    expect(validPhone('9912345678')).toBe(false);
+  });
+});
+
+describe('nextDays', () => {
+  it('lists days in the centre time zone and skips Sundays', () => {
+    // Saturday 2026-11-21 20:00 UTC is Sunday 03:00 in Hà Nội
+    const days = nextDays(new Date('2026-11-21T20:00:00Z'), 3);
+    expect(days).toEqual(['2026-11-23', '2026-11-24', '2026-11-25']);
+  });
+});

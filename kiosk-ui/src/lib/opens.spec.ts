@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { interpolate } from '@mot-cua/config/strings/index.ts';
+import { opensText } from './opens.ts';
+
+const t = (k: string, p?: Record<string, string>) => interpolate({ opensAt: 'at {time}', opensAtDay: 'at {time} on {date}', closedNoTime: 'no time' }[k] ?? k, p);
+
+describe('opensText', () => {
+  const now = new Date('2026-11-23T04:40:00Z'); // 11:40 in Hà Nội
+  it('says only the time when the field opens again today', () => {
+    expect(opensText('2026-11-23T13:30:00+07:00', now, t)).toBe('at 13:30');
+  });
+  it('adds the date when it opens another day', () => {
+    expect(opensText('2026-11-24T07:00:00+07:00', now, t)).toBe('at 07:00 on 24/11/2026');
+  });
+  it('has a plain message when the server gives no time', () => {
+    expect(opensText(null, now, t)).toBe('no time');
+    expect(opensText('garbage', now, t)).toBe('no time');
+  });
+});
