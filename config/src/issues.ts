@@ -81,6 +81,8 @@ export const bilingualErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_format':
       if (issue.format === 'url') return 'phải là địa chỉ đầy đủ, ví dụ http://192.168.1.10:8080 (must be a full URL)';
       return `không đúng định dạng (invalid ${issue.format})`;
+    case 'unrecognized_keys':
+      return `khoá không dùng được, có thể viết sai: ${listValues(issue.keys)} (unknown key, maybe misspelt)`;
     case 'invalid_union': {
       // A union of literals (paper width 58 or 80): name the allowed values.
       const values = issue.errors.flat().flatMap((i) => (i.code === 'invalid_value' ? i.values : []));

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -182,6 +182,24 @@ describe('loadConfig', () => {
       ok: false,
       errors: ['(root): phải là nhóm khoá: giá trị, đang để trống (expected a mapping, received empty)'],
     });
+  });
+
+  it('composes decomposed text (a file saved on a Mac) to NFC', () => {
+    const text = readFileSync(demoConfigPath, 'utf8').normalize('NFD');
+    const file = writeTemp(tempDir(), 'nfd.yaml', text);
+    const result = loadConfig({ file, env: { CENTER__counters__1__name: 'Hộ tịch'.normalize('NFD') } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.center.name).toBe('Bộ phận Một cửa UBND phường Tân An');
+    expect(result.config.counters[1]?.name).toBe('Hộ tịch');
+    expect(result.config.services[0]?.name).toBe('Tư pháp – Hộ tịch');
+  });
+
+  it('reads a file saved with a byte order mark and CRLF line ends', () => {
+    const text = '\uFEFF' + readFileSync(demoConfigPath, 'utf8').replace(/\n/g, '\r\n');
+    const file = writeTemp(tempDir(), 'windows.yaml', text);
+    const result = loadConfig({ file, env: {} });
+    expect(result.ok && result.config.voice.template).toBe('Mời công dân có số thứ tự {number} đến quầy số {counter}');
   });
 
   it('reports schema errors of a file at their paths', () => {

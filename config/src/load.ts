@@ -18,8 +18,21 @@ export const demoConfigPath: string = fileURLToPath(new URL('../demo/center.yaml
 export { formatPath } from './issues.ts';
 export { collectEnvOverrides, parseEnvScalar } from './env.ts';
 
+/**
+ * Every string in NFC: a file saved on a Mac, or pasted from a PDF, may hold
+ * decomposed Vietnamese that looks the same but compares, searches and prints
+ * differently.
+ */
+function nfcDeep(v: unknown): unknown {
+  if (typeof v === 'string') return v.normalize('NFC');
+  if (Array.isArray(v)) return v.map(nfcDeep);
+  if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.normalize('NFC'), nfcDeep(x)]));
+  return v;
+}
+
 export function parseConfig(raw: unknown): ConfigResult {
-  const result = centerConfigSchema.safeParse(raw, { error: bilingualErrorMap });
+  const result = centerConfigSchema.safeParse(nfcDeep(raw), { error: bilingualErrorMap });
   if (result.success) return { ok: true, config: result.data };
   return { ok: false, errors: issueLines(result.error.issues) };
 }
