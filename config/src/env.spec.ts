@@ -67,6 +67,11 @@ describe('applyEnvOverrides', () => {
     });
   });
 
+  it('treats an empty shortcut as unset', () => {
+    expect(applyEnvOverrides({ center: { name: 'A' } }, { CENTER_NAME: '', PUBLIC_URL: '' })).toEqual({ center: { name: 'A' } });
+    expect(loadConfig({ env: { CENTER_CONFIG: '', PUBLIC_URL: '' } }).ok).toBe(true);
+  });
+
   it('does not reach Object.prototype', () => {
     applyEnvOverrides({}, { CENTER__constructor__prototype__polluted: 'yes', CENTER__toString__x: '1' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -59,7 +59,9 @@ export function collectEnvOverrides(env: Record<string, string | undefined>): { 
   const problems: string[] = [];
   for (const s of shortcuts) {
     const v = env[s.variable];
-    if (v !== undefined) overrides.push({ variable: s.variable, path: s.path, value: s.scalar ? parseEnvScalar(v) : v });
+    // Empty is never a valid value for a shortcut, and is what a compose file
+    // passes for a variable the host did not set.
+    if (v !== undefined && v !== '') overrides.push({ variable: s.variable, path: s.path, value: s.scalar ? parseEnvScalar(v) : v });
   }
   const generic = Object.keys(env)
     .filter((k) => k.startsWith(PREFIX) && env[k] !== undefined)

@@ -45,7 +45,8 @@ export function applyEnvOverrides(raw: unknown, env: Env): unknown {
 /** The file `loadConfig` would read for these options. */
 export function resolveConfigFile(opts: { file?: string; env?: Env } = {}): string {
   const env = opts.env ?? process.env;
-  return resolve(opts.file ?? env.CENTER_CONFIG ?? demoConfigPath);
+  // An empty CENTER_CONFIG (compose files pass `CENTER_CONFIG=${CENTER_CONFIG}`) means unset.
+  return resolve(opts.file ?? (env.CENTER_CONFIG || demoConfigPath));
 }
 
 function readYaml(file: string): { ok: true; raw: unknown } | { ok: false; errors: string[] } {
