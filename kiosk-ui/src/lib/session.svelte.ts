@@ -1,7 +1,8 @@
 // What the kiosk knows about the citizen in front of it. Personal data from a
 // scanned card lives only here and is dropped when the screen returns home.
-import type { Cccd } from './agent-protocol.ts';
-import type { Ticket } from './types.ts';
+import type { Cccd, ScanMessage } from './agent-protocol.ts';
+import { categoryForAge } from './priority.ts';
+import type { PriorityCategory, Ticket } from './types.ts';
 
 export const session = $state<{
   cccd: Cccd | null;
@@ -17,4 +18,20 @@ export function clearSession(): void {
   session.priorityCategoryId = null;
   session.priorityAuto = false;
   session.ticket = null;
+}
+
+/**
+ * Takes a card scan into the session: the name to greet, the raw QR for the
+ * server (it re-checks the age itself), and the age priority without asking.
+ * Returns the category given, if any.
+ */
+export function applyCardScan(s: ScanMessage & { cccd: Cccd }, categories: PriorityCategory[]): PriorityCategory | null {
+  session.cccd = s.cccd;
+  session.identityQr = s.source === 'qr' ? s.raw : null;
+  const auto = categoryForAge(categories, s.cccd.age);
+  if (auto) {
+    session.priorityCategoryId = auto.id;
+    session.priorityAuto = true;
+  }
+  return auto;
 }
