@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { routeOf } from './route.ts';
+
+describe('routeOf', () => {
+  it('finds each screen', () => {
+    expect(routeOf('/board')).toEqual({ kind: 'hall' });
+    expect(routeOf('/board/')).toEqual({ kind: 'hall' });
+    expect(routeOf('/board/counter/5')).toEqual({ kind: 'counter', number: 5 });
+    expect(routeOf('/manager')).toEqual({ kind: 'manager', page: 'live' });
+    expect(routeOf('/manager/reports')).toEqual({ kind: 'manager', page: 'reports' });
+  });
+  it('does not guess on a bad path', () => {
+    expect(routeOf('/board/counter/x')).toEqual({ kind: 'unknown' });
+    expect(routeOf('/board/other')).toEqual({ kind: 'unknown' });
+    expect(routeOf('/')).toEqual({ kind: 'unknown' });
+  });
+});

@@ -1,0 +1,135 @@
+// The shapes of queue-server/API.md the boards read.
+export interface Call {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  counterId: string;
+  counterNumber: number;
+  calledAt: string;
+  recall: boolean;
+  announcement?: string;
+}
+
+export interface QueueItem {
+  serviceId: string;
+  waiting: number;
+  oldestWaitSeconds: number | null;
+  estimatedWaitMinutes: number | null;
+}
+
+export interface Staff {
+  fullName: string;
+  title: string;
+  phone?: string;
+}
+
+export interface LiveCounter {
+  id: string;
+  number: number;
+  status: 'open' | 'paused' | 'closed';
+  currentTicket: { id: string; number: string; serviceId: string; status?: string } | null;
+  staff: Staff | null;
+}
+
+export interface StaffTicket {
+  id: string;
+  number: string;
+  serviceId: string;
+  status: string;
+  priorityCategoryId: string | null;
+  issuedAt: string;
+  waitSeconds: number;
+  visitWaitSeconds?: number;
+  counterId?: string | null;
+}
+
+export interface StatsRow {
+  key: string;
+  name?: string;
+  issued: number;
+  served: number;
+  noShow: number;
+  waiting?: number;
+  avgWaitSeconds: number | null;
+  p90WaitSeconds: number | null;
+  withinTargetPct: number | null;
+  avgServiceSeconds: number | null;
+  withinServiceTargetPct?: number | null;
+  satisfactionPct: number | null;
+  dossiersPerYear?: number | null;
+}
+
+export interface HourRow {
+  hour: number;
+  arrivals: number;
+  served?: number;
+  avgWaitSeconds: number | null;
+}
+
+export interface Stats {
+  issued: number;
+  served: number;
+  noShow: number;
+  cancelled?: number;
+  /** Visits not finished yet (waiting, called or being served). */
+  open?: number;
+  avgWaitSeconds: number | null;
+  p90WaitSeconds: number | null;
+  maxWaitSeconds?: number | null;
+  withinTargetPct: number | null;
+  avgServiceSeconds: number | null;
+  withinServiceTargetPct?: number | null;
+  ratings?: number;
+  satisfactionPct: number | null;
+  byService: StatsRow[];
+  byCounter: StatsRow[];
+  byStaff: StatsRow[];
+  byHour?: HourRow[];
+}
+
+export interface DevicePart {
+  id: string;
+  kind: string;
+  status: 'ok' | 'warning' | 'error' | 'offline';
+  detail?: string;
+}
+
+export interface Device {
+  deviceId: string;
+  name: string;
+  kind: string;
+  lastSeenAt: string | null;
+  parts: DevicePart[];
+}
+
+export interface Alert {
+  kind: string;
+  message: string;
+  at: string;
+}
+
+export interface StateSnapshot {
+  time: string;
+  queue: QueueItem[];
+  counters: LiveCounter[];
+  recentCalls: Call[];
+  waiting?: StaffTicket[];
+  stats?: Stats;
+  devices?: Device[];
+}
+
+export interface CenterInfo {
+  id: string;
+  name: string;
+  nameEn?: string;
+  address?: string;
+  hotline?: string;
+  notice?: string;
+  targetWaitMinutes: number;
+  warnWaitMinutes?: number;
+  services: { id: string; code: string; name: string; nameEn?: string; prefix: string; waiting?: number; estimatedWaitMinutes?: number | null }[];
+  counters: { id: string; number: number; name: string; serviceIds: string[]; priority: boolean; status?: string; staff?: Staff | null }[];
+  priorityCategories: { id: string; name: string; nameEn?: string }[];
+  voice?: { template: string; lang: string; repeat: number; chime: boolean };
+  targets?: { waitMinutes?: number; warnWaitMinutes?: number; serviceMinutes?: number; satisfactionPct?: number; dossiersPerStaffYear?: number };
+}
