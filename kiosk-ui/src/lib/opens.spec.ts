@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate } from '@mot-cua/config/strings/index.ts';
-import { opensText } from './opens.ts';
+import { opensText, waitText } from './opens.ts';
 
 const t = (k: string, p?: Record<string, string>) => interpolate({ opensAt: 'at {time}', opensAtDay: 'at {time} on {date}', closedNoTime: 'no time' }[k] ?? k, p);
 
@@ -15,5 +15,14 @@ describe('opensText', () => {
   it('has a plain message when the server gives no time', () => {
     expect(opensText(null, now, t)).toBe('no time');
     expect(opensText('garbage', now, t)).toBe('no time');
+  });
+});
+
+describe('waitText', () => {
+  const tw = (k: string, p?: Record<string, number>) => (k === 'estimatedWait' ? `~${p?.n}` : 'none');
+  it('says nothing when there is no estimate, "no wait" at zero, minutes otherwise', () => {
+    expect(waitText(null, tw)).toBe('');
+    expect(waitText(0, tw)).toBe('none');
+    expect(waitText(7, tw)).toBe('~7');
   });
 });

@@ -1,4 +1,4 @@
-// "Opens at" text for a closed field: time only when it is today.
+// Texts about time for a field: when a closed one opens, how long an open one makes you wait.
 import { ddmmyyyy, hhmm, sameDay } from './format.ts';
 
 export function opensText(opensAt: string | null, now: Date, t: (k: 'opensAt' | 'opensAtDay' | 'closedNoTime', p?: Record<string, string>) => string): string {
@@ -6,4 +6,10 @@ export function opensText(opensAt: string | null, now: Date, t: (k: 'opensAt' | 
   const d = new Date(opensAt);
   if (Number.isNaN(d.getTime())) return t('closedNoTime');
   return sameDay(d, now) ? t('opensAt', { time: hhmm(d) }) : t('opensAtDay', { time: hhmm(d), date: ddmmyyyy(d) });
+}
+
+/** Estimated wait; empty when the server cannot estimate (no counter open for the field yet). */
+export function waitText(minutes: number | null | undefined, t: (k: 'estimatedWait' | 'estimatedWaitNone', p?: Record<string, number>) => string): string {
+  if (minutes == null) return '';
+  return minutes > 0 ? t('estimatedWait', { n: minutes }) : t('estimatedWaitNone');
 }

@@ -1,7 +1,7 @@
 // Shapes of the queue-server answers the kiosk reads (queue-server/API.md).
 export interface Service {
   id: string; code: string; name: string; nameEn?: string | null; prefix: string; icon: string;
-  waiting: number; estimatedWaitMinutes: number; open: boolean; opensAt: string | null;
+  waiting: number; estimatedWaitMinutes: number | null; open: boolean; opensAt: string | null;
 }
 export interface Counter {
   id: string; number: number; name: string; serviceIds: string[]; priority: boolean; status: string;
@@ -20,9 +20,9 @@ export interface Ticket {
   id: string; number: string; serviceId: string; serviceName?: string; status: TicketStatus;
   priorityCategoryId: string | null; channel: string; issuedAt: string; calledAt: string | null;
   counterId: string | null; counterNumber: number | null; peopleAhead: number;
-  estimatedWaitMinutes: number; statusUrl: string; printed?: boolean; rated?: boolean;
+  estimatedWaitMinutes: number | null; statusUrl: string; printed?: boolean; rated?: boolean;
 }
-export interface QueueItem { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number }
+export interface QueueItem { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number | null }
 export interface Procedure {
   code: string; name: string; nameEn?: string | null; serviceId: string; documents: string[];
   processingTime: string; fee: string; anyResidence: boolean; forms: { name: string; url?: string }[];

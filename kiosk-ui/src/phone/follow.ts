@@ -2,7 +2,7 @@
 import type { Ticket } from '../lib/types.ts';
 
 export type FollowView =
-  | { kind: 'waiting'; ahead: number; minutes: number }
+  | { kind: 'waiting'; ahead: number; minutes: number | null }
   | { kind: 'called' | 'serving' | 'parked'; counter: number | null }
   | { kind: 'done' | 'no_show' | 'cancelled' | 'transferred' };
 
