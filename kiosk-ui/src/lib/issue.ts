@@ -2,6 +2,7 @@
 // citizen taps a field and reused by every retry of that same choice, so a
 // double tap, a timeout or a retry after a network blip never makes two tickets.
 import { api, newIdempotencyKey } from './api.ts';
+import { deviceAuth } from './settings.ts';
 import type { Ticket } from './types.ts';
 
 export interface IssueChoice {
@@ -30,7 +31,7 @@ export function attemptFor(prev: Attempt | null, choice: IssueChoice): Attempt {
 export function issueTicket(a: Attempt, extra: { kioskId: string | null; lang: string; procedureCode?: string }): Promise<Ticket> {
   return api<Ticket>('/tickets', {
     method: 'POST',
-    headers: { 'Idempotency-Key': a.key },
+    headers: { 'Idempotency-Key': a.key, ...deviceAuth() },
     body: {
       serviceId: a.serviceId,
       channel: 'kiosk',

@@ -21,3 +21,8 @@ export const settings = {
   deviceToken: setting('token', 'kiosk.deviceToken', null),
   kioskId: setting('kiosk', 'kiosk.id', null),
 };
+
+/** The kiosk's device token, when installed with one: the server then knows which kiosk issued and printed. */
+export function deviceAuth(): Record<string, string> {
+  return settings.deviceToken ? { authorization: `Bearer ${settings.deviceToken}` } : {};
+}
