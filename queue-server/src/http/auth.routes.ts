@@ -1,0 +1,58 @@
+// Sign in and out. The session id travels in an httpOnly cookie; the CSRF token
+// in a readable cookie the UIs echo back in x-csrf-token.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from './context.ts';
+import { errors } from './schemas.ts';
+import { sendError } from './errors.ts';
+
+const userSchema = {
+  type: 'object',
+  properties: { username: { type: 'string' }, fullName: { type: 'string' }, title: { type: 'string' }, role: { type: 'string' }, counterId: { type: ['string', 'null'] } },
+} as const;
+
+export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const cookieBase = { path: '/', sameSite: 'strict' as const, secure: false };
+
+  app.post<{ Body: { username: string; password: string; counterId?: string } }>(
+    '/auth/login',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        summary: 'Sign in (staff choose their counter)',
+        tags: ['auth'],
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['username', 'password'],
+          properties: {
+            username: { type: 'string', minLength: 1, maxLength: 64 },
+            password: { type: 'string', minLength: 1, maxLength: 200 },
+            counterId: { type: 'string', minLength: 1, maxLength: 64 },
+          },
+        },
+        response: { 200: { type: 'object', properties: { user: userSchema } }, ...errors(400, 401, 403, 429) },
+      },
+    },
+    async (req, reply) => {
+      const { user, sessionId, csrf } = await ctx.auth.login(req.body.username.trim().toLowerCase(), req.body.password, req.body.counterId ?? null);
+      if (user.role === 'staff' && user.counterId) ctx.queue.signIn(user.counterId, user.username);
+      reply.setCookie('sid', sessionId, { ...cookieBase, httpOnly: true, maxAge: 12 * 3600 });
+      reply.setCookie('csrf', csrf, { ...cookieBase, httpOnly: false, maxAge: 12 * 3600 });
+      return { user };
+    },
+  );
+
+  app.get('/auth/me', { schema: { summary: 'Who is signed in', tags: ['auth'], response: { 200: { type: 'object', properties: { user: userSchema } }, ...errors(401) } } }, async (req, reply) => {
+    const sid = req.cookies.sid;
+    const s = sid ? ctx.auth.session(sid) : null;
+    if (!s) return sendError(reply, 401, 'unauthorized', 'Chưa đăng nhập / not signed in');
+    return { user: ctx.auth.publicUser(s.user, s.session.counterId) };
+  });
+
+  app.post('/auth/logout', { schema: { summary: 'Sign out', tags: ['auth'], response: { 204: { type: 'null' } } } }, async (req, reply) => {
+    const sid = req.cookies.sid;
+    if (sid && req.viaCookie) ctx.auth.logout(sid);
+    reply.clearCookie('sid', cookieBase).clearCookie('csrf', cookieBase);
+    return reply.code(204).send();
+  });
+}

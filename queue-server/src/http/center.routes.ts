@@ -1,0 +1,136 @@
+// Public reads: health, the centre, procedures, the queue.
+import type { FastifyInstance } from 'fastify';
+import { matchesQuery } from '@mot-cua/config/text.ts';
+import { notFound, toIso } from '../domain/index.ts';
+import type { AppContext } from './context.ts';
+import { errors } from './schemas.ts';
+import { counterView } from './counters.routes.ts';
+
+const procedureSchema = {
+  type: 'object',
+  properties: {
+    code: { type: 'string' },
+    name: { type: 'string' },
+    nameEn: { type: 'string' },
+    serviceId: { type: 'string' },
+    documents: { type: 'array', items: { type: 'string' } },
+    processingTime: { type: 'string' },
+    fee: { type: 'string' },
+    anyResidence: { type: 'boolean' },
+    forms: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, url: { type: 'string' } } } },
+  },
+} as const;
+
+export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const { queue } = ctx;
+  const cfg = queue.config;
+
+  app.get(
+    '/health',
+    {
+      schema: {
+        summary: 'Liveness',
+        tags: ['public'],
+        response: { 200: { type: 'object', properties: { status: { type: 'string' }, version: { type: 'string' }, store: { type: 'string' }, time: { type: 'string' } } } },
+      },
+    },
+    async () => {
+      ctx.store.db.prepare('SELECT 1').get();
+      return { status: 'ok', version: ctx.version, store: 'sqlite', time: toIso(queue.now()) };
+    },
+  );
+
+  app.get('/center', { schema: { summary: 'The centre: fields, counters, priority groups, voice, booking windows', tags: ['public'] } }, async () => {
+    const summary = new Map(queue.queueSummary().map((s) => [s.serviceId, s]));
+    return {
+      id: cfg.center.id,
+      name: cfg.center.name,
+      nameEn: cfg.center.nameEn ?? cfg.center.name,
+      address: cfg.center.address,
+      hotline: cfg.center.hotline,
+      feedbackAddress: cfg.center.feedbackAddress ?? null,
+      notice: cfg.center.notice,
+      targetWaitMinutes: cfg.targets.waitMinutes,
+      warnWaitMinutes: cfg.targets.warnWaitMinutes,
+      serviceTargetMinutes: cfg.targets.serviceMinutes,
+      services: cfg.services.map((s) => ({
+        id: s.id,
+        code: s.code,
+        name: s.name,
+        nameEn: s.nameEn ?? s.name,
+        prefix: s.prefix,
+        icon: s.icon,
+        waiting: summary.get(s.id)?.waiting ?? 0,
+        estimatedWaitMinutes: summary.get(s.id)?.estimatedWaitMinutes ?? null,
+        ...queue.serviceAvailability(s),
+      })),
+      counters: cfg.counters.map((c) => counterView(ctx, c.id)),
+      priorityCategories: cfg.priorityCategories.map((p) => ({ id: p.id, name: p.name, nameEn: p.nameEn ?? p.name, minAge: p.minAge ?? null })),
+      satisfactionLevels: cfg.satisfactionLevels.map((l) => ({ score: l.score, label: l.label, labelEn: l.labelEn ?? l.label })),
+      voice: cfg.voice,
+      booking: cfg.booking,
+    };
+  });
+
+  app.get<{ Querystring: { q?: string; serviceId?: string } }>(
+    '/procedures',
+    {
+      schema: {
+        summary: 'Procedures (TTHC); q ignores diacritics and case',
+        tags: ['public'],
+        querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 200 }, serviceId: { type: 'string', maxLength: 64 } } },
+        response: { 200: { type: 'object', properties: { procedures: { type: 'array', items: procedureSchema } } }, ...errors(400) },
+      },
+    },
+    async (req) => {
+      const q = req.query.q ?? '';
+      const procedures = cfg.procedures.filter(
+        (p) => (!req.query.serviceId || p.serviceId === req.query.serviceId) && matchesQuery(`${p.name} ${p.nameEn ?? ''} ${p.code}`, q),
+      );
+      return { procedures };
+    },
+  );
+
+  app.get<{ Params: { code: string } }>(
+    '/procedures/:code',
+    {
+      schema: {
+        summary: 'One procedure',
+        tags: ['public'],
+        params: { type: 'object', properties: { code: { type: 'string', maxLength: 32 } }, required: ['code'] },
+        response: { 200: procedureSchema, ...errors(404) },
+      },
+    },
+    async (req) => {
+      const p = cfg.procedures.find((x) => x.code === req.params.code);
+      if (!p) throw notFound('thủ tục|procedure', req.params.code);
+      return p;
+    },
+  );
+
+  app.get(
+    '/queue',
+    {
+      schema: {
+        summary: 'Waiting count, oldest wait and the estimate for a new ticket, per field',
+        tags: ['public'],
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              time: { type: 'string' },
+              services: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { serviceId: { type: 'string' }, waiting: { type: 'integer' }, oldestWaitSeconds: { type: 'integer' }, estimatedWaitMinutes: { type: ['integer', 'null'] } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async () => ({ time: toIso(queue.now()), services: queue.queueSummary() }),
+  );
+}

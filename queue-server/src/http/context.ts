@@ -1,0 +1,27 @@
+// What every route plugin gets: the services, the store and the clock.
+import type { Store } from '../store/index.ts';
+import type { QueueService } from '../services/queue.service.ts';
+import type { AuthService } from '../services/auth.service.ts';
+import type { StatsService } from '../services/stats.service.ts';
+import type { Bus } from '../services/bus.ts';
+import type { Actor } from '../services/actor.ts';
+import type { Metrics } from './metrics.ts';
+
+export interface AppContext {
+  store: Store;
+  queue: QueueService;
+  auth: AuthService;
+  stats: StatsService;
+  bus: Bus;
+  metrics: Metrics;
+  demo: boolean;
+  version: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    /** The actor came from a session cookie (so writes need the CSRF header). */
+    viaCookie: boolean;
+  }
+}

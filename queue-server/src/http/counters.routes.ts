@@ -1,0 +1,155 @@
+// A counter's work: call next, act on its current ticket (for keypads), its queue, pause and close.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from './context.ts';
+import { counterParam, errors, ref } from './schemas.ts';
+import { baseUrl, publicTicket, staffTicket } from './present.ts';
+import { staffOnly, staffOrKeypad } from './guards.ts';
+import { assertMayActAt } from '../services/actor.ts';
+import type { CounterStatus } from '../store/index.ts';
+
+const CURRENT_ACTIONS = ['recall', 'start', 'finish', 'no-show', 'park'] as const;
+const STATUS_ACTIONS: Record<string, CounterStatus> = { pause: 'paused', resume: 'open', close: 'closed', open: 'open' };
+const ticketReply = { 200: { type: 'object', properties: { ticket: ref('Ticket') } }, ...errors(400, 401, 403, 404, 409) };
+
+export function counterView(ctx: AppContext, counterId: string) {
+  const { queue } = ctx;
+  const c = queue.counter(counterId);
+  const staffName = queue.counterStaff(counterId);
+  const staffUser = staffName ? ctx.store.users.get(staffName) : null;
+  const configured = queue.config.staff.find((s) => s.username === staffName);
+  const cur = queue.current(counterId);
+  return {
+    id: c.id,
+    number: c.number,
+    name: c.name,
+    serviceIds: c.serviceIds,
+    priority: c.priority,
+    status: queue.counterStatus(counterId),
+    staff: staffUser ? { fullName: staffUser.fullName, title: staffUser.title, phone: staffUser.phone ?? configured?.phone ?? null } : null,
+    currentTicket: cur ? { id: cur.id, number: cur.number, serviceId: cur.serviceId, status: cur.status } : null,
+  };
+}
+
+export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const { queue } = ctx;
+
+  app.post<{ Params: { counterId: string } }>(
+    '/counters/:counterId/call-next',
+    {
+      preHandler: staffOrKeypad,
+      schema: {
+        summary: 'Call the next citizen (finishes the current one)',
+        tags: ['counter'],
+        params: counterParam,
+        response: { 200: { type: 'object', properties: { ticket: ref('Ticket') } }, 204: { type: 'null' }, ...errors(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const t = queue.callNext(req.params.counterId, req.actor);
+      if (!t) return reply.code(204).send();
+      return { ticket: publicTicket(queue, t, baseUrl(queue, req)) };
+    },
+  );
+
+  for (const action of CURRENT_ACTIONS) {
+    app.post<{ Params: { counterId: string } }>(
+      `/counters/:counterId/current/${action}`,
+      { preHandler: staffOrKeypad, schema: { summary: `${action} the counter's current ticket`, tags: ['counter'], params: counterParam, response: ticketReply } },
+      async (req) => {
+        assertMayActAt(req.actor, req.params.counterId);
+        const cur = queue.currentOrFail(req.params.counterId);
+        return { ticket: publicTicket(queue, queue.act(cur.id, action, req.actor), baseUrl(queue, req)) };
+      },
+    );
+  }
+
+  app.post<{ Params: { counterId: string }; Body: { serviceId: string } }>(
+    '/counters/:counterId/current/transfer',
+    {
+      preHandler: staffOrKeypad,
+      schema: {
+        summary: "Transfer the counter's current ticket to another field",
+        tags: ['counter'],
+        params: counterParam,
+        body: { type: 'object', additionalProperties: false, required: ['serviceId'], properties: { serviceId: { type: 'string', minLength: 1, maxLength: 64 } } },
+        response: ticketReply,
+      },
+    },
+    async (req) => {
+      assertMayActAt(req.actor, req.params.counterId);
+      const cur = queue.currentOrFail(req.params.counterId);
+      return { ticket: publicTicket(queue, queue.transfer(cur.id, req.body.serviceId, req.actor), baseUrl(queue, req)) };
+    },
+  );
+
+  for (const [action, status] of Object.entries(STATUS_ACTIONS)) {
+    app.post<{ Params: { counterId: string } }>(
+      `/counters/:counterId/${action}`,
+      {
+        preHandler: staffOnly,
+        schema: { summary: `${action} the counter`, tags: ['counter'], params: counterParam, response: { 200: { type: 'object', additionalProperties: true }, ...errors(401, 403, 404) } },
+      },
+      async (req) => {
+        queue.setCounterStatus(req.params.counterId, status, req.actor);
+        return { counter: counterView(ctx, req.params.counterId) };
+      },
+    );
+  }
+
+  app.get<{ Params: { counterId: string } }>(
+    '/counters/:counterId/queue',
+    {
+      preHandler: staffOnly,
+      schema: {
+        summary: "The counter's current ticket, its waiting tickets in calling order, and its parked ones",
+        tags: ['counter'],
+        params: counterParam,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              counter: { type: 'object', additionalProperties: true },
+              current: { anyOf: [{ type: 'null' }, ref('StaffTicket')] },
+              waiting: { type: 'array', items: ref('StaffTicket') },
+              parked: { type: 'array', items: ref('StaffTicket') },
+            },
+          },
+          ...errors(401, 403, 404),
+        },
+      },
+    },
+    async (req) => {
+      const id = req.params.counterId;
+      queue.counter(id);
+      assertMayActAt(req.actor, id);
+      const base = baseUrl(queue, req);
+      const cur = queue.current(id);
+      const { tickets: est } = queue.estimates();
+      return {
+        counter: counterView(ctx, id),
+        current: cur ? staffTicket(queue, cur, base) : null,
+        waiting: queue.queueFor(id).map((t) => staffTicket(queue, t, base, est.get(t.id))),
+        parked: queue.parkedFor(id).map((t) => staffTicket(queue, t, base)),
+      };
+    },
+  );
+
+  app.post<{ Params: { counterId: string }; Body: { score: number } }>(
+    '/counters/:counterId/rating',
+    {
+      preHandler: staffOrKeypad,
+      schema: {
+        summary: "The rating keypad: rates the counter's last finished ticket, once",
+        tags: ['counter'],
+        params: counterParam,
+        body: { type: 'object', additionalProperties: false, required: ['score'], properties: { score: { type: 'integer', minimum: 1, maximum: 4 } } },
+        response: { 201: { type: 'object', properties: { ticketId: { type: 'string' }, score: { type: 'integer' } } }, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const t = queue.rateAtCounter(req.params.counterId, req.body.score, req.actor);
+      reply.code(201);
+      return { ticketId: t.id, score: req.body.score };
+    },
+  );
+}

@@ -1,0 +1,38 @@
+// Every error leaves in the contract's shape { error: { code, message } },
+// Vietnamese first. Nothing a client sends produces a 500.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../domain/index.ts';
+
+const KIND_STATUS = { bad_input: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, unavailable: 503 } as const;
+
+export function sendError(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message } });
+}
+
+function validationMessage(err: FastifyError): string {
+  const v = err.validation?.[0];
+  const where = v ? `${(v.instancePath || '').replace(/^\//, '').replaceAll('/', '.') || (v.params as { missingProperty?: string })?.missingProperty || err.validationContext || ''}` : '';
+  const detail = v?.message ?? err.message;
+  return `Dữ liệu không hợp lệ${where ? ` ở "${where}"` : ''}: ${detail} / invalid ${err.validationContext ?? 'input'}${where ? ` at "${where}"` : ''}: ${detail}`;
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof DomainError) return sendError(reply, KIND_STATUS[err.kind], err.code, err.message);
+    if (err.validation) return sendError(reply, 400, 'bad_request', validationMessage(err));
+    const status = err.statusCode ?? 500;
+    if (status === 413) return sendError(reply, 413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn / request body too large');
+    if (status === 415) return sendError(reply, 415, 'unsupported_media_type', 'Chỉ nhận dữ liệu JSON / only JSON bodies are accepted');
+    if (status === 429) return sendError(reply, 429, 'rate_limited', 'Quá nhiều yêu cầu; hãy thử lại sau ít phút / too many requests; try again shortly');
+    if (status >= 400 && status < 500) {
+      const code = err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || status === 400 ? 'bad_request' : (err.code ?? 'bad_request').toLowerCase();
+      return sendError(reply, status, code, `Yêu cầu không hợp lệ: ${err.message} / bad request: ${err.message}`);
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendError(reply, 500, 'internal', 'Lỗi máy chủ; hãy thử lại / server error; please try again');
+  });
+}
+
+export function apiNotFound(reply: FastifyReply, url: string) {
+  return sendError(reply, 404, 'not_found', `Không có địa chỉ ${url.split('?')[0]} / no such route`);
+}

@@ -1,0 +1,148 @@
+// Managers: stats and devices. Admins: device tokens and the audit log.
+import type { FastifyInstance } from 'fastify';
+import { dayKey, toIso, DomainError } from '../domain/index.ts';
+import type { AppContext } from './context.ts';
+import { errors } from './schemas.ts';
+import { managerOnly, adminOnly, deviceOnly } from './guards.ts';
+import type { DevicePart } from '../store/index.ts';
+
+const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+
+export function devicesView(ctx: AppContext) {
+  return {
+    devices: ctx.store.devices.all().map((d) => ({
+      deviceId: d.id,
+      name: d.name,
+      kind: d.kind,
+      counterId: d.counterId,
+      revoked: d.revokedAt !== null,
+      lastSeenAt: d.lastSeenAt === null ? null : toIso(d.lastSeenAt),
+      parts: d.parts,
+    })),
+    alerts: ctx.store.devices.openAlerts().map((a) => ({ ...a, at: toIso(a.at), resolvedAt: null })),
+  };
+}
+
+export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  app.get<{ Querystring: { from?: string; to?: string } }>(
+    '/stats',
+    {
+      preHandler: managerOnly,
+      schema: {
+        summary: 'KPIs of the visits that arrived between two days (default: today)',
+        tags: ['manager'],
+        querystring: { type: 'object', additionalProperties: false, properties: { from: day, to: day } },
+        response: { ...errors(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const today = dayKey(ctx.queue.now());
+      const from = req.query.from ?? req.query.to ?? today;
+      const to = req.query.to ?? (req.query.from ? from : today);
+      if (from > to) throw new DomainError('bad_input', 'bad_range', '"from" phải trước "to" / "from" must not be after "to"');
+      return { from, to, ...ctx.stats.between(from, to) };
+    },
+  );
+
+  app.get('/devices', { preHandler: managerOnly, schema: { summary: 'Device health and open alerts', tags: ['manager'], response: errors(401, 403) } }, async () => devicesView(ctx));
+
+  app.post<{ Body: { parts: DevicePart[] } }>(
+    '/devices/health',
+    {
+      preHandler: deviceOnly,
+      schema: {
+        summary: "A device's health report",
+        tags: ['devices'],
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['parts'],
+          properties: {
+            parts: {
+              type: 'array',
+              maxItems: 20,
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['id', 'kind', 'status'],
+                properties: {
+                  id: { type: 'string', minLength: 1, maxLength: 64 },
+                  kind: { type: 'string', enum: ['printer', 'scanner', 'keypad', 'display'] },
+                  status: { type: 'string', enum: ['ok', 'warning', 'error', 'offline'] },
+                  detail: { type: 'string', maxLength: 200 },
+                },
+              },
+            },
+          },
+        },
+        response: { 204: { type: 'null' }, ...errors(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      if (req.actor.kind !== 'device') throw new DomainError('forbidden', 'forbidden', 'Chỉ thiết bị gửi báo cáo này / only devices report health');
+      const deviceId = req.actor.deviceId;
+      const now = ctx.queue.now();
+      const before = ctx.store.devices.get(deviceId);
+      ctx.store.devices.reportHealth(deviceId, req.body.parts, now);
+      const bad = req.body.parts.filter((p) => p.status !== 'ok');
+      const wasBad = new Set((before?.parts ?? []).filter((p) => p.status !== 'ok').map((p) => `${p.id}:${p.status}`));
+      for (const p of bad) {
+        if (wasBad.has(`${p.id}:${p.status}`)) continue;
+        const alert = ctx.store.devices.addAlert({
+          at: now,
+          kind: `device_${p.kind}`,
+          deviceId,
+          ticketId: null,
+          message: `${before?.name ?? deviceId}: ${p.kind} ${p.status}${p.detail ? ` (${p.detail})` : ''}`,
+        });
+        ctx.bus.emit('alert', alert);
+      }
+      for (const kind of ['printer', 'scanner', 'keypad', 'display']) {
+        if (!bad.some((p) => p.kind === kind)) ctx.store.devices.resolveAlerts(deviceId, `device_${kind}`, now);
+      }
+      const after = ctx.store.devices.get(deviceId);
+      if (after) ctx.bus.emit('device.health', after);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Params: { deviceId: string } }>(
+    '/devices/:deviceId/token',
+    {
+      preHandler: adminOnly,
+      schema: {
+        summary: 'Issue a new token for a device (the old one stops working)',
+        tags: ['admin'],
+        params: { type: 'object', properties: { deviceId: { type: 'string', maxLength: 64 } }, required: ['deviceId'] },
+        response: { 201: { type: 'object', properties: { deviceId: { type: 'string' }, token: { type: 'string' } } }, ...errors(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor.kind === 'user' ? req.actor.username : 'unknown';
+      const token = ctx.auth.issueDeviceToken(req.params.deviceId, actor);
+      reply.code(201);
+      return { deviceId: req.params.deviceId, token };
+    },
+  );
+
+  app.post<{ Params: { deviceId: string } }>(
+    '/devices/:deviceId/revoke',
+    {
+      preHandler: adminOnly,
+      schema: {
+        summary: "Revoke a device's token",
+        tags: ['admin'],
+        params: { type: 'object', properties: { deviceId: { type: 'string', maxLength: 64 } }, required: ['deviceId'] },
+        response: { 204: { type: 'null' }, ...errors(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      ctx.auth.revokeDevice(req.params.deviceId, req.actor.kind === 'user' ? req.actor.username : 'unknown');
+      return reply.code(204).send();
+    },
+  );
+
+  app.get('/audit', { preHandler: adminOnly, schema: { summary: 'The audit log of staff and admin actions (read-only)', tags: ['admin'], response: errors(401, 403) } }, async () => ({
+    entries: ctx.store.audit.recent().map((e) => ({ ...e, at: toIso(e.at) })),
+  }));
+}

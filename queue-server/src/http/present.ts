@@ -1,0 +1,48 @@
+// How tickets look on the wire: the public view (kiosk, phone, board) shows
+// nothing personal; the staff view adds the wait and what the kiosk learned.
+import type { FastifyRequest } from 'fastify';
+import { toIso, type Estimate } from '../domain/index.ts';
+import type { TicketRecord } from '../store/index.ts';
+import type { QueueService } from '../services/queue.service.ts';
+
+export function baseUrl(q: QueueService, req: FastifyRequest): string {
+  return (q.config.center.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/$/, '');
+}
+
+export function publicTicket(q: QueueService, t: TicketRecord, base: string, est: Estimate = q.estimateOf(t)) {
+  const counter = t.counterId ? q.config.counters.find((c) => c.id === t.counterId) : undefined;
+  const service = q.config.services.find((s) => s.id === t.serviceId);
+  return {
+    id: t.id,
+    number: t.number,
+    serviceId: t.serviceId,
+    serviceName: service?.name ?? t.serviceId,
+    status: t.status,
+    priorityCategoryId: t.priorityCategoryId,
+    channel: t.channel,
+    issuedAt: toIso(t.arrivedAt),
+    calledAt: t.calledAt === null ? null : toIso(t.calledAt),
+    counterId: t.counterId,
+    counterNumber: counter?.number ?? null,
+    peopleAhead: est.peopleAhead,
+    estimatedWaitMinutes: est.estimatedWaitMinutes,
+    statusUrl: `${base}/t/${t.id}`,
+    printed: t.printed,
+    rated: t.rating !== null,
+    transferredTo: t.transferredTo,
+  };
+}
+
+export function staffTicket(q: QueueService, t: TicketRecord, base: string, est?: Estimate) {
+  const now = q.now();
+  const waitEnd = t.waitEndAt ?? now;
+  const wait = t.status === 'waiting' ? now - t.enqueuedAt : waitEnd - t.enqueuedAt;
+  return {
+    ...publicTicket(q, t, base, est ?? { peopleAhead: 0, estimatedWaitMinutes: null }),
+    waitSeconds: Math.max(0, Math.round(wait / 1000)),
+    visitWaitSeconds: Math.max(0, Math.round((wait + t.priorWaitMs) / 1000)),
+    callCount: t.callCount,
+    procedureCode: t.procedureCode,
+    citizen: t.citizenName !== null ? { name: t.citizenName, age: t.citizenAge ?? 0 } : null,
+  };
+}

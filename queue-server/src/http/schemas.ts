@@ -1,0 +1,72 @@
+// JSON schemas shared by routes: validation, serialisation and the OpenAPI document come from these.
+import { TICKET_STATUSES, CHANNELS } from '../domain/index.ts';
+
+const nullable = (type: string) => ({ type: [type, 'null'] });
+
+export const errorSchema = {
+  $id: 'Error',
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' } },
+      required: ['code', 'message'],
+    },
+  },
+  required: ['error'],
+} as const;
+
+export const ticketSchema = {
+  $id: 'Ticket',
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    number: { type: 'string' },
+    serviceId: { type: 'string' },
+    serviceName: { type: 'string' },
+    status: { type: 'string', enum: [...TICKET_STATUSES] },
+    priorityCategoryId: nullable('string'),
+    channel: { type: 'string', enum: [...CHANNELS] },
+    issuedAt: { type: 'string', format: 'date-time' },
+    calledAt: nullable('string'),
+    counterId: nullable('string'),
+    counterNumber: nullable('integer'),
+    peopleAhead: { type: 'integer' },
+    estimatedWaitMinutes: nullable('integer'),
+    statusUrl: { type: 'string' },
+    printed: nullable('boolean'),
+    rated: { type: 'boolean' },
+    transferredTo: nullable('string'),
+  },
+  required: ['id', 'number', 'serviceId', 'status', 'issuedAt', 'peopleAhead', 'estimatedWaitMinutes', 'statusUrl'],
+} as const;
+
+export const staffTicketSchema = {
+  $id: 'StaffTicket',
+  type: 'object',
+  properties: {
+    ...ticketSchema.properties,
+    waitSeconds: { type: 'integer' },
+    visitWaitSeconds: { type: 'integer' },
+    callCount: { type: 'integer' },
+    procedureCode: nullable('string'),
+    citizen: { anyOf: [{ type: 'null' }, { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } } }] },
+  },
+} as const;
+
+export const ref = (id: string) => ({ $ref: `${id}#` });
+
+/** The error responses a route can give, for the OpenAPI document. */
+export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ref('Error')]));
+
+export const idParam = {
+  type: 'object',
+  properties: { id: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' } },
+  required: ['id'],
+} as const;
+
+export const counterParam = {
+  type: 'object',
+  properties: { counterId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_-]*$' } },
+  required: ['counterId'],
+} as const;

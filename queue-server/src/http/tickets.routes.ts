@@ -1,0 +1,186 @@
+// Tickets: issue (idempotent), read, act on, transfer, rate, print result.
+import type { FastifyInstance } from 'fastify';
+import { CHANNELS, DomainError } from '../domain/index.ts';
+import type { AppContext } from './context.ts';
+import { errors, idParam, ref } from './schemas.ts';
+import { baseUrl, publicTicket } from './present.ts';
+import { staffOnly, deviceOnly } from './guards.ts';
+
+const idempotencyKey = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } as const;
+
+const issueBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['serviceId'],
+  properties: {
+    serviceId: { type: 'string', minLength: 1, maxLength: 64 },
+    priorityCategoryId: { type: ['string', 'null'], minLength: 1, maxLength: 64 },
+    channel: { type: 'string', enum: [...CHANNELS] },
+    identityQr: { type: 'string', maxLength: 1000 },
+    kioskId: { type: 'string', minLength: 1, maxLength: 64 },
+    procedureCode: { type: 'string', minLength: 1, maxLength: 32 },
+    lang: { type: 'string', enum: ['vi', 'en'] },
+  },
+} as const;
+
+type IssueBody = {
+  serviceId: string;
+  priorityCategoryId?: string | null;
+  channel?: (typeof CHANNELS)[number];
+  identityQr?: string;
+  kioskId?: string;
+  procedureCode?: string;
+  lang?: string;
+};
+
+const ACTIONS = ['recall', 'start', 'finish', 'no-show', 'cancel', 'park'] as const;
+
+export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const { queue } = ctx;
+
+  app.post<{ Body: IssueBody; Headers: { 'idempotency-key'?: string } }>(
+    '/tickets',
+    {
+      schema: {
+        summary: 'Take a number',
+        tags: ['tickets'],
+        body: issueBody,
+        headers: { type: 'object', properties: { 'idempotency-key': idempotencyKey } },
+        response: { 200: ref('Ticket'), 201: ref('Ticket'), ...errors(400, 409, 413, 503) },
+      },
+    },
+    async (req, reply) => {
+      const { channel } = req.body;
+      // Counter and appointment tickets come from staff and the booking check-in, not from anyone.
+      if (channel === 'counter' && (req.actor.kind !== 'user')) {
+        throw new DomainError('forbidden', 'forbidden', 'Chỉ cán bộ được cấp số tại quầy / only staff may issue counter tickets');
+      }
+      if (channel === 'appointment') {
+        throw new DomainError('bad_input', 'use_check_in', 'Số hẹn được cấp khi xác nhận lịch hẹn / appointment tickets come from booking check-in');
+      }
+      const kioskId = req.actor.kind === 'device' ? req.actor.deviceId : req.body.kioskId;
+      const { ticket, replay } = queue.issue({ ...req.body, kioskId }, req.headers['idempotency-key'] ?? null);
+      reply.code(replay ? 200 : 201);
+      return publicTicket(queue, ticket, baseUrl(queue, req));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/tickets/:id',
+    { schema: { summary: 'A ticket, with its place in the queue', tags: ['tickets'], params: idParam, response: { 200: ref('Ticket'), ...errors(400, 404) } } },
+    async (req) => publicTicket(queue, queue.get(req.params.id), baseUrl(queue, req)),
+  );
+
+  app.get<{ Params: { number: string } }>(
+    '/tickets/by-number/:number',
+    {
+      schema: {
+        summary: "Today's ticket with this number",
+        tags: ['tickets'],
+        params: { type: 'object', properties: { number: { type: 'string', minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9-]+$' } }, required: ['number'] },
+        response: { 200: ref('Ticket'), ...errors(400, 404) },
+      },
+    },
+    async (req) => publicTicket(queue, queue.byNumber(req.params.number), baseUrl(queue, req)),
+  );
+
+  for (const action of ACTIONS) {
+    app.post<{ Params: { id: string } }>(
+      `/tickets/:id/${action}`,
+      {
+        preHandler: staffOnly,
+        schema: {
+          summary: `${action} a ticket`,
+          tags: ['counter'],
+          params: idParam,
+          response: { 200: { type: 'object', properties: { ticket: ref('Ticket') } }, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => ({ ticket: publicTicket(queue, queue.act(req.params.id, action, req.actor), baseUrl(queue, req)) }),
+    );
+  }
+
+  app.post<{ Params: { id: string } }>(
+    '/tickets/:id/call',
+    {
+      preHandler: staffOnly,
+      schema: {
+        summary: 'Call this waiting or parked ticket to your counter',
+        tags: ['counter'],
+        params: idParam,
+        response: { 200: { type: 'object', properties: { ticket: ref('Ticket') } }, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const counterId = req.actor.kind === 'user' ? req.actor.counterId : null;
+      if (!counterId) throw new DomainError('bad_input', 'counter_required', 'Hãy đăng nhập tại một quầy / sign in at a counter first');
+      return { ticket: publicTicket(queue, queue.callTicket(req.params.id, counterId, req.actor), baseUrl(queue, req)) };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { serviceId: string } }>(
+    '/tickets/:id/transfer',
+    {
+      preHandler: staffOnly,
+      schema: {
+        summary: 'Send the citizen to another field, keeping the number and the wait',
+        tags: ['counter'],
+        params: idParam,
+        body: { type: 'object', additionalProperties: false, required: ['serviceId'], properties: { serviceId: { type: 'string', minLength: 1, maxLength: 64 } } },
+        response: { 200: { type: 'object', properties: { ticket: ref('Ticket') } }, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => ({ ticket: publicTicket(queue, queue.transfer(req.params.id, req.body.serviceId, req.actor), baseUrl(queue, req)) }),
+  );
+
+  app.post<{ Params: { id: string }; Body: { score: number } }>(
+    '/tickets/:id/rating',
+    {
+      schema: {
+        summary: 'Rate the service (4 = rất hài lòng … 1 = không hài lòng), once per served ticket',
+        tags: ['tickets'],
+        params: idParam,
+        body: { type: 'object', additionalProperties: false, required: ['score'], properties: { score: { type: 'integer', minimum: 1, maximum: 4 } } },
+        response: { 201: { type: 'object', properties: { ticketId: { type: 'string' }, score: { type: 'integer' } } }, ...errors(400, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const t = queue.rate(req.params.id, req.body.score);
+      reply.code(201);
+      return { ticketId: t.id, score: req.body.score };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { printed: boolean; reason?: string } }>(
+    '/tickets/:id/print-status',
+    {
+      preHandler: deviceOnly,
+      schema: {
+        summary: "The kiosk agent's print result (a failure raises a manager alert)",
+        tags: ['devices'],
+        params: idParam,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['printed'],
+          properties: { printed: { type: 'boolean' }, reason: { type: 'string', maxLength: 200 } },
+        },
+        response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const t = queue.recordPrint(req.params.id, req.body.printed, req.body.reason ?? null, req.actor);
+      if (!req.body.printed && req.actor.kind === 'device') {
+        const alert = ctx.store.devices.addAlert({
+          at: queue.now(),
+          kind: 'print_failed',
+          deviceId: req.actor.deviceId,
+          ticketId: t.id,
+          message: `Không in được phiếu số ${t.number} (${req.body.reason ?? 'lỗi máy in'}) tại ${req.actor.deviceId} / ticket ${t.number} was not printed`,
+        });
+        ctx.bus.emit('alert', alert);
+      }
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,67 @@
+// Serves the built UIs from each package's dist/, with an SPA fallback so a
+// reload on /board/counter/3 or /t/abc returns the app, not a 404.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { apiNotFound } from './errors.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+interface UiMount {
+  /** Asset prefix (Vite's `base`). */
+  prefix: string;
+  /** Paths whose unknown sub-paths return this UI's index.html. */
+  routes: string[];
+  dir: string;
+  name: string;
+}
+
+export const UI_MOUNTS: UiMount[] = [
+  { prefix: '/kiosk/', routes: ['/kiosk', '/t'], dir: 'kiosk-ui/dist', name: 'Kiosk' },
+  { prefix: '/board/', routes: ['/board', '/manager'], dir: 'display-board/dist', name: 'Bảng hiển thị' },
+  { prefix: '/counter/', routes: ['/counter'], dir: 'counter-console/dist', name: 'Quầy' },
+];
+
+const html = (title: string, body: string) =>
+  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>` +
+  `<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}a{display:block;padding:.4rem 0}</style></head><body>${body}</body></html>`;
+
+export async function uiRoutes(app: FastifyInstance, opts: { centerName: string; root?: string }) {
+  const root = opts.root ?? repoRoot;
+  for (const m of UI_MOUNTS) {
+    const dir = path.join(root, m.dir);
+    if (!existsSync(dir)) continue;
+    await app.register(fastifyStatic, { root: dir, prefix: m.prefix, decorateReply: false, wildcard: true, index: false, maxAge: '1h' });
+  }
+
+  const sendIndex = (reply: FastifyReply, m: UiMount) => {
+    const file = path.join(root, m.dir, 'index.html');
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
+    if (!existsSync(file)) {
+      return reply.code(503).send(html(m.name, `<h1>${m.name}</h1><p>Giao diện chưa được build. Chạy <code>npm start</code> để build và khởi động. / This UI has not been built yet: run <code>npm start</code>.</p>`));
+    }
+    return reply.send(readFileSync(file));
+  };
+
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => {
+    reply.type('text/html; charset=utf-8');
+    return html(
+      opts.centerName,
+      `<h1>${opts.centerName}</h1>` +
+        `<a href="/kiosk/">Kiosk lấy số / Kiosk</a><a href="/board/">Bảng gọi số / Hall board</a><a href="/counter/">Quầy (cán bộ) / Counter console</a>` +
+        `<a href="/manager">Quản lý / Manager</a><a href="/api/docs">API (OpenAPI)</a>`,
+    );
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0]!;
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const m = UI_MOUNTS.find((x) => x.routes.some((r) => url === r || url.startsWith(`${r}/`)));
+      // Unknown files with an extension under the asset prefix are real 404s, not app routes.
+      if (m && !(url.startsWith(m.prefix) && /\.[a-z0-9]+$/i.test(url))) return sendIndex(reply, m);
+    }
+    return apiNotFound(reply, req.url);
+  });
+}

@@ -1,0 +1,36 @@
+// `tsx src/main.ts`: the queue-server process. A bad configuration stops it
+// with one readable message, never a stack trace.
+import { settingsFromEnv, startServer } from './server.ts';
+
+const outcome = settingsFromEnv(process.env, { demo: false });
+if (!outcome.ok) {
+  process.stderr.write(`${outcome.message}\n`);
+  process.exit(2);
+}
+const s = outcome.settings;
+try {
+  const { app, url } = await startServer(s);
+  const lines = [
+    `${s.config.center.name} — queue-server đang chạy / running`,
+    `  Kiosk:            ${url}/kiosk/`,
+    `  Bảng gọi số:      ${url}/board/`,
+    `  Màn hình quầy:    ${url}/board/counter/1`,
+    `  Cán bộ (quầy):    ${url}/counter/`,
+    `  Quản lý:          ${url}/manager`,
+    `  API:              ${url}/api/v1/health   (OpenAPI: ${url}/api/docs)`,
+    `  Dữ liệu / data:   ${s.dataDir}`,
+  ];
+  if (s.demo) lines.push('  Demo: quay1…quay6, quanly, admin — mật khẩu / password "demo"');
+  process.stdout.write(`${lines.join('\n')}\nQUEUE_SERVER_URL=${url}\n`);
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (e) {
+  const err = e as NodeJS.ErrnoException;
+  const msg = err.code === 'EADDRINUSE' ? `Cổng ${s.port} đang được dùng; đặt PORT khác / port ${s.port} is in use; set another PORT` : `Không khởi động được: ${err.message} / could not start`;
+  process.stderr.write(`${msg}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,155 @@
+// socket.io: a full `state` snapshot on every connect (so a reconnect after a
+// blip or a restart never leaves a screen wrong), then events. Who sees what:
+// - everyone (boards, phones): the hall's public view — numbers, counters, queue sizes
+// - staff: + the waiting tickets with what the kiosk learned
+// - managers: + today's stats, device health and alerts
+import { Server, type Socket } from 'socket.io';
+import type { FastifyInstance } from 'fastify';
+import { toIso, dayKey } from '../domain/index.ts';
+import type { AppContext } from '../http/context.ts';
+import type { Actor } from '../services/actor.ts';
+import type { RecentCall } from '../services/queue.service.ts';
+import { counterView } from '../http/counters.routes.ts';
+import { devicesView } from '../http/manage.routes.ts';
+import { publicTicket, staffTicket } from '../http/present.ts';
+
+const ROOM_STAFF = 'staff';
+const ROOM_MANAGER = 'manager';
+const STATS_THROTTLE_MS = 1000;
+
+export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { publicBase: () => string }): Server {
+  const io = new Server(app.server, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: 16 * 1024,
+    cors: { origin: false },
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
+  const { queue, bus } = ctx;
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    let actor: Actor = { kind: 'public' };
+    if (typeof token === 'string' && token.length > 0) {
+      const device = ctx.auth.device(token);
+      if (!device) return next(new Error('bad_device_token'));
+      actor = { kind: 'device', deviceId: device.id, deviceKind: device.kind, counterId: device.counterId };
+    } else {
+      const sid = app.parseCookie(socket.handshake.headers.cookie ?? '').sid;
+      const s = sid ? ctx.auth.session(sid) : null;
+      if (s) actor = ctx.auth.actorFromSession(s);
+    }
+    socket.data.actor = actor;
+    next();
+  });
+
+  const call = (c: RecentCall) => ({
+    ticketId: c.ticketId,
+    number: c.number,
+    serviceId: c.serviceId,
+    counterId: c.counterId,
+    counterNumber: c.counterNumber,
+    calledAt: toIso(c.calledAt),
+    recall: c.recall,
+    announcement: queue.announcement(c),
+  });
+
+  const todayStats = () => {
+    const d = dayKey(queue.now());
+    return { from: d, to: d, ...ctx.stats.between(d, d) };
+  };
+
+  const waitingForStaff = () => {
+    const base = opts.publicBase();
+    const { tickets: est } = queue.estimates();
+    return queue
+      .openTickets()
+      .filter((t) => t.status === 'waiting' || t.status === 'parked')
+      .map((t) => staffTicket(queue, t, base, est.get(t.id)));
+  };
+
+  const snapshot = (actor: Actor) => {
+    const staff = actor.kind === 'user';
+    const manager = staff && (actor.role === 'manager' || actor.role === 'admin');
+    return {
+      time: toIso(queue.now()),
+      queue: queue.queueSummary(),
+      counters: queue.config.counters.map((c) => counterView(ctx, c.id)),
+      recentCalls: queue.calls().map(call),
+      ...(staff ? { waiting: waitingForStaff() } : {}),
+      ...(manager ? { stats: todayStats(), ...devicesView(ctx) } : {}),
+    };
+  };
+
+  io.on('connection', (socket: Socket) => {
+    const actor = socket.data.actor as Actor;
+    if (actor.kind === 'user') {
+      void socket.join(ROOM_STAFF);
+      if (actor.role === 'manager' || actor.role === 'admin') void socket.join(ROOM_MANAGER);
+    }
+    socket.emit('state', snapshot(actor));
+    // A client may ask for a fresh snapshot at any time (e.g. after waking from sleep).
+    socket.on('state.request', () => socket.emit('state', snapshot(actor)));
+  });
+
+  // Queue-wide changes are coalesced: a burst of issues sends one queue.changed.
+  let queueTimer: NodeJS.Timeout | null = null;
+  const queueChanged = () => {
+    if (queueTimer) return;
+    queueTimer = setTimeout(() => {
+      queueTimer = null;
+      io.emit('queue.changed', { queue: queue.queueSummary() });
+      if (io.sockets.adapter.rooms.get(ROOM_STAFF)?.size) io.to(ROOM_STAFF).emit('waiting.changed', { waiting: waitingForStaff() });
+    }, 50);
+  };
+  let statsTimer: NodeJS.Timeout | null = null;
+  const statsChanged = () => {
+    if (statsTimer || !io.sockets.adapter.rooms.get(ROOM_MANAGER)?.size) return;
+    statsTimer = setTimeout(() => {
+      statsTimer = null;
+      io.to(ROOM_MANAGER).emit('stats.changed', { stats: todayStats() });
+    }, STATS_THROTTLE_MS);
+  };
+
+  const pub = (t: Parameters<typeof publicTicket>[1]) => publicTicket(queue, t, opts.publicBase(), { peopleAhead: 0, estimatedWaitMinutes: null });
+
+  bus.on('ticket.issued', (t) => {
+    io.emit('ticket.issued', { ticket: pub(t) });
+    queueChanged();
+    statsChanged();
+  });
+  bus.on('ticket.called', ({ ticket, recall }) => {
+    const c = queue.calls().find((x) => x.ticketId === ticket.id);
+    if (c) io.emit(recall ? 'ticket.recalled' : 'ticket.called', { call: call(c) });
+    io.emit('ticket.updated', { ticket: pub(ticket) });
+    if (ticket.counterId) io.emit('counter.updated', { counter: counterView(ctx, ticket.counterId) });
+    queueChanged();
+    statsChanged();
+  });
+  bus.on('ticket.updated', (t) => {
+    io.emit('ticket.updated', { ticket: pub(t) });
+    if (t.counterId) io.emit('counter.updated', { counter: counterView(ctx, t.counterId) });
+    queueChanged();
+    statsChanged();
+  });
+  bus.on('counter.updated', (id) => {
+    io.emit('counter.updated', { counter: counterView(ctx, id) });
+    queueChanged();
+  });
+  bus.on('device.health', (d) => {
+    io.to(ROOM_MANAGER).emit('device.health', { device: { deviceId: d.id, name: d.name, kind: d.kind, lastSeenAt: d.lastSeenAt === null ? null : toIso(d.lastSeenAt), parts: d.parts } });
+  });
+  bus.on('alert', (a) => {
+    io.to(ROOM_MANAGER).emit('alert', { kind: a.kind, message: a.message, at: toIso(a.at), deviceId: a.deviceId, ticketId: a.ticketId });
+  });
+
+  app.addHook('onClose', async () => {
+    if (queueTimer) clearTimeout(queueTimer);
+    if (statsTimer) clearTimeout(statsTimer);
+    // Closing socket.io here would close Fastify's HTTP server a second time; drop the clients instead.
+    io.disconnectSockets(true);
+    io.engine.close();
+  });
+  return io;
+}

@@ -1,0 +1,48 @@
+// Starts a queue-server from settings (used by main.ts and by the tests).
+import path from 'node:path';
+import { loadConfig, loadDemoConfig, formatConfigErrors, resolveConfigFile, type CenterConfig } from '@mot-cua/config';
+import { buildApp, type App } from './app.ts';
+
+export interface ServerSettings {
+  port: number;
+  host: string;
+  dataDir: string;
+  demo: boolean;
+  config: CenterConfig;
+  enforceHours?: boolean;
+  logger?: boolean | { level: string };
+}
+
+export type ConfigOutcome = { ok: true; settings: ServerSettings } | { ok: false; message: string };
+
+const truthy = (v: string | undefined, dflt: boolean) => (v === undefined || v === '' ? dflt : !['0', 'false', 'no', 'off'].includes(v.toLowerCase()));
+
+/** Reads PORT, HOST, DATA_DIR, DEMO, CENTER_CONFIG (+ config overrides) from the environment. */
+export function settingsFromEnv(env: Record<string, string | undefined>, defaults: { demo: boolean }): ConfigOutcome {
+  const demo = truthy(env.DEMO, defaults.demo);
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: `PORT không hợp lệ: "${env.PORT}" / invalid PORT` };
+  const result = env.CENTER_CONFIG || !demo ? loadConfig({ env }) : loadConfig({ env, file: undefined });
+  if (!result.ok) return { ok: false, message: formatConfigErrors(resolveConfigFile({ env }), result.errors) };
+  return {
+    ok: true,
+    settings: {
+      port,
+      host: env.HOST ?? '0.0.0.0',
+      dataDir: path.resolve(env.DATA_DIR ?? './data'),
+      demo,
+      config: result.config,
+      enforceHours: env.ENFORCE_HOURS === undefined ? undefined : truthy(env.ENFORCE_HOURS, true),
+      logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL ?? 'info' },
+    },
+  };
+}
+
+export async function startServer(s: ServerSettings): Promise<App & { url: string }> {
+  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger });
+  const address = await built.app.listen({ port: s.port, host: s.host });
+  const port = new URL(address).port;
+  return { ...built, url: `http://${s.host === '0.0.0.0' || s.host === '::' ? '127.0.0.1' : s.host}:${port}` };
+}
+
+export { loadDemoConfig };

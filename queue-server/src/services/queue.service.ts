@@ -1,0 +1,590 @@
+// The queue's use cases: issue, call, serve, transfer, rate. Domain rules come
+// from ../domain; this file orders them, persists through the store in one
+// transaction each, and announces the result on the bus.
+import { createHmac, randomBytes } from 'node:crypto';
+import type { CenterConfig, Counter, Service } from '@mot-cua/config';
+import {
+  DomainError,
+  notFound,
+  dayKey,
+  formatTicketNumber,
+  transition,
+  transfer as transferTicket,
+  orderForCounter,
+  estimateFor,
+  isOpen,
+  nextOpening,
+  toIso,
+  type Action,
+  type Channel,
+  type PolicySettings,
+  type OpenCounter,
+  type Estimate,
+  type DomainEvent,
+} from '../domain/index.ts';
+import type { Store, TicketRecord, CounterStatus } from '../store/index.ts';
+import type { Bus } from './bus.ts';
+import { actorName, assertMayActAt, type Actor } from './actor.ts';
+
+export interface IdentityParse {
+  (raw: string, today: Date): { ok: true; value: { idNumber: string; fullName: string; age: number } } | { ok: false; error: { code: string; message: string } };
+}
+
+export interface QueueOptions {
+  now: () => number;
+  /** Key of the ID-number hash (kept in DATA_DIR, never logged). */
+  secret: Buffer;
+  enforceHours: boolean;
+  parseIdentity: IdentityParse | null;
+}
+
+export interface IssueInput {
+  serviceId: string;
+  priorityCategoryId?: string | null;
+  channel?: Channel;
+  identityQr?: string;
+  kioskId?: string;
+  procedureCode?: string;
+  lang?: string;
+  bookedAt?: number | null;
+}
+
+export interface RecentCall {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  counterId: string;
+  counterNumber: number;
+  calledAt: number;
+  recall: boolean;
+}
+
+const RECENT_CALLS = 12;
+const newId = () => randomBytes(9).toString('base64url');
+
+export class QueueService {
+  private readonly services: Map<string, Service>;
+  private readonly counters: Map<string, Counter>;
+  private readonly counterState: Map<string, { status: CounterStatus; staff: string | null }>;
+  private recentCalls: RecentCall[] = [];
+  readonly policy: PolicySettings;
+
+  constructor(
+    readonly config: CenterConfig,
+    private readonly store: Store,
+    private readonly bus: Bus,
+    private readonly opts: QueueOptions,
+  ) {
+    this.services = new Map(config.services.map((s) => [s.id, s]));
+    this.counters = new Map(config.counters.map((c) => [c.id, c]));
+    this.counterState = store.counters.all();
+    this.policy = {
+      kind: config.policy.kind,
+      targetWaitMinutes: config.targets.waitMinutes,
+      priorityAdvanceMinutes: config.policy.priorityAdvanceMinutes,
+    };
+    this.recentCalls = this.rebuildRecentCalls();
+  }
+
+  now(): number {
+    return this.opts.now();
+  }
+
+  service(id: string): Service {
+    const s = this.services.get(id);
+    if (!s) throw new DomainError('bad_input', 'unknown_service', `Không có lĩnh vực "${id}" / unknown service "${id}"`);
+    return s;
+  }
+
+  counter(id: string): Counter {
+    const c = this.counters.get(id);
+    if (!c) throw notFound('quầy|counter', id);
+    return c;
+  }
+
+  // ── issuing ────────────────────────────────────────────────────────────────
+
+  /** Issues a ticket; the same idempotency key always returns the same ticket. */
+  issue(input: IssueInput, idempotencyKey: string | null): { ticket: TicketRecord; replay: boolean } {
+    if (idempotencyKey) {
+      const existing = this.store.idempotency.get(idempotencyKey);
+      if (existing) return { ticket: this.get(existing), replay: true };
+    }
+    const service = this.service(input.serviceId);
+    const now = this.now();
+    const day = dayKey(now);
+    this.assertServiceOpen(service, now, day);
+
+    let priorityCategoryId = input.priorityCategoryId ?? null;
+    if (priorityCategoryId !== null && !this.config.priorityCategories.some((p) => p.id === priorityCategoryId)) {
+      throw new DomainError('bad_input', 'unknown_priority_category', `Không có đối tượng ưu tiên "${priorityCategoryId}" / unknown priority category`);
+    }
+    let citizen: { name: string; age: number; idHash: string; idLast4: string } | null = null;
+    if (input.identityQr !== undefined && input.identityQr !== '') {
+      if (!this.opts.parseIdentity) throw new DomainError('unavailable', 'no_identity_parser', 'Không đọc được CCCD / ID card reading unavailable');
+      const parsed = this.opts.parseIdentity(input.identityQr, new Date(now));
+      if (!parsed.ok) throw new DomainError('bad_input', `identity_${parsed.error.code}`, parsed.error.message);
+      const { idNumber, fullName, age } = parsed.value;
+      citizen = { name: fullName, age, idHash: this.hashId(idNumber), idLast4: idNumber.slice(-4) };
+      // An elderly citizen gets priority without being asked (Law on the Elderly: from 60).
+      if (priorityCategoryId === null) {
+        const byAge = this.config.priorityCategories
+          .filter((p) => p.minAge !== undefined && age >= p.minAge)
+          .sort((a, b) => (b.minAge ?? 0) - (a.minAge ?? 0))[0];
+        if (byAge) priorityCategoryId = byAge.id;
+      }
+    }
+    if (input.procedureCode && !this.config.procedures.some((p) => p.code === input.procedureCode)) {
+      throw new DomainError('bad_input', 'unknown_procedure', `Không có thủ tục "${input.procedureCode}" / unknown procedure`);
+    }
+
+    const ticket = this.store.tx(() => {
+      // Re-check inside the write transaction: two requests with one key never make two tickets.
+      if (idempotencyKey) {
+        const existing = this.store.idempotency.get(idempotencyKey);
+        if (existing) return null;
+      }
+      let seq: number;
+      let number: string;
+      // A number already taken today (possible only when prefixes overlap past the padded width) is skipped.
+      do {
+        seq = this.store.tickets.nextSeq(day, service.id);
+        number = formatTicketNumber(service.prefix, seq, this.config.ticketFormat);
+      } while (this.store.tickets.numberTaken(day, number));
+      const id = newId();
+      const t: TicketRecord = {
+        id,
+        visitId: id,
+        leg: 0,
+        number,
+        day,
+        seq,
+        serviceId: service.id,
+        status: 'waiting',
+        priorityCategoryId,
+        channel: input.channel ?? 'kiosk',
+        kioskId: input.kioskId ?? null,
+        arrivedAt: now,
+        enqueuedAt: now,
+        bookedAt: input.bookedAt ?? null,
+        calledAt: null,
+        waitEndAt: null,
+        callCount: 0,
+        startedAt: null,
+        finishedAt: null,
+        counterId: null,
+        staff: null,
+        priorWaitMs: 0,
+        procedureCode: input.procedureCode ?? null,
+        citizenName: citizen?.name ?? null,
+        citizenAge: citizen?.age ?? null,
+        idHash: citizen?.idHash ?? null,
+        idLast4: citizen?.idLast4 ?? null,
+        printed: null,
+        transferredTo: null,
+        rating: null,
+        lang: input.lang ?? null,
+      };
+      this.store.tickets.insert(t);
+      this.log(t, 'issued', null, { leg: 0, channel: t.channel, priorityCategoryId, kioskId: t.kioskId });
+      if (idempotencyKey) this.store.idempotency.put(idempotencyKey, id, now);
+      return t;
+    });
+    if (!ticket) return { ticket: this.get(this.store.idempotency.get(idempotencyKey!)!), replay: true };
+    this.bus.emit('ticket.issued', ticket);
+    return { ticket, replay: false };
+  }
+
+  private assertServiceOpen(service: Service, now: number, day: string): void {
+    const hours = service.hours ?? this.config.hours;
+    if (this.opts.enforceHours && !isOpen(hours, now)) {
+      const at = nextOpening(hours, now);
+      throw new DomainError(
+        'conflict',
+        'closed',
+        at
+          ? `Lĩnh vực ${service.name} đang ngoài giờ làm việc; mở lại lúc ${hhmmDate(at)} / ${service.nameEn ?? service.name} is closed; opens ${toIso(at)}`
+          : `Lĩnh vực ${service.name} đang tạm ngừng / ${service.nameEn ?? service.name} is closed`,
+      );
+    }
+    if (service.dailyCapacity !== undefined && this.store.tickets.issuedToday(day, service.id) >= service.dailyCapacity) {
+      const at = nextOpening(hours, dayStartAfter(now));
+      throw new DomainError(
+        'conflict',
+        'capacity_reached',
+        `Lĩnh vực ${service.name} đã hết số hôm nay${at ? `; mời quay lại lúc ${hhmmDate(at)}` : ''} / ${service.nameEn ?? service.name} has given all of today's numbers`,
+      );
+    }
+  }
+
+  /** Whether the field takes tickets now, and when it opens if not (for the kiosk tiles). */
+  serviceAvailability(service: Service): { open: boolean; opensAt: string | null } {
+    const now = this.now();
+    const hours = service.hours ?? this.config.hours;
+    if (this.opts.enforceHours && !isOpen(hours, now)) {
+      const at = nextOpening(hours, now);
+      return { open: false, opensAt: at ? toIso(at) : null };
+    }
+    if (service.dailyCapacity !== undefined && this.store.tickets.issuedToday(dayKey(now), service.id) >= service.dailyCapacity) {
+      const at = nextOpening(hours, dayStartAfter(now));
+      return { open: false, opensAt: at ? toIso(at) : null };
+    }
+    return { open: true, opensAt: null };
+  }
+
+  private hashId(idNumber: string): string {
+    return createHmac('sha256', this.opts.secret).update(idNumber).digest('hex');
+  }
+
+  // ── reading ────────────────────────────────────────────────────────────────
+
+  get(id: string): TicketRecord {
+    const t = this.store.tickets.get(id);
+    if (!t) throw notFound('phiếu|ticket', id);
+    return t;
+  }
+
+  /** Today's ticket with this number (its latest transaction). */
+  byNumber(number: string): TicketRecord {
+    const t = this.store.tickets.byNumber(dayKey(this.now()), number);
+    if (!t) throw notFound('phiếu số|ticket number', number);
+    return t;
+  }
+
+  openTickets(): TicketRecord[] {
+    return this.store.tickets.open();
+  }
+
+  counterStatus(counterId: string): CounterStatus {
+    return this.counterState.get(counterId)?.status ?? 'open';
+  }
+
+  counterStaff(counterId: string): string | null {
+    return this.counterState.get(counterId)?.staff ?? null;
+  }
+
+  current(counterId: string): TicketRecord | null {
+    return this.store.tickets.currentAt(counterId);
+  }
+
+  /** Expected service time per field: the median of today's, or the configured typical time. */
+  serviceTimes(): Record<string, number> {
+    const byService = new Map<string, number[]>();
+    for (const [sid, ms] of this.store.tickets.recentServiceTimes(dayKey(this.now()))) {
+      (byService.get(sid) ?? byService.set(sid, []).get(sid)!).push(ms);
+    }
+    const out: Record<string, number> = {};
+    for (const s of this.config.services) {
+      const xs = (byService.get(s.id) ?? []).sort((a, b) => a - b);
+      out[s.id] = xs.length >= 3 ? xs[Math.floor(xs.length / 2)]! : s.avgServiceMinutes * 60_000;
+    }
+    return out;
+  }
+
+  private openCounters(open: TicketRecord[], serviceMs: Record<string, number>, now: number): OpenCounter[] {
+    return this.config.counters
+      .filter((c) => this.counterStatus(c.id) === 'open')
+      .map((c) => {
+        const cur = open.find((t) => t.counterId === c.id && (t.status === 'called' || t.status === 'serving'));
+        const freeAt = cur ? (cur.waitEndAt ?? now) + (serviceMs[cur.serviceId] ?? 600_000) : now;
+        return { id: c.id, serviceIds: c.serviceIds, priority: c.priority, weights: c.weights, freeAt };
+      });
+  }
+
+  /** Estimates for waiting tickets (by id) and for a new ticket of each service. */
+  estimates(): { tickets: Map<string, Estimate>; newTicket: Map<string, Estimate> } {
+    const now = this.now();
+    const open = this.openTickets();
+    const waiting = open.filter((t) => t.status === 'waiting');
+    const serviceMs = this.serviceTimes();
+    const counters = this.openCounters(open, serviceMs, now);
+    const input = { waiting, counters, serviceMs, policy: this.policy, now };
+    const tickets = new Map<string, Estimate>();
+    for (const t of waiting) tickets.set(t.id, estimateFor(t, input));
+    const newTicket = new Map<string, Estimate>();
+    for (const s of this.config.services) {
+      const probe = { id: '\u0000new', number: '', serviceId: s.id, status: 'waiting' as const, priorityCategoryId: null, enqueuedAt: now, arrivedAt: now, priorWaitMs: 0, bookedAt: null };
+      newTicket.set(s.id, estimateFor(probe, { ...input, waiting: [...waiting, probe] }));
+    }
+    return { tickets, newTicket };
+  }
+
+  estimateOf(t: TicketRecord): Estimate {
+    if (t.status !== 'waiting') return { peopleAhead: 0, estimatedWaitMinutes: t.status === 'parked' ? null : 0 };
+    const now = this.now();
+    const open = this.openTickets();
+    const serviceMs = this.serviceTimes();
+    const waiting = open.filter((x) => x.status === 'waiting');
+    return estimateFor(t, { waiting, counters: this.openCounters(open, serviceMs, now), serviceMs, policy: this.policy, now });
+  }
+
+  queueSummary(): { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number | null }[] {
+    const now = this.now();
+    const waiting = this.openTickets().filter((t) => t.status === 'waiting');
+    const { newTicket } = this.estimates();
+    return this.config.services.map((s) => {
+      const mine = waiting.filter((t) => t.serviceId === s.id);
+      const oldest = mine.reduce((m, t) => Math.max(m, now - (t.enqueuedAt - t.priorWaitMs)), 0);
+      return { serviceId: s.id, waiting: mine.length, oldestWaitSeconds: Math.round(oldest / 1000), estimatedWaitMinutes: newTicket.get(s.id)?.estimatedWaitMinutes ?? null };
+    });
+  }
+
+  /** The waiting tickets a counter may call, in the order the policy would call them. */
+  queueFor(counterId: string): TicketRecord[] {
+    const c = this.counter(counterId);
+    return orderForCounter(this.openTickets(), c, this.policy);
+  }
+
+  parkedFor(counterId: string): TicketRecord[] {
+    return this.openTickets().filter((t) => t.status === 'parked' && t.counterId === counterId);
+  }
+
+  calls(): RecentCall[] {
+    return this.recentCalls;
+  }
+
+  private rebuildRecentCalls(): RecentCall[] {
+    return this.openTickets()
+      .filter((t) => (t.status === 'called' || t.status === 'serving') && t.counterId && t.calledAt)
+      .sort((a, b) => b.calledAt! - a.calledAt!)
+      .slice(0, RECENT_CALLS)
+      .map((t) => this.toCall(t, t.callCount > 1));
+  }
+
+  private toCall(t: TicketRecord, recall: boolean): RecentCall {
+    return {
+      ticketId: t.id,
+      number: t.number,
+      serviceId: t.serviceId,
+      counterId: t.counterId!,
+      counterNumber: this.counters.get(t.counterId!)?.number ?? 0,
+      calledAt: t.calledAt!,
+      recall,
+    };
+  }
+
+  announcement(call: RecentCall): string {
+    return this.config.voice.template.replaceAll('{number}', call.number).replaceAll('{counter}', String(call.counterNumber));
+  }
+
+  // ── counter actions ───────────────────────────────────────────────────────
+
+  /** Calls the next ticket at a counter, finishing the one it was serving. Null when nobody waits. */
+  callNext(counterId: string, actor: Actor): TicketRecord | null {
+    const counter = this.counter(counterId);
+    assertMayActAt(actor, counterId);
+    this.assertCounterOpen(counterId);
+    const now = this.now();
+    const result = this.store.tx(() => {
+      const cur = this.store.tickets.currentAt(counterId);
+      const finished = cur ? this.apply(cur, 'finish', { now, counterId, staff: actorName(actor) }) : null;
+      const next = orderForCounter(this.store.tickets.open(), counter, this.policy)[0];
+      const called = next ? this.apply(next, 'call', { now, counterId, staff: actorName(actor) }) : null;
+      return { finished, called };
+    });
+    if (result.finished) this.bus.emit('ticket.updated', result.finished);
+    if (result.called) this.announce(result.called, false);
+    return result.called;
+  }
+
+  /** Calls a given waiting or parked ticket to the actor's counter. */
+  callTicket(ticketId: string, counterId: string, actor: Actor): TicketRecord {
+    const counter = this.counter(counterId);
+    assertMayActAt(actor, counterId);
+    this.assertCounterOpen(counterId);
+    const t = this.get(ticketId);
+    if (!counter.serviceIds.includes(t.serviceId) && t.status === 'waiting') {
+      throw new DomainError('conflict', 'not_served_here', `Quầy ${counter.number} không nhận lĩnh vực này / counter ${counter.number} does not serve this field`);
+    }
+    if (t.status === 'parked' && t.counterId !== counterId) assertMayActAt(actor, t.counterId ?? '');
+    const now = this.now();
+    const called = this.store.tx(() => {
+      const cur = this.store.tickets.currentAt(counterId);
+      if (cur) {
+        throw new DomainError('conflict', 'counter_busy', `Quầy đang phục vụ số ${cur.number}; hãy kết thúc trước / the counter is serving ${cur.number}; finish it first`);
+      }
+      return this.apply(this.get(ticketId), 'call', { now, counterId, staff: actorName(actor) });
+    });
+    this.announce(called, false);
+    return called;
+  }
+
+  /** recall, start, finish, no-show, cancel, park on a ticket. */
+  act(ticketId: string, action: Exclude<Action, 'call' | 'transfer'>, actor: Actor): TicketRecord {
+    const t = this.get(ticketId);
+    this.assertMayTouch(t, actor);
+    if (action === 'recall' && t.callCount > this.config.policy.maxRecalls) {
+      throw new DomainError(
+        'conflict',
+        'too_many_recalls',
+        `Đã gọi số ${t.number} ${t.callCount} lần; hãy đánh dấu vắng mặt / ticket ${t.number} was called ${t.callCount} times; mark it no-show`,
+      );
+    }
+    const now = this.now();
+    const updated = this.store.tx(() => this.apply(this.get(ticketId), action, { now, counterId: t.counterId, staff: actorName(actor) }));
+    if (action === 'recall') this.announce(updated, true);
+    else this.bus.emit('ticket.updated', updated);
+    return updated;
+  }
+
+  /** The counter's current ticket, for keypads that know no ticket id. */
+  currentOrFail(counterId: string): TicketRecord {
+    this.counter(counterId);
+    const cur = this.store.tickets.currentAt(counterId);
+    if (!cur) throw new DomainError('conflict', 'no_current_ticket', 'Quầy chưa gọi số nào / no ticket is being served at this counter');
+    return cur;
+  }
+
+  transfer(ticketId: string, toServiceId: string, actor: Actor): TicketRecord {
+    const t = this.get(ticketId);
+    this.service(toServiceId);
+    this.assertMayTouch(t, actor);
+    const now = this.now();
+    const { closed, opened } = this.store.tx(() => {
+      const fresh = this.get(ticketId);
+      const r = transferTicket(fresh, toServiceId, newId(), { now, counterId: fresh.counterId, staff: actorName(actor) });
+      const closedRec: TicketRecord = { ...fresh, ...r.closed, transferredTo: r.opened.id };
+      const openedRec: TicketRecord = { ...fresh, ...r.opened, transferredTo: null, rating: null, printed: fresh.printed };
+      this.store.tickets.update(closedRec);
+      this.log(closedRec, 'transferred', actor, { toTicketId: openedRec.id, toServiceId });
+      this.store.tickets.insert(openedRec);
+      this.log(openedRec, 'issued', null, { leg: openedRec.leg, fromTicketId: closedRec.id });
+      return { closed: closedRec, opened: openedRec };
+    });
+    this.bus.emit('ticket.updated', closed);
+    this.bus.emit('ticket.issued', opened);
+    return opened;
+  }
+
+  setCounterStatus(counterId: string, status: CounterStatus, actor: Actor): void {
+    this.counter(counterId);
+    assertMayActAt(actor, counterId);
+    const staff = status === 'closed' ? null : actor.kind === 'user' ? actor.username : this.counterStaff(counterId);
+    this.store.counters.set(counterId, status, staff, this.now());
+    this.counterState.set(counterId, { status, staff });
+    this.bus.emit('counter.updated', counterId);
+  }
+
+  /** Records who sits at a counter (on staff sign-in). */
+  signIn(counterId: string, username: string): void {
+    const status = this.counterStatus(counterId) === 'closed' ? 'open' : this.counterStatus(counterId);
+    this.store.counters.set(counterId, status, username, this.now());
+    this.counterState.set(counterId, { status, staff: username });
+    this.bus.emit('counter.updated', counterId);
+  }
+
+  // ── rating and printing ───────────────────────────────────────────────────
+
+  rate(ticketId: string, score: number): TicketRecord {
+    let t = this.get(ticketId);
+    // Follow a transferred visit to its last transaction.
+    for (let hops = 0; t.transferredTo && hops < 20; hops++) t = this.get(t.transferredTo);
+    if (t.status !== 'done') {
+      throw new DomainError('conflict', 'not_served', `Phiếu số ${t.number} chưa được phục vụ xong nên chưa đánh giá được / ticket ${t.number} has not been served yet`);
+    }
+    const target = t;
+    return this.store.tx(() => {
+      const fresh = this.get(target.id);
+      if (fresh.rating !== null) {
+        throw new DomainError('conflict', 'already_rated', `Phiếu số ${fresh.number} đã được đánh giá / ticket ${fresh.number} was already rated`);
+      }
+      const rated = { ...fresh, rating: score };
+      this.store.tickets.update(rated);
+      this.log(rated, 'rated', null, { score });
+      return rated;
+    });
+  }
+
+  /** A rating keypad's press: rates the last ticket finished at the counter. */
+  rateAtCounter(counterId: string, score: number, actor: Actor): TicketRecord {
+    this.counter(counterId);
+    assertMayActAt(actor, counterId);
+    const last = this.store.tickets.lastFinishedAt(counterId);
+    if (!last) throw new DomainError('conflict', 'nothing_to_rate', 'Quầy chưa phục vụ xong phiếu nào / no finished ticket to rate at this counter');
+    return this.rate(last.id, score);
+  }
+
+  recordPrint(ticketId: string, printed: boolean, reason: string | null, actor: Actor): TicketRecord {
+    const t = this.get(ticketId);
+    const updated = this.store.tx(() => {
+      const fresh = { ...this.get(ticketId), printed };
+      this.store.tickets.update(fresh);
+      this.log(fresh, 'print_result', actor, { printed, reason });
+      return fresh;
+    });
+    void t;
+    this.bus.emit('ticket.updated', updated);
+    return updated;
+  }
+
+  // ── internals ─────────────────────────────────────────────────────────────
+
+  private assertCounterOpen(counterId: string): void {
+    const status = this.counterStatus(counterId);
+    if (status !== 'open') {
+      throw new DomainError(
+        'conflict',
+        `counter_${status}`,
+        status === 'paused' ? 'Quầy đang tạm nghỉ; hãy mở lại trước / the counter is paused; resume it first' : 'Quầy đã đóng; hãy mở quầy trước / the counter is closed; open it first',
+      );
+    }
+  }
+
+  private assertMayTouch(t: TicketRecord, actor: Actor): void {
+    if (t.counterId) {
+      assertMayActAt(actor, t.counterId);
+      return;
+    }
+    // A waiting ticket: staff of any counter that serves its field.
+    if (actor.kind === 'user' && (actor.role === 'manager' || actor.role === 'admin')) return;
+    const c = actor.kind === 'public' ? null : actor.counterId;
+    if (c && this.counters.get(c)?.serviceIds.includes(t.serviceId)) return;
+    throw new DomainError('forbidden', 'wrong_counter', 'Phiếu này không thuộc quầy của bạn / this ticket is not at your counter');
+  }
+
+  private apply(t: TicketRecord, action: Exclude<Action, 'transfer'>, ctx: { now: number; counterId: string | null; staff: string | null }): TicketRecord {
+    const next: TicketRecord = { ...t, ...transition(t, action, ctx) };
+    this.store.tickets.update(next);
+    const type = ({ call: 'called', recall: 'recalled', start: 'started', finish: 'finished', 'no-show': 'no_show', cancel: 'cancelled', park: 'parked' } as const)[action];
+    this.store.events.append({
+      at: ctx.now,
+      type,
+      ticketId: next.id,
+      visitId: next.visitId,
+      serviceId: next.serviceId,
+      counterId: next.counterId,
+      actor: ctx.staff,
+      data: action === 'call' ? { callCount: next.callCount, fromStatus: t.status } : {},
+    });
+    return next;
+  }
+
+  private log(t: TicketRecord, type: DomainEvent['type'], actor: Actor | null, data: Record<string, unknown>): void {
+    this.store.events.append({
+      at: this.now(),
+      type,
+      ticketId: t.id,
+      visitId: t.visitId,
+      serviceId: t.serviceId,
+      counterId: t.counterId,
+      actor: actor ? actorName(actor) : null,
+      data,
+    });
+  }
+
+  private announce(t: TicketRecord, recall: boolean): void {
+    const call = this.toCall(t, recall);
+    this.recentCalls = [call, ...this.recentCalls.filter((c) => c.ticketId !== t.id)].slice(0, RECENT_CALLS);
+    this.bus.emit('ticket.called', { ticket: t, recall });
+  }
+}
+
+function dayStartAfter(ms: number): number {
+  const d = dayKey(ms);
+  return Date.parse(`${d}T23:59:59.999+07:00`);
+}
+
+function hhmmDate(ms: number): string {
+  const iso = toIso(ms);
+  return `${iso.slice(11, 16)} ngày ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
