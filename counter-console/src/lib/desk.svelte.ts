@@ -44,7 +44,7 @@ export class Desk {
     const s = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
     s.on('connect', () => (this.connected = true));
     s.on('disconnect', () => (this.connected = false));
-    for (const ev of ['state', 'ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.updated', 'queue.changed', 'counter.updated']) {
+    for (const ev of ['state', 'ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.updated', 'queue.changed', 'counter.updated', 'waiting.changed']) {
       s.on(ev, () => this.scheduleRefresh());
     }
     this.#socket = s;

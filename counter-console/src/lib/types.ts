@@ -20,7 +20,6 @@ export interface StaffTicket extends Ticket {
   visitWaitSeconds?: number;
   citizen?: { name: string; age: number | null } | null;
   procedureCode?: string | null;
-  procedureName?: string | null;
 }
 
 export type CounterStatus = 'open' | 'paused' | 'closed';

@@ -43,6 +43,7 @@ export class Live {
     s.on('ticket.recalled', ({ call }: { call: Call }) => this.#call(call));
     s.on('ticket.issued', ({ ticket }: { ticket: TicketEvent }) => this.#ticket(ticket));
     s.on('ticket.updated', ({ ticket }: { ticket: TicketEvent }) => this.#ticket(ticket));
+    s.on('waiting.changed', ({ waiting }: { waiting: StaffTicket[] }) => (this.waiting = fromSnapshot(waiting, Date.now())));
     s.on('queue.changed', ({ queue }: { queue: QueueItem[] }) => (this.queue = queue));
     s.on('counter.updated', ({ counter }: { counter: LiveCounter }) => this.#counter(counter));
     s.on('stats.changed', ({ stats }: { stats: Stats }) => (this.stats = stats));
