@@ -1,0 +1,24 @@
+/** The hardware library: drivers, simulators and the pure parsers the kiosk UI may reuse. */
+export * from './device.ts';
+export * from './cccd/index.ts';
+export * from './printer/ticket.ts';
+export * from './printer/render.ts';
+export * from './printer/printer.ts';
+export * from './printer/status.ts';
+export { encodeCp1258, decodeCp1258 } from './printer/cp1258.ts';
+export type { PrinterTransport } from './printer/transport/transport.ts';
+export { TcpTransport } from './printer/transport/tcp.ts';
+export { SerialTransport } from './printer/transport/serial.ts';
+export { UsbFileTransport } from './printer/transport/usb-file.ts';
+export { VirtualPrinter, type PrintedTicket } from './printer/virtual/virtual-printer.ts';
+export * from './scanner/classify.ts';
+export * from './scanner/wedge.ts';
+export * from './scanner/scanner.ts';
+export { SerialScanner } from './scanner/serial-scanner.ts';
+export * from './keypad/keymap.ts';
+export * from './keypad/keypad.ts';
+export { HidKeypad } from './keypad/hid-keypad.ts';
+export { loadNodeHid, HID_WARNING } from './keypad/hid-loader.ts';
+export * from './display/protocol.ts';
+export * from './display/display.ts';
+export { LedDisplaySimulator, memoryLine } from './display/simulator.ts';
