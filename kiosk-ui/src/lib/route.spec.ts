@@ -14,8 +14,11 @@ describe('parseRoute', () => {
   it('keeps the field and procedure when taking a number from a procedure page', () => {
     expect(parseRoute('/kiosk/take', '?service=ho-tich&procedure=1.001193')).toEqual({ name: 'take', serviceId: 'ho-tich', procedureCode: '1.001193' });
   });
+  it('reads the procedure code from the query, dots and all', () => {
+    expect(parseRoute('/kiosk/procedure', '?code=1.001193')).toEqual({ name: 'procedure', code: '1.001193' });
+    expect(parseRoute('/kiosk/procedure')).toEqual({ name: 'procedures' });
+  });
   it('decodes path parameters', () => {
-    expect(parseRoute('/kiosk/procedures/1.001%20193')).toEqual({ name: 'procedure', code: '1.001 193' });
     expect(parseRoute('/kiosk/ticket/t%2F1')).toEqual({ name: 'ticket', id: 't/1' });
   });
   it('a ticket route without an id goes home rather than to an empty ticket', () => {

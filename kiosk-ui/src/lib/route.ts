@@ -23,8 +23,10 @@ export function parseRoute(pathname: string, search = ''): Route {
   switch (parts[0]) {
     case 'take': return { name: 'take', serviceId: opt('service'), procedureCode: opt('procedure') };
     case 'ticket': return parts[1] ? { name: 'ticket', id: parts[1] } : { name: 'home' };
-    case 'procedures':
-      return parts[1] ? { name: 'procedure', code: parts[1] } : { name: 'procedures', serviceId: opt('service'), q: opt('q') };
+    case 'procedures': return { name: 'procedures', serviceId: opt('service'), q: opt('q') };
+    // the code goes in the query: national codes have dots ("1.001193"), and a dotted
+    // last path segment under /kiosk/ is taken for a static file by the server
+    case 'procedure': return q.get('code') ? { name: 'procedure', code: q.get('code') ?? '' } : { name: 'procedures' };
     case 'dossier': return { name: 'dossier', code: opt('code') };
     case 'checkin': return { name: 'checkin' };
     case 'book': return { name: 'book' };

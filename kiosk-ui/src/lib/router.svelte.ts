@@ -5,7 +5,8 @@ export const router = $state<{ route: Route }>({ route: parseRoute(location.path
 
 /** Navigate inside the kiosk: `path` is relative to /kiosk, e.g. "/take". */
 export function navigate(path: string, replace = false): void {
-  const url = BASE + (path === '/' ? '/' : path);
+  // home is /kiosk without the slash: the server answers a reload there with the app
+  const url = path === '/' ? BASE : BASE + path;
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   router.route = parseRoute(location.pathname, location.search);
