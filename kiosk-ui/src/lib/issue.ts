@@ -2,7 +2,6 @@
 // citizen taps a field and reused by every retry of that same choice, so a
 // double tap, a timeout or a retry after a network blip never makes two tickets.
 import { api, newIdempotencyKey } from './api.ts';
-import { deviceAuth } from './settings.ts';
 import type { Ticket } from './types.ts';
 
 export interface IssueChoice {
@@ -28,10 +27,13 @@ export function attemptFor(prev: Attempt | null, choice: IssueChoice): Attempt {
   return { ...choice, key: newIdempotencyKey() };
 }
 
-export function issueTicket(a: Attempt, extra: { kioskId: string | null; lang: string; procedureCode?: string }): Promise<Ticket> {
+export function issueTicket(
+  a: Attempt,
+  extra: { kioskId: string | null; lang: string; procedureCode?: string; auth?: Record<string, string> },
+): Promise<Ticket> {
   return api<Ticket>('/tickets', {
     method: 'POST',
-    headers: { 'Idempotency-Key': a.key, ...deviceAuth() },
+    headers: { 'Idempotency-Key': a.key, ...extra.auth },
     body: {
       serviceId: a.serviceId,
       channel: 'kiosk',
