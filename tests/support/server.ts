@@ -8,7 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 const main = path.join(repoRoot, 'queue-server/src/main.ts');
 
 export async function freePort(): Promise<number> {
@@ -46,7 +45,8 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
   const launch = () =>
     new Promise<void>((resolve, reject) => {
       const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'warn', ...opts.env };
-      const c = spawn(tsx, [main], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      // One process (node with the tsx loader), so SIGKILL really kills the server.
+      const c = spawn(process.execPath, ['--import', 'tsx', main], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
       child = c;
       const timer = setTimeout(() => reject(new Error(`queue-server did not start in 60 s:\n${out}`)), 60_000);
       c.stdout!.on('data', (d: Buffer) => {

@@ -1,0 +1,50 @@
+// `npm start`: install, build the UIs, start the queue-server (demo centre by
+// default, SQLite under DATA_DIR) and a kiosk-agent with simulated devices.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { root, install, buildUis } from './lib.mjs';
+
+install();
+buildUis();
+
+const env = { ...process.env, DEMO: process.env.DEMO ?? '1', DATA_DIR: path.resolve(process.env.DATA_DIR ?? path.join(root, 'data')) };
+// node with the tsx loader: one process per service, signals reach it directly.
+const node = (file) => [process.execPath, ['--import', 'tsx', file]];
+const children = [];
+
+const server = spawn(...node(path.join(root, 'queue-server/src/main.ts')), { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+children.push(server);
+let started = false;
+server.stdout.on('data', (d) => {
+  process.stdout.write(d);
+  const m = /QUEUE_SERVER_URL=(\S+)/.exec(d.toString());
+  if (m && !started) {
+    started = true;
+    startAgent(m[1]);
+  }
+});
+server.on('exit', (code) => {
+  for (const c of children) if (c !== server && c.exitCode === null) c.kill('SIGTERM');
+  process.exit(code ?? 1);
+});
+
+function startAgent(serverUrl) {
+  const main = path.join(root, 'kiosk-agent/src/main.ts');
+  if (!existsSync(main)) return;
+  const agent = spawn(...node(main), {
+    cwd: root,
+    env: { AGENT_SIMULATE: '1', DEVICE_TOKEN: 'demo-kiosk-1', ...env, QUEUE_SERVER_URL: serverUrl },
+    stdio: 'inherit',
+  });
+  children.push(agent);
+  agent.on('exit', (code) => {
+    if (code) console.error(`kiosk-agent dừng (mã ${code}); máy chủ vẫn chạy / kiosk-agent stopped (code ${code}); the server keeps running`);
+  });
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,114 @@
+// socket.io: a snapshot on connect, events as things happen, and a fresh,
+// correct snapshot after the server restarts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { ApiClient } from '../support/api.ts';
+
+let server: RunningServer;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await server.stop();
+});
+
+interface State {
+  queue: { serviceId: string; waiting: number }[];
+  counters: { id: string; number: number; status: string; currentTicket: { number: string } | null }[];
+  recentCalls: { number: string; counterNumber: number; announcement?: string }[];
+  waiting?: { number: string }[];
+  stats?: { issued: number };
+}
+
+function connect(opts: Parameters<typeof io>[1] = {}): Socket {
+  const s = io(server.url, { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 500, ...opts });
+  sockets.push(s);
+  return s;
+}
+const next = <T>(s: Socket, event: string, pred: (x: T) => boolean = () => true, ms = 10_000) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
+    const on = (x: T) => {
+      if (!pred(x)) return;
+      clearTimeout(timer);
+      s.off(event, on);
+      resolve(x);
+    };
+    s.on(event, on);
+  });
+
+describe('realtime', () => {
+  it('snapshot on connect, then issued/called events with the spoken sentence', async () => {
+    const board = connect();
+    const first = await next<State>(board, 'state');
+    expect(first.counters.length).toBe(6);
+    expect(first.queue.find((q) => q.serviceId === 'ho-tich')?.waiting).toBe(0);
+    expect(first.waiting).toBeUndefined();
+    expect(first.stats).toBeUndefined();
+
+    const api = new ApiClient(server.url);
+    const issued = next<{ ticket: { number: string } }>(board, 'ticket.issued');
+    const queued = next<{ queue: State['queue'] }>(board, 'queue.changed', (q) => q.queue.some((x) => x.serviceId === 'ho-tich' && x.waiting === 1));
+    const t = (await api.post<{ number: string }>('/api/v1/tickets', { serviceId: 'ho-tich' })).body;
+    expect((await issued).ticket.number).toBe(t.number);
+    await queued;
+
+    const staff = new ApiClient(server.url);
+    await staff.login('quay2', 'quay-2');
+    const called = next<{ call: { number: string; counterNumber: number; announcement: string } }>(board, 'ticket.called');
+    await staff.post('/api/v1/counters/quay-2/call-next');
+    const c = (await called).call;
+    expect(c).toMatchObject({ number: t.number, counterNumber: 2 });
+    expect(c.announcement).toBe(`Mời công dân có số thứ tự ${t.number} đến quầy số 2`);
+    const recalled = next<{ call: { number: string } }>(board, 'ticket.recalled');
+    await staff.post(`/api/v1/counters/quay-2/current/recall`);
+    expect((await recalled).call.number).toBe(t.number);
+  });
+
+  it('staff see the waiting list; managers also get stats; a bad device token is refused', async () => {
+    const api = new ApiClient(server.url);
+    await api.post('/api/v1/tickets', { serviceId: 'dat-dai' });
+    const staff = new ApiClient(server.url);
+    await staff.login('quay4', 'quay-4');
+    const s1 = connect({ extraHeaders: { cookie: `sid=${staff.cookie('sid')}` } });
+    const st = await next<State>(s1, 'state');
+    expect(st.waiting?.length).toBeGreaterThan(0);
+    expect(st.stats).toBeUndefined();
+    const mgr = new ApiClient(server.url);
+    await mgr.login('quanly');
+    const s2 = connect({ extraHeaders: { cookie: `sid=${mgr.cookie('sid')}` } });
+    const ms = await next<State>(s2, 'state');
+    expect(ms.stats?.issued).toBeGreaterThan(0);
+    const statsChanged = next<{ stats: { issued: number } }>(s2, 'stats.changed');
+    await api.post('/api/v1/tickets', { serviceId: 'dat-dai' });
+    expect((await statsChanged).stats.issued).toBe(ms.stats!.issued + 1);
+
+    const forged = connect({ auth: { token: 'not-a-real-token' }, reconnection: false });
+    const err = await next<Error>(forged, 'connect_error');
+    expect(err.message).toBe('bad_device_token');
+    const board = connect({ auth: { token: 'demo-board-1' } });
+    expect((await next<State>(board, 'state')).counters.length).toBe(6);
+  });
+
+  it('a client that reconnects after a SIGKILL and restart gets the right state', async () => {
+    const board = connect();
+    await next<State>(board, 'state');
+    const staff = new ApiClient(server.url);
+    await staff.login('quay5', 'quay-5');
+    const api = new ApiClient(server.url);
+    const t = (await api.post<{ number: string }>('/api/v1/tickets', { serviceId: 'lao-dong-xa-hoi' })).body;
+    await staff.post('/api/v1/counters/quay-5/call-next');
+
+    const disconnected = next<string>(board, 'disconnect');
+    await server.kill();
+    await disconnected;
+    await server.restart();
+    const fresh = await next<State>(board, 'state', () => true, 20_000);
+    expect(fresh.recentCalls[0]).toMatchObject({ number: t.number, counterNumber: 5 });
+    expect(fresh.counters.find((c) => c.id === 'quay-5')?.currentTicket?.number).toBe(t.number);
+  });
+});
