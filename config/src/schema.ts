@@ -10,12 +10,17 @@ const id = z
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:MM (time as HH:MM)');
 const text = z.string().min(1).max(500);
 
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const openingSpanSchema = z
-  .object({ open: hhmm, close: hhmm })
-  .refine((s) => s.open < s.close, { message: 'giờ mở phải trước giờ đóng (open must be before close)', path: ['close'] });
+  .strictObject({ open: hhmm, close: hhmm })
+  // Compared only when both are well formed; a malformed time has its own message.
+  .refine((s) => !HHMM.test(s.open) || !HHMM.test(s.close) || s.open < s.close, {
+    message: 'giờ mở phải trước giờ đóng (open must be before close)',
+    path: ['close'],
+  });
 
 const weekday = z.array(openingSpanSchema).default([]);
-export const hoursSchema = z.object({
+export const hoursSchema = z.strictObject({
   mon: weekday,
   tue: weekday,
   wed: weekday,
@@ -24,10 +29,17 @@ export const hoursSchema = z.object({
   sat: weekday,
   sun: weekday,
   /** Public holidays (YYYY-MM-DD) when the centre is closed. */
-  closedDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+  closedDates: z
+    .array(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD (date as YYYY-MM-DD)')
+        .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'ngày không có thật (no such date)'),
+    )
+    .default([]),
 });
 
-export const serviceSchema = z.object({
+export const serviceSchema = z.strictObject({
   id,
   /** Short code shown to staff, e.g. "HT". */
   code: z.string().min(1).max(16),
@@ -45,7 +57,7 @@ export const serviceSchema = z.object({
   hours: hoursSchema.optional(),
 });
 
-export const procedureSchema = z.object({
+export const procedureSchema = z.strictObject({
   /** Code in the national procedure database (CSDL quốc gia về TTHC), e.g. "1.001193". */
   code: z.string().regex(/^[0-9A-Za-z.\-_]{3,32}$/, 'mã TTHC không hợp lệ (bad procedure code)'),
   name: text,
@@ -58,10 +70,10 @@ export const procedureSchema = z.object({
   fee: text,
   /** Where the result may be received regardless of residence (không phụ thuộc địa giới hành chính). */
   anyResidence: z.boolean().default(false),
-  forms: z.array(z.object({ name: text, url: z.string().max(500).optional() })).default([]),
+  forms: z.array(z.strictObject({ name: text, url: z.string().max(500).optional() })).default([]),
 });
 
-export const counterSchema = z.object({
+export const counterSchema = z.strictObject({
   id,
   number: z.number().int().positive().max(999),
   name: text,
@@ -72,7 +84,7 @@ export const counterSchema = z.object({
   weights: z.record(z.string(), z.number().positive().max(100)).default({}),
 });
 
-export const priorityCategorySchema = z.object({
+export const priorityCategorySchema = z.strictObject({
   id,
   name: text,
   nameEn: text.optional(),
@@ -80,7 +92,7 @@ export const priorityCategorySchema = z.object({
   minAge: z.number().int().positive().max(130).optional(),
 });
 
-export const staffSchema = z.object({
+export const staffSchema = z.strictObject({
   username: z.string().regex(/^[a-z0-9._-]{2,32}$/, 'tên đăng nhập 2–32 ký tự a–z, 0–9, . _ - (username)'),
   fullName: text,
   title: z.string().max(120).default('Cán bộ một cửa'),
@@ -90,7 +102,7 @@ export const staffSchema = z.object({
   phone: z.string().max(32).optional(),
 });
 
-export const satisfactionLevelSchema = z.object({
+export const satisfactionLevelSchema = z.strictObject({
   score: z.number().int().min(1).max(4),
   label: text,
   labelEn: text.optional(),
@@ -98,7 +110,7 @@ export const satisfactionLevelSchema = z.object({
   satisfied: z.boolean(),
 });
 
-export const printerSchema = z.object({
+export const printerSchema = z.strictObject({
   kind: z.enum(['simulator', 'tcp', 'serial', 'usb']).default('simulator'),
   /** host:port for tcp, a device path for serial and usb. */
   address: z.string().max(200).optional(),
@@ -108,7 +120,7 @@ export const printerSchema = z.object({
   textMode: z.enum(['cp1258', 'raster']).default('raster'),
 });
 
-export const deviceSchema = z.object({
+export const deviceSchema = z.strictObject({
   id,
   kind: z.enum(['kiosk', 'board', 'counter-display', 'keypad']),
   name: text,
@@ -116,12 +128,12 @@ export const deviceSchema = z.object({
   counterId: id.optional(),
 });
 
-export const devicesSchema = z.object({
+export const devicesSchema = z.strictObject({
   list: z.array(deviceSchema).default([]),
   printer: printerSchema.default({ kind: 'simulator', paperWidth: 80, textMode: 'raster' }),
 });
 
-export const ticketFormatSchema = z.object({
+export const ticketFormatSchema = z.strictObject({
   /** Digits of the daily sequence after the prefix: 3 gives 1001…1999, then 11000 on. */
   digits: z.number().int().min(1).max(6).default(3),
   /** Pattern with {prefix} and {seq}; {seq} is zero-padded to `digits`. */
@@ -132,7 +144,7 @@ export const ticketFormatSchema = z.object({
     .default('{prefix}{seq}'),
 });
 
-export const voiceSchema = z.object({
+export const voiceSchema = z.strictObject({
   template: z
     .string()
     .max(300)
@@ -144,7 +156,7 @@ export const voiceSchema = z.object({
   chime: z.boolean().default(true),
 });
 
-export const policySchema = z.object({
+export const policySchema = z.strictObject({
   kind: z.enum(['fifo', 'priority', 'target']).default('target'),
   /** How much earlier a priority ticket's deadline falls, in minutes. */
   priorityAdvanceMinutes: z.number().min(0).max(120).default(10),
@@ -152,7 +164,7 @@ export const policySchema = z.object({
   maxRecalls: z.number().int().min(0).max(10).default(2),
 });
 
-export const targetsSchema = z.object({
+export const targetsSchema = z.strictObject({
   waitMinutes: z.number().positive().max(240).default(15),
   warnWaitMinutes: z.number().positive().max(240).default(12),
   serviceMinutes: z.number().positive().max(480).default(30),
@@ -160,26 +172,26 @@ export const targetsSchema = z.object({
   dossiersPerStaffYear: z.number().int().positive().default(1200),
 });
 
-export const bookingSchema = z.object({
+export const bookingSchema = z.strictObject({
   /** How early before the booked time a citizen may check in. */
   earlyMinutes: z.number().int().min(0).max(240).default(30),
   /** How late after the booked time a check-in is still accepted. */
   lateMinutes: z.number().int().min(0).max(240).default(15),
 });
 
-export const privacySchema = z.object({
+export const privacySchema = z.strictObject({
   /** Days that names and addresses from a scanned ID card are kept. */
   scanRetentionDays: z.number().int().min(0).max(3650).default(1),
 });
 
 export const centerConfigSchema = z
-  .object({
-    center: z.object({
+  .strictObject({
+    center: z.strictObject({
       id,
       name: text,
       nameEn: text.optional(),
       address: text,
-      hotline: z.string().max(32),
+      hotline: z.string().min(1).max(32),
       feedbackAddress: z.string().max(300).optional(),
       level: z.enum(['commune', 'district', 'province']).default('commune'),
       timezone: z.literal('Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
