@@ -45,7 +45,6 @@ export class Announcer {
   #engine(): Promise<SpeechSynthesisVoice | null> {
     this.#voice ??= findVietnameseVoice().then((v) => {
       this.engine = v ? 'web-speech' : 'clips';
-      if (!v) this.#clips.preload();
       return v;
     });
     return this.#voice;
@@ -62,11 +61,12 @@ export class Announcer {
 
   async #play(a: Announcement): Promise<void> {
     const voice = await this.#engine();
+    const clips = voice ? null : this.#clips.prepare(a.text);
     if (this.settings.chime) await playChime(this.ctx);
     for (let i = 0; i < Math.max(1, this.settings.repeat); i++) {
       if (i > 0) await new Promise((r) => setTimeout(r, 700));
       if (voice) await speakWeb(a.text, voice, this.settings.lang);
-      else await this.#clips.speak(a.text);
+      else if (clips) await this.#clips.play(await clips);
     }
   }
 }

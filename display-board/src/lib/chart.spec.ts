@@ -23,8 +23,9 @@ describe('bars', () => {
 });
 
 describe('hourRange', () => {
-  it('fills the hours between the first and the last', () => {
-    expect(hourRange([{ hour: 9 }, { hour: 7 }])).toEqual([7, 8, 9]);
+  it('fills the working day and widens it to hours with data', () => {
+    expect(hourRange([{ hour: 9 }, { hour: 7 }], 8, 10)).toEqual([7, 8, 9, 10]);
+    expect(hourRange([{ hour: 19 }], 7, 17)).toHaveLength(13);
     expect(hourRange([])).toEqual([]);
   });
 });

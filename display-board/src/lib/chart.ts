@@ -28,11 +28,14 @@ export function bars(points: { label: string; value: number | null }[], width: n
   };
 }
 
-/** Hours from the first to the last with data, filled, so a quiet hour shows as a gap and not as nothing. */
-export function hourRange<T extends { hour: number }>(rows: T[]): number[] {
+/**
+ * Every hour of the working day, widened to any hour with data, so a quiet hour
+ * shows as a gap and the bars keep one width through the day.
+ */
+export function hourRange<T extends { hour: number }>(rows: T[], dayFrom = 7, dayTo = 17): number[] {
   if (rows.length === 0) return [];
   const hs = rows.map((r) => r.hour);
   const out: number[] = [];
-  for (let h = Math.min(...hs); h <= Math.max(...hs); h++) out.push(h);
+  for (let h = Math.min(dayFrom, ...hs); h <= Math.max(dayTo, ...hs); h++) out.push(h);
   return out;
 }

@@ -25,14 +25,13 @@ export class ClipPlayer {
     return p;
   }
 
-  /** Fetches every clip once, so the first call is not late. */
-  preload(): void {
-    for (const f of Object.values(CLIPS)) void this.#load(f);
+  /** Starts fetching a sentence's clips (in speaking order) while the chime plays. */
+  prepare(sentence: string): Promise<AudioBuffer[]> {
+    const plan = planClips(sentence, CLIPS);
+    return Promise.all(plan.clips.map((f) => this.#load(f))).then((bs) => bs.filter((b): b is AudioBuffer => b !== null));
   }
 
-  async speak(sentence: string): Promise<void> {
-    const plan = planClips(sentence, CLIPS);
-    const buffers = (await Promise.all(plan.clips.map((f) => this.#load(f)))).filter((b): b is AudioBuffer => b !== null);
+  async play(buffers: AudioBuffer[]): Promise<void> {
     let at = this.ctx.currentTime + 0.05;
     for (const b of buffers) {
       const src = this.ctx.createBufferSource();

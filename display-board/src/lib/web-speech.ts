@@ -26,8 +26,12 @@ export function speakWeb(text: string, voice: SpeechSynthesisVoice, lang: string
   if (!s) return Promise.resolve();
   return new Promise((resolve) => {
     const u = new SpeechSynthesisUtterance(text);
-    u.voice = voice;
     u.lang = voice.lang || lang;
+    try {
+      u.voice = voice;
+    } catch {
+      // The language alone still picks a Vietnamese voice.
+    }
     u.rate = 0.9;
     // Some engines never fire `end`; a generous limit keeps the queue moving.
     const timer = setTimeout(resolve, 4000 + text.length * 150);
