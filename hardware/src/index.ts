@@ -22,3 +22,4 @@ export { loadNodeHid, HID_WARNING } from './keypad/hid-loader.ts';
 export * from './display/protocol.ts';
 export * from './display/display.ts';
 export { LedDisplaySimulator, memoryLine } from './display/simulator.ts';
+export { openSerialPort } from './serial.ts';

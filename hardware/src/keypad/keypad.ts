@@ -13,6 +13,7 @@ export type KeypadEvents = { key: [KeyPress]; status: [PartStatus] };
 export interface Keypad extends EventEmitter<KeypadEvents> {
   readonly id: string;
   readonly counterId: string;
+  readonly kind: KeypadModel['kind'];
   status(): PartStatus;
   close(): Promise<void>;
 }
@@ -42,6 +43,10 @@ export abstract class ReportKeypad extends EventEmitter<KeypadEvents> implements
     super();
     this.decoder = new ReportDecoder(model);
     this.current = { id, kind: 'keypad', status: 'ok' };
+  }
+
+  get kind(): KeypadModel['kind'] {
+    return this.model.kind;
   }
 
   protected onReport(report: Uint8Array): void {

@@ -1,3 +1,6 @@
+// Typings travel with this file so every package that type-checks it finds them.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../types/opentype.d.ts" />
 /**
  * Draws text into 1-bit bitmaps for printers without code page 1258. Glyph outlines come from
  * DejaVu Sans (installed by the project as an npm package, so a fresh CI machine has it too);

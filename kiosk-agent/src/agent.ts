@@ -1,0 +1,128 @@
+/**
+ * The kiosk agent: one process per kiosk PC. Drives the printer, scanners, keypads and LED
+ * displays (real or simulated), serves the kiosk UI on ws://127.0.0.1:<port>/ws and reports
+ * device health to the queue-server. Bound to 127.0.0.1 only: nothing on the network can print.
+ */
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { simulatedConfig, loadAgentConfig, type AgentConfig } from './config.ts';
+import { createDevices } from './devices.ts';
+import { HealthReporter } from './health.ts';
+import { KeypadBridge, type KeypadAction } from './keypad-bridge.ts';
+import { Parts } from './parts.ts';
+import { PrintService } from './print-service.ts';
+import { QueueClient } from './queue-client.ts';
+import { simRoutes } from './sim-routes.ts';
+import { wsPlugin } from './ws.ts';
+
+export type AgentOptions = {
+  /** default: AGENT_PORT or 8181; 0 picks a free port */
+  port?: number;
+  /** default: AGENT_CONFIG file, else every device simulated */
+  config?: AgentConfig;
+  /** default: QUEUE_SERVER_URL or http://127.0.0.1:8080 */
+  queueServerUrl?: string;
+  /** default: DEVICE_TOKEN or demo-kiosk-1 */
+  deviceToken?: string;
+  /** default: DATA_DIR or ./data; the virtual printer writes to <dataDir>/printed */
+  dataDir?: string;
+  logger?: FastifyServerOptions['logger'];
+  /** extra origins allowed on the WebSocket besides the queue-server's and localhost */
+  allowedOrigins?: string[];
+  retry?: { baseDelayMs?: number; maxDelayMs?: number };
+};
+
+export type RunningAgent = { url: string; close(): Promise<void> };
+
+async function resolveConfig(opts: AgentOptions): Promise<AgentConfig> {
+  if (opts.config) return opts.config;
+  const file = process.env.AGENT_CONFIG;
+  if (file && process.env.AGENT_SIMULATE !== '1') return loadAgentConfig(file);
+  return simulatedConfig(process.env.AGENT_TEXT_MODE === 'raster' ? 'raster' : 'cp1258');
+}
+
+export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent> {
+  const config = await resolveConfig(opts);
+  const port = opts.port ?? Number(process.env.AGENT_PORT ?? 8181);
+  const queueServerUrl = opts.queueServerUrl ?? process.env.QUEUE_SERVER_URL ?? 'http://127.0.0.1:8080';
+  const deviceToken = opts.deviceToken ?? process.env.DEVICE_TOKEN ?? 'demo-kiosk-1';
+  const dataDir = opts.dataDir ?? process.env.DATA_DIR ?? './data';
+
+  const app = Fastify({ logger: opts.logger ?? { level: process.env.LOG_LEVEL ?? 'info' } });
+  const log = { info: (m: string) => app.log.info(m), warn: (m: string) => app.log.warn(m) };
+
+  const devices = await createDevices(config, dataDir, log);
+  const client = new QueueClient({ baseUrl: queueServerUrl, logger: log, ...opts.retry });
+  const parts = new Parts();
+  for (const d of [...devices.scanners, ...devices.keypads, ...devices.displays]) {
+    parts.set(d.status());
+    d.on('status', (p) => parts.set(p));
+  }
+  const printService = new PrintService(devices.printer, parts, client, deviceToken, log);
+  await printService.refresh();
+  printService.startPolling(config.printerPollMs);
+  await Promise.all(devices.displays.map((d) => (d as { ping?: () => Promise<boolean> }).ping?.()));
+
+  let services: { at: number; ids: string[] } | null = null;
+  const tokens = new Map(config.keypads.map((k) => [k.id, k.token]));
+  const bridge = new KeypadBridge({
+    client,
+    logger: log,
+    tokenFor: (id) => tokens.get(id),
+    debounceMs: config.debounceMs,
+    services: async () => {
+      if (services && Date.now() - services.at < 5 * 60_000) return services.ids;
+      const res = await fetch(new URL('/api/v1/center', queueServerUrl), { signal: AbortSignal.timeout(5000) });
+      const body = (await res.json()) as { services?: { id: string }[] };
+      services = { at: Date.now(), ids: (body.services ?? []).map((s) => s.id) };
+      return services.ids;
+    },
+    onResult: (action: KeypadAction, status, body) => {
+      const display = devices.displays.find((_, i) => config.displays[i]?.counterId === action.counterId);
+      if (!display || status === null || status >= 300) return;
+      if (action.path.endsWith('/call-next')) {
+        const number = (body as { ticket?: { number?: string } } | null)?.ticket?.number;
+        void display.show(status === 200 && number ? number : '');
+      } else if (/\/current\/(finish|no-show|transfer)$/.test(action.path)) void display.show('');
+    },
+  });
+  for (const k of devices.keypads) k.on('key', (p) => void bridge.press(p));
+
+  const health = new HealthReporter(parts, client, deviceToken, config.healthIntervalMs);
+  health.start();
+
+  const allowed = new Set([new URL(queueServerUrl).origin, ...(opts.allowedOrigins ?? [])]);
+  const local = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+  await app.register(wsPlugin, {
+    parts,
+    printService,
+    scanners: devices.scanners,
+    allowOrigin: (o) => o === undefined || allowed.has(o) || local.test(o),
+  });
+  const simulating =
+    devices.sim.printer !== null || devices.sim.scanners.size > 0 || devices.sim.keypads.length > 0 || devices.sim.displays !== null;
+  if (simulating) await app.register(simRoutes, { devices, printService });
+  app.get('/health', async () => ({ status: 'ok', parts: parts.list() }));
+
+  try {
+    await app.listen({ host: '127.0.0.1', port });
+  } catch (e) {
+    health.stop();
+    await printService.close();
+    await client.close();
+    await devices.close();
+    throw e;
+  }
+  const addr = app.server.address();
+  const actualPort = typeof addr === 'object' && addr ? addr.port : port;
+
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    close: async () => {
+      health.stop();
+      await printService.close();
+      await app.close();
+      await client.close();
+      await devices.close();
+    },
+  };
+}

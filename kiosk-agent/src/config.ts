@@ -1,0 +1,102 @@
+/**
+ * The agent's own configuration: which devices this kiosk PC drives and how to reach them.
+ * From a YAML file (AGENT_CONFIG) for real devices, or all simulators (AGENT_SIMULATE=1).
+ */
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/);
+const keypadKey = z.enum([
+  'next', 'recall', 'no-show', 'finish', 'transfer',
+  'digit-0', 'digit-1', 'digit-2', 'digit-3', 'digit-4', 'digit-5', 'digit-6', 'digit-7', 'digit-8', 'digit-9',
+  'rate-1', 'rate-2', 'rate-3', 'rate-4',
+]);
+const hexOrInt = z.union([z.number().int().nonnegative(), z.string().regex(/^0x[0-9a-fA-F]+$/).transform((s) => parseInt(s, 16))]);
+
+export const agentConfigSchema = z.object({
+  printer: z
+    .object({
+      id: id.default('printer'),
+      kind: z.enum(['simulator', 'tcp', 'serial', 'usb']).default('simulator'),
+      /** host:port for tcp (port 9100 if omitted), device path for serial and usb */
+      address: z.string().max(200).optional(),
+      baudRate: z.number().int().positive().optional(),
+      paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
+      textMode: z.enum(['cp1258', 'raster']).default('cp1258'),
+      /** ESC t number of Windows-1258 on this model (Epson: 52) */
+      codePage: z.number().int().min(0).max(255).default(52),
+    })
+    .prefault({}),
+  scanners: z
+    .array(z.object({ id, kind: z.enum(['simulator', 'serial']), path: z.string().optional(), baudRate: z.number().int().positive().optional() }))
+    .default([{ id: 'scanner', kind: 'simulator' }]),
+  keypads: z
+    .array(
+      z.object({
+        id,
+        kind: z.enum(['calling', 'rating']),
+        driver: z.enum(['simulator', 'hid']).default('simulator'),
+        counterId: id,
+        /** the keypad's device token at the queue-server */
+        token: z.string().min(1),
+        path: z.string().optional(),
+        vendorId: hexOrInt.optional(),
+        productId: hexOrInt.optional(),
+      }),
+    )
+    .default([]),
+  keypadModels: z
+    .array(
+      z.object({
+        name: z.string(),
+        kind: z.enum(['calling', 'rating']),
+        vendorId: hexOrInt,
+        productId: hexOrInt,
+        keys: z.record(z.string(), keypadKey),
+      }),
+    )
+    .default([]),
+  displays: z
+    .array(
+      z.object({
+        id,
+        driver: z.enum(['simulator', 'serial']).default('simulator'),
+        counterId: id,
+        /** the number the display is addressed by in the LED protocol */
+        counter: z.number().int().min(1).max(999),
+        path: z.string().optional(),
+        baudRate: z.number().int().positive().optional(),
+      }),
+    )
+    .default([]),
+  /** Repeated presses of one key at one counter within this window count once. */
+  debounceMs: z.number().int().nonnegative().default(800),
+  healthIntervalMs: z.number().int().positive().default(30_000),
+  printerPollMs: z.number().int().positive().default(10_000),
+});
+
+export type AgentConfig = z.infer<typeof agentConfigSchema>;
+
+/** Demo: six counters `quay-1`…`quay-6`, each with a calling keypad, a rating keypad and an LED display. */
+export function simulatedConfig(textMode: 'cp1258' | 'raster' = 'cp1258'): AgentConfig {
+  const counters = [1, 2, 3, 4, 5, 6];
+  return agentConfigSchema.parse({
+    printer: { kind: 'simulator', textMode },
+    scanners: [{ id: 'scanner', kind: 'simulator' }],
+    keypads: counters.flatMap((n) => [
+      { id: `keypad-${n}`, kind: 'calling', counterId: `quay-${n}`, token: `demo-keypad-${n}` },
+      { id: `rating-${n}`, kind: 'rating', counterId: `quay-${n}`, token: `demo-keypad-${n}` },
+    ]),
+    displays: counters.map((n) => ({ id: `display-${n}`, counterId: `quay-${n}`, counter: n })),
+  });
+}
+
+export async function loadAgentConfig(path: string): Promise<AgentConfig> {
+  const text = await readFile(path, 'utf8');
+  const r = agentConfigSchema.safeParse(parseYaml(text));
+  if (!r.success) {
+    throw new Error(`AGENT_CONFIG ${path}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return r.data;
+}

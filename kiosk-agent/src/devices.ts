@@ -1,0 +1,127 @@
+/** Builds this kiosk's devices from the agent config: real drivers or their simulators. */
+import { join } from 'node:path';
+import {
+  EscPosPrinter,
+  HidKeypad,
+  LedDisplaySimulator,
+  SerialLedDisplay,
+  SerialScanner,
+  SerialTransport,
+  SimulatedKeypad,
+  SimulatedScanner,
+  TcpTransport,
+  UsbFileTransport,
+  VirtualPrinter,
+  findModel,
+  memoryLine,
+  openSerialPort,
+  type Keypad,
+  type KeypadModel,
+  type LedDisplay,
+  type PrinterTransport,
+  type Scanner,
+  type TicketPrinter,
+} from '@mot-cua/hardware';
+import type { AgentConfig } from './config.ts';
+import type { Logger } from './queue-client.ts';
+
+export type Devices = {
+  printer: TicketPrinter;
+  scanners: Scanner[];
+  keypads: Keypad[];
+  displays: LedDisplay[];
+  /** present only for simulated devices */
+  sim: {
+    printer: VirtualPrinter | null;
+    scanners: Map<string, SimulatedScanner>;
+    keypads: SimulatedKeypad[];
+    displays: LedDisplaySimulator | null;
+  };
+  close(): Promise<void>;
+};
+
+export async function createDevices(config: AgentConfig, dataDir: string, logger: Logger): Promise<Devices> {
+  const closers: (() => Promise<void>)[] = [];
+  const pc = config.printer;
+  const render = { paperWidth: pc.paperWidth, textMode: pc.textMode, codePage: pc.codePage } as const;
+
+  let virtualPrinter: VirtualPrinter | null = null;
+  let transport: PrinterTransport;
+  if (pc.kind === 'simulator') {
+    virtualPrinter = new VirtualPrinter({ dataDir, paperWidth: pc.paperWidth, cp1258Page: pc.codePage });
+    const { port } = await virtualPrinter.listenTcp(0);
+    transport = new TcpTransport(`127.0.0.1:${port}`, 1000);
+    const vp = virtualPrinter;
+    closers.push(() => vp.close());
+  } else if (!pc.address) {
+    throw new Error(`printer.address is required for a ${pc.kind} printer`);
+  } else if (pc.kind === 'tcp') transport = new TcpTransport(pc.address);
+  else if (pc.kind === 'serial') transport = new SerialTransport(pc.address, pc.baudRate ?? 9600);
+  else transport = new UsbFileTransport(pc.address);
+  const printer = new EscPosPrinter(pc.id, transport, render);
+  closers.unshift(() => printer.close());
+
+  const scanners: Scanner[] = [];
+  const simScanners = new Map<string, SimulatedScanner>();
+  for (const s of config.scanners) {
+    if (s.kind === 'simulator') {
+      const sc = new SimulatedScanner(s.id);
+      simScanners.set(s.id, sc);
+      scanners.push(sc);
+    } else {
+      if (!s.path) throw new Error(`scanner ${s.id}: path is required`);
+      const sc = new SerialScanner(s.id, { path: s.path, baudRate: s.baudRate ?? 9600 });
+      await sc.start();
+      scanners.push(sc);
+    }
+  }
+
+  const extraModels: KeypadModel[] = config.keypadModels.map((m) => ({
+    ...m,
+    keys: Object.fromEntries(Object.entries(m.keys).map(([usage, key]) => [Number(usage), key])),
+  }));
+  const keypads: Keypad[] = [];
+  const simKeypads: SimulatedKeypad[] = [];
+  for (const k of config.keypads) {
+    const model = findModel(k.vendorId ?? -1, k.productId ?? -1, k.kind, extraModels);
+    if (k.driver === 'simulator') {
+      const kp = new SimulatedKeypad(k.id, k.counterId, model);
+      simKeypads.push(kp);
+      keypads.push(kp);
+    } else {
+      const kp = new HidKeypad(k.id, k.counterId, model, { path: k.path, warn: (m) => logger.warn(m) });
+      await kp.start();
+      keypads.push(kp);
+    }
+  }
+
+  const displays: LedDisplay[] = [];
+  let displaySim: LedDisplaySimulator | null = null;
+  for (const d of config.displays) {
+    if (d.driver === 'simulator') {
+      displaySim ??= new LedDisplaySimulator();
+      const [host, device] = memoryLine();
+      displaySim.attach(device);
+      displays.push(new SerialLedDisplay(d.id, d.counter, { open: async () => host }));
+    } else {
+      if (!d.path) throw new Error(`display ${d.id}: path is required`);
+      displays.push(new SerialLedDisplay(d.id, d.counter, { open: () => openSerialPort(d.path!, d.baudRate ?? 9600) }));
+    }
+  }
+
+  return {
+    printer,
+    scanners,
+    keypads,
+    displays,
+    sim: { printer: virtualPrinter, scanners: simScanners, keypads: simKeypads, displays: displaySim },
+    close: async () => {
+      for (const d of [...scanners, ...keypads, ...displays]) await d.close().catch(() => {});
+      for (const c of closers) await c().catch(() => {});
+    },
+  };
+}
+
+export function printedDir(dataDir: string): string {
+  return join(dataDir, 'printed');
+}

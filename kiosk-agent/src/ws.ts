@@ -1,0 +1,65 @@
+/** The kiosk UI's WebSocket: print requests in; results, scans and device status out. */
+import websocket from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import { redactScan, type Scanner } from '@mot-cua/hardware';
+import type { Parts } from './parts.ts';
+import type { PrintService } from './print-service.ts';
+import { inboundSchema } from './protocol.ts';
+
+export type WsOptions = {
+  parts: Parts;
+  printService: PrintService;
+  scanners: Scanner[];
+  /** Origins allowed to connect (a web page elsewhere must not print on this kiosk). */
+  allowOrigin: (origin: string | undefined) => boolean;
+};
+
+export async function wsPlugin(app: FastifyInstance, opts: WsOptions): Promise<void> {
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  const clients = new Set<WebSocket>();
+  const send = (ws: WebSocket, msg: unknown) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+  };
+  const broadcast = (msg: unknown) => {
+    for (const ws of clients) send(ws, msg);
+  };
+
+  opts.parts.on('change', (parts) => broadcast({ type: 'status', parts }));
+  for (const s of opts.scanners) {
+    s.on('scan', (e) => {
+      app.log.info(`scan: ${redactScan(e)}`);
+      broadcast(e);
+    });
+  }
+
+  app.get('/ws', { websocket: true }, (socket, req) => {
+    if (!opts.allowOrigin(req.headers.origin)) {
+      socket.close(1008, 'origin not allowed');
+      return;
+    }
+    clients.add(socket);
+    socket.on('close', () => clients.delete(socket));
+    send(socket, { type: 'status', parts: opts.parts.list() });
+    socket.on('message', (data) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(String(data));
+      } catch {
+        parsed = null;
+      }
+      const m = inboundSchema.safeParse(parsed);
+      if (!m.success) {
+        send(socket, { type: 'error', error: { code: 'bad_message', message: 'Tin nhắn không hợp lệ / Invalid message' } });
+        return;
+      }
+      const msg = m.data;
+      if (msg.type === 'status') send(socket, { type: 'status', parts: opts.parts.list() });
+      else {
+        void opts.printService.print(msg.ticket).then((r) =>
+          send(socket, r.ok ? { type: 'print.result', requestId: msg.requestId, ok: true } : { type: 'print.result', requestId: msg.requestId, ok: false, error: r.error }),
+        );
+      }
+    });
+  });
+}
