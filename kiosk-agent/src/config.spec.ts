@@ -1,0 +1,39 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadAgentConfig, simulatedConfig } from './config.ts';
+
+describe('agent config', () => {
+  it('simulates six counters with calling and rating keypads and displays', () => {
+    const c = simulatedConfig();
+    expect(c.printer).toMatchObject({ kind: 'simulator', paperWidth: 80, textMode: 'cp1258', codePage: 52 });
+    expect(c.keypads.filter((k) => k.kind === 'calling').map((k) => [k.counterId, k.token])).toEqual(
+      [1, 2, 3, 4, 5, 6].map((n) => [`quay-${n}`, `demo-keypad-${n}`]),
+    );
+    expect(c.displays.map((d) => d.counter)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('reads a real-device YAML file, with hex USB ids and a custom key map', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agentcfg-'));
+    const file = join(dir, 'agent.yaml');
+    await writeFile(
+      file,
+      `printer: { kind: tcp, address: "192.168.1.50:9100", paperWidth: 58, textMode: raster }
+scanners: [{ id: scanner-1, kind: serial, path: /dev/ttyACM0, baudRate: 115200 }]
+keypads:
+  - { id: keypad-1, kind: calling, driver: hid, counterId: quay-1, token: demo-keypad-1, vendorId: "0x0c45", productId: "0x7403" }
+keypadModels:
+  - { name: Numpad X, kind: calling, vendorId: "0x0c45", productId: "0x7403", keys: { "88": next, "87": recall } }
+displays: [{ id: led-1, driver: serial, counterId: quay-1, counter: 1, path: /dev/ttyUSB0 }]
+`,
+    );
+    const c = await loadAgentConfig(file);
+    expect(c.printer).toMatchObject({ kind: 'tcp', address: '192.168.1.50:9100', paperWidth: 58, textMode: 'raster' });
+    expect(c.keypads[0]).toMatchObject({ vendorId: 0x0c45, productId: 0x7403, driver: 'hid' });
+    expect(c.keypadModels[0]!.keys).toEqual({ '88': 'next', '87': 'recall' });
+    await writeFile(file, 'printer: { kind: laser }\n');
+    await expect(loadAgentConfig(file)).rejects.toThrow(/printer\.kind/);
+    await rm(dir, { recursive: true });
+  });
+});
