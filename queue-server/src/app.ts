@@ -17,6 +17,8 @@ import { Bus } from './services/bus.ts';
 import { QueueService, type IdentityParse } from './services/queue.service.ts';
 import { AuthService } from './services/auth.service.ts';
 import { StatsService } from './services/stats.service.ts';
+import { BookingService } from './services/booking.service.ts';
+import { DossierService, seedDemoDossiers } from './services/dossier.service.ts';
 import type { AppContext } from './http/context.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { installActorResolution } from './http/guards.ts';
@@ -27,6 +29,7 @@ import { ticketRoutes } from './http/tickets.routes.ts';
 import { counterRoutes } from './http/counters.routes.ts';
 import { authRoutes } from './http/auth.routes.ts';
 import { manageRoutes } from './http/manage.routes.ts';
+import { bookingRoutes } from './http/bookings.routes.ts';
 import { uiRoutes } from './http/ui.ts';
 import { attachRealtime } from './realtime/socket.ts';
 
@@ -81,7 +84,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   if (opts.demo) await auth.seedDemo();
   const stats = new StatsService(opts.config, store);
   const metrics = new Metrics(queue, bus);
-  const ctx: AppContext = { store, queue, auth, stats, bus, metrics, demo: opts.demo, version: VERSION };
+  const bookings = new BookingService(opts.config, store, queue);
+  const dossiers = new DossierService(opts.config, store.dossiers);
+  if (opts.demo) seedDemoDossiers(store.dossiers, opts.config, now());
+  const ctx: AppContext = { store, queue, auth, stats, bookings, dossiers, bus, metrics, demo: opts.demo, version: VERSION };
 
   const app = Fastify({
     bodyLimit: 16 * 1024,
@@ -140,6 +146,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await api.register(counterRoutes, { ctx });
       await api.register(authRoutes, { ctx });
       await api.register(manageRoutes, { ctx });
+      await api.register(bookingRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

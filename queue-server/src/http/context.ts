@@ -4,6 +4,8 @@ import type { QueueService } from '../services/queue.service.ts';
 import type { AuthService } from '../services/auth.service.ts';
 import type { StatsService } from '../services/stats.service.ts';
 import type { Bus } from '../services/bus.ts';
+import type { BookingService } from '../services/booking.service.ts';
+import type { DossierService } from '../services/dossier.service.ts';
 import type { Actor } from '../services/actor.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -12,6 +14,8 @@ export interface AppContext {
   queue: QueueService;
   auth: AuthService;
   stats: StatsService;
+  bookings: BookingService;
+  dossiers: DossierService;
   bus: Bus;
   metrics: Metrics;
   demo: boolean;

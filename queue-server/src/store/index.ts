@@ -5,6 +5,7 @@ import { EventRepository } from './event.repository.ts';
 import { UserRepository } from './user.repository.ts';
 import { DeviceRepository } from './device.repository.ts';
 import { IdempotencyRepository, CounterStateRepository, AuditRepository } from './misc.repository.ts';
+import { BookingRepository, SqliteDossierSource } from './booking.repository.ts';
 
 export class Store {
   readonly tickets: TicketRepository;
@@ -14,6 +15,8 @@ export class Store {
   readonly idempotency: IdempotencyRepository;
   readonly counters: CounterStateRepository;
   readonly audit: AuditRepository;
+  readonly bookings: BookingRepository;
+  readonly dossiers: SqliteDossierSource;
 
   constructor(readonly db: Db) {
     this.tickets = new TicketRepository(db);
@@ -23,6 +26,8 @@ export class Store {
     this.idempotency = new IdempotencyRepository(db);
     this.counters = new CounterStateRepository(db);
     this.audit = new AuditRepository(db);
+    this.bookings = new BookingRepository(db);
+    this.dossiers = new SqliteDossierSource(db);
   }
 
   static open(opts: OpenOptions): Store {
@@ -44,3 +49,4 @@ export type { User, Session, Role } from './user.repository.ts';
 export type { Device, DevicePart, Alert } from './device.repository.ts';
 export type { CounterStatus, AuditEntry } from './misc.repository.ts';
 export type { StoredEvent } from './event.repository.ts';
+export type { Booking, BookingStatus, Dossier, DossierStatus, DossierSource, SqliteDossierSource } from './booking.repository.ts';

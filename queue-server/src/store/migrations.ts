@@ -131,4 +131,30 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_append_only_u BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
   CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
   `,
+  `
+  CREATE TABLE dossiers (
+    code TEXT PRIMARY KEY,
+    procedure_code TEXT NOT NULL,
+    applicant_name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    due_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    note TEXT
+  );
+
+  CREATE TABLE bookings (
+    code TEXT PRIMARY KEY,
+    service_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    time TEXT NOT NULL,
+    booked_at INTEGER NOT NULL,
+    full_name TEXT NOT NULL,
+    phone TEXT NOT NULL,
+    status TEXT NOT NULL,
+    ticket_id TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX bookings_slot ON bookings(service_id, day, time);
+  `,
 ];

@@ -1,0 +1,95 @@
+// Bookings and dossier status: what the kiosk's look-up and check-in screens call.
+import type { FastifyInstance } from 'fastify';
+import { toIso } from '../domain/index.ts';
+import type { AppContext } from './context.ts';
+import { errors, ref } from './schemas.ts';
+import { baseUrl, publicTicket } from './present.ts';
+import type { Booking } from '../store/index.ts';
+
+const dayPattern = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+const codeParam = { type: 'object', properties: { code: { type: 'string', minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9-]+$' } }, required: ['code'] } as const;
+const bookingSchema = {
+  type: 'object',
+  properties: {
+    code: { type: 'string' },
+    serviceId: { type: 'string' },
+    date: { type: 'string' },
+    time: { type: 'string' },
+    bookedAt: { type: 'string' },
+    fullName: { type: 'string' },
+    status: { type: 'string' },
+    ticketId: { type: ['string', 'null'] },
+  },
+} as const;
+const present = (b: Booking) => ({ code: b.code, serviceId: b.serviceId, date: b.day, time: b.time, bookedAt: toIso(b.bookedAt), fullName: b.fullName, status: b.status, ticketId: b.ticketId });
+
+export async function bookingRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const { bookings, dossiers, queue } = ctx;
+
+  app.get<{ Params: { code: string } }>(
+    '/dossiers/:code',
+    { schema: { summary: 'Dossier status by the code on the receipt', tags: ['public'], params: codeParam, response: errors(400, 404) } },
+    async (req) => dossiers.status(req.params.code),
+  );
+
+  app.get<{ Querystring: { serviceId: string; date: string } }>(
+    '/bookings/slots',
+    {
+      schema: {
+        summary: 'Bookable times of a field on a day',
+        tags: ['public'],
+        querystring: {
+          type: 'object',
+          required: ['serviceId', 'date'],
+          properties: { serviceId: { type: 'string', minLength: 1, maxLength: 64 }, date: { type: 'string', pattern: dayPattern } },
+        },
+        response: { 200: { type: 'object', properties: { slots: { type: 'array', items: { type: 'object', properties: { time: { type: 'string' }, free: { type: 'integer' } } } } } }, ...errors(400) },
+      },
+    },
+    async (req) => ({ slots: bookings.slots(req.query.serviceId, req.query.date) }),
+  );
+
+  app.post<{ Body: { serviceId: string; date: string; time: string; fullName: string; phone: string } }>(
+    '/bookings',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        summary: 'Book a time',
+        tags: ['public'],
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['serviceId', 'date', 'time', 'fullName', 'phone'],
+          properties: {
+            serviceId: { type: 'string', minLength: 1, maxLength: 64 },
+            date: { type: 'string', pattern: dayPattern },
+            time: { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' },
+            fullName: { type: 'string', minLength: 2, maxLength: 100, pattern: '\\S' },
+            phone: { type: 'string', pattern: '^[0-9 +().-]{8,20}$' },
+          },
+        },
+        response: { 201: bookingSchema, ...errors(400, 409, 429) },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return present(bookings.create(req.body));
+    },
+  );
+
+  app.get<{ Params: { code: string } }>(
+    '/bookings/:code',
+    { schema: { summary: 'A booking', tags: ['public'], params: codeParam, response: { 200: bookingSchema, ...errors(400, 404) } } },
+    async (req) => present(bookings.get(req.params.code)),
+  );
+
+  app.post<{ Params: { code: string } }>(
+    '/bookings/:code/check-in',
+    { schema: { summary: 'Check in for a booking: an appointment ticket near the booked time', tags: ['public'], params: codeParam, response: { 201: ref('Ticket'), ...errors(400, 404, 409) } } },
+    async (req, reply) => {
+      const t = bookings.checkIn(req.params.code);
+      reply.code(201);
+      return publicTicket(queue, t, baseUrl(queue, req));
+    },
+  );
+}

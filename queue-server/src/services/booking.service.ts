@@ -1,0 +1,95 @@
+// Booking a time (đặt lịch hẹn) and checking in at the kiosk near that time.
+import { randomInt } from 'node:crypto';
+import type { CenterConfig } from '@mot-cua/config';
+import { DomainError, dayKey, dayStart, weekday, type WeeklyHours } from '../domain/index.ts';
+import type { Store, Booking, TicketRecord } from '../store/index.ts';
+import type { QueueService } from './queue.service.ts';
+
+const SLOT_MINUTES = 30;
+// No 0/O, 1/I/L: codes are read aloud and typed on a kiosk.
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+export class BookingService {
+  constructor(
+    private readonly config: CenterConfig,
+    private readonly store: Store,
+    private readonly queue: QueueService,
+  ) {}
+
+  /** Bookable times of a day: every half hour of the opening spans, as many per slot as counters serve the field. */
+  slots(serviceId: string, day: string): { time: string; free: number }[] {
+    const service = this.queue.service(serviceId);
+    const hours: WeeklyHours = service.hours ?? this.config.hours;
+    if (hours.closedDates.includes(day)) return [];
+    const spans = hours[DAYS[weekday(dayStart(day) + 12 * 3600_000)]!];
+    const capacity = Math.max(1, this.config.counters.filter((c) => c.serviceIds.includes(serviceId)).length);
+    const taken = this.store.bookings.countsFor(serviceId, day);
+    const now = this.queue.now();
+    const out: { time: string; free: number }[] = [];
+    for (const s of spans) {
+      for (let m = toMin(s.open); m + SLOT_MINUTES <= toMin(s.close); m += SLOT_MINUTES) {
+        const time = hhmm(m);
+        if (dayStart(day) + m * 60_000 <= now) continue;
+        out.push({ time, free: Math.max(0, capacity - (taken.get(time) ?? 0)) });
+      }
+    }
+    return out;
+  }
+
+  create(input: { serviceId: string; date: string; time: string; fullName: string; phone: string }): Booking {
+    const slot = this.slots(input.serviceId, input.date).find((s) => s.time === input.time);
+    if (!slot) throw new DomainError('bad_input', 'no_such_slot', `Không có giờ hẹn ${input.time} ngày ${input.date} / no bookable slot at that time`);
+    if (slot.free <= 0) throw new DomainError('conflict', 'slot_full', `Giờ ${input.time} đã kín lịch; hãy chọn giờ khác / that time is fully booked`);
+    const bookedAt = dayStart(input.date) + toMin(input.time) * 60_000;
+    return this.store.tx(() => {
+      let code = '';
+      do code = Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+      while (this.store.bookings.get(code));
+      const b: Booking = {
+        code,
+        serviceId: input.serviceId,
+        day: input.date,
+        time: input.time,
+        bookedAt,
+        fullName: input.fullName.normalize('NFC').trim(),
+        phone: input.phone.trim(),
+        status: 'booked',
+        ticketId: null,
+        createdAt: this.queue.now(),
+      };
+      this.store.bookings.insert(b);
+      return b;
+    });
+  }
+
+  get(code: string): Booking {
+    const b = this.store.bookings.get(code.toUpperCase());
+    if (!b) throw new DomainError('not_found', 'not_found', `Không tìm thấy lịch hẹn "${code}" / booking not found`);
+    return b;
+  }
+
+  /** Checks in within the configured window and issues an appointment ticket carrying the booked time. */
+  checkIn(code: string): TicketRecord {
+    const b = this.get(code);
+    if (b.status === 'checked_in') throw new DomainError('conflict', 'already_checked_in', 'Lịch hẹn này đã được xác nhận / this booking is already checked in');
+    if (b.status === 'cancelled') throw new DomainError('conflict', 'cancelled', 'Lịch hẹn này đã bị huỷ / this booking was cancelled');
+    const now = this.queue.now();
+    const earliest = b.bookedAt - this.config.booking.earlyMinutes * 60_000;
+    const latest = b.bookedAt + this.config.booking.lateMinutes * 60_000;
+    if (now < earliest) {
+      const from = new Date(earliest + 7 * 3600_000).toISOString();
+      throw new DomainError(
+        'conflict',
+        'too_early',
+        `Chưa đến giờ xác nhận; mời quay lại từ ${from.slice(11, 16)}${dayKey(earliest) !== dayKey(now) ? ` ngày ${from.slice(8, 10)}/${from.slice(5, 7)}` : ''} / too early; check in from ${from.slice(11, 16)}`,
+      );
+    }
+    if (now > latest) throw new DomainError('conflict', 'too_late', 'Đã quá giờ hẹn; mời lấy số thường hoặc đặt lịch khác / the booking time has passed; take a regular number or book again');
+    const { ticket } = this.queue.issue({ serviceId: b.serviceId, channel: 'appointment', bookedAt: b.bookedAt }, `booking:${b.code}`);
+    this.store.bookings.checkIn(b.code, ticket.id);
+    return ticket;
+  }
+}

@@ -1,0 +1,82 @@
+// Dossier status by the code on the receipt (mã hồ sơ).
+import type { CenterConfig } from '@mot-cua/config';
+import { DomainError, toIso } from '../domain/index.ts';
+import type { Dossier, DossierSource, DossierStatus, SqliteDossierSource } from '../store/index.ts';
+
+/** YYMMDD-XXNN-NNNN, e.g. 261120-HT01-0007. */
+export const DOSSIER_CODE = /^\d{6}-[A-Z]{2}\d{2}-\d{4}$/;
+
+const STATUS_TEXT: Record<DossierStatus, string> = {
+  received: 'Đã tiếp nhận / Received',
+  processing: 'Đang giải quyết / Being processed',
+  supplement_needed: 'Cần bổ sung hồ sơ — mời liên hệ bộ phận Một cửa / More documents needed — please contact the one-stop desk',
+  ready: 'Đã có kết quả — mời đến nhận / Result ready — please collect it',
+  returned: 'Đã trả kết quả / Result handed over',
+};
+
+/** Initials only: the status page is public to whoever holds the code. */
+export const initials = (name: string) =>
+  name
+    .trim()
+    .split(/\s+/)
+    .map((w) => `${w[0]!.toLocaleUpperCase('vi')}.`)
+    .join(' ');
+
+export class DossierService {
+  constructor(
+    private readonly config: CenterConfig,
+    private readonly source: DossierSource,
+  ) {}
+
+  async status(rawCode: string) {
+    const code = rawCode.trim().toUpperCase();
+    if (!DOSSIER_CODE.test(code)) {
+      throw new DomainError('bad_input', 'bad_dossier_code', 'Mã hồ sơ không đúng dạng, ví dụ 261120-HT01-0007 / malformed dossier code, e.g. 261120-HT01-0007');
+    }
+    const d = await this.source.find(code);
+    if (!d) throw new DomainError('not_found', 'not_found', `Không tìm thấy hồ sơ ${code}; hãy kiểm tra lại mã trên giấy biên nhận / dossier ${code} not found; check the code on your receipt`);
+    const proc = this.config.procedures.find((p) => p.code === d.procedureCode);
+    return {
+      code: d.code,
+      procedureCode: d.procedureCode,
+      procedureName: proc?.name ?? d.procedureCode,
+      applicantInitials: initials(d.applicantName),
+      status: d.status,
+      statusText: STATUS_TEXT[d.status],
+      receivedAt: toIso(d.receivedAt),
+      dueAt: toIso(d.dueAt),
+      updatedAt: toIso(d.updatedAt),
+      note: d.note,
+    };
+  }
+}
+
+/** The demo's dossier codes, one per status (documented in the README). */
+export const DEMO_DOSSIER_CODES = ['261101-HT01-0001', '261102-CT02-0002', '261103-DD03-0003', '261104-XD04-0004', '261105-LD05-0005'] as const;
+
+/** Demo dossiers in every status, dated around `now`. */
+export function seedDemoDossiers(source: SqliteDossierSource, config: CenterConfig, now: number): void {
+  const day = 86_400_000;
+  const pick = (i: number) => config.procedures[i % Math.max(1, config.procedures.length)]?.code ?? '1.001193';
+  const rows: [DossierStatus, number, number, string, string | null][] = [
+    ['received', 0, 3, 'Nguyễn Văn Bình', null],
+    ['processing', -2, 3, 'Trần Thị Hoa', null],
+    ['supplement_needed', -4, 2, 'Lê Quang Dũng', 'Thiếu bản sao giấy chứng nhận quyền sử dụng đất'],
+    ['ready', -6, -1, 'Phạm Thị Lan', null],
+    ['returned', -12, -8, 'Hoàng Minh Tuấn', null],
+  ];
+  rows.forEach(([status, recv, due, name, note], i) => {
+    const receivedAt = now + recv * day;
+    const d: Dossier = {
+      code: DEMO_DOSSIER_CODES[i]!,
+      procedureCode: pick(i * 7),
+      applicantName: name,
+      status,
+      receivedAt,
+      dueAt: now + due * day,
+      updatedAt: now + Math.min(0, due) * day,
+      note,
+    };
+    source.upsert(d);
+  });
+}

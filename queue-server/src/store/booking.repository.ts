@@ -1,0 +1,102 @@
+// Bookings (đặt lịch hẹn) and dossiers (hồ sơ) as the centre's own SQLite tables.
+import type { Db } from './db.ts';
+
+export type BookingStatus = 'booked' | 'checked_in' | 'cancelled';
+
+export interface Booking {
+  code: string;
+  serviceId: string;
+  day: string;
+  time: string;
+  bookedAt: number;
+  fullName: string;
+  phone: string;
+  status: BookingStatus;
+  ticketId: string | null;
+  createdAt: number;
+}
+
+export type DossierStatus = 'received' | 'processing' | 'supplement_needed' | 'ready' | 'returned';
+
+export interface Dossier {
+  code: string;
+  procedureCode: string;
+  applicantName: string;
+  status: DossierStatus;
+  receivedAt: number;
+  dueAt: number;
+  updatedAt: number;
+  note: string | null;
+}
+
+type BookingRow = { code: string; service_id: string; day: string; time: string; booked_at: number; full_name: string; phone: string; status: BookingStatus; ticket_id: string | null; created_at: number };
+const bookingFromRow = (r: BookingRow): Booking => ({
+  code: r.code,
+  serviceId: r.service_id,
+  day: r.day,
+  time: r.time,
+  bookedAt: r.booked_at,
+  fullName: r.full_name,
+  phone: r.phone,
+  status: r.status,
+  ticketId: r.ticket_id,
+  createdAt: r.created_at,
+});
+
+export class BookingRepository {
+  constructor(private readonly db: Db) {}
+
+  insert(b: Booking): void {
+    this.db
+      .prepare(
+        `INSERT INTO bookings (code, service_id, day, time, booked_at, full_name, phone, status, ticket_id, created_at)
+         VALUES (@code, @serviceId, @day, @time, @bookedAt, @fullName, @phone, @status, @ticketId, @createdAt)`,
+      )
+      .run(b);
+  }
+
+  get(code: string): Booking | null {
+    const r = this.db.prepare('SELECT * FROM bookings WHERE code = ?').get(code) as BookingRow | undefined;
+    return r ? bookingFromRow(r) : null;
+  }
+
+  checkIn(code: string, ticketId: string): void {
+    this.db.prepare("UPDATE bookings SET status = 'checked_in', ticket_id = ? WHERE code = ?").run(ticketId, code);
+  }
+
+  /** Booked (not cancelled) count per time of a service's day. */
+  countsFor(serviceId: string, day: string): Map<string, number> {
+    const rows = this.db
+      .prepare("SELECT time, COUNT(*) AS n FROM bookings WHERE service_id = ? AND day = ? AND status != 'cancelled' GROUP BY time")
+      .all(serviceId, day) as { time: string; n: number }[];
+    return new Map(rows.map((r) => [r.time, r.n]));
+  }
+}
+
+type DossierRow = { code: string; procedure_code: string; applicant_name: string; status: DossierStatus; received_at: number; due_at: number; updated_at: number; note: string | null };
+
+/** Where dossier status comes from. Today the local table; later the provincial system's API behind the same interface. */
+export interface DossierSource {
+  find(code: string): Promise<Dossier | null>;
+}
+
+export class SqliteDossierSource implements DossierSource {
+  constructor(private readonly db: Db) {}
+
+  async find(code: string): Promise<Dossier | null> {
+    const r = this.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as DossierRow | undefined;
+    return r
+      ? { code: r.code, procedureCode: r.procedure_code, applicantName: r.applicant_name, status: r.status, receivedAt: r.received_at, dueAt: r.due_at, updatedAt: r.updated_at, note: r.note }
+      : null;
+  }
+
+  upsert(d: Dossier): void {
+    this.db
+      .prepare(
+        `INSERT INTO dossiers (code, procedure_code, applicant_name, status, received_at, due_at, updated_at, note)
+         VALUES (@code, @procedureCode, @applicantName, @status, @receivedAt, @dueAt, @updatedAt, @note)
+         ON CONFLICT (code) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, note = excluded.note`,
+      )
+      .run(d);
+  }
+}
