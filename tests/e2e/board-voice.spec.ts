@@ -1,0 +1,121 @@
+// The hall board on its own: the recorded-clip voice when the browser has no
+// Vietnamese speech, and a board that follows a server restart without keeping
+// a call the new server does not know.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ApiClient } from '../support/api.ts';
+import { axeCheck, launchBrowser } from '../support/browser.ts';
+import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
+
+const ART = path.join(repoRoot, 'tests/artifacts/board');
+mkdirSync(ART, { recursive: true });
+
+/** A speechSynthesis with no voices at all, recording anything asked of it. */
+function speechWithoutVoices(): void {
+  const log: string[] = [];
+  (window as unknown as { __speech: { log: string[] } }).__speech = { log };
+  Object.defineProperty(window, 'speechSynthesis', {
+    configurable: true,
+    value: { getVoices: () => [], speak: (u: { text: string }) => log.push(u.text), cancel() {}, addEventListener() {}, removeEventListener() {} },
+  });
+}
+
+let browser: Browser;
+const servers: RunningServer[] = [];
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  for (const s of servers) await s.stop();
+});
+
+async function hallPage(url: string, init?: () => void): Promise<Page> {
+  const c = await browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
+  contexts.push(c);
+  if (init) await c.addInitScript(init);
+  const p = await c.newPage();
+  await p.goto(`${url}/board`);
+  await p.getByTestId('sound-on').click();
+  return p;
+}
+
+async function callNext(url: string, username: string, counterId: string, serviceId: string): Promise<string> {
+  const kiosk = new ApiClient(url);
+  const t = await kiosk.post<{ number: string }>('/api/v1/tickets', { serviceId }, { 'idempotency-key': `board-${counterId}-${Date.now()}` });
+  expect(t.status).toBe(201);
+  const staff = new ApiClient(url);
+  await staff.login(username, counterId);
+  const r = await staff.post<{ ticket: { number: string } }>(`/api/v1/counters/${counterId}/call-next`);
+  expect(r.status).toBe(200);
+  return r.body.ticket.number;
+}
+
+describe('hall board', () => {
+  it('joins the recorded clips in speaking order when the browser has no Vietnamese voice', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const hall = await hallPage(server.url, speechWithoutVoices);
+    const clips: string[] = [];
+    const statuses: number[] = [];
+    hall.on('response', (r) => {
+      const m = /\/board\/voice\/([^/]+)\.wav$/.exec(new URL(r.url()).pathname);
+      if (m) {
+        clips.push(m[1]!);
+        statuses.push(r.status());
+      }
+    });
+    // Counter 5 takes Lao động – Thương binh và Xã hội, whose numbers start at 5001.
+    const number = await callNext(server.url, 'quay5', 'quay-5', 'lao-dong-xa-hoi');
+    expect(number).toBe('5001');
+    await hall.getByTestId('newest-call').getByText('5001').waitFor();
+    // "năm nghìn không trăm linh một", each clip fetched once, in the order it is said.
+    await expect
+      .poll(() => clips, { timeout: 10_000 })
+      .toEqual(['moi-cong-dan-co-so-thu-tu', '5', 'nghin', '0', 'tram', 'linh', '1', 'den-quay-so']);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const said = await hall.evaluate(() => (window as unknown as { __speech: { log: string[] } }).__speech.log);
+    expect(said).toEqual([]);
+    await hall.screenshot({ path: path.join(ART, 'hall-clips.png') });
+  });
+
+  it('shows only what a restarted server knows, after reconnecting by itself', async () => {
+    const first = await startServer();
+    const hall = await hallPage(first.url);
+    const number = await callNext(first.url, 'quay1', 'quay-1', 'ho-tich');
+    const newest = hall.getByTestId('newest-call');
+    await newest.getByText(number).waitFor();
+
+    // SIGKILL: the crash case, and it does not wait for the browser's open connections to drain.
+    await first.kill();
+    await hall.getByText('Mất kết nối máy chủ').waitFor({ timeout: 15_000 });
+    await hall.screenshot({ path: path.join(ART, 'hall-offline.png') });
+
+    // A new server on the same address with an empty day: the old call must go.
+    const second = await startServer({ port: first.port });
+    servers.push(second);
+    await expect.poll(() => hall.getByText('Mất kết nối máy chủ').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => newest.count()).toBe(0);
+    await hall.getByText('Chưa có số nào được gọi').waitFor();
+
+    // And it keeps following the new server.
+    const again = await callNext(second.url, 'quay2', 'quay-2', 'ho-tich');
+    await newest.getByText(again).waitFor({ timeout: 5000 });
+    expect(await axeCheck(hall)).toEqual([]);
+  });
+
+  it('says so when the counter-top display names a counter the centre does not have', async () => {
+    const server = servers[0]!;
+    const c = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
+    contexts.push(c);
+    const p = await c.newPage();
+    await p.goto(`${server.url}/board/counter/99`);
+    await p.getByRole('heading', { name: 'Không có quầy số 99' }).waitFor();
+    expect(await axeCheck(p)).toEqual([]);
+  });
+});
