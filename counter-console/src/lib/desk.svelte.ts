@@ -100,9 +100,12 @@ export class Desk {
   }
 
   callNext(): Promise<void> {
+    // The server finishes a ticket still being served before it calls the next one.
+    const finishing = this.current?.status === 'serving' ? this.current.number : null;
     return this.#run(async () => {
       this.finished = null;
       const r = await api<{ ticket: StaffTicket }>('POST', `${this.#base()}/call-next`);
+      this.finished = finishing;
       this.lastCalled = r?.ticket.number ?? null;
       this.nobody = r === null;
     });
