@@ -21,19 +21,28 @@ function arm(): void {
   if (!enabled) return;
   idleTimer = setTimeout(() => {
     idle.warning = true;
+    const deadline = Date.now() + WARN_MS;
     idle.secondsLeft = Math.round(WARN_MS / 1000);
-    tick = setInterval(() => {
-      idle.secondsLeft -= 1;
-      if (idle.secondsLeft <= 0) {
-        clear();
-        onTimeout();
-      }
-    }, 1000);
+    // the countdown is only what the screen shows; the deadline is its own timer
+    tick = setInterval(() => (idle.secondsLeft = Math.max(0, Math.round((deadline - Date.now()) / 1000))), 1000);
+    idleTimer = setTimeout(() => {
+      clear();
+      onTimeout();
+    }, WARN_MS);
   }, IDLE_MS);
 }
 
-/** Any touch, key or typing counts as activity, including the "Tiếp tục" tap. */
-export function activity(): void {
+/**
+ * Any touch, key or typing counts as activity, except while the warning is up:
+ * dismissing it on pointerdown would let the same tap land on the screen
+ * underneath (a tile, issuing a ticket), so only "Tiếp tục" dismisses it.
+ */
+function onUserEvent(): void {
+  if (!idle.warning) arm();
+}
+
+/** The "Tiếp tục" button of the warning. */
+export function keepGoing(): void {
   arm();
 }
 
@@ -45,6 +54,6 @@ export function setIdleEnabled(on: boolean): void {
 export function startIdle(timeout: () => void): void {
   onTimeout = timeout;
   for (const ev of ['pointerdown', 'keydown', 'input', 'wheel'] as const) {
-    window.addEventListener(ev, activity, { capture: true, passive: true });
+    window.addEventListener(ev, onUserEvent, { capture: true, passive: true });
   }
 }
