@@ -1,7 +1,8 @@
 // Wait estimates by a short forward simulation of the open counters under the
 // centre's own calling policy: each counter, when it comes free, calls what the
-// policy would pick; we stop when it picks the ticket we estimate for.
-import { orderForCounter, type Candidate, type CounterRule, type PolicySettings } from './policy.ts';
+// policy would pick at that moment. One run of it gives every waiting ticket's
+// estimate at once (estimateAll); estimateFor stops at the ticket asked about.
+import { pickNext, type Candidate, type CounterRule, type PolicySettings } from './policy.ts';
 
 export interface OpenCounter extends CounterRule {
   /** When it will be free: now if idle, else its current service's expected end. */
@@ -24,33 +25,89 @@ export interface Estimate {
   estimatedWaitMinutes: number | null;
 }
 
-/** Estimate for `target`, which must be in `waiting` (a waiting ticket, or a hypothetical new one added by the caller). */
-export function estimateFor(target: Candidate, input: EstimateInput): Estimate {
+const DEFAULT_SERVICE_MS = 10 * 60_000;
+
+/**
+ * Replays the queue forward, calling `onCall` for each simulated call in order.
+ * Stops when `onCall` returns true or nobody is left that an open counter serves.
+ */
+function forward(input: EstimateInput, onCall: (t: Candidate, at: number) => boolean): void {
   const counters = input.counters.filter((c) => c.serviceIds.length > 0).map((c) => ({ ...c, freeAt: Math.max(c.freeAt, input.now) }));
-  if (!counters.some((c) => c.serviceIds.includes(target.serviceId))) {
-    const ahead = input.waiting.filter((t) => t.serviceId === target.serviceId && t.id !== target.id && t.enqueuedAt <= target.enqueuedAt).length;
-    return { peopleAhead: ahead, estimatedWaitMinutes: null };
-  }
   let remaining = input.waiting.filter((t) => t.status === 'waiting');
-  let peopleAhead = 0;
-  // Bounded: each step removes one ticket.
-  const maxSteps = remaining.length + 1;
+  // Bounded: each step removes one ticket, or ends the run.
+  const maxSteps = remaining.length;
   for (let step = 0; step < maxSteps; step++) {
     counters.sort((a, b) => a.freeAt - b.freeAt);
-    let picked = false;
+    let called: Candidate | null = null;
     for (const c of counters) {
-      const next = orderForCounter(remaining, c, input.policy)[0];
-      if (!next) continue;
-      if (next.id === target.id) {
-        return { peopleAhead, estimatedWaitMinutes: Math.max(0, Math.round((c.freeAt - input.now) / 60_000)) };
-      }
-      if (next.serviceId === target.serviceId) peopleAhead++;
-      remaining = remaining.filter((t) => t.id !== next.id);
-      c.freeAt += input.serviceMs[next.serviceId] ?? 10 * 60_000;
-      picked = true;
+      called = pickNext(remaining, c, input.policy, c.freeAt);
+      if (!called) continue;
+      if (onCall(called, c.freeAt)) return;
+      c.freeAt += input.serviceMs[called.serviceId] ?? DEFAULT_SERVICE_MS;
       break;
     }
-    if (!picked) break;
+    if (!called) return;
+    const gone = called.id;
+    remaining = remaining.filter((t) => t.id !== gone);
   }
-  return { peopleAhead, estimatedWaitMinutes: null };
+}
+
+const minutes = (ms: number) => Math.max(0, Math.round(ms / 60_000));
+
+function unserved(target: Candidate, input: EstimateInput): Estimate {
+  const ahead = input.waiting.filter((t) => t.serviceId === target.serviceId && t.id !== target.id && t.enqueuedAt <= target.enqueuedAt).length;
+  return { peopleAhead: ahead, estimatedWaitMinutes: null };
+}
+
+/** Estimate for `target`, which must be in `waiting` (a waiting ticket, or a hypothetical new one added by the caller). */
+export function estimateFor(target: Candidate, input: EstimateInput): Estimate {
+  if (!input.counters.some((c) => c.serviceIds.includes(target.serviceId))) return unserved(target, input);
+  let peopleAhead = 0;
+  let result: Estimate = { peopleAhead: 0, estimatedWaitMinutes: null };
+  forward(input, (t, at) => {
+    if (t.id === target.id) {
+      result = { peopleAhead, estimatedWaitMinutes: minutes(at - input.now) };
+      return true;
+    }
+    if (t.serviceId === target.serviceId) peopleAhead++;
+    return false;
+  });
+  return result.estimatedWaitMinutes === null ? { peopleAhead, estimatedWaitMinutes: null } : result;
+}
+
+/** Every waiting ticket's estimate from one forward run: what a board or a queue summary needs, in O(n) runs fewer. */
+export function estimateAll(input: EstimateInput): Map<string, Estimate> {
+  const out = new Map<string, Estimate>();
+  const calledOfService = new Map<string, number>();
+  forward(input, (t, at) => {
+    const ahead = calledOfService.get(t.serviceId) ?? 0;
+    out.set(t.id, { peopleAhead: ahead, estimatedWaitMinutes: minutes(at - input.now) });
+    calledOfService.set(t.serviceId, ahead + 1);
+    return false;
+  });
+  for (const t of input.waiting) if (t.status === 'waiting' && !out.has(t.id)) out.set(t.id, unserved(t, input));
+  return out;
+}
+
+/**
+ * Expected service time per field from recent service times: the mean of the
+ * recent ones once there are `minSamples`, else the configured typical time.
+ * The mean, not the median: service times are skewed to the long side, and a
+ * wait is a sum of them, whose expectation is n × the mean.
+ */
+export function expectedServiceMs(
+  recent: Iterable<readonly [serviceId: string, ms: number]>,
+  typicalMs: Readonly<Record<string, number>>,
+  minSamples = 3,
+): Record<string, number> {
+  const sums = new Map<string, { n: number; sum: number }>();
+  for (const [sid, ms] of recent) {
+    const s = sums.get(sid) ?? { n: 0, sum: 0 };
+    s.n++;
+    s.sum += ms;
+    sums.set(sid, s);
+  }
+  const out: Record<string, number> = { ...typicalMs };
+  for (const [sid, s] of sums) if (s.n >= minSamples) out[sid] = s.sum / s.n;
+  return out;
 }
