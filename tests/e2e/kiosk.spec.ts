@@ -33,7 +33,7 @@ interface KioskPage {
   errors: string[];
 }
 
-async function open(pathAndQuery: string, viewport = PORTRAIT, init?: (p: Page) => Promise<void>): Promise<KioskPage> {
+async function open(pathAndQuery: string, viewport = PORTRAIT, init?: (p: Page) => Promise<unknown>): Promise<KioskPage> {
   // axe is injected as a script; the server's CSP would rightly refuse it
   const ctx = await browser.newContext({ viewport, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   contexts.push(ctx);
@@ -57,7 +57,7 @@ async function checkScreen(page: Page, name: string, opts: { touch?: boolean } =
   expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
   if (opts.touch !== false) {
     const small = await page.evaluate(() =>
-      [...document.querySelectorAll('button, input, select, a[href]')]
+      Array.from(document.querySelectorAll('button, input, select, a[href]'))
         .filter((el) => (el as HTMLElement).offsetParent !== null)
         .map((el) => ({ el: (el as HTMLElement).outerHTML.slice(0, 80), r: el.getBoundingClientRect() }))
         .filter(({ r }) => r.height < 72 || r.width < 72)
