@@ -179,6 +179,11 @@ export const bookingSchema = z.strictObject({
   lateMinutes: z.number().int().min(0).max(240).default(15),
 });
 
+export const reportingSchema = z.strictObject({
+  /** Day a reporting month starts on: 21 gives the provinces' "21st to the 20th" month (An Giang); 1 gives calendar months. */
+  monthStartDay: z.number().int().min(1).max(28).default(21),
+});
+
 export const privacySchema = z.strictObject({
   /** Days that names and addresses from a scanned ID card are kept. */
   scanRetentionDays: z.number().int().min(0).max(3650).default(1),
@@ -217,6 +222,7 @@ export const centerConfigSchema = z
     ]),
     booking: bookingSchema.default({ earlyMinutes: 30, lateMinutes: 15 }),
     privacy: privacySchema.default({ scanRetentionDays: 1 }),
+    reporting: reportingSchema.default({ monthStartDay: 21 }),
     devices: devicesSchema.default({ list: [], printer: { kind: 'simulator', paperWidth: 80, textMode: 'raster' } }),
   })
   .superRefine((c, ctx) => {

@@ -30,6 +30,7 @@ import { counterRoutes } from './http/counters.routes.ts';
 import { authRoutes } from './http/auth.routes.ts';
 import { manageRoutes } from './http/manage.routes.ts';
 import { bookingRoutes } from './http/bookings.routes.ts';
+import { reportRoutes } from './http/reports.routes.ts';
 import { uiRoutes } from './http/ui.ts';
 import { attachRealtime } from './realtime/socket.ts';
 
@@ -147,6 +148,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await api.register(authRoutes, { ctx });
       await api.register(manageRoutes, { ctx });
       await api.register(bookingRoutes, { ctx });
+      await api.register(reportRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

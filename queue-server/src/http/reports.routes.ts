@@ -1,0 +1,63 @@
+// Reports for the province's periods, as JSON, CSV or XLSX (managers).
+import type { FastifyInstance } from 'fastify';
+import { DomainError, dayKey } from '../domain/index.ts';
+import type { AppContext } from './context.ts';
+import { errors } from './schemas.ts';
+import { managerOnly } from './guards.ts';
+import { periodOf, rangePeriod, type PeriodKind } from '../reports/period.ts';
+import { buildReport } from '../reports/report.ts';
+import { toCsv, toXlsx } from '../reports/export.ts';
+
+const dayPattern = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+const realDay = (d: string) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+
+export async function reportRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  app.get<{ Querystring: { period?: PeriodKind; date?: string; from?: string; to?: string; format?: 'json' | 'csv' | 'xlsx' } }>(
+    '/reports',
+    {
+      preHandler: managerOnly,
+      schema: {
+        summary: 'A report for a month (21st→20th by default), quarter, year or any range; JSON, CSV or XLSX',
+        tags: ['manager'],
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            period: { type: 'string', enum: ['month', 'quarter', 'year', 'range'] },
+            date: { type: 'string', pattern: dayPattern },
+            from: { type: 'string', pattern: dayPattern },
+            to: { type: 'string', pattern: dayPattern },
+            format: { type: 'string', enum: ['json', 'csv', 'xlsx'] },
+          },
+        },
+        response: errors(400, 401, 403),
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const kind = q.period ?? 'month';
+      for (const d of [q.date, q.from, q.to]) if (d && !realDay(d)) throw new DomainError('bad_input', 'bad_date', `Ngày ${d} không có thật / no such date`);
+      let period;
+      if (kind === 'range') {
+        if (!q.from || !q.to) throw new DomainError('bad_input', 'range_needs_dates', 'Hãy chọn "từ ngày" và "đến ngày" / a range needs from and to');
+        if (q.from > q.to) throw new DomainError('bad_input', 'bad_range', '"from" phải trước "to" / "from" must not be after "to"');
+        period = rangePeriod(q.from, q.to);
+      } else {
+        period = periodOf(kind, q.date ?? dayKey(ctx.queue.now()), ctx.queue.config.reporting.monthStartDay);
+      }
+      const stats = ctx.stats.between(period.from, period.to);
+      const names = new Map(ctx.store.users.all().map((u) => [u.username, u.fullName]));
+      const report = buildReport(ctx.queue.config, period, stats, names);
+      const file = `bao-cao-${period.from}-${period.to}`;
+      if (q.format === 'csv') {
+        reply.header('content-disposition', `attachment; filename="${file}.csv"`).type('text/csv; charset=utf-8');
+        return toCsv(report);
+      }
+      if (q.format === 'xlsx') {
+        reply.header('content-disposition', `attachment; filename="${file}.xlsx"`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        return Buffer.from(toXlsx(report));
+      }
+      return report;
+    },
+  );
+}

@@ -1,0 +1,80 @@
+// CSV (UTF-8 with BOM, so Excel shows Vietnamese right) and a minimal XLSX
+// (Office Open XML written by hand, zipped with fflate): one sheet per section.
+import { zipSync, strToU8 } from 'fflate';
+import { COLUMNS, SECTIONS, type Report } from './report.ts';
+
+const csvCell = (v: string | number | null) => {
+  if (v === null) return '';
+  const s = String(v);
+  // Quote always-text cells; neutralise spreadsheet formulas.
+  const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) || typeof v === 'string' ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+export function toCsv(r: Report): string {
+  const lines: string[] = [];
+  lines.push(csvCell(`${r.center.name} — ${r.period.label} (${r.period.from} → ${r.period.to})`));
+  lines.push(
+    csvCell(`Chỉ tiêu: chờ ≤ ${r.targets.waitMinutes} phút; phục vụ ≤ ${r.targets.serviceMinutes} phút; hài lòng ≥ ${r.targets.satisfactionPct}%; ≥ ${r.targets.dossiersPerStaffYear} hồ sơ/cán bộ/năm`),
+  );
+  for (const s of SECTIONS) {
+    lines.push('');
+    lines.push(csvCell(s.title));
+    lines.push(['Mục', ...COLUMNS.map((c) => c.title)].map(csvCell).join(','));
+    for (const row of r.rows[s.key]) lines.push([csvCell(s.title), ...COLUMNS.map((c) => csvCell(c.value(row)))].join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const xml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+const colName = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : String.fromCharCode(64 + Math.floor(i / 26)) + String.fromCharCode(65 + (i % 26)));
+
+function sheet(rows: (string | number | null)[][]): string {
+  const body = rows
+    .map(
+      (cells, r) =>
+        `<row r="${r + 1}">` +
+        cells
+          .map((v, c) => {
+            const ref = `${colName(c)}${r + 1}`;
+            if (v === null) return '';
+            if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+            return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(v)}</t></is></c>`;
+          })
+          .join('') +
+        '</row>',
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
+}
+
+export function toXlsx(r: Report): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const sheets = SECTIONS.map((s) => ({
+    name: s.title,
+    rows: [[`${r.center.name} — ${r.period.label}`], COLUMNS.map((c) => c.title), ...r.rows[s.key].map((row) => COLUMNS.map((c) => c.value(row)))],
+  }));
+  files['[Content_Types].xml'] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      '</Types>',
+  );
+  files['_rels/.rels'] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  );
+  files['xl/workbook.xml'] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
+      sheets.map((s, i) => `<sheet name="${xml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      '</sheets></workbook>',
+  );
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      '</Relationships>',
+  );
+  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheet(s.rows))));
+  return zipSync(files, { level: 6 });
+}

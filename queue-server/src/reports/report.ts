@@ -1,0 +1,116 @@
+// A report for one period: the centre, then per field, counter and official,
+// each row against the targets (wait, service time, productivity).
+import type { CenterConfig } from '@mot-cua/config';
+import type { GroupStats, Stats } from '../domain/index.ts';
+import type { Period } from './period.ts';
+
+export interface ReportRow {
+  key: string;
+  name: string;
+  issued: number;
+  served: number;
+  noShow: number;
+  avgWaitSeconds: number | null;
+  p90WaitSeconds: number | null;
+  withinTargetPct: number | null;
+  avgServiceSeconds: number | null;
+  withinServiceTargetPct: number | null;
+  ratings: number;
+  satisfactionPct: number | null;
+  /** Served transactions scaled to a year (365 / the period's days). */
+  dossiersPerYear: number;
+}
+
+export interface Report {
+  center: { id: string; name: string };
+  period: Period;
+  targets: { waitMinutes: number; serviceMinutes: number; satisfactionPct: number; dossiersPerStaffYear: number };
+  rows: { center: ReportRow[]; byService: ReportRow[]; byCounter: ReportRow[]; byStaff: ReportRow[] };
+}
+
+const perYear = (served: number, days: number) => Math.round((served * 365) / Math.max(1, days));
+
+function row(g: GroupStats, name: string, days: number): ReportRow {
+  return {
+    key: g.key,
+    name,
+    issued: g.issued,
+    served: g.served,
+    noShow: g.noShow,
+    avgWaitSeconds: g.avgWaitSeconds,
+    p90WaitSeconds: g.p90WaitSeconds,
+    withinTargetPct: g.withinTargetPct,
+    avgServiceSeconds: g.avgServiceSeconds,
+    withinServiceTargetPct: g.withinServiceTargetPct,
+    ratings: g.ratings,
+    satisfactionPct: g.satisfactionPct,
+    dossiersPerYear: perYear(g.served, days),
+  };
+}
+
+export function buildReport(config: CenterConfig, period: Period, stats: Stats, staffNames: Map<string, string>): Report {
+  const serviceName = (id: string) => config.services.find((s) => s.id === id)?.name ?? id;
+  const counterName = (id: string) => {
+    const c = config.counters.find((x) => x.id === id);
+    return c ? `Quầy ${c.number} — ${c.name}` : id;
+  };
+  const center: ReportRow = {
+    key: config.center.id,
+    name: config.center.name,
+    issued: stats.issued,
+    served: stats.served,
+    noShow: stats.noShow,
+    avgWaitSeconds: stats.avgWaitSeconds,
+    p90WaitSeconds: stats.p90WaitSeconds,
+    withinTargetPct: stats.withinTargetPct,
+    avgServiceSeconds: stats.avgServiceSeconds,
+    withinServiceTargetPct: stats.withinServiceTargetPct,
+    ratings: stats.ratings,
+    satisfactionPct: stats.satisfactionPct,
+    dossiersPerYear: perYear(stats.served, period.days),
+  };
+  return {
+    center: { id: config.center.id, name: config.center.name },
+    period,
+    targets: {
+      waitMinutes: config.targets.waitMinutes,
+      serviceMinutes: config.targets.serviceMinutes,
+      satisfactionPct: config.targets.satisfactionPct,
+      dossiersPerStaffYear: config.targets.dossiersPerStaffYear,
+    },
+    rows: {
+      center: [center],
+      byService: stats.byService.map((g) => row(g, serviceName(g.key), period.days)),
+      byCounter: stats.byCounter.map((g) => row(g, counterName(g.key), period.days)),
+      byStaff: stats.byStaff.map((g) => row(g, staffNames.get(g.key) ?? g.key, period.days)),
+    },
+  };
+}
+
+/** Column titles (Vietnamese, as the province's forms use) and how to read each cell. */
+export const COLUMNS: { title: string; value: (r: ReportRow) => string | number | null }[] = [
+  { title: 'Mã', value: (r) => r.key },
+  { title: 'Tên', value: (r) => r.name },
+  { title: 'Số phiếu cấp', value: (r) => r.issued },
+  { title: 'Đã phục vụ', value: (r) => r.served },
+  { title: 'Vắng mặt', value: (r) => r.noShow },
+  { title: 'Chờ TB (phút)', value: (r) => minutes(r.avgWaitSeconds) },
+  { title: 'Chờ P90 (phút)', value: (r) => minutes(r.p90WaitSeconds) },
+  { title: 'Trong chỉ tiêu chờ (%)', value: (r) => r.withinTargetPct },
+  { title: 'Phục vụ TB (phút)', value: (r) => minutes(r.avgServiceSeconds) },
+  { title: 'Trong chỉ tiêu phục vụ (%)', value: (r) => r.withinServiceTargetPct },
+  { title: 'Lượt đánh giá', value: (r) => r.ratings },
+  { title: 'Hài lòng (%)', value: (r) => r.satisfactionPct },
+  { title: 'Hồ sơ/năm (quy đổi)', value: (r) => r.dossiersPerYear },
+];
+
+function minutes(s: number | null): number | null {
+  return s === null ? null : Math.round((s / 60) * 10) / 10;
+}
+
+export const SECTIONS: { key: keyof Report['rows']; title: string }[] = [
+  { key: 'center', title: 'Toàn trung tâm' },
+  { key: 'byService', title: 'Theo lĩnh vực' },
+  { key: 'byCounter', title: 'Theo quầy' },
+  { key: 'byStaff', title: 'Theo cán bộ' },
+];
