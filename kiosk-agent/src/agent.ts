@@ -5,6 +5,7 @@
  */
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { simulatedConfig, loadAgentConfig, type AgentConfig } from './config.ts';
+import { CounterFeed } from './counter-feed.ts';
 import { createDevices } from './devices.ts';
 import { HealthReporter } from './health.ts';
 import { KeypadBridge, type KeypadAction } from './keypad-bridge.ts';
@@ -62,6 +63,10 @@ export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent>
   printService.startPolling(config.printerPollMs);
   await Promise.all(devices.displays.map((d) => (d as { ping?: () => Promise<boolean> }).ping?.()));
 
+  const displayByCounter = new Map(devices.displays.map((d, i) => [config.displays[i]!.counterId, d]));
+  const feed = new CounterFeed(queueServerUrl, deviceToken, displayByCounter, log);
+  feed.start();
+
   let services: { at: number; ids: string[] } | null = null;
   const tokens = new Map(config.keypads.map((k) => [k.id, k.token]));
   const bridge = new KeypadBridge({
@@ -77,12 +82,11 @@ export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent>
       return services.ids;
     },
     onResult: (action: KeypadAction, status, body) => {
-      const display = devices.displays.find((_, i) => config.displays[i]?.counterId === action.counterId);
-      if (!display || status === null || status >= 300) return;
+      if (status === null || status >= 300) return;
       if (action.path.endsWith('/call-next')) {
         const number = (body as { ticket?: { number?: string } } | null)?.ticket?.number;
-        void display.show(status === 200 && number ? number : '');
-      } else if (/\/current\/(finish|no-show|transfer)$/.test(action.path)) void display.show('');
+        feed.local(action.counterId, status === 200 && number ? number : '');
+      } else if (/\/current\/(finish|no-show|transfer)$/.test(action.path)) feed.local(action.counterId, '');
     },
   });
   for (const k of devices.keypads) k.on('key', (p) => void bridge.press(p));
@@ -106,6 +110,7 @@ export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent>
   try {
     await app.listen({ host: '127.0.0.1', port });
   } catch (e) {
+    feed.close();
     health.stop();
     await printService.close();
     await client.close();
@@ -118,6 +123,7 @@ export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent>
   return {
     url: `http://127.0.0.1:${actualPort}`,
     close: async () => {
+      feed.close();
       health.stop();
       await printService.close();
       await app.close();
