@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { estimateFor, type OpenCounter } from './estimate.ts';
-import type { Candidate, PolicySettings } from './policy.ts';
+import fc from 'fast-check';
+import { estimateAll, estimateFor, expectedServiceMs, type OpenCounter } from './estimate.ts';
+import type { Candidate, PolicyKind, PolicySettings } from './policy.ts';
 
 const min = 60_000;
 const t = (id: string, serviceId: string, enqueuedAt: number, priority = false): Candidate => ({
@@ -31,5 +32,40 @@ describe('wait estimate', () => {
     const waiting = [t('1', 'a', 1), t('me', 'a', 2)];
     const e = estimateFor(waiting[1]!, { waiting, counters: [counter('c1', ['b'])], serviceMs: {}, policy, now: 0 });
     expect(e).toEqual({ peopleAhead: 1, estimatedWaitMinutes: null });
+  });
+  it('follows the policy as the simulated clock moves: a ticket that falls past its deadline is called before a weighted one', () => {
+    const target: PolicySettings = { kind: 'target', targetWaitMinutes: 15, priorityAdvanceMinutes: 10 };
+    // Busy until 14 min: at that instant ticket 1 (field a, due at 15) is not yet late and the
+    // weight brings 2 (field b, weight 6, due at 16) first; busy until 16 min, 1 is late and goes first.
+    const waiting = [t('1', 'a', 0), t('2', 'b', 1 * min)];
+    const c = (freeAt: number): OpenCounter => ({ id: 'c', serviceIds: ['a', 'b'], priority: false, weights: { b: 6 }, freeAt });
+    const serviceMs = { a: 5 * min, b: 5 * min };
+    expect(estimateFor(waiting[0]!, { waiting, counters: [c(14 * min)], serviceMs, policy: target, now: 0 }).estimatedWaitMinutes).toBe(19);
+    expect(estimateFor(waiting[0]!, { waiting, counters: [c(16 * min)], serviceMs, policy: target, now: 0 }).estimatedWaitMinutes).toBe(16);
+  });
+  it('property: estimateAll gives each waiting ticket what estimateFor gives it', () => {
+    const arb = fc.record({
+      tickets: fc.array(fc.record({ s: fc.constantFrom('a', 'b', 'c'), at: fc.integer({ min: 0, max: 40 }), p: fc.boolean() }), { maxLength: 25 }),
+      counters: fc.array(fc.record({ s: fc.subarray(['a', 'b'], { minLength: 1 }), free: fc.integer({ min: 0, max: 20 }), prio: fc.boolean() }), { maxLength: 3 }),
+      kind: fc.constantFrom<PolicyKind>('fifo', 'priority', 'target'),
+    });
+    fc.assert(
+      fc.property(arb, ({ tickets, counters, kind }) => {
+        const waiting = tickets.map((x, i) => t(String(i), x.s, x.at * min, x.p));
+        const input = {
+          waiting,
+          counters: counters.map((c, i) => ({ ...counter(`c${i}`, c.s, c.free * min), priority: c.prio, weights: { a: 2 } })),
+          serviceMs: { a: 7 * min, b: 4 * min },
+          policy: { ...policy, kind },
+          now: 40 * min,
+        };
+        const all = estimateAll(input);
+        for (const w of waiting) expect(all.get(w.id)).toEqual(estimateFor(w, input));
+      }),
+    );
+  });
+  it('expected service time: the mean of recent ones once there are enough, else the typical time', () => {
+    const recent: [string, number][] = [['a', 4 * min], ['a', 5 * min], ['a', 12 * min], ['b', 1 * min]];
+    expect(expectedServiceMs(recent, { a: 10 * min, b: 6 * min })).toEqual({ a: 7 * min, b: 6 * min });
   });
 });
