@@ -19,6 +19,7 @@ import { AuthService } from './services/auth.service.ts';
 import { StatsService } from './services/stats.service.ts';
 import { BookingService } from './services/booking.service.ts';
 import { DossierService, seedDemoDossiers } from './services/dossier.service.ts';
+import { PrivacyService } from './services/privacy.service.ts';
 import type { AppContext } from './http/context.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { installActorResolution } from './http/guards.ts';
@@ -88,7 +89,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const bookings = new BookingService(opts.config, store, queue);
   const dossiers = new DossierService(opts.config, store.dossiers);
   if (opts.demo) seedDemoDossiers(store.dossiers, opts.config, now());
-  const ctx: AppContext = { store, queue, auth, stats, bookings, dossiers, bus, metrics, demo: opts.demo, version: VERSION };
+  const privacy = new PrivacyService(opts.config, store, now);
+  privacy.start();
+  const ctx: AppContext = { store, queue, auth, stats, bookings, dossiers, privacy, bus, metrics, demo: opts.demo, version: VERSION };
 
   const app = Fastify({
     bodyLimit: 16 * 1024,
@@ -160,6 +163,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     if (!publicBase && addr && typeof addr === 'object') publicBase = `http://${addr.address.includes(':') ? '127.0.0.1' : addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address}:${addr.port}`;
   });
   const io = attachRealtime(app, ctx, { publicBase: () => publicBase });
-  app.addHook('onClose', async () => store.close());
+  app.addHook('onClose', async () => {
+    privacy.stop();
+    store.close();
+  });
   return { app, ctx, io };
 }

@@ -6,6 +6,7 @@ import type { StatsService } from '../services/stats.service.ts';
 import type { Bus } from '../services/bus.ts';
 import type { BookingService } from '../services/booking.service.ts';
 import type { DossierService } from '../services/dossier.service.ts';
+import type { PrivacyService } from '../services/privacy.service.ts';
 import type { Actor } from '../services/actor.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -16,6 +17,7 @@ export interface AppContext {
   stats: StatsService;
   bookings: BookingService;
   dossiers: DossierService;
+  privacy: PrivacyService;
   bus: Bus;
   metrics: Metrics;
   demo: boolean;

@@ -461,6 +461,7 @@ export class QueueService {
     assertMayActAt(actor, counterId);
     const staff = status === 'closed' ? null : actor.kind === 'user' ? actor.username : this.counterStaff(counterId);
     this.store.counters.set(counterId, status, staff, this.now());
+    this.store.audit.append(actorName(actor) ?? 'unknown', `counter.${status}`, counterId, {}, this.now());
     this.counterState.set(counterId, { status, staff });
     this.bus.emit('counter.updated', counterId);
   }

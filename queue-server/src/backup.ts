@@ -1,0 +1,25 @@
+// `npm run backup [-- file]` / `npm run restore -- file`: online backup and restore of DATA_DIR/queue.db.
+import path from 'node:path';
+import { backupDatabase, restoreDatabase } from './store/backup.ts';
+import { toIso } from './domain/index.ts';
+
+const [cmd, file] = process.argv.slice(2);
+const dataDir = path.resolve(process.env.DATA_DIR ?? './data');
+const dbFile = path.join(dataDir, 'queue.db');
+
+try {
+  if (cmd === 'backup') {
+    const dest = path.resolve(file ?? path.join(dataDir, 'backups', `queue-${toIso(Date.now()).slice(0, 19).replaceAll(':', '')}.db`));
+    const { pages } = await backupDatabase(dbFile, dest);
+    process.stdout.write(`Đã sao lưu ${pages} trang vào / backed up to ${dest}\n`);
+  } else if (cmd === 'restore' && file) {
+    restoreDatabase(path.resolve(file), dbFile);
+    process.stdout.write(`Đã khôi phục ${dbFile} từ / restored from ${path.resolve(file)}. Khởi động lại máy chủ / start the server again.\n`);
+  } else {
+    process.stderr.write('Dùng / usage: backup [file] | restore <file>   (DATA_DIR chọn thư mục dữ liệu / selects the data folder)\n');
+    process.exit(2);
+  }
+} catch (e) {
+  process.stderr.write(`${(e as Error).message}\n`);
+  process.exit(1);
+}

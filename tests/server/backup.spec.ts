@@ -1,0 +1,63 @@
+// Online backup while the server runs and issues; restore into a fresh data folder.
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, repoRoot, type RunningServer } from '../support/server.ts';
+
+const cli = path.join(repoRoot, 'queue-server/src/backup.ts');
+const run = (args: string[], dataDir: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 60_000 });
+
+const servers: RunningServer[] = [];
+afterAll(async () => {
+  for (const s of servers) await s.stop();
+});
+
+const issue = async (url: string, serviceId: string) =>
+  (await (await fetch(`${url}/api/v1/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId }) })).json()) as { id: string; number: string };
+
+describe('backup and restore', () => {
+  it('a backup taken while tickets are issued restores to a server that has them', async () => {
+    const a = await startServer();
+    servers.push(a);
+    const before = [];
+    for (let i = 0; i < 20; i++) before.push(await issue(a.url, 'ho-tich'));
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'motcua-bak-')), 'queue.db');
+    // Keep writing while the backup runs.
+    let writing = true;
+    const writer = (async () => {
+      while (writing) await issue(a.url, 'chung-thuc');
+    })();
+    const r = run(['backup', file], a.dataDir);
+    writing = false;
+    await writer;
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(file);
+
+    const freshDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-restore-'));
+    const restored = run(['restore', file], freshDir);
+    expect(restored.status, restored.stderr).toBe(0);
+    const b = await startServer({ dataDir: freshDir });
+    servers.push(b);
+    for (const t of before) {
+      const res = await fetch(`${b.url}/api/v1/tickets/${t.id}`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { number: string }).number).toBe(t.number);
+    }
+    // Numbering continues after the restored ones.
+    const next = await issue(b.url, 'ho-tich');
+    expect(Number(next.number)).toBeGreaterThan(Number(before.at(-1)!.number));
+  });
+
+  it('restore refuses a file that is not a database, and says how to use the command', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'motcua-bad-'));
+    const bad = run(['restore', path.join(repoRoot, 'README.md')], dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const usage = run([], dir);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('restore <file>');
+  });
+});
