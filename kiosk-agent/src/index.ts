@@ -1,3 +1,3 @@
 export { startAgent, type AgentOptions, type RunningAgent } from './agent.ts';
-export { agentConfigSchema, simulatedConfig, loadAgentConfig, type AgentConfig } from './config.ts';
+export { simulatedConfig, loadAgentConfig, type AgentConfig } from './config.ts';
 export type { Inbound } from './protocol.ts';

@@ -7,25 +7,52 @@
  * agent → kiosk  { type: 'status', parts: PartStatus[] }      (also pushed on every change)
  * agent → kiosk  { type: 'scan', source: 'qr'|'mrz'|'barcode', raw, cccd: {...} | null, error: {...} | null }
  * agent → kiosk  { type: 'error', error: { code: 'bad_message', message } }   (a message it could not use)
+ *
+ * Checked by hand rather than with a schema library: two message shapes do not justify the
+ * memory a validator costs on a kiosk PC.
  */
-import { z } from 'zod';
+import type { PrintableTicket } from '@mot-cua/hardware/printer/ticket.ts';
 
-export const printableTicketSchema = z.object({
-  id: z.string().min(1).max(100),
-  number: z.string().min(1).max(20),
-  centerName: z.string().max(300),
-  serviceName: z.string().max(300),
-  priorityName: z.string().max(200).nullable(),
-  peopleAhead: z.number().int().nonnegative(),
-  estimatedWaitMinutes: z.number().nonnegative(),
-  issuedAt: z.string().min(1).max(40),
-  statusUrl: z.string().min(1).max(500),
-  note: z.string().max(500).optional(),
-});
+export type Inbound = { type: 'print'; requestId: string; ticket: PrintableTicket } | { type: 'status' };
 
-export const inboundSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('print'), requestId: z.string().min(1).max(100), ticket: printableTicketSchema }),
-  z.object({ type: z.literal('status') }),
-]);
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const str = (x: unknown, max: number, min = 0): x is string => typeof x === 'string' && x.length >= min && x.length <= max;
+const count = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
-export type Inbound = z.infer<typeof inboundSchema>;
+export function parseTicket(t: unknown): PrintableTicket | null {
+  if (!isObj(t)) return null;
+  const ok =
+    str(t.id, 100, 1) &&
+    str(t.number, 20, 1) &&
+    str(t.centerName, 300) &&
+    str(t.serviceName, 300) &&
+    (t.priorityName === null || str(t.priorityName, 200)) &&
+    count(t.peopleAhead) &&
+    Number.isInteger(t.peopleAhead) &&
+    count(t.estimatedWaitMinutes) &&
+    str(t.issuedAt, 40, 1) &&
+    str(t.statusUrl, 500, 1) &&
+    (t.note === undefined || str(t.note, 500));
+  if (!ok) return null;
+  const ticket: PrintableTicket = {
+    id: t.id as string,
+    number: t.number as string,
+    centerName: t.centerName as string,
+    serviceName: t.serviceName as string,
+    priorityName: t.priorityName as string | null,
+    peopleAhead: t.peopleAhead as number,
+    estimatedWaitMinutes: t.estimatedWaitMinutes as number,
+    issuedAt: t.issuedAt as string,
+    statusUrl: t.statusUrl as string,
+  };
+  if (t.note !== undefined) ticket.note = t.note as string;
+  return ticket;
+}
+
+export function parseInbound(m: unknown): Inbound | null {
+  if (!isObj(m)) return null;
+  if (m.type === 'status') return { type: 'status' };
+  if (m.type !== 'print' || !str(m.requestId, 100, 1)) return null;
+  const ticket = parseTicket(m.ticket);
+  return ticket ? { type: 'print', requestId: m.requestId, ticket } : null;
+}

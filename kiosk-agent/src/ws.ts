@@ -5,7 +5,7 @@ import type { WebSocket } from 'ws';
 import { redactScan, type Scanner } from '@mot-cua/hardware';
 import type { Parts } from './parts.ts';
 import type { PrintService } from './print-service.ts';
-import { inboundSchema } from './protocol.ts';
+import { parseInbound } from './protocol.ts';
 
 export type WsOptions = {
   parts: Parts;
@@ -48,12 +48,11 @@ export async function wsPlugin(app: FastifyInstance, opts: WsOptions): Promise<v
       } catch {
         parsed = null;
       }
-      const m = inboundSchema.safeParse(parsed);
-      if (!m.success) {
+      const msg = parseInbound(parsed);
+      if (!msg) {
         send(socket, { type: 'error', error: { code: 'bad_message', message: 'Tin nhắn không hợp lệ / Invalid message' } });
         return;
       }
-      const msg = m.data;
       if (msg.type === 'status') send(socket, { type: 'status', parts: opts.parts.list() });
       else {
         void opts.printService.print(msg.ticket).then((r) =>

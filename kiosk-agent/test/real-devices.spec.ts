@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VirtualPrinter } from '@mot-cua/hardware';
 import { startAgent } from '../src/agent.ts';
-import { agentConfigSchema } from '../src/config.ts';
+import { agentConfigSchema } from '../src/config-schema.ts';
 import { FakeQueueServer } from './fake-queue-server.ts';
 import { KioskClient } from './ws-client.ts';
 

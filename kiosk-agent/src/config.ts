@@ -1,0 +1,65 @@
+/**
+ * The agent's own configuration: which devices this kiosk PC drives and how to reach them.
+ * From a YAML file (AGENT_CONFIG, validated by `config-schema.ts`) for real devices, or all
+ * simulators. Field documentation: README.md.
+ */
+import { readFile } from 'node:fs/promises';
+import type { KeypadKey } from '@mot-cua/hardware/keypad/keymap.ts';
+
+export type AgentConfig = {
+  printer: {
+    id: string;
+    kind: 'simulator' | 'tcp' | 'serial' | 'usb';
+    address?: string | undefined;
+    baudRate?: number | undefined;
+    paperWidth: 58 | 80;
+    textMode: 'cp1258' | 'raster';
+    codePage: number;
+  };
+  scanners: { id: string; kind: 'simulator' | 'serial'; path?: string | undefined; baudRate?: number | undefined }[];
+  keypads: {
+    id: string;
+    kind: 'calling' | 'rating';
+    driver: 'simulator' | 'hid';
+    counterId: string;
+    token: string;
+    path?: string | undefined;
+    vendorId?: number | undefined;
+    productId?: number | undefined;
+  }[];
+  keypadModels: { name: string; kind: 'calling' | 'rating'; vendorId: number; productId: number; keys: Record<string, KeypadKey> }[];
+  displays: {
+    id: string;
+    driver: 'simulator' | 'serial';
+    counterId: string;
+    counter: number;
+    path?: string | undefined;
+    baudRate?: number | undefined;
+  }[];
+  debounceMs: number;
+  healthIntervalMs: number;
+  printerPollMs: number;
+};
+
+/** Demo: six counters `quay-1`…`quay-6`, each with a calling keypad, a rating keypad and an LED display. */
+export function simulatedConfig(textMode: 'cp1258' | 'raster' = 'cp1258'): AgentConfig {
+  const counters = [1, 2, 3, 4, 5, 6];
+  return {
+    printer: { id: 'printer', kind: 'simulator', paperWidth: 80, textMode, codePage: 52 },
+    scanners: [{ id: 'scanner', kind: 'simulator' }],
+    keypads: counters.flatMap((n) => [
+      { id: `keypad-${n}`, kind: 'calling' as const, driver: 'simulator' as const, counterId: `quay-${n}`, token: `demo-keypad-${n}` },
+      { id: `rating-${n}`, kind: 'rating' as const, driver: 'simulator' as const, counterId: `quay-${n}`, token: `demo-keypad-${n}` },
+    ]),
+    keypadModels: [],
+    displays: counters.map((n) => ({ id: `display-${n}`, driver: 'simulator' as const, counterId: `quay-${n}`, counter: n })),
+    debounceMs: 800,
+    healthIntervalMs: 30_000,
+    printerPollMs: 10_000,
+  };
+}
+
+export async function loadAgentConfig(path: string): Promise<AgentConfig> {
+  const [{ parse }, { parseAgentConfig }] = await Promise.all([import('yaml'), import('./config-schema.ts')]);
+  return parseAgentConfig(parse(await readFile(path, 'utf8')), path);
+}

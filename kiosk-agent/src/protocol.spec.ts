@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseInbound } from './protocol.ts';
+
+const ticket = {
+  id: 't1',
+  number: 'A1001',
+  centerName: 'Trung tâm',
+  serviceName: 'Hộ tịch',
+  priorityName: null,
+  peopleAhead: 0,
+  estimatedWaitMinutes: 4.5,
+  issuedAt: '2026-11-22T09:00:00+07:00',
+  statusUrl: 'http://127.0.0.1:8080/t/t1',
+};
+
+describe('parseInbound', () => {
+  it('accepts the two kiosk messages', () => {
+    expect(parseInbound({ type: 'status' })).toEqual({ type: 'status' });
+    expect(parseInbound({ type: 'print', requestId: 'r', ticket })).toEqual({ type: 'print', requestId: 'r', ticket });
+    expect(parseInbound({ type: 'print', requestId: 'r', ticket: { ...ticket, note: 'Ghi chú', extra: 1 } })).toEqual({
+      type: 'print',
+      requestId: 'r',
+      ticket: { ...ticket, note: 'Ghi chú' },
+    });
+  });
+
+  it.each([
+    ['no type', { requestId: 'r', ticket }],
+    ['unknown type', { type: 'scan' }],
+    ['no requestId', { type: 'print', ticket }],
+    ['no ticket', { type: 'print', requestId: 'r' }],
+    ['negative people ahead', { type: 'print', requestId: 'r', ticket: { ...ticket, peopleAhead: -1 } }],
+    ['fractional people ahead', { type: 'print', requestId: 'r', ticket: { ...ticket, peopleAhead: 1.5 } }],
+    ['missing status URL', { type: 'print', requestId: 'r', ticket: { ...ticket, statusUrl: '' } }],
+    ['priority not a string', { type: 'print', requestId: 'r', ticket: { ...ticket, priorityName: 3 } }],
+    ['an array', [1, 2]],
+    ['null', null],
+  ])('rejects %s', (_label, m) => expect(parseInbound(m)).toBe(null));
+
+  it('never throws on any JSON value', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => {
+      expect(() => parseInbound(v)).not.toThrow();
+    }));
+  });
+});
