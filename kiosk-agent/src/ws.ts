@@ -40,6 +40,8 @@ export async function wsPlugin(app: FastifyInstance, opts: WsOptions): Promise<v
     }
     clients.add(socket);
     socket.on('close', () => clients.delete(socket));
+    // A broken frame from a client ends that connection, never the agent.
+    socket.on('error', () => socket.terminate());
     send(socket, { type: 'status', parts: opts.parts.list() });
     socket.on('message', (data) => {
       let parsed: unknown;

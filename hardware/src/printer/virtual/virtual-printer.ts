@@ -95,6 +95,7 @@ export class VirtualPrinter extends EventEmitter<{ printed: [PrintedTicket]; sta
       server.once('error', reject);
       server.listen(port, host, () => resolve());
     });
+    server.on('error', () => {}); // after listening, a failed accept must not bring the process down
     const addr = server.address();
     if (addr === null || typeof addr === 'string') throw new Error('virtual printer: no TCP address');
     return { host, port: addr.port };
