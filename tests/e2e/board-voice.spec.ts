@@ -68,12 +68,14 @@ describe('hall board', () => {
     });
     const clips: string[] = [];
     const statuses: number[] = [];
+    const clipOf = (url: string) => /\/board\/voice\/([^/]+)\.wav$/.exec(new URL(url).pathname)?.[1];
+    // Requests leave in speaking order; responses may come back in any order.
+    hall.on('request', (r) => {
+      const clip = clipOf(r.url());
+      if (clip) clips.push(clip);
+    });
     hall.on('response', (r) => {
-      const m = /\/board\/voice\/([^/]+)\.wav$/.exec(new URL(r.url()).pathname);
-      if (m) {
-        clips.push(m[1]!);
-        statuses.push(r.status());
-      }
+      if (clipOf(r.url())) statuses.push(r.status());
     });
     // Counter 5 takes Lao động – Thương binh và Xã hội, whose numbers start at 5001.
     const number = await callNext(server.url, 'quay5', 'quay-5', 'lao-dong-xa-hoi');
@@ -83,6 +85,7 @@ describe('hall board', () => {
     await expect
       .poll(() => clips, { timeout: 10_000 })
       .toEqual(['moi-cong-dan-co-so-thu-tu', '5', 'nghin', '0', 'tram', 'linh', '1', 'den-quay-so']);
+    await expect.poll(() => statuses.length).toBe(clips.length);
     expect(statuses.every((s) => s === 200)).toBe(true);
     const said = await hall.evaluate(() => (window as unknown as { __speech: { log: string[] } }).__speech.log);
     expect(said).toEqual([]);

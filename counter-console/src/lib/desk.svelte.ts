@@ -3,6 +3,7 @@
 // queue, so the screen never drifts from the server.
 import { io, type Socket } from 'socket.io-client';
 import { api, ApiError } from './api.ts';
+import { session } from './session.svelte.ts';
 import type { Action } from './shortcuts.ts';
 import type { Counter, CounterQueue, StaffTicket } from './types.ts';
 
@@ -76,7 +77,9 @@ export class Desk {
       this.readAt = Date.now();
       this.now = this.readAt;
     } catch (e) {
-      this.error = e as Error;
+      // A session that ended (sign-out elsewhere, server reset) goes back to the sign-in form.
+      if (e instanceof ApiError && e.status === 401) session.user = null;
+      else this.error = e as Error;
     }
   }
 
