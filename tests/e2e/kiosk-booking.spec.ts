@@ -1,0 +1,204 @@
+// Kiosk screens that need more than the demo centre's default day: dossier status,
+// booking a time and checking in with its code, and a field closed at its daily
+// capacity. The real queue-server runs the demo centre open around the clock (so a
+// booking made now can be checked in at once) with "Hộ kinh doanh" capped at one
+// ticket a day. Screens are axe-checked and photographed to tests/artifacts/kiosk/.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadDemoConfig } from '@mot-cua/config';
+import { kiosk as dict } from '@mot-cua/config/strings/kiosk.ts';
+import { interpolate, type Lang } from '@mot-cua/config/strings/index.ts';
+import { ApiClient } from '../support/api.ts';
+import { axeCheck, launchBrowser } from '../support/browser.ts';
+import { freePort, repoRoot, startServer, type RunningServer } from '../support/server.ts';
+
+const ART = path.join(repoRoot, 'tests/artifacts/kiosk');
+mkdirSync(ART, { recursive: true });
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
+
+let server: RunningServer;
+let browser: Browser;
+let api: ApiClient;
+let noAgent: string;
+const contexts: BrowserContext[] = [];
+
+async function open(route: string, viewport = PORTRAIT): Promise<{ page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}${route}${route.includes('?') ? '&' : '?'}agent=${encodeURIComponent(noAgent)}`);
+  return { page, errors };
+}
+
+async function checkScreen(page: Page, name: string): Promise<void> {
+  const violations = await axeCheck(page);
+  expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
+  await page.screenshot({ path: path.join(ART, `${name}.png`) });
+}
+
+async function switchTo(page: Page, lang: Lang): Promise<void> {
+  if (lang === 'en') await page.getByRole('button', { name: dict.vi.langToggle, exact: true }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
+
+beforeAll(async () => {
+  const config = loadDemoConfig();
+  const allDay = [{ open: '00:00', close: '23:59' }];
+  config.hours = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay, closedDates: [] };
+  const hkd = config.services.find((s) => s.id === 'ho-kinh-doanh');
+  if (!hkd) throw new Error('demo centre has no ho-kinh-doanh field');
+  hkd.dailyCapacity = 1;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-booking-'));
+  const file = path.join(dir, 'center.yaml');
+  writeFileSync(file, JSON.stringify(config)); // JSON is YAML
+  noAgent = `ws://127.0.0.1:${await freePort()}/ws`;
+  server = await startServer({ env: { CENTER_CONFIG: file } });
+  browser = await launchBrowser();
+  api = new ApiClient(server.url);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+describe.each(['vi', 'en'] as const)('dossier status in %s', (lang) => {
+  const t = dict[lang];
+  const viewport = lang === 'vi' ? PORTRAIT : LANDSCAPE;
+  const orient = lang === 'vi' ? 'portrait' : 'landscape';
+
+  it('shows the status of a known code, and says clearly when a code is malformed or unknown', async () => {
+    const { page, errors } = await open('/kiosk', viewport);
+    await switchTo(page, lang);
+    await page.getByRole('button', { name: t.homeDossier }).click();
+    const input = page.getByLabel(t.dossierLabel);
+    const search = page.getByRole('button', { name: t.dossierSearch, exact: true });
+
+    await input.fill('261101-ht01-0001');
+    await search.click();
+    const result = page.getByTestId('dossier-result');
+    await expect.poll(() => result.isVisible()).toBe(true);
+    const held = await api.get<{ procedureName: string; status: string }>('/api/v1/dossiers/261101-HT01-0001');
+    expect(held.status).toBe(200);
+    expect(await result.textContent()).toContain(held.body.procedureName);
+    expect(await input.inputValue()).toBe('261101-HT01-0001');
+    await checkScreen(page, `dossier-found-${lang}-${orient}`);
+
+    await input.fill('12345');
+    await search.click();
+    await expect.poll(() => page.getByTestId('dossier-message').textContent()).toBe(t.dossierMalformed);
+    await checkScreen(page, `dossier-malformed-${lang}-${orient}`);
+
+    await input.fill('261231-HT09-0999');
+    await search.click();
+    await expect.poll(() => page.getByTestId('dossier-message').textContent()).toBe(interpolate(t.dossierUnknown, { code: '261231-HT09-0999' }));
+    await checkScreen(page, `dossier-unknown-${lang}-${orient}`);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
+  const t = dict[lang];
+  const viewport = lang === 'vi' ? PORTRAIT : LANDSCAPE;
+  const orient = lang === 'vi' ? 'portrait' : 'landscape';
+
+  it('books the next free time, then checks in with the code and gets an appointment ticket', async () => {
+    const { page, errors } = await open('/kiosk', viewport);
+    await switchTo(page, lang);
+    await page.getByRole('button', { name: t.homeBooking }).click();
+    await checkScreen(page, `checkin-${lang}-${orient}`);
+    await page.getByRole('button', { name: t.bookNew }).click();
+
+    await page.getByRole('group', { name: t.bookField }).getByRole('button', { name: lang === 'vi' ? 'Tư pháp – Hộ tịch' : 'Justice – Civil status' }).click();
+    await page.getByRole('group', { name: t.bookDate }).getByRole('button').first().click();
+    const times = page.getByRole('group', { name: t.bookTime }).getByRole('button');
+    await expect.poll(() => times.count()).toBeGreaterThan(0);
+    await times.first().click();
+    await page.getByLabel(t.bookName).fill('Trần Thị Bình');
+    const keys = page.getByRole('group', { name: t.keyboardLabel });
+    for (const d of '0912345678') await keys.getByRole('button', { name: d, exact: true }).click();
+    expect(await page.getByLabel(t.bookPhone).inputValue()).toBe('0912345678');
+    await checkScreen(page, `book-form-${lang}-${orient}`);
+    await page.getByRole('button', { name: t.bookSubmit, exact: true }).click();
+
+    const codeEl = page.getByTestId('booking-code');
+    await expect.poll(() => codeEl.isVisible()).toBe(true);
+    const code = ((await codeEl.textContent()) ?? '').trim();
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    const booking = await api.get<{ fullName: string; serviceId: string }>(`/api/v1/bookings/${code}`);
+    expect(booking.body).toMatchObject({ fullName: 'Trần Thị Bình', serviceId: 'ho-tich' });
+    await checkScreen(page, `book-done-${lang}-${orient}`);
+
+    await page.getByRole('button', { name: t.home, exact: true }).click();
+    await page.getByRole('button', { name: t.homeBooking }).click();
+    await page.getByLabel(t.checkInLabel).fill(code.toLowerCase());
+    await page.getByRole('button', { name: t.checkInButton, exact: true }).click();
+    // on failure the message on screen says why (too early, unknown…)
+    const where = async () => {
+      const msg = page.getByTestId('checkin-message');
+      return new URL(page.url()).pathname + ((await msg.count()) ? ` ${await msg.textContent()}` : '');
+    };
+    await expect.poll(where).toMatch(/^\/kiosk\/ticket\//);
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    const ticket = await api.get<{ number: string; channel: string; serviceId: string }>(`/api/v1/tickets/${id}`);
+    expect(ticket.body).toMatchObject({ channel: 'appointment', serviceId: 'ho-tich' });
+    expect(await page.getByTestId('ticket-number').textContent()).toBe(ticket.body.number);
+    await checkScreen(page, `checkin-ticket-${lang}-${orient}`);
+
+    // the same code again
+    await page.getByRole('button', { name: t.home, exact: true }).click();
+    await page.getByRole('button', { name: t.homeBooking }).click();
+    await page.getByLabel(t.checkInLabel).fill(code);
+    await page.getByRole('button', { name: t.checkInButton, exact: true }).click();
+    await expect.poll(() => page.getByTestId('checkin-message').textContent()).toBe(t.checkInAlready);
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses a check-in too early and says from what time, and an unknown code plainly', async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
+    const slots = await api.get<{ slots: { time: string; free: number }[] }>(`/api/v1/bookings/slots?serviceId=chung-thuc&date=${tomorrow}`);
+    const slot = slots.body.slots.find((s) => s.time >= '12:00' && s.free > 0);
+    if (!slot) throw new Error(`no free slot tomorrow: ${JSON.stringify(slots.body)}`);
+    const made = await api.post<{ code: string }>('/api/v1/bookings', { serviceId: 'chung-thuc', date: tomorrow, time: slot.time, fullName: 'Lê Văn Cường', phone: '0987654321' });
+    expect(made.status).toBe(201);
+
+    const { page, errors } = await open('/kiosk/checkin', viewport);
+    await switchTo(page, lang);
+    await page.getByLabel(t.checkInLabel).fill(made.body.code);
+    await page.getByRole('button', { name: t.checkInButton, exact: true }).click();
+    const message = page.getByTestId('checkin-message');
+    await expect.poll(() => message.textContent()).toMatch(lang === 'vi' ? /^Chưa đến giờ xác nhận; mời quay lại từ \d\d:\d\d/ : /^too early; check in from \d\d:\d\d/);
+    expect(await page.getByTestId('ticket-number').count()).toBe(0);
+    await checkScreen(page, `checkin-too-early-${lang}-${orient}`);
+
+    await page.getByLabel(t.checkInLabel).fill('ZZZZZZ');
+    await page.getByRole('button', { name: t.checkInButton, exact: true }).click();
+    await expect.poll(() => message.textContent()).toBe(t.checkInUnknown);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a field at its daily capacity', () => {
+  it('is shown closed with when it opens again, and cannot be tapped', async () => {
+    const first = await api.post('/api/v1/tickets', { serviceId: 'ho-kinh-doanh' }, { 'Idempotency-Key': 'kiosk-e2e-capacity-1' });
+    expect(first.status).toBe(201);
+    const { page, errors } = await open('/kiosk/take');
+    const tile = page.locator('[data-service="ho-kinh-doanh"]');
+    await expect.poll(() => tile.textContent()).toContain(dict.vi.fieldClosed);
+    expect(await tile.isDisabled()).toBe(true);
+    const center = await api.get<{ services: { id: string; open: boolean; opensAt: string | null }[] }>('/api/v1/center');
+    const hkd = center.body.services.find((s) => s.id === 'ho-kinh-doanh');
+    expect(hkd?.open).toBe(false);
+    // the server's next opening, as the tile words it
+    expect(await tile.textContent()).toMatch(hkd?.opensAt ? /Mở lại (lúc )?\d\d:\d\d/ : new RegExp(dict.vi.closedNoTime));
+    await checkScreen(page, 'take-field-closed-vi-portrait');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,154 @@
+// The kiosk with its agent: a CCCD scanned through the kiosk agent's simulated
+// scanner greets the citizen and gives an elderly citizen priority without a
+// question; the ticket prints on the agent's virtual printer; a printer out of
+// paper leaves the ticket on screen with what to do; a scanned ticket QR opens
+// its rating. Real queue-server, real kiosk agent (simulated devices), Chromium.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { kiosk as dict } from '@mot-cua/config/strings/kiosk.ts';
+import { interpolate } from '@mot-cua/config/strings/index.ts';
+import { startAgent, type RunningAgent } from '../../kiosk-agent/src/agent.ts';
+import { ApiClient } from '../support/api.ts';
+import { axeCheck, launchBrowser } from '../support/browser.ts';
+import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
+
+const ART = path.join(repoRoot, 'tests/artifacts/kiosk');
+mkdirSync(ART, { recursive: true });
+
+let server: RunningServer;
+let agent: RunningAgent;
+let browser: Browser;
+let api: ApiClient;
+const contexts: BrowserContext[] = [];
+
+// An elderly citizen's card (born 1950) and a younger one's, as the QR on a CCCD reads.
+const ELDER_QR = '001050012345|123456789|Nguyễn Văn An|01011950|Nam|Số 25 Trần Hưng Đạo, phường Tân An|01012021';
+const YOUNG_QR = '079095001234||Phạm Thị Dung|15061995|Nữ|Số 3 Lê Lợi, phường Tân An|10052022';
+
+async function sim(pathname: string, body?: unknown): Promise<Response> {
+  return fetch(agent.url + pathname, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+async function openKiosk(route: string): Promise<{ page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport: { width: 1080, height: 1920 }, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const ws = agent.url.replace(/^http/, 'ws') + '/ws';
+  await page.goto(`${server.url}${route}?agent=${encodeURIComponent(ws)}`);
+  await expect.poll(() => page.locator('.kiosk').getAttribute('data-agent'), { timeout: 15_000 }).toBe('connected');
+  return { page, errors };
+}
+
+async function checkScreen(page: Page, name: string): Promise<void> {
+  const violations = await axeCheck(page);
+  expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
+  await page.screenshot({ path: path.join(ART, `${name}.png`) });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  agent = await startAgent({
+    port: 0,
+    queueServerUrl: server.url,
+    deviceToken: 'demo-kiosk-1',
+    dataDir: mkdtempSync(path.join(os.tmpdir(), 'kiosk-agent-')),
+    logger: false,
+    retry: { baseDelayMs: 100, maxDelayMs: 1000 },
+  });
+  browser = await launchBrowser();
+  api = new ApiClient(server.url);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await agent?.close();
+  await server?.stop();
+});
+
+describe('CCCD scan through the kiosk agent', () => {
+  it('greets an elderly citizen by name, gives priority without asking, and prints the ticket', async () => {
+    const { page, errors } = await openKiosk('/kiosk/take');
+    expect((await sim('/sim/scan', { text: `${ELDER_QR}\r\n` })).status).toBe(202);
+    await expect.poll(() => page.getByText(interpolate(dict.vi.greeting, { name: 'Nguyễn Văn An' })).first().isVisible()).toBe(true);
+    const center = await api.get<{ priorityCategories: { id: string; name: string; minAge: number | null }[] }>('/api/v1/center');
+    const elderly = center.body.priorityCategories.find((c) => c.minAge === 60);
+    expect(elderly).toBeDefined();
+    await expect.poll(() => page.getByText(interpolate(dict.vi.priorityAuto, { name: elderly!.name })).isVisible()).toBe(true);
+    await checkScreen(page, 'take-scanned-elder-vi-portrait');
+
+    await page.locator('[data-service="ho-tich"]').click();
+    await page.waitForURL(/\/kiosk\/ticket\//);
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    const ticket = await api.get<{ number: string; priorityCategoryId: string | null }>(`/api/v1/tickets/${id}`);
+    expect(ticket.body.priorityCategoryId).toBe(elderly!.id);
+
+    await expect.poll(() => page.getByText(dict.vi.printed).isVisible(), { timeout: 15_000 }).toBe(true);
+    const printed = (await (await sim('/sim/printed')).json()) as { printed: { text: string; qr: string | null }[] };
+    const mine = printed.printed.find((p) => p.text.includes(ticket.body.number));
+    expect(mine).toBeDefined();
+    expect([mine!.qr].flat().join(' ')).toContain(`/t/${id}`);
+    await checkScreen(page, 'ticket-printed-vi-portrait');
+    expect(errors).toEqual([]);
+  });
+
+  it('a card scanned on the home screen goes straight to the fields; under 60 gets no priority by itself', async () => {
+    const { page, errors } = await openKiosk('/kiosk');
+    expect((await sim('/sim/scan', { text: YOUNG_QR })).status).toBe(202);
+    await page.waitForURL(/\/kiosk\/take/);
+    await expect.poll(() => page.getByText(interpolate(dict.vi.greeting, { name: 'Phạm Thị Dung' })).first().isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: dict.vi.priorityNone, exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await page.locator('[data-service="chung-thuc"]').click();
+    await page.waitForURL(/\/kiosk\/ticket\//);
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    const ticket = await api.get<{ priorityCategoryId: string | null }>(`/api/v1/tickets/${id}`);
+    expect(ticket.body.priorityCategoryId).toBeNull();
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the printer failing', () => {
+  it('out of paper: the ticket stays on screen with "Không in được phiếu" and what to do', async () => {
+    expect((await sim('/sim/printer', { state: 'paper_out' })).status).toBe(200);
+    try {
+      const { page, errors } = await openKiosk('/kiosk/take');
+      await page.locator('[data-service="dat-dai"]').click();
+      await page.waitForURL(/\/kiosk\/ticket\//);
+      const number = ((await page.getByTestId('ticket-number').textContent()) ?? '').trim();
+      const failed = page.getByTestId('print-failed');
+      await expect.poll(() => failed.isVisible(), { timeout: 15_000 }).toBe(true);
+      const text = (await failed.textContent()) ?? '';
+      expect(text).toContain(dict.vi.printFailed);
+      expect(text).toContain(dict.vi.printPaperOut);
+      expect(text).toContain(interpolate(dict.vi.printFailedWhat, { number }));
+      await checkScreen(page, 'ticket-paper-out-vi-portrait');
+      expect(errors).toEqual([]);
+    } finally {
+      await sim('/sim/printer', { state: 'ok' });
+    }
+  });
+});
+
+describe('rating by the ticket QR', () => {
+  it('a scanned ticket QR opens the rating of that ticket', async () => {
+    const issued = await api.post<{ id: string; number: string; statusUrl: string }>('/api/v1/tickets', { serviceId: 'ho-tich' }, { 'Idempotency-Key': 'kiosk-scan-rating-1' });
+    expect(issued.status).toBe(201);
+    const staff = new ApiClient(server.url);
+    await staff.login('quay2', 'quay-2');
+    for (const step of ['call', 'start', 'finish']) expect((await staff.post(`/api/v1/tickets/${issued.body.id}/${step}`)).status).toBe(200);
+
+    const { page, errors } = await openKiosk('/kiosk/rating');
+    expect((await sim('/sim/scan', { text: issued.body.statusUrl })).status).toBe(202);
+    await expect.poll(() => page.getByText(dict.vi.ratingQuestion).isVisible()).toBe(true);
+    expect(await page.getByText(interpolate(dict.vi.ratingCounter, { number: issued.body.number, counter: 2 })).isVisible()).toBe(true);
+    await page.locator('button[data-score="3"]').click();
+    await expect.poll(() => page.getByText(dict.vi.ratingThanks).first().isVisible()).toBe(true);
+    expect((await api.get<{ rated: boolean }>(`/api/v1/tickets/${issued.body.id}`)).body.rated).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
