@@ -12,6 +12,7 @@ export default defineConfig({
       { test: { name: 'tests', root: './tests', include: ['**/*.spec.ts'], exclude: ['**/node_modules/**'], testTimeout: 120000, hookTimeout: 180000, fileParallelism: false } },
       { test: { name: 'counter-console', root: './counter-console', include: ['src/**/*.spec.ts'] } },
       { test: { name: 'display-board', root: './display-board', include: ['src/**/*.spec.ts'] } },
+      { test: { name: 'kiosk-ui', root: './kiosk-ui', include: ['src/**/*.spec.ts'] } },
     ],
   },
 });
