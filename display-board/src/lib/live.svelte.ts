@@ -53,12 +53,19 @@ export class Live {
     s.on('alert', (a: Alert) => (this.alerts = [a, ...this.alerts].slice(0, 20)));
     this.#socket = s;
     this.#timer = setInterval(() => (this.now = Date.now()), 1000);
+    document.addEventListener('visibilitychange', this.#wake);
   }
+
+  /** A screen waking from sleep may have missed events while the socket still looks alive. */
+  #wake = (): void => {
+    if (document.visibilityState === 'visible' && this.#socket?.connected) this.#socket.emit('state.request');
+  };
 
   disconnect(): void {
     this.#socket?.disconnect();
     this.#socket = null;
     if (this.#timer) clearInterval(this.#timer);
+    document.removeEventListener('visibilitychange', this.#wake);
   }
 
   async loadCenter(): Promise<void> {
