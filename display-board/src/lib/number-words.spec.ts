@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { numberToWords, ticketToWords } from './number-words.ts';
 
@@ -60,5 +61,22 @@ describe('ticketToWords', () => {
   it('spells the letters and reads zero-padded runs digit by digit', () => {
     expect(ticketToWords('A001')).toBe('a không không một');
     expect(ticketToWords('B15')).toBe('bê mười lăm');
+  });
+});
+
+describe('numberToWords properties', () => {
+  it('reads two different numbers differently', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 999_999 }), (a, b) => {
+        fc.pre(a !== b);
+        return numberToWords(a) !== numberToWords(b);
+      }),
+    );
+  });
+
+  it('reads a thousands group the same as the number alone, followed by "nghìn"', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999 }), (n) => numberToWords(n * 1000) === `${numberToWords(n)} nghìn`),
+    );
   });
 });
