@@ -35,10 +35,8 @@ export function loadFont(weight: FontWeight): Font {
 }
 
 export function measureText(text: string, size: number, weight: FontWeight): number {
-  const f = loadFont(weight);
-  const scale = size / f.unitsPerEm;
   let w = 0;
-  for (const ch of text.normalize('NFC')) w += (f.charToGlyph(ch).advanceWidth ?? 0) * scale;
+  for (const ch of text.normalize('NFC')) w += glyphShape(ch, size, weight).advance;
   return Math.ceil(w);
 }
 
@@ -110,29 +108,48 @@ function flatten(commands: PathCommand[], edges: Edge[]): void {
 
 const SUBROWS = 4;
 
-/** Non-zero fill with 4 sub-rows and exact horizontal coverage; a dot is black at ≥ 50 %. */
+/**
+ * Non-zero fill with 4 sub-rows and exact horizontal coverage; a dot is black at ≥ 50 %.
+ * Edges enter an active list as the scan line reaches them and leave once it passes them.
+ */
 function fill(edges: Edge[], width: number, height: number): Bitmap {
   const out = blank(width, height);
   const cover = new Float32Array(width + 1);
-  const xs: { x: number; dir: number }[] = [];
+  const xs: number[] = [];
+  const dirs: number[] = [];
+  const active: Edge[] = [];
   edges.sort((a, b) => a.y0 - b.y0);
+  let next = 0;
   for (let y = 0; y < height; y++) {
     cover.fill(0);
     for (let s = 0; s < SUBROWS; s++) {
       const sy = y + (s + 0.5) / SUBROWS;
+      while (next < edges.length && edges[next]!.y0 <= sy) active.push(edges[next++]!);
+      let k = 0;
+      for (const e of active) if (e.y1 > sy) active[k++] = e;
+      active.length = k;
       xs.length = 0;
-      for (const e of edges) {
-        if (e.y0 > sy) break;
-        if (sy >= e.y1) continue;
-        xs.push({ x: e.x0 + ((sy - e.y0) / (e.y1 - e.y0)) * (e.x1 - e.x0), dir: e.dir });
+      dirs.length = 0;
+      for (const e of active) {
+        const x = e.x0 + ((sy - e.y0) / (e.y1 - e.y0)) * (e.x1 - e.x0);
+        // insertion sort: a scan line crosses few edges
+        let i = xs.length;
+        xs.push(x);
+        dirs.push(e.dir);
+        while (i > 0 && xs[i - 1]! > x) {
+          xs[i] = xs[i - 1]!;
+          dirs[i] = dirs[i - 1]!;
+          i--;
+        }
+        xs[i] = x;
+        dirs[i] = e.dir;
       }
-      xs.sort((a, b) => a.x - b.x);
       let wind = 0;
       for (let i = 0; i < xs.length - 1; i++) {
-        wind += xs[i]!.dir;
+        wind += dirs[i]!;
         if (wind === 0) continue;
-        const a = Math.max(0, xs[i]!.x);
-        const b = Math.min(width, xs[i + 1]!.x);
+        const a = Math.max(0, xs[i]!);
+        const b = Math.min(width, xs[i + 1]!);
         if (b <= a) continue;
         const ia = Math.floor(a);
         const ib = Math.floor(b);
@@ -149,6 +166,24 @@ function fill(edges: Edge[], width: number, height: number): Bitmap {
   return out;
 }
 
+type GlyphShape = { edges: Edge[]; advance: number };
+const shapes = new Map<string, GlyphShape>();
+
+/** Outline of one character at the origin, flattened once per size and weight. */
+function glyphShape(ch: string, size: number, weight: FontWeight): GlyphShape {
+  const key = `${weight}|${size}|${ch}`;
+  let g = shapes.get(key);
+  if (!g) {
+    const f = loadFont(weight);
+    const glyph = f.charToGlyph(ch);
+    const edges: Edge[] = [];
+    flatten(glyph.getPath(0, 0, size).commands, edges);
+    g = { edges, advance: ((glyph.advanceWidth ?? 0) * size) / f.unitsPerEm };
+    shapes.set(key, g);
+  }
+  return g;
+}
+
 /** One line of text as a bitmap exactly `width` dots wide, aligned left or centred. */
 export function renderTextLine(
   text: string,
@@ -163,11 +198,12 @@ export function renderTextLine(
   const height = ascent + Math.ceil(-f.descender * scale) + 2;
   const textWidth = measureText(text, size, weight);
   let x = alignTo === 'center' ? Math.max(0, Math.floor((width - textWidth) / 2)) : 0;
+  const baseline = ascent + 1;
   const edges: Edge[] = [];
   for (const ch of text.normalize('NFC')) {
-    const g = f.charToGlyph(ch);
-    flatten(g.getPath(x, ascent + 1, size).commands, edges);
-    x += (g.advanceWidth ?? 0) * scale;
+    const g = glyphShape(ch, size, weight);
+    for (const e of g.edges) edges.push({ x0: e.x0 + x, y0: e.y0 + baseline, x1: e.x1 + x, y1: e.y1 + baseline, dir: e.dir });
+    x += g.advance;
   }
   return fill(edges, width, height);
 }
