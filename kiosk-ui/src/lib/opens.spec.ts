@@ -20,9 +20,12 @@ describe('opensText', () => {
 
 describe('waitText', () => {
   const tw = (k: string, p?: Record<string, number>) => (k === 'estimatedWait' ? `~${p?.n}` : 'none');
-  it('says nothing when there is no estimate, "no wait" at zero, minutes otherwise', () => {
-    expect(waitText(null, tw)).toBe('');
-    expect(waitText(0, tw)).toBe('none');
-    expect(waitText(7, tw)).toBe('~7');
+  it('says nothing when there is no estimate, "no wait" at zero with nobody ahead, minutes otherwise', () => {
+    expect(waitText(null, 0, tw)).toBe('');
+    expect(waitText(0, 0, tw)).toBe('none');
+    expect(waitText(7, 3, tw)).toBe('~7');
+  });
+  it('never says "no wait" while people are ahead', () => {
+    expect(waitText(0, 1, tw)).toBe('');
   });
 });

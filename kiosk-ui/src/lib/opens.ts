@@ -8,8 +8,16 @@ export function opensText(opensAt: string | null, now: Date, t: (k: 'opensAt' | 
   return sameDay(d, now) ? t('opensAt', { time: hhmm(d) }) : t('opensAtDay', { time: hhmm(d), date: ddmmyyyy(d) });
 }
 
-/** Estimated wait; empty when the server cannot estimate (no counter open for the field yet). */
-export function waitText(minutes: number | null | undefined, t: (k: 'estimatedWait' | 'estimatedWaitNone', p?: Record<string, number>) => string): string {
+/**
+ * Estimated wait. Empty when the server cannot estimate (no counter open for the
+ * field yet), and when it says 0 while people are ahead: "no wait" would be untrue.
+ */
+export function waitText(
+  minutes: number | null | undefined,
+  ahead: number,
+  t: (k: 'estimatedWait' | 'estimatedWaitNone', p?: Record<string, number>) => string,
+): string {
   if (minutes == null) return '';
-  return minutes > 0 ? t('estimatedWait', { n: minutes }) : t('estimatedWaitNone');
+  if (minutes > 0) return t('estimatedWait', { n: minutes });
+  return ahead > 0 ? '' : t('estimatedWaitNone');
 }
