@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { bitmapsEqual } from './bitmap.ts';
 import { SAMPLE_TICKET } from './fixtures.ts';
 import { rasterParts, renderTicket } from './render.ts';
@@ -85,5 +86,27 @@ describe('raster rendering', () => {
   it('decodes the same whether the bytes arrive whole or one at a time', () => {
     const bytes = renderTicket(SAMPLE_TICKET, { paperWidth: 58, textMode: 'cp1258' });
     expect(decode(bytes, 1)).toEqual(decode(bytes));
+  });
+});
+
+describe('code page 1258 round trip, any ticket', () => {
+  const letters = [...'aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ'];
+  const alphabet = [...letters, ...letters.map((c) => c.toUpperCase()), ...' 0123456789,.-–()/:'];
+  const text = (max: number) => fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: max, size: 'max' }).map((a) => a.join('').replace(/\s+/g, ' ').trim()).filter((s) => s !== '');
+
+  // Wrapping may cut an over-long word, so compare the characters in order, spaces aside.
+  it('prints every letter of every field back exactly, in order', () => {
+    fc.assert(
+      fc.property(text(80), text(80), fc.option(text(30), { nil: null }), fc.constantFrom<PaperWidth>(58, 80), (centerName, serviceName, priorityName, paperWidth) => {
+        const t = { ...SAMPLE_TICKET, centerName, serviceName, priorityName };
+        const [decoded] = decode(renderTicket(t, { paperWidth, textMode: 'cp1258' }));
+        const want = ticketLayout(t)
+          .flatMap((b) => (b.kind === 'text' ? [b.text] : []))
+          .join('')
+          .replace(/\s+/g, '');
+        expect(printedWords(decoded!).replace(/\s+/g, '')).toBe(want);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
