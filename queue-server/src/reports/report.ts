@@ -4,19 +4,8 @@ import type { CenterConfig } from '@mot-cua/config';
 import type { GroupStats, Stats } from '../domain/index.ts';
 import type { Period } from './period.ts';
 
-export interface ReportRow {
-  key: string;
+export interface ReportRow extends GroupStats {
   name: string;
-  issued: number;
-  served: number;
-  noShow: number;
-  avgWaitSeconds: number | null;
-  p90WaitSeconds: number | null;
-  withinTargetPct: number | null;
-  avgServiceSeconds: number | null;
-  withinServiceTargetPct: number | null;
-  ratings: number;
-  satisfactionPct: number | null;
   /** Served transactions scaled to a year (365 / the period's days). */
   dossiersPerYear: number;
 }
@@ -31,21 +20,7 @@ export interface Report {
 const perYear = (served: number, days: number) => Math.round((served * 365) / Math.max(1, days));
 
 function row(g: GroupStats, name: string, days: number): ReportRow {
-  return {
-    key: g.key,
-    name,
-    issued: g.issued,
-    served: g.served,
-    noShow: g.noShow,
-    avgWaitSeconds: g.avgWaitSeconds,
-    p90WaitSeconds: g.p90WaitSeconds,
-    withinTargetPct: g.withinTargetPct,
-    avgServiceSeconds: g.avgServiceSeconds,
-    withinServiceTargetPct: g.withinServiceTargetPct,
-    ratings: g.ratings,
-    satisfactionPct: g.satisfactionPct,
-    dossiersPerYear: perYear(g.served, days),
-  };
+  return { ...g, name, dossiersPerYear: perYear(g.served, days) };
 }
 
 export function buildReport(config: CenterConfig, period: Period, stats: Stats, staffNames: Map<string, string>): Report {
@@ -54,21 +29,23 @@ export function buildReport(config: CenterConfig, period: Period, stats: Stats, 
     const c = config.counters.find((x) => x.id === id);
     return c ? `Quầy ${c.number} — ${c.name}` : id;
   };
-  const center: ReportRow = {
-    key: config.center.id,
-    name: config.center.name,
-    issued: stats.issued,
-    served: stats.served,
-    noShow: stats.noShow,
-    avgWaitSeconds: stats.avgWaitSeconds,
-    p90WaitSeconds: stats.p90WaitSeconds,
-    withinTargetPct: stats.withinTargetPct,
-    avgServiceSeconds: stats.avgServiceSeconds,
-    withinServiceTargetPct: stats.withinServiceTargetPct,
-    ratings: stats.ratings,
-    satisfactionPct: stats.satisfactionPct,
-    dossiersPerYear: perYear(stats.served, period.days),
-  };
+  const center = row(
+    {
+      key: config.center.id,
+      issued: stats.issued,
+      served: stats.served,
+      noShow: stats.noShow,
+      avgWaitSeconds: stats.avgWaitSeconds,
+      p90WaitSeconds: stats.p90WaitSeconds,
+      withinTargetPct: stats.withinTargetPct,
+      avgServiceSeconds: stats.avgServiceSeconds,
+      withinServiceTargetPct: stats.withinServiceTargetPct,
+      ratings: stats.ratings,
+      satisfactionPct: stats.satisfactionPct,
+    },
+    config.center.name,
+    period.days,
+  );
   return {
     center: { id: config.center.id, name: config.center.name },
     period,
