@@ -141,9 +141,13 @@ describe.each(['vi', 'en'] as const)('kiosk in %s', (lang) => {
   });
 
   it('follows the ticket on a phone until it is called to counter 2', async () => {
-    const { page, errors } = await open(`/t/${ticket.id}`, PHONE);
+    const scripts: string[] = [];
+    const { page, errors } = await open(`/t/${ticket.id}`, PHONE, async (p) => p.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url())));
     if (lang === 'en') await page.getByRole('button', { name: dict.vi.langToggle }).click();
     await expect.poll(() => page.getByTestId('phone-number').textContent()).toBe(ticket.number);
+    // light for a slow phone: none of the kiosk's screens are fetched, and the page has its own styles
+    expect(scripts.filter((u) => /\/Kiosk-[^/]*\.js$/.test(u))).toEqual([]);
+    expect(await page.getByTestId('phone-number').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(48);
     const status = page.getByTestId('phone-status');
     await expect.poll(() => status.textContent()).toMatch(new RegExp(`${t.phoneNext}|${t.phoneWaitingOne}|${fmt(t.phoneWaiting, { n: '\\d+' })}`));
     await checkScreen(page, `phone-waiting-${lang}`, { touch: false });
