@@ -9,6 +9,9 @@ import { ApiClient } from '../support/api.ts';
 import { axeCheck, launchBrowser } from '../support/browser.ts';
 import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
 
+/** Patience for steps that are not about speed (page loads, sign-ins); the one-second checks say so. */
+const POLL_MS = 10_000;
+
 const ART = path.join(repoRoot, 'tests/artifacts/board');
 mkdirSync(ART, { recursive: true });
 
@@ -85,7 +88,7 @@ describe('hall board', () => {
     await expect
       .poll(() => clips, { timeout: 10_000 })
       .toEqual(['moi-cong-dan-co-so-thu-tu', '5', 'nghin', '0', 'tram', 'linh', '1', 'den-quay-so']);
-    await expect.poll(() => statuses.length).toBe(clips.length);
+    await expect.poll(() => statuses.length, { timeout: POLL_MS }).toBe(clips.length);
     expect(statuses.every((s) => s === 200)).toBe(true);
     const said = await hall.evaluate(() => (window as unknown as { __speech: { log: string[] } }).__speech.log);
     expect(said).toEqual([]);
@@ -119,7 +122,7 @@ describe('hall board', () => {
     const second = await startServer({ port: first.port });
     servers.push(second);
     await expect.poll(() => hall.getByText('Mất kết nối máy chủ').count(), { timeout: 20_000 }).toBe(0);
-    await expect.poll(() => newest.count()).toBe(0);
+    await expect.poll(() => newest.count(), { timeout: POLL_MS }).toBe(0);
     await hall.getByText('Chưa có số nào được gọi').waitFor();
 
     // And it keeps following the new server.

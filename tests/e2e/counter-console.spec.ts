@@ -9,6 +9,9 @@ import { ApiClient } from '../support/api.ts';
 import { axeCheck, launchBrowser } from '../support/browser.ts';
 import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
 
+/** Patience for steps that are not about speed (page loads, sign-ins); the one-second checks say so. */
+const POLL_MS = 10_000;
+
 const ART = path.join(repoRoot, 'tests/artifacts/counter');
 mkdirSync(ART, { recursive: true });
 
@@ -52,38 +55,38 @@ describe('counter console', () => {
 
     const staff = await signIn('quay3', 'quay-3');
     const waiting = staff.getByTestId('waiting-list');
-    await expect.poll(() => waiting.locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => waiting.locator('tbody tr').count(), { timeout: POLL_MS }).toBe(1);
     // The priority group is named on the waiting line.
     expect(await waiting.locator('.prio').first().textContent()).not.toBe('');
 
     await staff.keyboard.press('F1');
-    await expect.poll(() => staff.getByTestId('current-number').textContent()).toBe(scanned.body.number);
-    await expect.poll(() => staff.getByTestId('citizen').textContent()).toMatch(/Nguyễn Văn An, \d+ tuổi/);
-    await expect.poll(() => staff.getByTestId('procedure').textContent()).toBe('Đăng ký khai sinh (1.001193)');
+    await expect.poll(() => staff.getByTestId('current-number').textContent(), { timeout: POLL_MS }).toBe(scanned.body.number);
+    await expect.poll(() => staff.getByTestId('citizen').textContent(), { timeout: POLL_MS }).toMatch(/Nguyễn Văn An, \d+ tuổi/);
+    await expect.poll(() => staff.getByTestId('procedure').textContent(), { timeout: POLL_MS }).toBe('Đăng ký khai sinh (1.001193)');
     await staff.screenshot({ path: path.join(ART, 'desk-citizen.png') });
 
     // Park while serving (the citizen goes to fill a form), then call back from the parked list.
     await staff.keyboard.press('s');
-    await expect.poll(() => staff.locator('.state-serving').count()).toBe(1);
+    await expect.poll(() => staff.locator('.state-serving').count(), { timeout: POLL_MS }).toBe(1);
     await staff.keyboard.press('p');
     const parked = staff.getByTestId('parked-list');
-    await expect.poll(() => parked.locator('tbody tr').count()).toBe(1);
-    await expect.poll(() => staff.getByTestId('current-number').count()).toBe(0);
+    await expect.poll(() => parked.locator('tbody tr').count(), { timeout: POLL_MS }).toBe(1);
+    await expect.poll(() => staff.getByTestId('current-number').count(), { timeout: POLL_MS }).toBe(0);
     await staff.screenshot({ path: path.join(ART, 'desk-parked.png') });
     await parked.getByRole('button', { name: `Gọi lại ${scanned.body.number}` }).click();
-    await expect.poll(() => staff.getByTestId('current-number').textContent()).toBe(scanned.body.number);
-    await expect.poll(() => parked.locator('tbody tr').count()).toBe(0);
+    await expect.poll(() => staff.getByTestId('current-number').textContent(), { timeout: POLL_MS }).toBe(scanned.body.number);
+    await expect.poll(() => parked.locator('tbody tr').count(), { timeout: POLL_MS }).toBe(0);
 
     // Calling next while still serving finishes this one: the console asks for the rating.
     await staff.keyboard.press('s');
-    await expect.poll(() => staff.locator('.state-serving').count()).toBe(1);
+    await expect.poll(() => staff.locator('.state-serving').count(), { timeout: POLL_MS }).toBe(1);
     await staff.locator('[data-action=next]').click();
-    await expect.poll(() => staff.locator('.rate').textContent()).toContain(scanned.body.number);
-    await expect.poll(() => staff.getByText('Không còn ai chờ.').count()).toBeGreaterThan(0);
+    await expect.poll(() => staff.locator('.rate').textContent(), { timeout: POLL_MS }).toContain(scanned.body.number);
+    await expect.poll(() => staff.getByText('Không còn ai chờ.').count(), { timeout: POLL_MS }).toBeGreaterThan(0);
 
     // Pause: the call button is off, and F1 gets the server's refusal in Vietnamese, then in English.
     await staff.getByRole('button', { name: 'Tạm dừng quầy' }).click();
-    await expect.poll(() => staff.locator('.status').textContent()).toBe('Tạm dừng');
+    await expect.poll(() => staff.locator('.status').textContent(), { timeout: POLL_MS }).toBe('Tạm dừng');
     expect(await staff.locator('[data-action=next]').isDisabled()).toBe(true);
     await staff.keyboard.press('F1');
     const alert = staff.getByRole('alert');
@@ -94,17 +97,17 @@ describe('counter console', () => {
     await staff.screenshot({ path: path.join(ART, 'desk-paused.png') });
     expect(await axeCheck(staff)).toEqual([]);
     await staff.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => alert.textContent()).not.toBe(vi);
+    await expect.poll(() => alert.textContent(), { timeout: POLL_MS }).not.toBe(vi);
     expect(await alert.textContent()).not.toContain(' / ');
     expect(await staff.locator('[data-action=next]').textContent()).toContain('Call next number');
     await staff.getByRole('button', { name: 'Resume counter' }).click();
-    await expect.poll(() => staff.locator('.status').textContent()).toBe('Open');
+    await expect.poll(() => staff.locator('.status').textContent(), { timeout: POLL_MS }).toBe('Open');
 
     // Close and open again.
     await staff.getByRole('button', { name: 'Close counter' }).click();
-    await expect.poll(() => staff.locator('.status').textContent()).toBe('Closed');
+    await expect.poll(() => staff.locator('.status').textContent(), { timeout: POLL_MS }).toBe('Closed');
     await staff.getByRole('button', { name: 'Open counter' }).click();
-    await expect.poll(() => staff.locator('.status').textContent()).toBe('Open');
+    await expect.poll(() => staff.locator('.status').textContent(), { timeout: POLL_MS }).toBe('Open');
     await staff.getByRole('button', { name: 'Tiếng Việt' }).click();
 
     // Signing out returns to the sign-in form, and a reload stays signed out.

@@ -10,6 +10,9 @@ import { ApiClient } from '../support/api.ts';
 import { axeCheck, launchBrowser } from '../support/browser.ts';
 import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
 
+/** Patience for steps that are not about speed (page loads, sign-ins); the one-second checks say so. */
+const POLL_MS = 10_000;
+
 const ART = path.join(repoRoot, 'tests/artifacts');
 for (const d of ['board', 'counter', 'manager']) mkdirSync(path.join(ART, d), { recursive: true });
 const shot = (p: Page, file: string) => p.screenshot({ path: path.join(ART, file) });
@@ -99,7 +102,7 @@ describe('counter console, boards and manager together', () => {
     const hall = await boardCtx.newPage();
     await hall.goto(`${server.url}/board`);
     await hall.getByTestId('sound-on').click();
-    await expect.poll(() => hall.locator('[data-testid=fields] tr[data-service=ho-tich] td').first().textContent()).toBe('3');
+    await expect.poll(() => hall.locator('[data-testid=fields] tr[data-service=ho-tich] td').first().textContent(), { timeout: POLL_MS }).toBe('3');
     expect(await axeCheck(hall)).toEqual([]);
 
     const display = await boardCtx.newPage();
@@ -115,8 +118,8 @@ describe('counter console, boards and manager together', () => {
     await mgr.fill('input[name=password]', 'demo');
     await mgr.click('button[type=submit]');
     const mgrWaiting = mgr.locator('[data-kpi=waiting]');
-    await expect.poll(() => mgrWaiting.textContent()).toBe('3');
-    await expect.poll(() => mgr.locator('[data-kpi=issued]').textContent()).toBe('3');
+    await expect.poll(() => mgrWaiting.textContent(), { timeout: POLL_MS }).toBe('3');
+    await expect.poll(() => mgr.locator('[data-kpi=issued]').textContent(), { timeout: POLL_MS }).toBe('3');
 
     const staffCtx = await context({ width: 1440, height: 900 });
     const staff = await staffCtx.newPage();
@@ -129,11 +132,11 @@ describe('counter console, boards and manager together', () => {
     await staff.selectOption('select[name=counter]', 'quay-2');
     await staff.click('button[type=submit]');
     // A wrong password is told in Vietnamese, from the server's message.
-    await expect.poll(() => staff.getByRole('alert').textContent()).toMatch(/[àáảãạăâđêôơư]/i);
+    await expect.poll(() => staff.getByRole('alert').textContent(), { timeout: POLL_MS }).toMatch(/[àáảãạăâđêôơư]/i);
     await staff.fill('input[name=password]', 'demo');
     await staff.click('button[type=submit]');
     const waitingRows = staff.locator('[data-testid=waiting-list] tbody tr');
-    await expect.poll(() => waitingRows.count()).toBe(3);
+    await expect.poll(() => waitingRows.count(), { timeout: POLL_MS }).toBe(3);
     expect(await axeCheck(staff)).toEqual([]);
     await shot(staff, 'counter/desk-waiting.png');
 
@@ -145,7 +148,7 @@ describe('counter console, boards and manager together', () => {
     await follows('call 1001', 'counter-top', t0, () => display.getByTestId('counter-current').getByText('1001').waitFor({ timeout: 1000 }));
     await follows('call 1001', 'manager', t0, () => expect.poll(() => mgrWaiting.textContent(), { timeout: 1000 }).toBe('2'));
     expect(await newest.textContent()).toContain('2');
-    await expect.poll(() => staff.getByTestId('current-number').textContent()).toBe('1001');
+    await expect.poll(() => staff.getByTestId('current-number').textContent(), { timeout: POLL_MS }).toBe('1001');
     await expect.poll(async () => (await spoken(hall)).log, { timeout: 10_000 }).toEqual([sentence('1001', 2), sentence('1001', 2)]);
     await shot(hall, 'board/hall-call.png');
     await shot(display, 'board/counter-top.png');
@@ -160,7 +163,7 @@ describe('counter console, boards and manager together', () => {
 
     // Start (S), then transfer (T) to Chứng thực: the ticket waits again, in another field.
     await staff.keyboard.press('s');
-    await expect.poll(() => staff.locator('.state-serving').count()).toBe(1);
+    await expect.poll(() => staff.locator('.state-serving').count(), { timeout: POLL_MS }).toBe(1);
     await staff.keyboard.press('t');
     const dialog = staff.getByRole('dialog');
     await dialog.waitFor();
@@ -172,14 +175,14 @@ describe('counter console, boards and manager together', () => {
     await follows('transfer 1001', 'hall', t0, () =>
       expect.poll(() => hall.locator('[data-testid=fields] tr[data-service=chung-thuc] td').first().textContent(), { timeout: 1000 }).toBe('1'),
     );
-    await expect.poll(() => staff.getByTestId('current-number').count()).toBe(0);
+    await expect.poll(() => staff.getByTestId('current-number').count(), { timeout: POLL_MS }).toBe(0);
 
     // Next call: counter 2 serves only Hộ tịch, so 1002 comes, not the transferred 1001.
     t0 = Date.now();
     await staff.locator('[data-action=next]').click();
     await follows('call 1002', 'hall', t0, () => newest.getByText('1002').waitFor({ timeout: 1000 }));
     await follows('call 1002', 'counter-top', t0, () => display.getByTestId('counter-current').getByText('1002').waitFor({ timeout: 1000 }));
-    await expect.poll(() => hall.getByTestId('recent-calls').textContent()).toContain('1001');
+    await expect.poll(() => hall.getByTestId('recent-calls').textContent(), { timeout: POLL_MS }).toContain('1001');
     await expect.poll(async () => (await spoken(hall)).log.length, { timeout: 15_000 }).toBe(6);
     const speech = await spoken(hall);
     expect(speech.log.slice(4)).toEqual([sentence('1002', 2), sentence('1002', 2)]);
@@ -187,14 +190,14 @@ describe('counter console, boards and manager together', () => {
 
     // Start and finish with the keys: the console asks for the rating.
     await staff.keyboard.press('s');
-    await expect.poll(() => staff.locator('.state-serving').count()).toBe(1);
+    await expect.poll(() => staff.locator('.state-serving').count(), { timeout: POLL_MS }).toBe(1);
     await staff.keyboard.press('f');
-    await expect.poll(() => staff.locator('.rate').textContent()).toContain('1002');
+    await expect.poll(() => staff.locator('.rate').textContent(), { timeout: POLL_MS }).toContain('1002');
     await shot(staff, 'counter/finished.png');
     // Stats reach managers at most once a second (the server coalesces them), so allow for that.
     t0 = Date.now();
     await follows('finish 1002', 'manager served', t0, () => expect.poll(() => mgr.locator('[data-kpi=served]').textContent(), { timeout: 3000 }).toBe('1'));
-    await expect.poll(() => display.getByTestId('counter-current').count()).toBe(0);
+    await expect.poll(() => display.getByTestId('counter-current').count(), { timeout: POLL_MS }).toBe(0);
     await shot(hall, 'board/hall.png');
     await shot(mgr, 'manager/live.png');
     await mgr.screenshot({ path: path.join(ART, 'manager/live-full.png'), fullPage: true });

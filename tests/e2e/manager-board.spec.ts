@@ -9,6 +9,9 @@ import { ApiClient } from '../support/api.ts';
 import { axeCheck, launchBrowser } from '../support/browser.ts';
 import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
 
+/** Patience for steps that are not about speed (page loads, sign-ins); the one-second checks say so. */
+const POLL_MS = 10_000;
+
 const ART = path.join(repoRoot, 'tests/artifacts/manager');
 mkdirSync(ART, { recursive: true });
 
@@ -66,10 +69,10 @@ describe('manager board', () => {
     await expect.poll(() => mgr.locator('[data-kpi=waiting]').textContent(), { timeout: 1000 }).toBe('8');
     await expect.poll(() => mgr.locator('[data-kpi=issued]').textContent(), { timeout: 3000 }).toBe('8');
     const byService = mgr.getByTestId('by-service');
-    await expect.poll(() => byService.locator('tr', { hasText: 'Đất đai' }).locator('td').nth(1).textContent()).toBe('8');
+    await expect.poll(() => byService.locator('tr', { hasText: 'Đất đai' }).locator('td').nth(1).textContent(), { timeout: POLL_MS }).toBe('8');
     // Eight in one field with no one serving it: the expected wait passes the target.
     const advice = mgr.getByTestId('suggestions');
-    await expect.poll(() => advice.textContent()).toMatch(/Đất đai: dự kiến chờ \d+ phút — nên mở thêm quầy 1\./);
+    await expect.poll(() => advice.textContent(), { timeout: POLL_MS }).toMatch(/Đất đai: dự kiến chờ \d+ phút — nên mở thêm quầy 1\./);
 
     // A kiosk printer runs out of paper: the board says so as the report arrives.
     const device = new ApiClient(server.url, { authorization: 'Bearer demo-kiosk-1' });
@@ -78,13 +81,13 @@ describe('manager board', () => {
     await expect.poll(() => mgr.getByTestId('devices').textContent(), { timeout: 1000 }).toContain('Hết giấy');
 
     // The arrivals chart draws from today's stats.
-    await expect.poll(() => mgr.locator('figure', { hasText: 'Lượt lấy số theo giờ' }).locator('svg rect').count()).toBeGreaterThan(0);
+    await expect.poll(() => mgr.locator('figure', { hasText: 'Lượt lấy số theo giờ' }).locator('svg rect').count(), { timeout: POLL_MS }).toBeGreaterThan(0);
     await mgr.screenshot({ path: path.join(ART, 'live-busy.png'), fullPage: true });
     expect(await axeCheck(mgr)).toEqual([]);
 
     await mgr.getByRole('button', { name: 'English' }).click();
     await mgr.getByRole('heading', { name: 'Operations board' }).waitFor();
-    await expect.poll(() => advice.textContent()).toMatch(/open counter 1 as well/);
+    await expect.poll(() => advice.textContent(), { timeout: POLL_MS }).toMatch(/open counter 1 as well/);
     await mgr.getByRole('button', { name: 'Tiếng Việt' }).click();
   });
 
@@ -103,7 +106,7 @@ describe('manager board', () => {
     await mgr.selectOption('select[name=period]', 'month');
     await mgr.fill('input[name=date]', '2026-11-22');
     await mgr.getByRole('button', { name: 'Xem báo cáo' }).click();
-    await expect.poll(() => mgr.getByTestId('report-period').textContent()).toContain(month.body.period.from);
+    await expect.poll(() => mgr.getByTestId('report-period').textContent(), { timeout: POLL_MS }).toContain(month.body.period.from);
     // The page shows the server's figures as they are: issued, served, no-show of the whole centre.
     const centerRow = month.body.rows.center?.[0];
     expect(centerRow?.issued).toBe(8);
