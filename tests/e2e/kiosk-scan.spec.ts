@@ -134,6 +134,19 @@ describe('the printer failing', () => {
   });
 });
 
+describe('dossier code by barcode', () => {
+  it('a receipt barcode scanned on the dossier screen shows that dossier', async () => {
+    const { page, errors } = await openKiosk('/kiosk/dossier');
+    expect((await sim('/sim/scan', { text: '261102-CT02-0002\r\n' })).status).toBe(202);
+    const result = page.getByTestId('dossier-result');
+    await expect.poll(() => result.isVisible()).toBe(true);
+    const held = await api.get<{ procedureName: string }>('/api/v1/dossiers/261102-CT02-0002');
+    expect(await result.textContent()).toContain(held.body.procedureName);
+    expect(await page.getByLabel(dict.vi.dossierLabel).inputValue()).toBe('261102-CT02-0002');
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('rating by the ticket QR', () => {
   it('a scanned ticket QR opens the rating of that ticket', async () => {
     const issued = await api.post<{ id: string; number: string; statusUrl: string }>('/api/v1/tickets', { serviceId: 'ho-tich' }, { 'Idempotency-Key': 'kiosk-scan-rating-1' });

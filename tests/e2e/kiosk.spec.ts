@@ -266,8 +266,15 @@ describe('one attempt, one ticket', () => {
 
 describe('accessibility', () => {
   it('large text and high contrast stay axe-clean with 72 px targets', async () => {
-    for (const [viewport, orient] of [[PORTRAIT, 'portrait'], [LANDSCAPE, 'landscape']] as const) {
-      const { page } = await open('/kiosk/take', viewport);
+    for (const [route, name, viewport, orient] of [
+      ['/kiosk/take', 'take', PORTRAIT, 'portrait'],
+      ['/kiosk/take', 'take', LANDSCAPE, 'landscape'],
+      ['/kiosk', 'home', PORTRAIT, 'portrait'],
+      ['/kiosk/procedures', 'procedures', PORTRAIT, 'portrait'],
+      ['/kiosk/rating', 'rating', LANDSCAPE, 'landscape'],
+    ] as const) {
+      const { page } = await open(route, viewport);
+      await expect.poll(() => page.locator('main h1').count()).toBe(1);
       const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
       const normal = await rootSize();
       await page.getByRole('button', { name: dict.vi.largeText }).click();
@@ -275,7 +282,7 @@ describe('accessibility', () => {
       expect(await page.getByRole('button', { name: dict.vi.largeText }).getAttribute('aria-pressed')).toBe('true');
       expect(await rootSize()).toBeGreaterThan(normal * 1.2);
       expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
-      await checkScreen(page, `take-large-contrast-vi-${orient}`);
+      await checkScreen(page, `${name}-large-contrast-vi-${orient}`);
     }
   });
 
