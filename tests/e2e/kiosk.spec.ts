@@ -219,6 +219,22 @@ describe.each(['vi', 'en'] as const)('kiosk in %s', (lang) => {
   });
 });
 
+describe('live waiting counts', () => {
+  it('a tile follows tickets issued elsewhere without a reload (socket.io queue.changed)', async () => {
+    const { page } = await open('/kiosk/take');
+    const tile = page.locator('[data-service="lao-dong-xa-hoi"]');
+    await expect.poll(() => tile.isEnabled()).toBe(true);
+    const count = async () => Number(/(\d+)/.exec((await tile.textContent()) ?? '')?.[1] ?? NaN);
+    await expect.poll(count).toBe(await waiting('lao-dong-xa-hoi'));
+    const before = await count();
+    for (let i = 0; i < 2; i++) {
+      const r = await api.post('/api/v1/tickets', { serviceId: 'lao-dong-xa-hoi' }, { 'Idempotency-Key': `kiosk-live-${i}-${Date.now()}` });
+      expect(r.status).toBe(201);
+    }
+    await expect.poll(count, { timeout: 10_000 }).toBe(before + 2);
+  });
+});
+
 describe('one attempt, one ticket', () => {
   it('a double tap on a field issues exactly one ticket', async () => {
     const { page } = await open('/kiosk/take');
