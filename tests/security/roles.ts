@@ -1,0 +1,58 @@
+// Who may call each route, derived from the OpenAPI tags. A route the table cannot
+// place is reported, so a new route fails the access test until someone decides.
+import { routeName, type Route } from './routes.ts';
+
+export type Rule =
+  /** anyone, no credentials */
+  | 'open'
+  /** any signed-in user (their own session) */
+  | 'session'
+  /** staff, managers, admins (and, where the route allows, the counter's keypad) */
+  | 'staff'
+  | 'manager'
+  | 'admin'
+  /** device tokens only */
+  | 'device';
+
+/** The public routes of the contract (API.md "anyone"), named one by one. */
+export const OPEN_ROUTES = new Set([
+  'GET /api/v1/health',
+  'GET /api/v1/center',
+  'GET /api/v1/procedures',
+  'GET /api/v1/procedures/{code}',
+  'GET /api/v1/queue',
+  'POST /api/v1/tickets',
+  'GET /api/v1/tickets/{id}',
+  'GET /api/v1/tickets/by-number/{number}',
+  'POST /api/v1/tickets/{id}/rating',
+  'GET /api/v1/dossiers/{code}',
+  'GET /api/v1/bookings/slots',
+  'POST /api/v1/bookings',
+  'GET /api/v1/bookings/{code}',
+  'POST /api/v1/bookings/{code}/check-in',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+]);
+
+export const SESSION_ROUTES = new Set(['GET /api/v1/auth/me']);
+
+/** Tags whose every route needs a role: a new route under them is classified by the tag. */
+const TAG_RULES: Record<string, Rule> = { counter: 'staff', manager: 'manager', admin: 'admin', devices: 'device' };
+/** Tags whose routes are open only when listed above: anything new under them needs a decision. */
+const LISTED_TAGS = new Set(['public', 'tickets', 'auth']);
+
+export function classify(r: Route): Rule | { unclassified: string } {
+  const name = routeName(r);
+  if (r.tags.length !== 1) return { unclassified: `${name}: tags ${JSON.stringify(r.tags)} (want exactly one)` };
+  const tag = r.tags[0]!;
+  if (tag in TAG_RULES) {
+    if (OPEN_ROUTES.has(name)) return { unclassified: `${name}: listed as open but tagged "${tag}"` };
+    return TAG_RULES[tag]!;
+  }
+  if (LISTED_TAGS.has(tag)) {
+    if (OPEN_ROUTES.has(name)) return 'open';
+    if (SESSION_ROUTES.has(name)) return 'session';
+    return { unclassified: `${name}: tagged "${tag}" but not in OPEN_ROUTES or SESSION_ROUTES` };
+  }
+  return { unclassified: `${name}: unknown tag "${tag}"` };
+}
