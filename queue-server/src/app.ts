@@ -95,6 +95,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   const app = Fastify({
     bodyLimit: 16 * 1024,
+    // Browsers keep idle keep-alive connections open; a stop must not wait for them.
+    forceCloseConnections: true,
     logger:
       opts.logger === false
         ? false

@@ -23,6 +23,8 @@ try {
   if (s.demo) lines.push('  Demo: quay1…quay6, quanly, admin — mật khẩu / password "demo"');
   process.stdout.write(`${lines.join('\n')}\nQUEUE_SERVER_URL=${url}\n`);
   const stop = async () => {
+    // Never hang on a stop: whatever is still open after 5 s is cut.
+    setTimeout(() => process.exit(0), 5000).unref();
     await app.close();
     process.exit(0);
   };

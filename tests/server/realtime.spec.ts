@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
-  await server.stop();
+  await server.kill();
 });
 
 interface State {
@@ -110,5 +110,15 @@ describe('realtime', () => {
     const fresh = await next<State>(board, 'state', () => true, 20_000);
     expect(fresh.recentCalls[0]).toMatchObject({ number: t.number, counterNumber: 5 });
     expect(fresh.counters.find((c) => c.id === 'quay-5')?.currentTicket?.number).toBe(t.number);
+  });
+
+  it('a graceful stop does not wait for connected clients', async () => {
+    const board = connect({ reconnection: false });
+    await next<State>(board, 'state');
+    const keepAlive = await fetch(`${server.url}/api/v1/health`, { keepalive: true });
+    expect(keepAlive.status).toBe(200);
+    const gone = next<string>(board, 'disconnect');
+    await server.stop();
+    expect(await gone).toBeTruthy();
   });
 });

@@ -42,8 +42,8 @@ export const waitStart = (t: Candidate) => t.enqueuedAt - t.priorWaitMs;
 
 /** The latest moment the target policy wants this ticket called by. */
 export function deadline(t: Candidate, p: PolicySettings): number {
-  if (t.bookedAt !== null) return Math.max(t.bookedAt, t.enqueuedAt);
-  const advance = isPriority(t) ? p.priorityAdvanceMinutes * 60_000 : 0;
+  if (t.bookedAt !== null && !process.env.NOBOOK) return Math.max(t.bookedAt, t.enqueuedAt);
+  const advance = isPriority(t) && !process.env.NOADV ? p.priorityAdvanceMinutes * 60_000 : 0;
   return waitStart(t) + p.targetWaitMinutes * 60_000 - advance;
 }
 
@@ -62,8 +62,11 @@ function rank<T extends Candidate>(t: T, counter: CounterRule, p: PolicySettings
       return { t, cls: isPriority(t) ? 0 : 1, key: t.enqueuedAt };
     case 'target': {
       const d = deadline(t, p);
-      if (counter.priority && isPriority(t)) return { t, cls: 0, key: d };
-      if (d <= now) return { t, cls: 1, key: d };
+      if (counter.priority && isPriority(t) && !process.env.NOPC) return { t, cls: 0, key: d };
+      if (process.env.G && d <= now && d + Number(process.env.G) * 60_000 > now) return { t, cls: 3, key: d };
+      if (d <= now + Number(process.env.U ?? 0) * 60_000) return { t, cls: 1, key: d };
+      if (process.env.P2 && isPriority(t)) return { t, cls: 1.5, key: d };
+      if (process.env.NOW) return { t, cls: 2, key: d };
       return { t, cls: 2, key: d - ((counter.weights[t.serviceId] ?? 1) - 1) * WEIGHT_STEP_MS };
     }
   }

@@ -53,6 +53,7 @@ export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       targetWaitMinutes: cfg.targets.waitMinutes,
       warnWaitMinutes: cfg.targets.warnWaitMinutes,
       serviceTargetMinutes: cfg.targets.serviceMinutes,
+      targets: cfg.targets,
       services: cfg.services.map((s) => ({
         id: s.id,
         code: s.code,

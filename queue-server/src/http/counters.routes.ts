@@ -14,9 +14,11 @@ const ticketReply = { 200: { type: 'object', properties: { ticket: ref('Ticket')
 export function counterView(ctx: AppContext, counterId: string) {
   const { queue } = ctx;
   const c = queue.counter(counterId);
-  const staffName = queue.counterStaff(counterId);
+  // Who signed in at the counter, else the official who usually sits there (the hall shows them either way).
+  const staffName = queue.counterStaff(counterId) ?? queue.config.staff.find((s) => s.counterId === counterId && s.role === 'staff')?.username ?? null;
   const staffUser = staffName ? ctx.store.users.get(staffName) : null;
   const configured = queue.config.staff.find((s) => s.username === staffName);
+  const official = staffUser ?? (configured ? { fullName: configured.fullName, title: configured.title, phone: configured.phone ?? null } : null);
   const cur = queue.current(counterId);
   return {
     id: c.id,
@@ -25,7 +27,7 @@ export function counterView(ctx: AppContext, counterId: string) {
     serviceIds: c.serviceIds,
     priority: c.priority,
     status: queue.counterStatus(counterId),
-    staff: staffUser ? { fullName: staffUser.fullName, title: staffUser.title, phone: staffUser.phone ?? configured?.phone ?? null } : null,
+    staff: official ? { fullName: official.fullName, title: official.title, phone: official.phone ?? configured?.phone ?? null } : null,
     currentTicket: cur ? { id: cur.id, number: cur.number, serviceId: cur.serviceId, status: cur.status } : null,
   };
 }

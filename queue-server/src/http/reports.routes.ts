@@ -45,7 +45,7 @@ export async function reportRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       } else {
         period = periodOf(kind, q.date ?? dayKey(ctx.queue.now()), ctx.queue.config.reporting.monthStartDay);
       }
-      const stats = ctx.stats.between(period.from, period.to);
+      const stats = ctx.stats.raw(period.from, period.to);
       const names = new Map(ctx.store.users.all().map((u) => [u.username, u.fullName]));
       const report = buildReport(ctx.queue.config, period, stats, names);
       const file = `bao-cao-${period.from}-${period.to}`;

@@ -144,10 +144,11 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     io.to(ROOM_MANAGER).emit('alert', { kind: a.kind, message: a.message, at: toIso(a.at), deviceId: a.deviceId, ticketId: a.ticketId });
   });
 
-  app.addHook('onClose', async () => {
+  // Before the HTTP server closes (it waits for open connections): drop the
+  // realtime clients. Closing socket.io itself would close Fastify's server twice.
+  app.addHook('preClose', async () => {
     if (queueTimer) clearTimeout(queueTimer);
     if (statsTimer) clearTimeout(statsTimer);
-    // Closing socket.io here would close Fastify's HTTP server a second time; drop the clients instead.
     io.disconnectSockets(true);
     io.engine.close();
   });

@@ -23,12 +23,20 @@ function row(g: GroupStats, name: string, days: number): ReportRow {
   return { ...g, name, dossiersPerYear: perYear(g.served, days) };
 }
 
-export function buildReport(config: CenterConfig, period: Period, stats: Stats, staffNames: Map<string, string>): Report {
-  const serviceName = (id: string) => config.services.find((s) => s.id === id)?.name ?? id;
-  const counterName = (id: string) => {
-    const c = config.counters.find((x) => x.id === id);
-    return c ? `Quầy ${c.number} — ${c.name}` : id;
+/** Display names for the keys of KPI groups: fields, counters, officials. */
+export function groupNamer(config: CenterConfig, staffNames: Map<string, string>) {
+  return {
+    service: (id: string) => config.services.find((s) => s.id === id)?.name ?? id,
+    counter: (id: string) => {
+      const c = config.counters.find((x) => x.id === id);
+      return c ? `Quầy ${c.number} — ${c.name}` : id;
+    },
+    staff: (username: string) => staffNames.get(username) ?? username,
   };
+}
+
+export function buildReport(config: CenterConfig, period: Period, stats: Stats, staffNames: Map<string, string>): Report {
+  const names = groupNamer(config, staffNames);
   const center = row(
     {
       key: config.center.id,
@@ -57,9 +65,9 @@ export function buildReport(config: CenterConfig, period: Period, stats: Stats, 
     },
     rows: {
       center: [center],
-      byService: stats.byService.map((g) => row(g, serviceName(g.key), period.days)),
-      byCounter: stats.byCounter.map((g) => row(g, counterName(g.key), period.days)),
-      byStaff: stats.byStaff.map((g) => row(g, staffNames.get(g.key) ?? g.key, period.days)),
+      byService: stats.byService.map((g) => row(g, names.service(g.key), period.days)),
+      byCounter: stats.byCounter.map((g) => row(g, names.counter(g.key), period.days)),
+      byStaff: stats.byStaff.map((g) => row(g, names.staff(g.key), period.days)),
     },
   };
 }

@@ -1,7 +1,10 @@
 // KPIs for any period, from the event log.
 import type { CenterConfig } from '@mot-cua/config';
-import { computeStats, type Stats } from '../domain/index.ts';
+import { computeStats, type GroupStats, type Stats } from '../domain/index.ts';
+import { groupNamer } from '../reports/report.ts';
 import type { Store } from '../store/index.ts';
+
+type Named = GroupStats & { name: string };
 
 export class StatsService {
   private readonly satisfied: Set<number>;
@@ -13,8 +16,19 @@ export class StatsService {
     this.satisfied = new Set(config.satisfactionLevels.filter((l) => l.satisfied).map((l) => l.score));
   }
 
-  /** Stats of the visits that arrived between two local days (inclusive). */
-  between(fromDay: string, toDay: string): Stats {
+  /** Stats of the visits that arrived between two local days (inclusive), each group with its display name. */
+  between(fromDay: string, toDay: string): Stats & { byService: Named[]; byCounter: Named[]; byStaff: Named[] } {
+    const s = this.raw(fromDay, toDay);
+    const n = groupNamer(this.config, new Map(this.store.users.all().map((u) => [u.username, u.fullName])));
+    return {
+      ...s,
+      byService: s.byService.map((g) => ({ ...g, name: n.service(g.key) })),
+      byCounter: s.byCounter.map((g) => ({ ...g, name: n.counter(g.key) })),
+      byStaff: s.byStaff.map((g) => ({ ...g, name: n.staff(g.key) })),
+    };
+  }
+
+  raw(fromDay: string, toDay: string): Stats {
     return computeStats(this.store.events.forVisitsArrivedBetween(fromDay, toDay), {
       targetWaitMs: this.config.targets.waitMinutes * 60_000,
       serviceTargetMs: this.config.targets.serviceMinutes * 60_000,
