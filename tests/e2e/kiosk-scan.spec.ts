@@ -87,6 +87,7 @@ describe('CCCD scan through the kiosk agent', () => {
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
     const ticket = await api.get<{ number: string; priorityCategoryId: string | null }>(`/api/v1/tickets/${id}`);
     expect(ticket.body.priorityCategoryId).toBe(elderly!.id);
+    expect(await page.getByTestId('ticket-priority').textContent()).toBe(interpolate(dict.vi.ticketPriority, { name: elderly!.name }));
 
     await expect.poll(() => page.getByText(dict.vi.printed).isVisible(), { timeout: 15_000 }).toBe(true);
     const printed = (await (await sim('/sim/printed')).json()) as { printed: { text: string; qr: string | null }[] };

@@ -58,6 +58,7 @@ const vi = {
   // Ticket
   ticketTitle: 'Số thứ tự của quý vị',
   ticketField: 'Lĩnh vực: {name}',
+  ticketPriority: 'Ưu tiên: {name}',
   peopleAhead: 'Còn {n} người trước quý vị',
   peopleAheadOne: 'Còn 1 người trước quý vị',
   peopleAheadNone: 'Quý vị là người tiếp theo',
@@ -236,6 +237,7 @@ const en: { [K in keyof typeof vi]: string } = {
 
   ticketTitle: 'Your number',
   ticketField: 'Field: {name}',
+  ticketPriority: 'Priority: {name}',
   peopleAhead: '{n} people ahead of you',
   peopleAheadOne: '1 person ahead of you',
   peopleAheadNone: 'You are next',
