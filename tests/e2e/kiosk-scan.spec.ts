@@ -44,6 +44,11 @@ async function openKiosk(route: string): Promise<{ page: Page; errors: string[] 
   return { page, errors };
 }
 
+async function toEnglish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: dict.vi.langToggle, exact: true }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+}
+
 async function checkScreen(page: Page, name: string): Promise<void> {
   const violations = await axeCheck(page);
   expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
@@ -98,12 +103,14 @@ describe('CCCD scan through the kiosk agent', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a card scanned on the home screen goes straight to the fields; under 60 gets no priority by itself', async () => {
+  it('in English, a card scanned on the home screen goes straight to the fields; under 60 gets no priority by itself', async () => {
     const { page, errors } = await openKiosk('/kiosk');
+    await toEnglish(page);
     expect((await sim('/sim/scan', { text: YOUNG_QR })).status).toBe(202);
     await page.waitForURL(/\/kiosk\/take/);
-    await expect.poll(() => page.getByText(interpolate(dict.vi.greeting, { name: 'Phạm Thị Dung' })).first().isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: dict.vi.priorityNone, exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByText(interpolate(dict.en.greeting, { name: 'Phạm Thị Dung' })).first().isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: dict.en.priorityNone, exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await checkScreen(page, 'take-scanned-young-en-portrait');
     await page.locator('[data-service="chung-thuc"]').click();
     await page.waitForURL(/\/kiosk\/ticket\//);
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
@@ -114,20 +121,22 @@ describe('CCCD scan through the kiosk agent', () => {
 });
 
 describe('the printer failing', () => {
-  it('out of paper: the ticket stays on screen with "Không in được phiếu" and what to do', async () => {
+  it('out of paper, in English: the ticket stays on screen with "could not be printed" and what to do', async () => {
     expect((await sim('/sim/printer', { state: 'paper_out' })).status).toBe(200);
     try {
-      const { page, errors } = await openKiosk('/kiosk/take');
+      const { page, errors } = await openKiosk('/kiosk');
+      await toEnglish(page);
+      await page.getByRole('button', { name: dict.en.homeTake }).click();
       await page.locator('[data-service="dat-dai"]').click();
       await page.waitForURL(/\/kiosk\/ticket\//);
       const number = ((await page.getByTestId('ticket-number').textContent()) ?? '').trim();
       const failed = page.getByTestId('print-failed');
       await expect.poll(() => failed.isVisible(), { timeout: 15_000 }).toBe(true);
       const text = (await failed.textContent()) ?? '';
-      expect(text).toContain(dict.vi.printFailed);
-      expect(text).toContain(dict.vi.printPaperOut);
-      expect(text).toContain(interpolate(dict.vi.printFailedWhat, { number }));
-      await checkScreen(page, 'ticket-paper-out-vi-portrait');
+      expect(text).toContain(dict.en.printFailed);
+      expect(text).toContain(dict.en.printPaperOut);
+      expect(text).toContain(interpolate(dict.en.printFailedWhat, { number }));
+      await checkScreen(page, 'ticket-paper-out-en-portrait');
       expect(errors).toEqual([]);
     } finally {
       await sim('/sim/printer', { state: 'ok' });
