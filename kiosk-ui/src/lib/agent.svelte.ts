@@ -52,12 +52,28 @@ export function startAgent(): void {
   connect();
 }
 
-export function print(ticket: PrintTicket): Promise<PrintResult> {
-  if (!ws || ws.readyState !== WebSocket.OPEN) {
-    return Promise.resolve({ ok: false, error: { code: 'offline', message: 'agent not connected' } });
-  }
+const CONNECT_WAIT_MS = 3000;
+
+/** The open socket, waiting a moment when it is still connecting (a tap right after the kiosk starts). */
+function openSocket(): Promise<WebSocket | null> {
+  const s = ws;
+  if (s?.readyState === WebSocket.OPEN) return Promise.resolve(s);
+  if (s?.readyState !== WebSocket.CONNECTING) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), CONNECT_WAIT_MS);
+    const settle = (value: WebSocket | null) => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+    s.addEventListener('open', () => settle(s), { once: true });
+    s.addEventListener('close', () => settle(null), { once: true });
+  });
+}
+
+export async function print(ticket: PrintTicket): Promise<PrintResult> {
+  const socket = await openSocket();
+  if (!socket) return { ok: false, error: { code: 'offline', message: 'agent not connected' } };
   const requestId = `${ticket.id}-${Date.now().toString(36)}`;
-  const socket = ws;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       pending.delete(requestId);
