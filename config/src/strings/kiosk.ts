@@ -41,7 +41,6 @@ const vi = {
   closedNoTime: 'Hôm nay không nhận thêm',
   priorityQuestion: 'Quý vị thuộc nhóm ưu tiên?',
   priorityNone: 'Không',
-  priorityChosen: 'Đã chọn ưu tiên: {name}',
   priorityAuto: 'Quý vị được ưu tiên: {name}',
   scanHint: 'Có thể quét mã QR trên thẻ căn cước để được ưu tiên tự động.',
   greeting: 'Xin chào {name}.',
@@ -84,7 +83,6 @@ const vi = {
   proceduresTitle: 'Tra cứu thủ tục hành chính',
   searchLabel: 'Tìm thủ tục',
   searchPlaceholder: 'Ví dụ: khai sinh',
-  searchButton: 'Tìm',
   clear: 'Xóa',
   allFields: 'Tất cả lĩnh vực',
   noProcedures: 'Không tìm thấy thủ tục phù hợp. Mời thử từ khác.',
@@ -120,7 +118,6 @@ const vi = {
   statusReturned: 'Đã trả kết quả',
 
   // Booking
-  bookingTitle: 'Lịch hẹn',
   checkInTitle: 'Nhận số theo lịch hẹn',
   checkInLabel: 'Mã lịch hẹn (6 ký tự)',
   checkInPlaceholder: 'Ví dụ: K7P2QX',
@@ -180,7 +177,6 @@ const vi = {
   phoneNotFound: 'Không tìm thấy số thứ tự này.',
   phoneOffline: 'Mất kết nối, đang thử lại…',
   phoneUpdated: 'Cập nhật lúc {time}',
-  phoneRate: 'Đánh giá sự phục vụ',
 } satisfies Record<string, string>;
 
 const en: { [K in keyof typeof vi]: string } = {
@@ -221,7 +217,6 @@ const en: { [K in keyof typeof vi]: string } = {
   closedNoTime: 'No more tickets today',
   priorityQuestion: 'Are you in a priority group?',
   priorityNone: 'No',
-  priorityChosen: 'Priority chosen: {name}',
   priorityAuto: 'You have priority: {name}',
   scanHint: 'You may scan the QR code on your citizen ID card to get priority automatically.',
   greeting: 'Hello {name}.',
@@ -261,7 +256,6 @@ const en: { [K in keyof typeof vi]: string } = {
   proceduresTitle: 'Administrative procedures',
   searchLabel: 'Search procedures',
   searchPlaceholder: 'For example: birth',
-  searchButton: 'Search',
   clear: 'Clear',
   allFields: 'All fields',
   noProcedures: 'No matching procedure. Please try other words.',
@@ -295,7 +289,6 @@ const en: { [K in keyof typeof vi]: string } = {
   statusReady: 'Result ready, please collect it',
   statusReturned: 'Result returned',
 
-  bookingTitle: 'Bookings',
   checkInTitle: 'Check in with a booking',
   checkInLabel: 'Booking code (6 characters)',
   checkInPlaceholder: 'For example: K7P2QX',
@@ -352,7 +345,6 @@ const en: { [K in keyof typeof vi]: string } = {
   phoneNotFound: 'This number was not found.',
   phoneOffline: 'Connection lost, retrying…',
   phoneUpdated: 'Updated at {time}',
-  phoneRate: 'Rate our service',
 };
 
 export const kiosk: Bilingual<typeof vi> = { vi, en };
