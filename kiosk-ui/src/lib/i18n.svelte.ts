@@ -1,6 +1,7 @@
 // The kiosk's language for the current citizen: Vietnamese unless they tap
 // the toggle; reset to Vietnamese when the screen returns home after idling.
 import { kiosk, translator, type Lang, type Params } from '@mot-cua/config/strings/index.ts';
+import { messageFor } from './message.ts';
 
 type Key = keyof typeof kiosk.vi & string;
 
@@ -22,9 +23,7 @@ export function setLang(lang: Lang): void {
 
 /** Server messages are "Vietnamese / English"; show the half for the current language. */
 export function localMessage(message: string): string {
-  const parts = message.split(' / ');
-  if (parts.length < 2) return message;
-  return (i18n.lang === 'en' ? parts.slice(1).join(' / ') : parts[0]) ?? message;
+  return messageFor(message, i18n.lang);
 }
 
 /** A name that has an English variant (services, categories, levels). */
