@@ -21,7 +21,7 @@ import { BookingService } from './services/booking.service.ts';
 import { DossierService, seedDemoDossiers } from './services/dossier.service.ts';
 import { PrivacyService } from './services/privacy.service.ts';
 import type { AppContext } from './http/context.ts';
-import { installErrorHandling } from './http/errors.ts';
+import { installErrorHandling, sendError, errorBody } from './http/errors.ts';
 import { installActorResolution } from './http/guards.ts';
 import { Metrics } from './http/metrics.ts';
 import { errorSchema, ticketSchema, staffTicketSchema } from './http/schemas.ts';
@@ -106,6 +106,18 @@ export async function buildApp(opts: AppOptions): Promise<App> {
             redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
           },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    // Requests the router refuses before any route (bad %-escapes, overlong parameters) get the contract's shape too.
+    frameworkErrors: (err, _req, reply) => {
+      const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      void sendError(reply, status, status === 414 ? 'uri_too_long' : 'bad_request', `Địa chỉ không hợp lệ / malformed URL (${err.code})`);
+    },
+    // Bytes Node's HTTP parser refuses never reach Fastify's handlers: answer them in the contract's shape.
+    clientErrorHandler: (err: NodeJS.ErrnoException & { bytesParsed?: number }, socket) => {
+      if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const body = errorBody(status);
+      socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    },
   });
   installErrorHandling(app);
   app.addSchema(errorSchema);

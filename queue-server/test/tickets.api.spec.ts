@@ -114,6 +114,12 @@ describe('issuing tickets', () => {
     expect(key.status).toBe(400);
   });
 
+  it('a forged Host header cannot put an odd address into the status URL', async () => {
+    const r = await anon.post<Ticket>('/api/v1/tickets', { serviceId: 'ho-tich' }, { host: 'evil.example:99999' });
+    expect(r.status).toBe(201);
+    expect(r.body.statusUrl).toBe(`${s.url}/t/${r.body.id}`);
+  });
+
   it('unknown and malformed ticket ids', async () => {
     expect((await anon.get<Err>('/api/v1/tickets/doesNotExist1')).status).toBe(404);
     const bad = await anon.get<Err>('/api/v1/tickets/%3Cscript%3E');

@@ -16,6 +16,7 @@ const routes = await loadRoutes(server.url);
 const anonymous = server.client();
 const kiosk = server.client({ authorization: 'Bearer demo-kiosk-1' });
 const board = server.client({ authorization: 'Bearer demo-board-1' });
+const display = server.client({ authorization: 'Bearer demo-display-2' });
 const keypad3 = server.client({ authorization: 'Bearer demo-keypad-3' });
 const staff = server.client();
 await staff.login('quay2', 'quay-2');
@@ -53,6 +54,7 @@ const WRONG: Record<Rule, [string, ApiClient, 401 | 403][]> = {
     ['nobody', anonymous, 401],
     ['the kiosk', kiosk, 403],
     ['the hall board', board, 403],
+    ["counter 2's display", display, 403],
   ],
   manager: [
     ['nobody', anonymous, 401],

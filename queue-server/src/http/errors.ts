@@ -5,6 +5,28 @@ import { DomainError } from '../domain/index.ts';
 
 const KIND_STATUS = { bad_input: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, unavailable: 503 } as const;
 
+/** Codes for the statuses the framework itself can give. */
+const STATUS_CODE: Record<number, [string, string]> = {
+  400: ['bad_request', 'Yêu cầu không hợp lệ / bad request'],
+  401: ['unauthorized', 'Hãy đăng nhập / please sign in'],
+  403: ['forbidden', 'Không được phép / forbidden'],
+  404: ['not_found', 'Không tìm thấy / not found'],
+  405: ['method_not_allowed', 'Phương thức không được hỗ trợ / method not allowed'],
+  406: ['not_acceptable', 'Không đáp ứng được định dạng yêu cầu / not acceptable'],
+  408: ['timeout', 'Yêu cầu quá lâu / request timeout'],
+  413: ['payload_too_large', 'Dữ liệu gửi lên quá lớn / request body too large'],
+  414: ['uri_too_long', 'Địa chỉ quá dài / URI too long'],
+  415: ['unsupported_media_type', 'Chỉ nhận dữ liệu JSON / only JSON bodies are accepted'],
+  429: ['rate_limited', 'Quá nhiều yêu cầu; hãy thử lại sau ít phút / too many requests; try again shortly'],
+  431: ['headers_too_large', 'Phần đầu yêu cầu quá lớn / request headers too large'],
+};
+
+/** The contract's JSON for a status, for places that write raw bytes (the HTTP parser's refusals). */
+export function errorBody(status: number): string {
+  const [code, message] = STATUS_CODE[status] ?? STATUS_CODE[400]!;
+  return JSON.stringify({ error: { code, message } });
+}
+
 export function sendError(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message } });
 }
@@ -25,8 +47,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status === 415) return sendError(reply, 415, 'unsupported_media_type', 'Chỉ nhận dữ liệu JSON / only JSON bodies are accepted');
     if (status === 429) return sendError(reply, 429, 'rate_limited', 'Quá nhiều yêu cầu; hãy thử lại sau ít phút / too many requests; try again shortly');
     if (status >= 400 && status < 500) {
-      const code = err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || status === 400 ? 'bad_request' : (err.code ?? 'bad_request').toLowerCase();
-      return sendError(reply, status, code, `Yêu cầu không hợp lệ: ${err.message} / bad request: ${err.message}`);
+      const [code, base] = STATUS_CODE[status] ?? STATUS_CODE[400]!;
+      return sendError(reply, status, code, `${base.split(' / ')[0]}: ${err.message} / ${base.split(' / ')[1]}: ${err.message}`);
     }
     req.log.error({ err }, 'unhandled error');
     return sendError(reply, 500, 'internal', 'Lỗi máy chủ; hãy thử lại / server error; please try again');

@@ -44,7 +44,8 @@ export function guard(opts: GuardOptions) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const a = req.actor;
     if (a.kind === 'device') {
-      if (opts.devices === 'any' || (opts.devices === 'counter' && a.counterId)) return;
+      // Only a counter's keypads act for it; its display only shows.
+      if (opts.devices === 'any' || (opts.devices === 'counter' && a.counterId && a.deviceKind === 'keypad')) return;
       return sendError(reply, 403, 'forbidden', 'Thiết bị này không được làm việc này / this device may not do that');
     }
     if (a.kind === 'public') {

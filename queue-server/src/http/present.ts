@@ -5,8 +5,20 @@ import { toIso, type Estimate } from '../domain/index.ts';
 import type { TicketRecord } from '../store/index.ts';
 import type { QueueService } from '../services/queue.service.ts';
 
+const SANE_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
+
+/**
+ * Where phones reach this server: the configured public URL, else the Host the
+ * kiosk used (on a centre's LAN that is the server's own address), checked so
+ * a forged Host cannot put an odd address into a ticket's QR.
+ */
 export function baseUrl(q: QueueService, req: FastifyRequest): string {
-  return (q.config.center.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/$/, '');
+  if (q.config.center.publicUrl) return q.config.center.publicUrl.replace(/\/$/, '');
+  const m = SANE_HOST.exec(req.host);
+  const port = m?.[1] ? Number(m[1]) : 80;
+  if (m && port > 0 && port <= 65535) return `${req.protocol}://${req.host}`;
+  const local = req.socket.localAddress ?? '127.0.0.1';
+  return `${req.protocol}://${local.includes(':') ? `[${local}]` : local}:${req.socket.localPort}`;
 }
 
 export function publicTicket(q: QueueService, t: TicketRecord, base: string, est: Estimate = q.estimateOf(t)) {

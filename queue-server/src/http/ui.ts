@@ -33,7 +33,18 @@ export async function uiRoutes(app: FastifyInstance, opts: { centerName: string;
   for (const m of UI_MOUNTS) {
     const dir = path.join(root, m.dir);
     if (!existsSync(dir)) continue;
-    await app.register(fastifyStatic, { root: dir, prefix: m.prefix, decorateReply: false, wildcard: true, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: dir,
+      prefix: m.prefix,
+      decorateReply: false,
+      wildcard: true,
+      index: 'index.html',
+      maxAge: '1h',
+      // The page itself must always be fresh so a rebuilt UI is picked up; hashed assets may be cached.
+      setHeaders: (res, file) => {
+        if (file.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
+      },
+    });
   }
 
   const sendIndex = (reply: FastifyReply, m: UiMount) => {
