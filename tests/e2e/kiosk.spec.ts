@@ -16,8 +16,8 @@ import { freePort, repoRoot, startServer, type RunningServer } from '../support/
 const ART = path.join(repoRoot, 'tests/artifacts/kiosk');
 mkdirSync(ART, { recursive: true });
 
-export const PORTRAIT = { width: 1080, height: 1920 };
-export const LANDSCAPE = { width: 1920, height: 1080 };
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
 const PHONE = { width: 390, height: 844 };
 
 let server: RunningServer;
