@@ -15,6 +15,9 @@ const ticket = {
 };
 
 describe('parseInbound', () => {
+  it('accepts a ticket without an estimate (the server has none when no counter is open)', () => {
+    expect(parseInbound({ type: 'print', requestId: 'r', ticket: { ...ticket, estimatedWaitMinutes: null } })).toMatchObject({ ticket: { estimatedWaitMinutes: null } });
+  });
   it('accepts the two kiosk messages', () => {
     expect(parseInbound({ type: 'status' })).toEqual({ type: 'status' });
     expect(parseInbound({ type: 'print', requestId: 'r', ticket })).toEqual({ type: 'print', requestId: 'r', ticket });

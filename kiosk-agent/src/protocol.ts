@@ -29,7 +29,7 @@ export function parseTicket(t: unknown): PrintableTicket | null {
     (t.priorityName === null || str(t.priorityName, 200)) &&
     count(t.peopleAhead) &&
     Number.isInteger(t.peopleAhead) &&
-    count(t.estimatedWaitMinutes) &&
+    (t.estimatedWaitMinutes === null || count(t.estimatedWaitMinutes)) &&
     str(t.issuedAt, 40, 1) &&
     str(t.statusUrl, 500, 1) &&
     (t.note === undefined || str(t.note, 500));
@@ -41,7 +41,7 @@ export function parseTicket(t: unknown): PrintableTicket | null {
     serviceName: t.serviceName as string,
     priorityName: t.priorityName as string | null,
     peopleAhead: t.peopleAhead as number,
-    estimatedWaitMinutes: t.estimatedWaitMinutes as number,
+    estimatedWaitMinutes: t.estimatedWaitMinutes as number | null,
     issuedAt: t.issuedAt as string,
     statusUrl: t.statusUrl as string,
   };

@@ -99,6 +99,12 @@ describe('CCCD scan through the kiosk agent', () => {
     const mine = printed.printed.find((p) => p.text.includes(ticket.body.number));
     expect(mine).toBeDefined();
     expect([mine!.qr].flat().join(' ')).toContain(`/t/${id}`);
+    // The Vietnamese the printer decoded reads back exactly, every diacritic.
+    const printedLines = mine!.text.split('\n').map((l) => l.trim());
+    expect(printedLines).toContain('Bộ phận Một cửa UBND phường Tân An'.toLocaleUpperCase('vi'));
+    expect(printedLines).toContain('Tư pháp – Hộ tịch');
+    // Long lines wrap on paper; read them back joined.
+    expect(mine!.text.replace(/\s+/g, ' ')).toContain(`Ưu tiên: ${elderly!.name}`);
     await checkScreen(page, 'ticket-printed-vi-portrait');
     expect(errors).toEqual([]);
   });
@@ -137,6 +143,28 @@ describe('the printer failing', () => {
       expect(text).toContain(dict.en.printPaperOut);
       expect(text).toContain(interpolate(dict.en.printFailedWhat, { number }));
       await checkScreen(page, 'ticket-paper-out-en-portrait');
+      expect(errors).toEqual([]);
+    } finally {
+      await sim('/sim/printer', { state: 'ok' });
+    }
+  });
+
+  it('unplugged mid-run: the ticket is on screen and on the server, marked not printed, and managers see the alert', async () => {
+    const { page, errors } = await openKiosk('/kiosk');
+    await page.getByRole('button', { name: dict.vi.homeTake }).click();
+    expect((await sim('/sim/printer', { state: 'offline' })).status).toBe(200);
+    try {
+      await page.locator('[data-service="xay-dung"]').click();
+      await page.waitForURL(/\/kiosk\/ticket\//);
+      const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+      await expect.poll(() => page.getByTestId('print-failed').isVisible(), { timeout: 15_000 }).toBe(true);
+      const mgr = new ApiClient(server.url);
+      await mgr.login('quanly');
+      await expect
+        .poll(async () => (await mgr.get<{ alerts: { kind: string; ticketId: string | null }[] }>('/api/v1/devices')).body.alerts.some((a) => a.kind === 'print_failed' && a.ticketId === id), { timeout: 15_000 })
+        .toBe(true);
+      const t = await api.get<{ status: string; printed: boolean | null }>(`/api/v1/tickets/${id}`);
+      expect(t.body).toMatchObject({ status: 'waiting', printed: false });
       expect(errors).toEqual([]);
     } finally {
       await sim('/sim/printer', { state: 'ok' });

@@ -10,7 +10,8 @@ export type PrintableTicket = {
   serviceName: string;
   priorityName: string | null;
   peopleAhead: number;
-  estimatedWaitMinutes: number;
+  /** null when the server cannot estimate (no counter open for the field): the line is left off. */
+  estimatedWaitMinutes: number | null;
   /** ISO 8601 */
   issuedAt: string;
   statusUrl: string;
@@ -68,7 +69,7 @@ export function ticketLayout(t: PrintableTicket): LayoutBlock[] {
   blocks.push(
     { kind: 'feed', lines: 1 },
     text(`Số người đang chờ trước bạn: ${Math.max(0, t.peopleAhead)}`, 'normal', 'left'),
-    text(`Thời gian chờ dự kiến: ${formatWait(t.estimatedWaitMinutes)}`, 'normal', 'left'),
+    ...(t.estimatedWaitMinutes === null ? [] : [text(`Thời gian chờ dự kiến: ${formatWait(t.estimatedWaitMinutes)}`, 'normal', 'left')]),
     text(`Giờ lấy số: ${formatIssuedAt(t.issuedAt)}`, 'normal', 'left'),
     { kind: 'feed', lines: 1 },
     { kind: 'qr', data: t.statusUrl },

@@ -1,7 +1,7 @@
 // Messages between the kiosk UI and the kiosk agent (local WebSocket).
 export interface PrintTicket {
   id: string; number: string; centerName: string; serviceName: string; priorityName: string | null;
-  peopleAhead: number; estimatedWaitMinutes: number; issuedAt: string; statusUrl: string;
+  peopleAhead: number; estimatedWaitMinutes: number | null; issuedAt: string; statusUrl: string;
 }
 export type PrintErrorCode = 'paper_out' | 'cover_open' | 'offline' | 'failed';
 export interface PrintResult { ok: boolean; error?: { code: PrintErrorCode; message: string } }
