@@ -33,15 +33,15 @@ describe('wait estimate', () => {
     const e = estimateFor(waiting[1]!, { waiting, counters: [counter('c1', ['b'])], serviceMs: {}, policy, now: 0 });
     expect(e).toEqual({ peopleAhead: 1, estimatedWaitMinutes: null });
   });
-  it('follows the policy as the simulated clock moves: a ticket that falls past its deadline is called before a weighted one', () => {
+  it('follows the policy as the simulated clock moves: a ticket that comes near its target is called before a weighted one', () => {
     const target: PolicySettings = { kind: 'target', targetWaitMinutes: 15, priorityAdvanceMinutes: 10 };
-    // Busy until 14 min: at that instant ticket 1 (field a, due at 15) is not yet late and the
-    // weight brings 2 (field b, weight 6, due at 16) first; busy until 16 min, 1 is late and goes first.
+    // Ticket 1 (field a) is due at 15 min; 2 (field b, weight 6) at 16. Free at 8 min, the counter
+    // still leans to b; free at 11 min, ticket 1 is within 5 minutes of its target and goes first.
     const waiting = [t('1', 'a', 0), t('2', 'b', 1 * min)];
     const c = (freeAt: number): OpenCounter => ({ id: 'c', serviceIds: ['a', 'b'], priority: false, weights: { b: 6 }, freeAt });
     const serviceMs = { a: 5 * min, b: 5 * min };
-    expect(estimateFor(waiting[0]!, { waiting, counters: [c(14 * min)], serviceMs, policy: target, now: 0 }).estimatedWaitMinutes).toBe(19);
-    expect(estimateFor(waiting[0]!, { waiting, counters: [c(16 * min)], serviceMs, policy: target, now: 0 }).estimatedWaitMinutes).toBe(16);
+    expect(estimateFor(waiting[0]!, { waiting, counters: [c(8 * min)], serviceMs, policy: target, now: 0 }).estimatedWaitMinutes).toBe(13);
+    expect(estimateFor(waiting[0]!, { waiting, counters: [c(11 * min)], serviceMs, policy: target, now: 0 }).estimatedWaitMinutes).toBe(11);
   });
   it('property: estimateAll gives each waiting ticket what estimateFor gives it', () => {
     const arb = fc.record({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { deadline, orderForCounter, pickNext, type Candidate, type CounterRule, type PolicySettings, type PolicyKind } from './policy.ts';
+import { due, graceMs, URGENT_MS, orderForCounter, pickNext, type Candidate, type CounterRule, type PolicySettings, type PolicyKind } from './policy.ts';
 
 const min = 60_000;
 const t = (id: string, serviceId: string, enqueuedAt: number, priority = false, extra: Partial<Candidate> = {}): Candidate => ({
@@ -42,25 +42,40 @@ describe('calling policy', () => {
     expect(pickNext(q, counter({ weights: { b: 2 } }), policy('target'))?.id).toBe('2');
   });
 
-  it('target policy: a weight never keeps a ticket past its deadline waiting for one that is not', () => {
-    // 1 (field a) is past its deadline at 16 min; 2 (field b, weight 5) is not, though its key is earlier.
+  it('target policy: a weight leans only while both have slack; a ticket near its target goes first', () => {
+    // 1 (field a) is due at 15 min, 2 (field b, weight 5) at 17 min.
     const q = [t('1', 'a', 0), t('2', 'b', 2 * min)];
-    expect(pickNext(q, counter({ weights: { b: 5 } }), policy('target'), 10 * min)?.id).toBe('2');
-    expect(pickNext(q, counter({ weights: { b: 5 } }), policy('target'), 16 * min)?.id).toBe('1');
+    const c = counter({ weights: { b: 5 } });
+    expect(pickNext(q, c, policy('target'), 5 * min)?.id).toBe('2');
+    expect(pickNext(q, c, policy('target'), 10 * min)?.id).toBe('1');
   });
-  it('target policy: an appointment is called at its booked time, not before others due earlier', () => {
-    const booked = t('A', 'a', 0, false, { bookedAt: 30 * min });
-    const walkIn = t('1', 'a', 10 * min);
-    // At 20 min the walk-in (due at 25) goes first; at 30 the appointment (due at 30) beats a walk-in due at 40.
-    expect(pickNext([booked, walkIn], counter(), policy('target'), 20 * min)?.id).toBe('1');
-    expect(pickNext([booked, t('2', 'a', 25 * min)], counter(), policy('target'), 30 * min)?.id).toBe('A');
-    // Checked in late: due at once.
-    expect(deadline(t('L', 'a', 40 * min, false, { bookedAt: 30 * min }), policy('target'))).toBe(40 * min);
+  it('target policy (triage): past the target, a ticket yields to those who can still make it, for at most the grace', () => {
+    const late = t('L', 'a', 0);
+    const near = t('N', 'a', 10 * min);
+    const p = policy('target');
+    // At 16 min, L is past due (15) and N is due at 25 — not within the last 5 minutes: L goes first.
+    expect(pickNext([late, near], counter(), p, 16 * min)?.id).toBe('L');
+    // At 21 min N is due in 4 minutes and can still make it: N goes first.
+    expect(pickNext([late, near], counter(), p, 21 * min)?.id).toBe('N');
+    // At 30 min L has waited the target and the grace: it goes before anyone.
+    expect(pickNext([late, t('M', 'a', 16 * min)], counter(), p, 30 * min)?.id).toBe('L');
+    expect(graceMs(p)).toBe(15 * min);
+  });
+  it('target policy: an appointment is called at its booked time, before walk-ins with slack, not before one near the target', () => {
+    const booked = t('A', 'a', 25 * min, false, { bookedAt: 30 * min });
+    // At 30 min a walk-in who came at 22 (due at 37) has slack: the appointment first.
+    expect(pickNext([booked, t('1', 'a', 22 * min)], counter(), policy('target'), 30 * min)?.id).toBe('A');
+    // A walk-in who came at 16 is due at 31: saved first.
+    expect(pickNext([booked, t('2', 'a', 16 * min)], counter(), policy('target'), 30 * min)?.id).toBe('2');
+    // Before its time it still goes before walk-ins with more slack, after those about to be due.
+    expect(pickNext([booked, t('3', 'a', 26 * min)], counter(), policy('target'), 26 * min)?.id).toBe('A');
+    expect(pickNext([booked, t('4', 'a', 12 * min)], counter(), policy('target'), 26 * min)?.id).toBe('4');
   });
   it('without a clock, the latest arrival stands in for now', () => {
     const q = [t('1', 'a', 0), t('2', 'b', 2 * min)];
-    // Latest arrival at 16 min: ticket 1 is past its deadline, whatever the weights.
-    expect(pickNext([...q, t('3', 'z', 16 * min)], counter({ weights: { b: 5 } }), policy('target'))?.id).toBe('1');
+    // Latest arrival at 12 min: ticket 1 is due within 5 minutes, whatever the weights.
+    expect(pickNext([...q, t('3', 'z', 12 * min)], counter({ weights: { b: 5 } }), policy('target'))?.id).toBe('1');
+    expect(pickNext(q, counter({ weights: { b: 5 } }), policy('target'))?.id).toBe('2');
   });
 
   const ticketsArb = fc.array(
@@ -127,7 +142,7 @@ describe('calling policy', () => {
     kind: fc.constantFrom<PolicyKind>('fifo', 'priority', 'target'),
   });
 
-  it('property: over a day nobody is called twice, everyone is called, priority first at priority counters, and (target) nobody past the deadline is passed over', () => {
+  it('property: over a day nobody is called twice, everyone is called, priority first at priority counters, and (target) the triage order holds, so nobody starves', () => {
     fc.assert(
       fc.property(dayArb, ({ arrivals, counters, durations, kind }) => {
         const p = policy(kind);
@@ -156,8 +171,17 @@ describe('calling policy', () => {
           const priorityWaits = mine.some((x) => x.priorityCategoryId !== null);
           if (priorityWaits && (kind === 'priority' || (kind === 'target' && c.rule.priority))) expect(pick.priorityCategoryId).not.toBeNull();
           if (kind === 'target' && !(c.rule.priority && priorityWaits)) {
-            const late = mine.filter((x) => deadline(x, p) <= now).map((x) => deadline(x, p));
-            if (late.length) expect(deadline(pick, p)).toBe(Math.min(...late));
+            // The order of the header: long past due, then about to be due, then past due; earliest due first.
+            const dueOf = (x: Candidate) => due(x, p);
+            const groups = [
+              mine.filter((x) => dueOf(x) + graceMs(p) <= now),
+              mine.filter((x) => dueOf(x) > now && dueOf(x) <= now + URGENT_MS),
+              mine.filter((x) => dueOf(x) <= now),
+            ];
+            const first = groups.find((g) => g.length > 0);
+            if (first) expect(dueOf(pick)).toBe(Math.min(...first.map(dueOf)));
+            // Nobody starves: whoever waits the target + grace is never passed over here.
+            if (groups[0]!.length) expect(now - (pick.enqueuedAt - pick.priorWaitMs)).toBeGreaterThanOrEqual(p.targetWaitMinutes * min + graceMs(p));
           }
           called.add(pick.id);
           waiting.splice(waiting.indexOf(pick), 1);

@@ -1,16 +1,20 @@
 // Which waiting ticket a counter calls next. Three policies, chosen per centre:
 // - fifo: first come, first served; nothing else counts.
 // - priority: the priority groups first everywhere, then first come.
-// - target (default): earliest deadline first, aimed at the wait target. A
-//   ticket's deadline is its visit's start + the target; a priority ticket's
-//   comes earlier by `priorityAdvanceMinutes`; an appointment's is its booked
-//   time. In order:
+// - target (default): aims at the share of visits called within the target
+//   wait. Each ticket is "due" when its visit has waited the target. In order:
 //   1. at a priority counter, priority tickets first;
-//   2. tickets already past their deadline, earliest deadline first — so no
-//      ticket is left past the target while a counter that serves it calls;
-//   3. the rest by deadline, brought forward by the counter's weight for the
-//      field ((weight − 1) × WEIGHT_STEP_MS), so a counter leans to its main
-//      field while the others are still within the target.
+//   2. anyone who has waited the target + GRACE: nobody waits much longer;
+//   3. anyone due within URGENT_MS: called while they can still make it;
+//   4. anyone already past due (within the grace);
+//   5. the rest — everyone with slack — by earliest deadline, where a priority
+//      ticket's deadline comes `priorityAdvanceMinutes` earlier, an
+//      appointment's is its booked time, and a counter's weight for a field
+//      brings that field forward by (weight − 1) × WEIGHT_STEP_MS.
+//   Within 2–4, earliest due first. Steps 3–4 are triage: in a rush, someone
+//   just past the target waits (at most GRACE) behind those who can still make
+//   it, which the simulator (tests/sim) shows lifts the share within the target
+//   above plain first-come order; step 2 bounds what that costs anyone.
 import type { Ticket } from './types.ts';
 
 export type PolicyKind = 'fifo' | 'priority' | 'target';
@@ -34,16 +38,24 @@ export type Candidate = Pick<
 >;
 
 export const WEIGHT_STEP_MS = 2 * 60_000;
+/** The last stretch before the target in which a ticket is saved before anyone with slack. */
+export const URGENT_MS = 5 * 60_000;
 
 export const isPriority = (t: Candidate) => t.priorityCategoryId !== null;
 
 /** The instant a ticket's wait is measured from: its visit's wait so far counts. */
 export const waitStart = (t: Candidate) => t.enqueuedAt - t.priorWaitMs;
 
-/** The latest moment the target policy wants this ticket called by. */
+/** When this ticket's visit will have waited the target. */
+export const due = (t: Candidate, p: PolicySettings) => waitStart(t) + p.targetWaitMinutes * 60_000;
+
+/** How long past due the triage may keep someone waiting: as long again as the target. */
+export const graceMs = (p: PolicySettings) => p.targetWaitMinutes * 60_000;
+
+/** The moment the target policy wants this ticket called by while everyone has slack. */
 export function deadline(t: Candidate, p: PolicySettings): number {
-  if (t.bookedAt !== null && !process.env.NOBOOK) return Math.max(t.bookedAt, t.enqueuedAt);
-  const advance = isPriority(t) && !process.env.NOADV ? p.priorityAdvanceMinutes * 60_000 : 0;
+  if (t.bookedAt !== null) return Math.max(t.bookedAt, t.enqueuedAt);
+  const advance = isPriority(t) ? p.priorityAdvanceMinutes * 60_000 : 0;
   return waitStart(t) + p.targetWaitMinutes * 60_000 - advance;
 }
 
@@ -61,13 +73,12 @@ function rank<T extends Candidate>(t: T, counter: CounterRule, p: PolicySettings
     case 'priority':
       return { t, cls: isPriority(t) ? 0 : 1, key: t.enqueuedAt };
     case 'target': {
-      const d = deadline(t, p);
-      if (counter.priority && isPriority(t) && !process.env.NOPC) return { t, cls: 0, key: d };
-      if (process.env.G && d <= now && d + Number(process.env.G) * 60_000 > now) return { t, cls: 3, key: d };
-      if (d <= now + Number(process.env.U ?? 0) * 60_000) return { t, cls: 1, key: d };
-      if (process.env.P2 && isPriority(t)) return { t, cls: 1.5, key: d };
-      if (process.env.NOW) return { t, cls: 2, key: d };
-      return { t, cls: 2, key: d - ((counter.weights[t.serviceId] ?? 1) - 1) * WEIGHT_STEP_MS };
+      if (counter.priority && isPriority(t)) return { t, cls: 0, key: deadline(t, p) };
+      const at = due(t, p);
+      if (at + graceMs(p) <= now) return { t, cls: 1, key: at };
+      if (at > now && at <= now + URGENT_MS) return { t, cls: 2, key: at };
+      if (at <= now) return { t, cls: 3, key: at };
+      return { t, cls: 4, key: deadline(t, p) - ((counter.weights[t.serviceId] ?? 1) - 1) * WEIGHT_STEP_MS };
     }
   }
 }
@@ -82,9 +93,9 @@ const eligible = <T extends Candidate>(tickets: readonly T[], counter: CounterRu
   tickets.filter((t) => t.status === 'waiting' && counter.serviceIds.includes(t.serviceId));
 
 /**
- * The instant the target policy judges "past the deadline" against. Callers
- * should pass the clock; without it the latest arrival among the tickets stands
- * in (a lower bound of now, so lateness is noticed at worst a little late).
+ * The instant the target policy judges "due" against. Callers should pass the
+ * clock; without it the latest arrival among the tickets stands in (a lower
+ * bound of now, so urgency is noticed at worst a little late).
  */
 function clock(tickets: readonly Candidate[], now: number | undefined): number {
   if (now !== undefined) return now;
