@@ -1,0 +1,201 @@
+// A discrete-event run of one centre's day on the queue-server's own domain
+// code: tickets move through `transition` (the real state machine), counters
+// call with `pickNext` (the real calling policy), every ticket gets the real
+// `estimateFor` at issue, and the figures come from the real `computeStats`
+// over the event log the run writes.
+import type { CenterConfig } from '@mot-cua/config';
+import {
+  dayKey,
+  estimateAll,
+  estimateFor,
+  expectedServiceMs,
+  pickNext,
+  transition,
+  type Action,
+  type CounterRule,
+  type DomainEvent,
+  type EventType,
+  type OpenCounter,
+  type PolicySettings,
+  type Ticket,
+} from '@mot-cua/queue-server/domain/index.ts';
+import type { CounterStatusChange } from './profiles.ts';
+import type { Visit } from './visits.ts';
+
+const MIN = 60_000;
+/** Seconds between a no-show's call, its two recalls and the no-show mark. */
+const RECALL_GAP_MS = 45_000;
+/** How often the waiting tickets' estimates are sampled. */
+const SAMPLE_EVERY_MS = 10 * MIN;
+
+type Status = CounterStatusChange['status'];
+
+interface Step {
+  at: number;
+  action: Exclude<Action, 'call' | 'transfer'>;
+  event: EventType;
+}
+
+interface CounterState {
+  rule: CounterRule;
+  status: Status;
+  current: Ticket | null;
+  /** The rest of the current ticket's steps (recalls, start, finish or no-show). */
+  steps: Step[];
+  /** Since when it has had nothing to do: of several idle counters, the longest idle calls first. */
+  idleSince: number;
+}
+
+export interface EstimateSample {
+  ticketId: string;
+  /** When the estimate was made. */
+  at: number;
+  estimateMin: number | null;
+}
+
+export interface DayRun {
+  events: DomainEvent[];
+  tickets: Map<string, Ticket>;
+  priority: Set<string>;
+  atIssue: EstimateSample[];
+  whileWaiting: EstimateSample[];
+}
+
+export interface RunInput {
+  config: CenterConfig;
+  visits: readonly Visit[];
+  changes: readonly { counterId: string; at: number; status: Status }[];
+  policy: PolicySettings;
+}
+
+function newTicket(v: Visit, n: number, priorityCategoryId: string | null): Ticket {
+  return {
+    id: v.id,
+    visitId: v.id,
+    leg: 0,
+    number: String(n),
+    day: dayKey(v.at),
+    serviceId: v.serviceId,
+    status: 'waiting',
+    priorityCategoryId,
+    channel: v.bookedAt === null ? 'kiosk' : 'appointment',
+    arrivedAt: v.at,
+    enqueuedAt: v.at,
+    bookedAt: v.bookedAt,
+    calledAt: null,
+    waitEndAt: null,
+    callCount: 0,
+    startedAt: null,
+    finishedAt: null,
+    counterId: null,
+    staff: null,
+    priorWaitMs: 0,
+  };
+}
+
+export function runDay({ config, visits, changes, policy }: RunInput): DayRun {
+  const byVisit = new Map(visits.map((v) => [v.id, v]));
+  const typical = Object.fromEntries(config.services.map((s) => [s.id, s.avgServiceMinutes * MIN]));
+  const priorityCategory = config.priorityCategories[0]?.id ?? 'priority';
+  const counters: CounterState[] = config.counters.map((c) => ({
+    rule: { id: c.id, serviceIds: c.serviceIds, priority: c.priority, weights: c.weights },
+    status: 'open',
+    current: null,
+    steps: [],
+    idleSince: -Infinity,
+  }));
+  const counterById = new Map(counters.map((c) => [c.rule.id, c]));
+  const pendingChanges = [...changes].sort((a, b) => a.at - b.at);
+  const tickets = new Map<string, Ticket>();
+  const priority = new Set<string>();
+  const waiting: Ticket[] = [];
+  const events: DomainEvent[] = [];
+  const doneTimes: [string, number][] = [];
+  const atIssue: EstimateSample[] = [];
+  const whileWaiting: EstimateSample[] = [];
+
+  const log = (t: Ticket, type: EventType, at: number, data: Record<string, unknown> = {}) =>
+    events.push({ at, type, ticketId: t.id, visitId: t.visitId, serviceId: t.serviceId, counterId: t.counterId, actor: t.counterId, data });
+
+  // What the server knows when it estimates: open counters, each free when its current service is expected to end.
+  const estimateInput = (now: number) => {
+    const serviceMs = expectedServiceMs(doneTimes, typical);
+    const open: OpenCounter[] = counters
+      .filter((c) => c.status === 'open')
+      .map((c) => ({ ...c.rule, freeAt: c.current ? (c.current.waitEndAt ?? now) + (serviceMs[c.current.serviceId] ?? 10 * MIN) : now }));
+    return { waiting, counters: open, serviceMs, policy, now };
+  };
+
+  const call = (c: CounterState, now: number) => {
+    const next = pickNext(waiting, c.rule, policy, now);
+    if (!next) return;
+    waiting.splice(waiting.indexOf(next), 1);
+    const called = transition(next, 'call', { now, counterId: c.rule.id, staff: c.rule.id });
+    tickets.set(called.id, called);
+    log(called, 'called', now);
+    c.current = called;
+    const v = byVisit.get(called.visitId)!;
+    c.steps = v.noShow
+      ? [
+          { at: now + RECALL_GAP_MS, action: 'recall', event: 'recalled' },
+          { at: now + 2 * RECALL_GAP_MS, action: 'recall', event: 'recalled' },
+          { at: now + 3 * RECALL_GAP_MS, action: 'no-show', event: 'no_show' },
+        ]
+      : [
+          { at: now + v.walkMs, action: 'start', event: 'started' },
+          { at: now + v.walkMs + v.serviceMs, action: 'finish', event: 'finished' },
+        ];
+  };
+
+  const advance = (c: CounterState, now: number) => {
+    while (c.current && c.steps.length > 0 && c.steps[0]!.at <= now) {
+      const step = c.steps.shift()!;
+      const t = transition(c.current, step.action, { now: step.at, counterId: c.rule.id, staff: c.rule.id });
+      tickets.set(t.id, t);
+      log(t, step.event, step.at);
+      if (step.action === 'finish') doneTimes.push([t.serviceId, t.finishedAt! - t.waitEndAt!]);
+      c.current = c.steps.length > 0 ? t : null;
+      if (!c.current) c.idleSince = step.at;
+    }
+  };
+
+  let nextVisit = 0;
+  // Armed while someone waits, so the clock never runs back to a stale sample time.
+  let nextSample = Infinity;
+  let n = 0;
+  // Bounded: every turn moves the clock to the next pending thing, and each of
+  // those (visit, change, step, sample while someone waits) is finite.
+  const maxTurns = 20 * (visits.length + changes.length + 10) + 10_000;
+  for (let turn = 0; turn < maxTurns; turn++) {
+    const busyUntil = Math.min(...counters.map((c) => c.steps[0]?.at ?? Infinity));
+    const nextThing = Math.min(visits[nextVisit]?.at ?? Infinity, busyUntil, pendingChanges[0]?.at ?? Infinity);
+    // Samples only while something else is still to happen: a queue nobody can serve ends the day.
+    const now = nextThing === Infinity ? Infinity : Math.min(nextThing, nextSample);
+    if (now === Infinity) break;
+    while (pendingChanges.length && pendingChanges[0]!.at <= now) {
+      const ch = pendingChanges.shift()!;
+      const c = counterById.get(ch.counterId);
+      if (c) c.status = ch.status;
+    }
+    for (const c of counters) advance(c, now);
+    while (nextVisit < visits.length && visits[nextVisit]!.at <= now) {
+      const v = visits[nextVisit++]!;
+      const t = newTicket(v, ++n, v.priority ? priorityCategory : null);
+      if (v.priority) priority.add(t.id);
+      tickets.set(t.id, t);
+      waiting.push(t);
+      log(t, 'issued', v.at, { leg: 0 });
+      atIssue.push({ ticketId: t.id, at: v.at, estimateMin: estimateFor(t, estimateInput(v.at)).estimatedWaitMinutes });
+    }
+    if (now >= nextSample) {
+      if (waiting.length) for (const [id, e] of estimateAll(estimateInput(now))) whileWaiting.push({ ticketId: id, at: now, estimateMin: e.estimatedWaitMinutes });
+      nextSample = now + SAMPLE_EVERY_MS;
+    }
+    const idle = counters.filter((c) => c.status === 'open' && !c.current).sort((a, b) => a.idleSince - b.idleSince);
+    for (const c of idle) call(c, now);
+    if (waiting.length === 0) nextSample = Infinity;
+    else if (nextSample === Infinity) nextSample = now + SAMPLE_EVERY_MS;
+  }
+  events.sort((a, b) => a.at - b.at);
+  return { events, tickets, priority, atIssue, whileWaiting };
+}
