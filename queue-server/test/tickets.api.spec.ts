@@ -33,7 +33,8 @@ describe('public reads', () => {
     expect(r.body.services.find((x) => x.id === 'ho-tich')?.name).toBe('Tư pháp – Hộ tịch');
     expect(r.body.counters.some((c) => c.priority)).toBe(true);
     // Nobody has signed in yet: the hall still shows the official who sits at each counter.
-    expect((r.body.counters as unknown as { id: string; staff: { fullName: string } | null }[]).find((c) => c.id === 'quay-3')?.staff?.fullName).toBe('Lê Thị Ngọc Ánh');
+    const quay3 = (r.body.counters as unknown as { id: string; signedIn: boolean; staff: { fullName: string } | null }[]).find((c) => c.id === 'quay-3');
+    expect(quay3).toMatchObject({ signedIn: false, staff: { fullName: 'Lê Thị Ngọc Ánh' } });
     expect(r.body.priorityCategories.map((p) => p.id)).toContain('nguoi-cao-tuoi');
   });
 

@@ -28,7 +28,10 @@ export interface LiveCounter {
   number: number;
   status: 'open' | 'paused' | 'closed';
   currentTicket: { id: string; number: string; serviceId: string; status?: string } | null;
+  /** The official shown for the counter: who signed in, else who usually sits there. */
   staff: Staff | null;
+  /** Whether someone is signed in at the counter now. */
+  signedIn?: boolean;
 }
 
 export interface StaffTicket {
@@ -128,7 +131,7 @@ export interface CenterInfo {
   targetWaitMinutes: number;
   warnWaitMinutes?: number;
   services: { id: string; code: string; name: string; nameEn?: string; prefix: string; waiting?: number; estimatedWaitMinutes?: number | null }[];
-  counters: { id: string; number: number; name: string; serviceIds: string[]; priority: boolean; status?: string; staff?: Staff | null }[];
+  counters: { id: string; number: number; name: string; serviceIds: string[]; priority: boolean; status?: string; staff?: Staff | null; signedIn?: boolean }[];
   priorityCategories: { id: string; name: string; nameEn?: string }[];
   voice?: { template: string; lang: string; repeat: number; chime: boolean };
   targets?: { waitMinutes?: number; warnWaitMinutes?: number; serviceMinutes?: number; satisfactionPct?: number; dossiersPerStaffYear?: number };

@@ -15,7 +15,8 @@ export function counterView(ctx: AppContext, counterId: string) {
   const { queue } = ctx;
   const c = queue.counter(counterId);
   // Who signed in at the counter, else the official who usually sits there (the hall shows them either way).
-  const staffName = queue.counterStaff(counterId) ?? queue.config.staff.find((s) => s.counterId === counterId && s.role === 'staff')?.username ?? null;
+  const signedIn = queue.counterStaff(counterId);
+  const staffName = signedIn ?? queue.config.staff.find((s) => s.counterId === counterId && s.role === 'staff')?.username ?? null;
   const staffUser = staffName ? ctx.store.users.get(staffName) : null;
   const configured = queue.config.staff.find((s) => s.username === staffName);
   const official = staffUser ?? (configured ? { fullName: configured.fullName, title: configured.title, phone: configured.phone ?? null } : null);
@@ -27,6 +28,7 @@ export function counterView(ctx: AppContext, counterId: string) {
     serviceIds: c.serviceIds,
     priority: c.priority,
     status: queue.counterStatus(counterId),
+    signedIn: signedIn !== null,
     staff: official ? { fullName: official.fullName, title: official.title, phone: official.phone ?? configured?.phone ?? null } : null,
     currentTicket: cur ? { id: cur.id, number: cur.number, serviceId: cur.serviceId, status: cur.status } : null,
   };
