@@ -1,0 +1,33 @@
+// Smoke test of the benchmark harness in its quick mode: every figure and its
+// baseline come out as finite numbers. It asserts no time: a benchmark prints.
+import { describe, expect, it } from 'vitest';
+import { QUICK, runBench, type BenchResult } from './run.ts';
+import { rows } from './table.ts';
+
+const finite = (label: string, v: number) => expect(Number.isFinite(v), `${label} = ${v}`).toBe(true);
+
+describe('benchmark harness (quick mode)', () => {
+  it('measures every figure beside its baseline', async () => {
+    const r: BenchResult = await runBench(QUICK);
+    const { concurrent, steady } = r.issue;
+    for (const [name, l] of Object.entries({ ...concurrent, ...Object.fromEntries(Object.entries(steady).map(([k, v]) => [`steady.${k}`, v])) })) {
+      finite(`${name}.perSecond`, l.perSecond);
+      finite(`${name}.p50Ms`, l.p50Ms);
+      finite(`${name}.p99Ms`, l.p99Ms);
+      expect(l.ops, name).toBeGreaterThan(0);
+      expect(l.errors, name).toBe(0);
+    }
+    for (const side of [r.realtime.queueServer, r.realtime.bareSocketIo]) {
+      finite('call p50', side.p50Ms);
+      finite('call p99', side.p99Ms);
+      // Every client got every call.
+      expect(side.missing).toBe(0);
+      expect(side.deliveries).toBe(QUICK.realtime.sockets * QUICK.realtime.calls);
+    }
+    finite('rss after day', r.memory.rssAfterDayBytes);
+    finite('rss idle', r.memory.rssIdleBytes);
+    finite('rss bare', r.memory.bareSocketIoRssBytes);
+    expect(r.memory.served).toBe(QUICK.dayTickets);
+    expect(rows(r)).toHaveLength(5);
+  }, 120_000);
+});

@@ -1,0 +1,37 @@
+// The real queue-server as a child process: demo centre, fresh SQLite in a
+// temporary folder, loopback only, request logging off (warn) as in the tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, repoRoot, type Child } from './process.ts';
+import { ApiClient } from '../support/api.ts';
+
+export interface QueueServer extends Child {
+  dataDir: string;
+}
+
+export async function startQueueServer(): Promise<QueueServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
+  const child = await launch(path.join(repoRoot, 'queue-server/src/main.ts'), {
+    key: 'QUEUE_SERVER_URL',
+    env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'warn' },
+  });
+  return {
+    ...child,
+    dataDir,
+    stop: async () => {
+      await child.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A demo official logged in at a counter (quay1 at quay-1, …). */
+export async function staffAt(url: string, n: number): Promise<{ api: ApiClient; counterId: string }> {
+  const api = new ApiClient(url);
+  await api.login(`quay${n}`, `quay-${n}`);
+  return { api, counterId: `quay-${n}` };
+}
+
+export const DEMO_SERVICES = ['ho-tich', 'chung-thuc', 'dat-dai', 'xay-dung', 'lao-dong-xa-hoi', 'ho-kinh-doanh'] as const;
+export const issueBody = (i: number) => ({ serviceId: DEMO_SERVICES[i % DEMO_SERVICES.length]!, channel: 'kiosk', kioskId: 'kiosk-1' });

@@ -1,0 +1,76 @@
+// The benchmark as a table: each figure beside its baseline, the ratio the
+// issue's aim is stated in, and whether the aim is met.
+import type { BenchResult } from './run.ts';
+
+export interface Row {
+  measure: string;
+  queueServer: string;
+  baseline: string;
+  ratio: string;
+  aim: string;
+  /** null where the issue sets no aim. */
+  met: boolean | null;
+}
+
+const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+const x = (r: number) => `${r.toFixed(2)}×`;
+
+export function rows(r: BenchResult): Row[] {
+  const c = r.issue.concurrent;
+  const st = r.issue.steady;
+  const lower = Math.min(c.bareFastify.perSecond, c.sqlite.perSecond);
+  const lowerName = c.bareFastify.perSecond <= c.sqlite.perSecond ? 'Fastify' : 'SQLite';
+  const rt = r.realtime;
+  const n = r.settings.issue.concurrency;
+  return [
+    {
+      measure: `issue throughput, ${n} concurrent clients`,
+      queueServer: `${c.queueServer.perSecond}/s`,
+      baseline: `bare Fastify ${c.bareFastify.perSecond}/s; SQLite inserts ${c.sqlite.perSecond}/s`,
+      ratio: `${x(c.queueServer.perSecond / lower)} of ${lowerName}`,
+      aim: '≥ 0.5× the lower baseline',
+      met: c.queueServer.perSecond >= 0.5 * lower,
+    },
+    {
+      measure: `issue latency p50 / p99, ${n} concurrent`,
+      queueServer: `${ms(c.queueServer.p50Ms)} / ${ms(c.queueServer.p99Ms)}`,
+      baseline: `Fastify ${ms(c.bareFastify.p50Ms)} / ${ms(c.bareFastify.p99Ms)}; SQLite ${ms(c.sqlite.p50Ms)} / ${ms(c.sqlite.p99Ms)}`,
+      ratio: `p99 ${x(c.queueServer.p99Ms / c.bareFastify.p99Ms)} of Fastify`,
+      aim: '—',
+      met: null,
+    },
+    {
+      measure: `issue p99 at a steady ${r.settings.issue.rate}/s`,
+      queueServer: ms(st.queueServer.p99Ms),
+      baseline: `Fastify ${ms(st.bareFastify.p99Ms)}; SQLite ${ms(st.sqlite.p99Ms)}`,
+      ratio: x(st.queueServer.p99Ms / st.bareFastify.p99Ms) + ' of Fastify',
+      aim: '< 10 ms',
+      met: st.queueServer.p99Ms < 10,
+    },
+    {
+      measure: `call-to-board p50 / p99, ${rt.queueServer.clients} clients`,
+      queueServer: `${ms(rt.queueServer.p50Ms)} / ${ms(rt.queueServer.p99Ms)}`,
+      baseline: `bare socket.io ${ms(rt.bareSocketIo.p50Ms)} / ${ms(rt.bareSocketIo.p99Ms)}`,
+      ratio: `p99 ${x(rt.queueServer.p99Ms / rt.bareSocketIo.p99Ms)}`,
+      aim: 'p99 ≤ 1.5× bare',
+      met: rt.queueServer.p99Ms <= 1.5 * rt.bareSocketIo.p99Ms && rt.queueServer.missing === 0,
+    },
+    {
+      measure: `RSS after ${r.memory.tickets} tickets, ${r.memory.sockets} sockets`,
+      queueServer: mb(r.memory.rssAfterDayBytes),
+      baseline: `idle queue-server ${mb(r.memory.rssIdleBytes)}; bare socket.io + ${r.memory.sockets} sockets ${mb(r.memory.bareSocketIoRssBytes)}`,
+      ratio: `${x(r.memory.rssAfterDayBytes / r.memory.bareSocketIoRssBytes)} of bare socket.io`,
+      aim: '< 200 MB',
+      met: r.memory.rssAfterDayBytes < 200 * 1024 * 1024,
+    },
+  ];
+}
+
+export function markdown(r: BenchResult): string {
+  const head = '| measure | queue-server | baseline (same run) | ratio | aim | met |\n|---|---|---|---|---|---|';
+  const body = rows(r)
+    .map((w) => `| ${w.measure} | ${w.queueServer} | ${w.baseline} | ${w.ratio} | ${w.aim} | ${w.met === null ? '—' : w.met ? 'yes' : '**no**'} |`)
+    .join('\n');
+  return `${head}\n${body}`;
+}
