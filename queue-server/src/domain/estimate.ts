@@ -2,7 +2,7 @@
 // centre's own calling policy: each counter, when it comes free, calls what the
 // policy would pick at that moment. One run of it gives every waiting ticket's
 // estimate at once (estimateAll); estimateFor stops at the ticket asked about.
-import { pickNext, type Candidate, type CounterRule, type PolicySettings } from './policy.ts';
+import { Picker, type Candidate, type CounterRule, type PolicySettings } from './policy.ts';
 
 export interface OpenCounter extends CounterRule {
   /** When it will be free: now if idle, else its current service's expected end. */
@@ -33,22 +33,21 @@ const DEFAULT_SERVICE_MS = 10 * 60_000;
  */
 function forward(input: EstimateInput, onCall: (t: Candidate, at: number) => boolean): void {
   const counters = input.counters.filter((c) => c.serviceIds.length > 0).map((c) => ({ ...c, freeAt: Math.max(c.freeAt, input.now) }));
-  let remaining = input.waiting.filter((t) => t.status === 'waiting');
+  const waiting = input.waiting.filter((t) => t.status === 'waiting');
+  const picker = new Picker(waiting, input.policy);
   // Bounded: each step removes one ticket, or ends the run.
-  const maxSteps = remaining.length;
-  for (let step = 0; step < maxSteps; step++) {
+  for (let step = 0; step < waiting.length; step++) {
     counters.sort((a, b) => a.freeAt - b.freeAt);
     let called: Candidate | null = null;
     for (const c of counters) {
-      called = pickNext(remaining, c, input.policy, c.freeAt);
+      called = picker.pick(c, c.freeAt);
       if (!called) continue;
       if (onCall(called, c.freeAt)) return;
       c.freeAt += input.serviceMs[called.serviceId] ?? DEFAULT_SERVICE_MS;
       break;
     }
     if (!called) return;
-    const gone = called.id;
-    remaining = remaining.filter((t) => t.id !== gone);
+    picker.remove(called);
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { due, graceMs, URGENT_MS, orderForCounter, pickNext, type Candidate, type CounterRule, type PolicySettings, type PolicyKind } from './policy.ts';
+import { due, graceMs, URGENT_MS, orderForCounter, pickNext, Picker, type Candidate, type CounterRule, type PolicySettings, type PolicyKind } from './policy.ts';
 
 const min = 60_000;
 const t = (id: string, serviceId: string, enqueuedAt: number, priority = false, extra: Partial<Candidate> = {}): Candidate => ({
@@ -191,6 +191,56 @@ describe('calling policy', () => {
         expect([...called].sort()).toEqual(servable.map((x) => x.id).sort());
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('Picker: booked tickets go by booked time, not by check-in, at a priority counter too', () => {
+    // A checked in first but booked later than B.
+    const a = t('A', 'a', 10 * min, true, { bookedAt: 100 * min });
+    const b = t('B', 'a', 11 * min, true, { bookedAt: 30 * min });
+    for (const prio of [true, false]) {
+      const c = counter({ priority: prio });
+      expect(new Picker([a, b], policy('target')).pick(c, 12 * min)?.id).toBe(pickNext([a, b], c, policy('target'), 12 * min)?.id);
+      expect(new Picker([a, b], policy('target')).pick(c, 12 * min)?.id).toBe('B');
+    }
+  });
+  it('property: the fast Picker chooses as pickNext does, as tickets leave and the clock moves', () => {
+    const arb = fc.record({
+      tickets: fc.array(
+        fc.record({
+          s: fc.constantFrom('a', 'b', 'c'),
+          at: fc.integer({ min: 0, max: 90 }),
+          p: fc.integer({ min: 0, max: 2 }),
+          appt: fc.integer({ min: 0, max: 2 }),
+          booked: fc.integer({ min: 0, max: 120 }),
+          prior: fc.integer({ min: 0, max: 8 }),
+        }),
+        { maxLength: 50 },
+      ),
+      counters: fc.array(fc.record({ s: fc.subarray(['a', 'b', 'c'], { minLength: 1 }), prio: fc.boolean(), w: fc.integer({ min: 1, max: 6 }) }), { minLength: 1, maxLength: 4 }),
+      times: fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 60 }),
+      kind: fc.constantFrom<PolicyKind>('fifo', 'priority', 'target'),
+    });
+    fc.assert(
+      fc.property(arb, ({ tickets, counters, times, kind }) => {
+        const p = policy(kind);
+        let left = tickets.map((x, i) =>
+          t(String(i), x.s, x.at * min, x.p === 0, { bookedAt: x.appt === 0 ? x.booked * min : null, priorWaitMs: x.prior > 5 ? (x.prior - 5) * 4 * min : 0 }),
+        );
+        const picker = new Picker(left, p);
+        const rules = counters.map((c, i) => counter({ id: `k${i}`, serviceIds: c.s, priority: c.prio, weights: { [c.s[0]!]: c.w } }));
+        // Bounded by the list of instants.
+        for (const [k, minute] of times.entries()) {
+          const c = rules[k % rules.length]!;
+          const fast = picker.pick(c, minute * min);
+          expect(fast?.id ?? null).toBe(pickNext(left, c, p, minute * min)?.id ?? null);
+          if (fast) {
+            picker.remove(fast);
+            left = left.filter((x) => x !== fast);
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
