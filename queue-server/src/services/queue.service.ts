@@ -12,6 +12,8 @@ import {
   transfer as transferTicket,
   orderForCounter,
   estimateFor,
+  estimateAll,
+  expectedServiceMs,
   isOpen,
   nextOpening,
   toIso,
@@ -67,6 +69,7 @@ export class QueueService {
   private readonly counters: Map<string, Counter>;
   private readonly counterState: Map<string, { status: CounterStatus; staff: string | null }>;
   private recentCalls: RecentCall[] = [];
+  private readonly typicalServiceMs: Record<string, number>;
   readonly policy: PolicySettings;
 
   constructor(
@@ -78,6 +81,7 @@ export class QueueService {
     this.services = new Map(config.services.map((s) => [s.id, s]));
     this.counters = new Map(config.counters.map((c) => [c.id, c]));
     this.counterState = store.counters.all();
+    this.typicalServiceMs = Object.fromEntries(config.services.map((s) => [s.id, s.avgServiceMinutes * 60_000]));
     this.policy = {
       kind: config.policy.kind,
       targetWaitMinutes: config.targets.waitMinutes,
@@ -267,18 +271,9 @@ export class QueueService {
     return this.store.tickets.currentAt(counterId);
   }
 
-  /** Expected service time per field: the median of today's, or the configured typical time. */
+  /** Expected service time per field: the mean of today's recent ones, or the configured typical time. */
   serviceTimes(): Record<string, number> {
-    const byService = new Map<string, number[]>();
-    for (const [sid, ms] of this.store.tickets.recentServiceTimes(dayKey(this.now()))) {
-      (byService.get(sid) ?? byService.set(sid, []).get(sid)!).push(ms);
-    }
-    const out: Record<string, number> = {};
-    for (const s of this.config.services) {
-      const xs = (byService.get(s.id) ?? []).sort((a, b) => a - b);
-      out[s.id] = xs.length >= 3 ? xs[Math.floor(xs.length / 2)]! : s.avgServiceMinutes * 60_000;
-    }
-    return out;
+    return expectedServiceMs(this.store.tickets.recentServiceTimes(dayKey(this.now())), this.typicalServiceMs);
   }
 
   private openCounters(open: TicketRecord[], serviceMs: Record<string, number>, now: number): OpenCounter[] {
@@ -299,8 +294,8 @@ export class QueueService {
     const serviceMs = this.serviceTimes();
     const counters = this.openCounters(open, serviceMs, now);
     const input = { waiting, counters, serviceMs, policy: this.policy, now };
-    const tickets = new Map<string, Estimate>();
-    for (const t of waiting) tickets.set(t.id, estimateFor(t, input));
+    // One forward run gives every waiting ticket's estimate.
+    const tickets = estimateAll(input);
     const newTicket = new Map<string, Estimate>();
     for (const s of this.config.services) {
       const probe = { id: '\u0000new', number: '', serviceId: s.id, status: 'waiting' as const, priorityCategoryId: null, enqueuedAt: now, arrivedAt: now, priorWaitMs: 0, bookedAt: null };
