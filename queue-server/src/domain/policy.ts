@@ -152,10 +152,10 @@ class Lane<T extends Candidate> {
     }
     return r;
   }
-  /** The first live ticket, in lane order, that `ok` accepts (walks past the ones it refuses). */
-  firstWhere(ok: (t: T) => boolean): T | null {
+  /** The first live ticket, in lane order, due after `instant` (walks past the others). */
+  firstDueAfter(instant: number, p: PolicySettings): T | null {
     // Bounded by the lane's length.
-    for (let i = this.alive(0); i < this.items.length; i = this.alive(i + 1)) if (ok(this.items[i]!)) return this.items[i]!;
+    for (let i = this.alive(0); i < this.items.length; i = this.alive(i + 1)) if (due(this.items[i]!, p) > instant) return this.items[i]!;
     return null;
   }
   /** The first live ticket whose key is in (from, to], or null. */
@@ -220,31 +220,32 @@ export class Picker<T extends Candidate> {
 
   /** What pickNext(tickets still here, counter, policy, now) would return. */
   pick(counter: CounterRule, now: number): T | null {
-    let best: Ranked<T> | null = null;
-    const consider = (t: T | null) => {
-      if (t === null) return;
-      const r = rank(t, counter, this.p, now);
-      if (best === null || before(r, best) < 0) best = r;
-    };
+    // Plain loops, no closures: this runs once per simulated call.
+    const found: (T | null)[] = [];
     const g = graceMs(this.p);
+    const soon = now + URGENT_MS;
     for (const sid of counter.serviceIds) {
-      for (const { byDue, byDeadline, priority } of this.lanes.get(sid) ?? []) {
+      const lanes = this.lanes.get(sid);
+      if (!lanes) continue;
+      for (const { byDue, byDeadline, priority } of lanes) {
         if (this.p.kind !== 'target') {
-          consider(byDue.first(-Infinity, Infinity));
-          continue;
+          found.push(byDue.first(-Infinity, Infinity));
+        } else if (counter.priority && priority) {
+          // A priority ticket at a priority counter ranks by its deadline alone.
+          found.push((byDeadline ?? byDue).first(-Infinity, Infinity));
+        } else {
+          // The ranges of rank(): long past due, past due, about to be due, the rest (by deadline).
+          found.push(byDue.first(-Infinity, now - g), byDue.first(now - g, now), byDue.first(now, soon));
+          found.push(byDeadline ? byDeadline.firstDueAfter(soon, this.p) : byDue.first(soon, Infinity));
         }
-        // A priority ticket at a priority counter ranks by its deadline alone.
-        if (counter.priority && priority) {
-          consider((byDeadline ?? byDue).first(-Infinity, Infinity));
-          continue;
-        }
-        // The ranges of rank(): long past due, past due, about to be due, the rest (by deadline).
-        consider(byDue.first(-Infinity, now - g));
-        consider(byDue.first(now - g, now));
-        consider(byDue.first(now, now + URGENT_MS));
-        consider(byDeadline ? byDeadline.firstWhere((t) => due(t, this.p) > now + URGENT_MS) : byDue.first(now + URGENT_MS, Infinity));
       }
     }
-    return (best as Ranked<T> | null)?.t ?? null;
+    let best: Ranked<T> | null = null;
+    for (const t of found) {
+      if (t === null) continue;
+      const r = rank(t, counter, this.p, now);
+      if (best === null || before(r, best) < 0) best = r;
+    }
+    return best?.t ?? null;
   }
 }
