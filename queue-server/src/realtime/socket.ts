@@ -60,9 +60,8 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     return { from: d, to: d, ...ctx.stats.between(d, d) };
   };
 
-  const waitingForStaff = () => {
+  const waitingForStaff = ({ tickets: est }: ReturnType<typeof queue.estimates> = queue.estimates()) => {
     const base = opts.publicBase();
-    const { tickets: est } = queue.estimates();
     return queue
       .openTickets()
       .filter((t) => t.status === 'waiting' || t.status === 'parked')
@@ -72,12 +71,13 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   const snapshot = (actor: Actor) => {
     const staff = actor.kind === 'user';
     const manager = staff && (actor.role === 'manager' || actor.role === 'admin');
+    const est = queue.estimates();
     return {
       time: toIso(queue.now()),
-      queue: queue.queueSummary(),
+      queue: queue.queueSummary(est),
       counters: queue.config.counters.map((c) => counterView(ctx, c.id)),
       recentCalls: queue.calls().map(call),
-      ...(staff ? { waiting: waitingForStaff() } : {}),
+      ...(staff ? { waiting: waitingForStaff(est) } : {}),
       ...(manager ? { stats: todayStats(), ...devicesView(ctx) } : {}),
     };
   };
@@ -99,9 +99,11 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     if (queueTimer) return;
     queueTimer = setTimeout(() => {
       queueTimer = null;
-      io.emit('queue.changed', { queue: queue.queueSummary() });
-      if (io.sockets.adapter.rooms.get(ROOM_STAFF)?.size) io.to(ROOM_STAFF).emit('waiting.changed', { waiting: waitingForStaff() });
-    }, 50);
+      // One estimate run serves the hall's summary and the staff's list.
+      const est = queue.estimates();
+      io.emit('queue.changed', { queue: queue.queueSummary(est) });
+      if (io.sockets.adapter.rooms.get(ROOM_STAFF)?.size) io.to(ROOM_STAFF).emit('waiting.changed', { waiting: waitingForStaff(est) });
+    }, 100);
   };
   let statsTimer: NodeJS.Timeout | null = null;
   const statsChanged = () => {

@@ -69,6 +69,10 @@ export class QueueService {
   private readonly counters: Map<string, Counter>;
   private readonly counterState: Map<string, { status: CounterStatus; staff: string | null }>;
   private recentCalls: RecentCall[] = [];
+  /** Open tickets (waiting, called, serving, parked) in memory: every write goes through this service. */
+  private readonly openById = new Map<string, TicketRecord>();
+  /** Tickets written by the transaction under way; they reach `openById` only once it commits. */
+  private staged: TicketRecord[] | null = null;
   private readonly typicalServiceMs: Record<string, number>;
   readonly policy: PolicySettings;
 
@@ -81,6 +85,7 @@ export class QueueService {
     this.services = new Map(config.services.map((s) => [s.id, s]));
     this.counters = new Map(config.counters.map((c) => [c.id, c]));
     this.counterState = store.counters.all();
+    for (const t of store.tickets.open()) this.openById.set(t.id, t);
     this.typicalServiceMs = Object.fromEntries(config.services.map((s) => [s.id, s.avgServiceMinutes * 60_000]));
     this.policy = {
       kind: config.policy.kind,
@@ -142,7 +147,7 @@ export class QueueService {
       throw new DomainError('bad_input', 'unknown_procedure', `Không có thủ tục "${input.procedureCode}" / unknown procedure`);
     }
 
-    const ticket = this.store.tx(() => {
+    const ticket = this.write(() => {
       // Re-check inside the write transaction: two requests with one key never make two tickets.
       if (idempotencyKey) {
         const existing = this.store.idempotency.get(idempotencyKey);
@@ -189,7 +194,7 @@ export class QueueService {
         rating: null,
         lang: input.lang ?? null,
       };
-      this.store.tickets.insert(t);
+      this.insertTicket(t);
       this.log(t, 'issued', null, { leg: 0, channel: t.channel, priorityCategoryId, kioskId: t.kioskId });
       if (idempotencyKey) this.store.idempotency.put(idempotencyKey, id, now);
       return t;
@@ -256,7 +261,7 @@ export class QueueService {
   }
 
   openTickets(): TicketRecord[] {
-    return this.store.tickets.open();
+    return [...this.openById.values()];
   }
 
   counterStatus(counterId: string): CounterStatus {
@@ -273,8 +278,15 @@ export class QueueService {
 
   /** Expected service time per field: the mean of today's recent ones, or the configured typical time. */
   serviceTimes(): Record<string, number> {
-    return expectedServiceMs(this.store.tickets.recentServiceTimes(dayKey(this.now())), this.typicalServiceMs);
+    // Read at most every few seconds: a burst of issues needs no fresher average.
+    const now = this.now();
+    if (!this.serviceMsCache || now - this.serviceMsCache.at > 5000 || now < this.serviceMsCache.at) {
+      this.serviceMsCache = { at: now, ms: expectedServiceMs(this.store.tickets.recentServiceTimes(dayKey(now)), this.typicalServiceMs) };
+    }
+    return this.serviceMsCache.ms;
   }
+
+  private serviceMsCache: { at: number; ms: Record<string, number> } | null = null;
 
   private openCounters(open: TicketRecord[], serviceMs: Record<string, number>, now: number): OpenCounter[] {
     return this.config.counters
@@ -313,16 +325,16 @@ export class QueueService {
     return estimateFor(t, { waiting, counters: this.openCounters(open, serviceMs, now), serviceMs, policy: this.policy, now });
   }
 
-  queueSummary(): { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number | null }[] {
+  queueSummary(est: { newTicket: Map<string, Estimate> } = this.estimates()): { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number | null }[] {
     const now = this.now();
     const waiting = this.openTickets().filter((t) => t.status === 'waiting');
-    const { newTicket } = this.estimates();
     return this.config.services.map((s) => {
       const mine = waiting.filter((t) => t.serviceId === s.id);
       const oldest = mine.reduce((m, t) => Math.max(m, now - (t.enqueuedAt - t.priorWaitMs)), 0);
-      return { serviceId: s.id, waiting: mine.length, oldestWaitSeconds: Math.round(oldest / 1000), estimatedWaitMinutes: newTicket.get(s.id)?.estimatedWaitMinutes ?? null };
+      return { serviceId: s.id, waiting: mine.length, oldestWaitSeconds: Math.round(oldest / 1000), estimatedWaitMinutes: est.newTicket.get(s.id)?.estimatedWaitMinutes ?? null };
     });
   }
+
 
   /** The waiting tickets a counter may call, in the order the policy would call them. */
   queueFor(counterId: string): TicketRecord[] {
@@ -370,10 +382,10 @@ export class QueueService {
     assertMayActAt(actor, counterId);
     this.assertCounterOpen(counterId);
     const now = this.now();
-    const result = this.store.tx(() => {
+    const result = this.write(() => {
       const cur = this.store.tickets.currentAt(counterId);
       const finished = cur ? this.apply(cur, 'finish', { now, counterId, staff: actorName(actor) }) : null;
-      const next = orderForCounter(this.store.tickets.open(), counter, this.policy)[0];
+      const next = orderForCounter(this.openTickets(), counter, this.policy)[0];
       const called = next ? this.apply(next, 'call', { now, counterId, staff: actorName(actor) }) : null;
       return { finished, called };
     });
@@ -393,7 +405,7 @@ export class QueueService {
     }
     if (t.status === 'parked' && t.counterId !== counterId) assertMayActAt(actor, t.counterId ?? '');
     const now = this.now();
-    const called = this.store.tx(() => {
+    const called = this.write(() => {
       const cur = this.store.tickets.currentAt(counterId);
       if (cur) {
         throw new DomainError('conflict', 'counter_busy', `Quầy đang phục vụ số ${cur.number}; hãy kết thúc trước / the counter is serving ${cur.number}; finish it first`);
@@ -416,7 +428,7 @@ export class QueueService {
       );
     }
     const now = this.now();
-    const updated = this.store.tx(() => this.apply(this.get(ticketId), action, { now, counterId: t.counterId, staff: actorName(actor) }));
+    const updated = this.write(() => this.apply(this.get(ticketId), action, { now, counterId: t.counterId, staff: actorName(actor) }));
     if (action === 'recall') this.announce(updated, true);
     else this.bus.emit('ticket.updated', updated);
     return updated;
@@ -435,14 +447,14 @@ export class QueueService {
     this.service(toServiceId);
     this.assertMayTouch(t, actor);
     const now = this.now();
-    const { closed, opened } = this.store.tx(() => {
+    const { closed, opened } = this.write(() => {
       const fresh = this.get(ticketId);
       const r = transferTicket(fresh, toServiceId, newId(), { now, counterId: fresh.counterId, staff: actorName(actor) });
       const closedRec: TicketRecord = { ...fresh, ...r.closed, transferredTo: r.opened.id };
       const openedRec: TicketRecord = { ...fresh, ...r.opened, transferredTo: null, rating: null, printed: fresh.printed };
-      this.store.tickets.update(closedRec);
+      this.saveTicket(closedRec);
       this.log(closedRec, 'transferred', actor, { toTicketId: openedRec.id, toServiceId });
-      this.store.tickets.insert(openedRec);
+      this.insertTicket(openedRec);
       this.log(openedRec, 'issued', null, { leg: openedRec.leg, fromTicketId: closedRec.id });
       return { closed: closedRec, opened: openedRec };
     });
@@ -479,13 +491,13 @@ export class QueueService {
       throw new DomainError('conflict', 'not_served', `Phiếu số ${t.number} chưa được phục vụ xong nên chưa đánh giá được / ticket ${t.number} has not been served yet`);
     }
     const target = t;
-    return this.store.tx(() => {
+    return this.write(() => {
       const fresh = this.get(target.id);
       if (fresh.rating !== null) {
         throw new DomainError('conflict', 'already_rated', `Phiếu số ${fresh.number} đã được đánh giá / ticket ${fresh.number} was already rated`);
       }
       const rated = { ...fresh, rating: score };
-      this.store.tickets.update(rated);
+      this.saveTicket(rated);
       this.log(rated, 'rated', null, { score });
       return rated;
     });
@@ -502,9 +514,9 @@ export class QueueService {
 
   recordPrint(ticketId: string, printed: boolean, reason: string | null, actor: Actor): TicketRecord {
     const t = this.get(ticketId);
-    const updated = this.store.tx(() => {
+    const updated = this.write(() => {
       const fresh = { ...this.get(ticketId), printed };
-      this.store.tickets.update(fresh);
+      this.saveTicket(fresh);
       this.log(fresh, 'print_result', actor, { printed, reason });
       return fresh;
     });
@@ -514,6 +526,34 @@ export class QueueService {
   }
 
   // ── internals ─────────────────────────────────────────────────────────────
+
+  /** One SQLite transaction; the open-ticket cache follows only if it commits. */
+  private write<T>(fn: () => T): T {
+    const outer = this.staged === null;
+    if (outer) this.staged = [];
+    try {
+      const result = this.store.tx(fn);
+      if (outer) for (const t of this.staged!) this.track(t);
+      return result;
+    } finally {
+      if (outer) this.staged = null;
+    }
+  }
+
+  private insertTicket(t: TicketRecord): void {
+    this.store.tickets.insert(t);
+    this.staged?.push(t);
+  }
+
+  private saveTicket(t: TicketRecord): void {
+    this.store.tickets.update(t);
+    this.staged?.push(t);
+  }
+
+  private track(t: TicketRecord): void {
+    if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'parked') this.openById.set(t.id, t);
+    else this.openById.delete(t.id);
+  }
 
   private assertCounterOpen(counterId: string): void {
     const status = this.counterStatus(counterId);
@@ -540,7 +580,7 @@ export class QueueService {
 
   private apply(t: TicketRecord, action: Exclude<Action, 'transfer'>, ctx: { now: number; counterId: string | null; staff: string | null }): TicketRecord {
     const next: TicketRecord = { ...t, ...transition(t, action, ctx) };
-    this.store.tickets.update(next);
+    this.saveTicket(next);
     const type = ({ call: 'called', recall: 'recalled', start: 'started', finish: 'finished', 'no-show': 'no_show', cancel: 'cancelled', park: 'parked' } as const)[action];
     this.store.events.append({
       at: ctx.now,
