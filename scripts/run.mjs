@@ -1,10 +1,9 @@
 // `npm run bench|sim|soak -- [args]`: runs one of the measuring scripts under
-// node with the tsx loader. Installs nothing: run `npm test` or `npm start`
-// once first (either installs the workspace).
+// node with the tsx loader, installing the workspace first on a fresh clone.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { root } from './lib.mjs';
+import { root, install } from './lib.mjs';
 
 const SCRIPTS = {
   bench: 'tests/bench/main.ts',
@@ -21,10 +20,7 @@ if (!script) {
   console.error(`Dùng / usage: node scripts/run.mjs <${[...Object.keys(SCRIPTS), 'soak'].join('|')}> [args]`);
   process.exit(2);
 }
-if (!existsSync(path.join(root, 'node_modules', 'tsx'))) {
-  console.error('Chưa cài đặt; chạy "npm test" hoặc "npm start" một lần trước / not installed yet; run "npm test" or "npm start" once first.');
-  process.exit(1);
-}
+if (!existsSync(path.join(root, 'node_modules', 'tsx'))) install();
 // Arguments after `npm run bench --` arrive here as they were typed.
 const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], { cwd: path.join(root, 'tests'), stdio: 'inherit' });
 if (r.error) throw r.error;

@@ -339,7 +339,7 @@ export class QueueService {
   /** The waiting tickets a counter may call, in the order the policy would call them. */
   queueFor(counterId: string): TicketRecord[] {
     const c = this.counter(counterId);
-    return orderForCounter(this.openTickets(), c, this.policy);
+    return orderForCounter(this.openTickets(), c, this.policy, this.now());
   }
 
   parkedFor(counterId: string): TicketRecord[] {
@@ -385,7 +385,7 @@ export class QueueService {
     const result = this.write(() => {
       const cur = this.store.tickets.currentAt(counterId);
       const finished = cur ? this.apply(cur, 'finish', { now, counterId, staff: actorName(actor) }) : null;
-      const next = orderForCounter(this.openTickets(), counter, this.policy)[0];
+      const next = orderForCounter(this.openTickets(), counter, this.policy, now)[0];
       const called = next ? this.apply(next, 'call', { now, counterId, staff: actorName(actor) }) : null;
       return { finished, called };
     });
