@@ -9,6 +9,7 @@ import {
   estimateAll,
   estimateFor,
   expectedServiceMs,
+  newTicket,
   pickNext,
   transition,
   type Action,
@@ -68,29 +69,17 @@ export interface RunInput {
   policy: PolicySettings;
 }
 
-function newTicket(v: Visit, n: number, priorityCategoryId: string | null): Ticket {
-  return {
+function ticketOf(v: Visit, n: number, priorityCategoryId: string | null): Ticket {
+  return newTicket({
     id: v.id,
-    visitId: v.id,
-    leg: 0,
     number: String(n),
     day: dayKey(v.at),
     serviceId: v.serviceId,
-    status: 'waiting',
     priorityCategoryId,
     channel: v.bookedAt === null ? 'kiosk' : 'appointment',
-    arrivedAt: v.at,
-    enqueuedAt: v.at,
+    at: v.at,
     bookedAt: v.bookedAt,
-    calledAt: null,
-    waitEndAt: null,
-    callCount: 0,
-    startedAt: null,
-    finishedAt: null,
-    counterId: null,
-    staff: null,
-    priorWaitMs: 0,
-  };
+  });
 }
 
 export function runDay({ config, visits, changes, policy }: RunInput): DayRun {
@@ -180,7 +169,7 @@ export function runDay({ config, visits, changes, policy }: RunInput): DayRun {
     for (const c of counters) advance(c, now);
     while (nextVisit < visits.length && visits[nextVisit]!.at <= now) {
       const v = visits[nextVisit++]!;
-      const t = newTicket(v, ++n, v.priority ? priorityCategory : null);
+      const t = ticketOf(v, ++n, v.priority ? priorityCategory : null);
       if (v.priority) priority.add(t.id);
       tickets.set(t.id, t);
       waiting.push(t);

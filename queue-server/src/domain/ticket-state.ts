@@ -1,7 +1,39 @@
 // The ticket state machine of DESIGN.md. Pure: it says what a transition does
 // to a ticket, or why it may not happen.
 import { DomainError } from './errors.ts';
-import type { Ticket, TicketStatus } from './types.ts';
+import type { Channel, Ticket, TicketStatus } from './types.ts';
+
+/** The fields of a transaction nobody has called yet. */
+const UNCALLED = { calledAt: null, waitEndAt: null, callCount: 0, startedAt: null, finishedAt: null, counterId: null, staff: null } as const;
+
+/** A fresh waiting ticket: the first transaction of a visit. */
+export function newTicket(p: {
+  id: string;
+  number: string;
+  day: string;
+  serviceId: string;
+  priorityCategoryId: string | null;
+  channel: Channel;
+  at: number;
+  bookedAt: number | null;
+}): Ticket {
+  return {
+    id: p.id,
+    visitId: p.id,
+    leg: 0,
+    number: p.number,
+    day: p.day,
+    serviceId: p.serviceId,
+    status: 'waiting',
+    priorityCategoryId: p.priorityCategoryId,
+    channel: p.channel,
+    arrivedAt: p.at,
+    enqueuedAt: p.at,
+    bookedAt: p.bookedAt,
+    ...UNCALLED,
+    priorWaitMs: 0,
+  };
+}
 
 export type Action = 'call' | 'recall' | 'start' | 'finish' | 'no-show' | 'cancel' | 'park' | 'transfer';
 
@@ -117,13 +149,7 @@ export function transfer(ticket: Ticket, toServiceId: string, newId: string, ctx
     serviceId: toServiceId,
     status: 'waiting',
     enqueuedAt: ctx.now,
-    calledAt: null,
-    waitEndAt: null,
-    callCount: 0,
-    startedAt: null,
-    finishedAt: null,
-    counterId: null,
-    staff: null,
+    ...UNCALLED,
     priorWaitMs: ticket.priorWaitMs + transactionWaitMs(ticket),
   };
   return { closed, opened };
