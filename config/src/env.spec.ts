@@ -136,6 +136,11 @@ describe('loadConfig with the environment', () => {
       ok: false,
       errors: ['CENTER____x: tên biến không hợp lệ, dùng CENTER__khoá__0__khoá (bad variable name; use CENTER__key__0__key)'],
     });
+    // Found by the loader's property test: a name ending in a space still reads as "name: message".
+    expect(loadConfig({ env: { 'CENTER____ ': '' } })).toEqual({
+      ok: false,
+      errors: ['"CENTER____ ": tên biến không hợp lệ, dùng CENTER__khoá__0__khoá (bad variable name; use CENTER__key__0__key)'],
+    });
   });
 
   it('adds a new list item at the end', () => {

@@ -70,7 +70,9 @@ export function collectEnvOverrides(env: Record<string, string | undefined>): { 
   for (const variable of generic) {
     const path = segmentsOf(variable);
     if (!path) {
-      problems.push(`${variable}: tên biến không hợp lệ, dùng CENTER__khoá__0__khoá (bad variable name; use CENTER__key__0__key)`);
+      // A name with spaces or invisible characters is quoted, so the reader sees where it ends.
+      const shown = /^[\x21-\x7e]+$/.test(variable) ? variable : JSON.stringify(variable);
+      problems.push(`${shown}: tên biến không hợp lệ, dùng CENTER__khoá__0__khoá (bad variable name; use CENTER__key__0__key)`);
       continue;
     }
     overrides.push({ variable, path, value: parseEnvScalar(env[variable] as string) });
