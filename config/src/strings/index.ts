@@ -10,6 +10,13 @@ export function interpolate(template: string, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
+/** The server writes "Vietnamese / English"; a person reads the half in their language. A message without " / " is shown whole. */
+export function messageFor(raw: string, lang: Lang): string {
+  const i = raw.indexOf(' / ');
+  if (i < 0) return raw;
+  return lang === 'vi' ? raw.slice(0, i) : raw.slice(i + 3);
+}
+
 /** A `t(key, params)` function for one language of one dictionary. */
 export function translator<D extends Dict>(dict: Bilingual<D>, lang: Lang) {
   return (key: keyof D & string, params?: Params): string => interpolate((dict[lang] as Dict)[key] ?? (dict.vi as Dict)[key] ?? key, params);

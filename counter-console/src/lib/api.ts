@@ -1,6 +1,6 @@
 // Same-origin JSON calls to the queue-server. Cookie-authenticated writes carry
 // the double-submit CSRF header the server checks.
-import { messageFor, type Lang } from './message.ts';
+import { messageFor, type Lang } from '@mot-cua/config/strings/index.ts';
 
 export class ApiError extends Error {
   constructor(

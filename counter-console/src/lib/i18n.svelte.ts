@@ -1,5 +1,5 @@
 import { counterConsole, translator } from '@mot-cua/config/strings/index.ts';
-import type { Lang } from './message.ts';
+import type { Lang } from '@mot-cua/config/strings/index.ts';
 
 const KEY = 'counter-console.lang';
 

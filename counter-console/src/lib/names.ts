@@ -1,4 +1,4 @@
-import type { Lang } from './message.ts';
+import type { Lang } from '@mot-cua/config/strings/index.ts';
 import type { Center } from './types.ts';
 
 type Named = { name: string; nameEn?: string };

@@ -1,6 +1,6 @@
 // The name of the procedure the citizen chose at the kiosk, looked up once per code.
 import { api } from './api.ts';
-import type { Lang } from './message.ts';
+import type { Lang } from '@mot-cua/config/strings/index.ts';
 
 const cache = new Map<string, Promise<{ name: string; nameEn?: string } | null>>();
 

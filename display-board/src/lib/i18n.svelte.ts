@@ -1,6 +1,6 @@
-import { translator, type Bilingual, type Dict } from '@mot-cua/config/strings/index.ts';
+import { translator, type Bilingual, type Dict, type Lang } from '@mot-cua/config/strings/index.ts';
 
-export type Lang = 'vi' | 'en';
+export { messageFor, type Lang } from '@mot-cua/config/strings/index.ts';
 
 const KEY = 'display-board.lang';
 
@@ -27,12 +27,6 @@ export function useT<D extends Dict>(dict: Bilingual<D>) {
   return () => translator(dict, language.lang);
 }
 
-/** The server writes "Vietnamese / English"; show the half for the current language. */
-export function messageFor(raw: string, lang: Lang): string {
-  const i = raw.indexOf(' / ');
-  if (i < 0) return raw;
-  return lang === 'vi' ? raw.slice(0, i) : raw.slice(i + 3);
-}
 
 export function localName(item: { name: string; nameEn?: string } | undefined, lang: Lang): string {
   if (!item) return '';

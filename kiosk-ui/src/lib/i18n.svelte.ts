@@ -1,7 +1,6 @@
 // The kiosk's language for the current citizen: Vietnamese unless they tap
 // the toggle; reset to Vietnamese when the screen returns home after idling.
-import { kiosk, translator, type Lang, type Params } from '@mot-cua/config/strings/index.ts';
-import { messageFor } from './message.ts';
+import { kiosk, messageFor, translator, type Lang, type Params } from '@mot-cua/config/strings/index.ts';
 
 type Key = keyof typeof kiosk.vi & string;
 
