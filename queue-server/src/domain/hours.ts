@@ -17,9 +17,11 @@ export interface WeeklyHours {
 }
 
 const KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+/** Minutes since midnight of an HH:MM time. */
+export const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-function spansOn(hours: WeeklyHours, ms: number): Span[] {
+/** The opening spans of the local day that `ms` falls in (none on a closed date). */
+export function spansOn(hours: WeeklyHours, ms: number): Span[] {
   if (hours.closedDates.includes(dayKey(ms))) return [];
   return hours[KEYS[weekday(ms)]!];
 }

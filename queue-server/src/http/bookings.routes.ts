@@ -2,11 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { toIso } from '../domain/index.ts';
 import type { AppContext } from './context.ts';
-import { errors, ref } from './schemas.ts';
+import { daySchema, errors, ref } from './schemas.ts';
 import { baseUrl, publicTicket } from './present.ts';
 import type { Booking } from '../store/index.ts';
 
-const dayPattern = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 const codeParam = { type: 'object', properties: { code: { type: 'string', minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9-]+$' } }, required: ['code'] } as const;
 const bookingSchema = {
   type: 'object',
@@ -41,7 +40,7 @@ export async function bookingRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         querystring: {
           type: 'object',
           required: ['serviceId', 'date'],
-          properties: { serviceId: { type: 'string', minLength: 1, maxLength: 64 }, date: { type: 'string', pattern: dayPattern } },
+          properties: { serviceId: { type: 'string', minLength: 1, maxLength: 64 }, date: daySchema },
         },
         response: { 200: { type: 'object', properties: { slots: { type: 'array', items: { type: 'object', properties: { time: { type: 'string' }, free: { type: 'integer' } } } } } }, ...errors(400) },
       },
@@ -62,7 +61,7 @@ export async function bookingRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
           required: ['serviceId', 'date', 'time', 'fullName', 'phone'],
           properties: {
             serviceId: { type: 'string', minLength: 1, maxLength: 64 },
-            date: { type: 'string', pattern: dayPattern },
+            date: daySchema,
             time: { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' },
             fullName: { type: 'string', minLength: 2, maxLength: 100, pattern: '\\S' },
             phone: { type: 'string', pattern: '^[0-9 +().-]{8,20}$' },

@@ -128,7 +128,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       assertMayActAt(req.actor, id);
       const base = baseUrl(queue, req);
       const cur = queue.current(id);
-      const { tickets: est } = queue.estimates();
+      const est = queue.ticketEstimates();
       return {
         counter: counterView(ctx, id),
         current: cur ? staffTicket(queue, cur, base) : null,

@@ -2,12 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { dayKey, toIso, DomainError } from '../domain/index.ts';
 import type { AppContext } from './context.ts';
-import { errors } from './schemas.ts';
+import { daySchema as day, errors, isRealDay } from './schemas.ts';
 import { managerOnly, adminOnly, deviceOnly } from './guards.ts';
 import type { DevicePart } from '../store/index.ts';
 
-const day = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' } as const;
-const realDay = (d: string) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 export function devicesView(ctx: AppContext) {
   return {
@@ -40,7 +38,7 @@ export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       const today = dayKey(ctx.queue.now());
       const from = req.query.from ?? req.query.to ?? today;
       const to = req.query.to ?? (req.query.from ? from : today);
-      if (!realDay(from) || !realDay(to)) throw new DomainError('bad_input', 'bad_date', 'Ngày không có thật / no such date');
+      if (!isRealDay(from) || !isRealDay(to)) throw new DomainError('bad_input', 'bad_date', 'Ngày không có thật / no such date');
       if (from > to) throw new DomainError('bad_input', 'bad_range', '"from" phải trước "to" / "from" must not be after "to"');
       return { from, to, ...ctx.stats.between(from, to) };
     },

@@ -2,14 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError, dayKey } from '../domain/index.ts';
 import type { AppContext } from './context.ts';
-import { errors } from './schemas.ts';
+import { daySchema, errors, isRealDay } from './schemas.ts';
 import { managerOnly } from './guards.ts';
 import { periodOf, rangePeriod, type PeriodKind } from '../reports/period.ts';
 import { buildReport } from '../reports/report.ts';
 import { toCsv, toXlsx } from '../reports/export.ts';
 
-const dayPattern = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
-const realDay = (d: string) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 export async function reportRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.get<{ Querystring: { period?: PeriodKind; date?: string; from?: string; to?: string; format?: 'json' | 'csv' | 'xlsx' } }>(
@@ -24,9 +22,9 @@ export async function reportRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
           additionalProperties: false,
           properties: {
             period: { type: 'string', enum: ['month', 'quarter', 'year', 'range'] },
-            date: { type: 'string', pattern: dayPattern },
-            from: { type: 'string', pattern: dayPattern },
-            to: { type: 'string', pattern: dayPattern },
+            date: daySchema,
+            from: daySchema,
+            to: daySchema,
             format: { type: 'string', enum: ['json', 'csv', 'xlsx'] },
           },
         },
@@ -36,7 +34,7 @@ export async function reportRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     async (req, reply) => {
       const q = req.query;
       const kind = q.period ?? 'month';
-      for (const d of [q.date, q.from, q.to]) if (d && !realDay(d)) throw new DomainError('bad_input', 'bad_date', `Ngày ${d} không có thật / no such date`);
+      for (const d of [q.date, q.from, q.to]) if (d && !isRealDay(d)) throw new DomainError('bad_input', 'bad_date', `Ngày ${d} không có thật / no such date`);
       let period;
       if (kind === 'range') {
         if (!q.from || !q.to) throw new DomainError('bad_input', 'range_needs_dates', 'Hãy chọn "từ ngày" và "đến ngày" / a range needs from and to');

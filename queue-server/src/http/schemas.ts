@@ -70,3 +70,7 @@ export const counterParam = {
   properties: { counterId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_-]*$' } },
   required: ['counterId'],
 } as const;
+
+/** A local calendar day, YYYY-MM-DD (the pattern catches the shape; `isRealDay` catches 31 February). */
+export const daySchema = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' } as const;
+export const isRealDay = (d: string) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);

@@ -5,7 +5,7 @@
 // - managers: + today's stats, device health and alerts
 import { Server, type Socket } from 'socket.io';
 import type { FastifyInstance } from 'fastify';
-import { toIso, dayKey } from '../domain/index.ts';
+import { toIso, dayKey, type Estimate } from '../domain/index.ts';
 import type { AppContext } from '../http/context.ts';
 import type { Actor } from '../services/actor.ts';
 import type { RecentCall } from '../services/queue.service.ts';
@@ -60,7 +60,7 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     return { from: d, to: d, ...ctx.stats.between(d, d) };
   };
 
-  const waitingForStaff = ({ tickets: est }: ReturnType<typeof queue.estimates> = queue.estimates()) => {
+  const waitingForStaff = (est: Map<string, Estimate> = queue.ticketEstimates()) => {
     const base = opts.publicBase();
     return queue
       .openTickets()
@@ -71,13 +71,12 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   const snapshot = (actor: Actor) => {
     const staff = actor.kind === 'user';
     const manager = staff && (actor.role === 'manager' || actor.role === 'admin');
-    const est = queue.estimates();
     return {
       time: toIso(queue.now()),
-      queue: queue.queueSummary(est),
+      queue: queue.queueSummary(),
       counters: queue.config.counters.map((c) => counterView(ctx, c.id)),
       recentCalls: queue.calls().map(call),
-      ...(staff ? { waiting: waitingForStaff(est) } : {}),
+      ...(staff ? { waiting: waitingForStaff() } : {}),
       ...(manager ? { stats: todayStats(), ...devicesView(ctx) } : {}),
     };
   };
@@ -99,10 +98,9 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     if (queueTimer) return;
     queueTimer = setTimeout(() => {
       queueTimer = null;
-      // One estimate run serves the hall's summary and the staff's list.
-      const est = queue.estimates();
-      io.emit('queue.changed', { queue: queue.queueSummary(est) });
-      if (io.sockets.adapter.rooms.get(ROOM_STAFF)?.size) io.to(ROOM_STAFF).emit('waiting.changed', { waiting: waitingForStaff(est) });
+      io.emit('queue.changed', { queue: queue.queueSummary() });
+      // Every waiting ticket's estimate only when some official is there to see it.
+      if (io.sockets.adapter.rooms.get(ROOM_STAFF)?.size) io.to(ROOM_STAFF).emit('waiting.changed', { waiting: waitingForStaff() });
     }, 100);
   };
   let statsTimer: NodeJS.Timeout | null = null;

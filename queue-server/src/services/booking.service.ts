@@ -1,15 +1,13 @@
 // Booking a time (đặt lịch hẹn) and checking in at the kiosk near that time.
 import { randomInt } from 'node:crypto';
 import type { CenterConfig } from '@mot-cua/config';
-import { DomainError, dayKey, dayStart, weekday, type WeeklyHours } from '../domain/index.ts';
+import { DomainError, dayKey, dayStart, spansOn, toMin, type WeeklyHours } from '../domain/index.ts';
 import type { Store, Booking, TicketRecord } from '../store/index.ts';
 import type { QueueService } from './queue.service.ts';
 
 const SLOT_MINUTES = 30;
 // No 0/O, 1/I/L: codes are read aloud and typed on a kiosk.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 export class BookingService {
@@ -23,8 +21,7 @@ export class BookingService {
   slots(serviceId: string, day: string): { time: string; free: number }[] {
     const service = this.queue.service(serviceId);
     const hours: WeeklyHours = service.hours ?? this.config.hours;
-    if (hours.closedDates.includes(day)) return [];
-    const spans = hours[DAYS[weekday(dayStart(day) + 12 * 3600_000)]!];
+    const spans = spansOn(hours, dayStart(day) + 12 * 3600_000);
     const capacity = Math.max(1, this.config.counters.filter((c) => c.serviceIds.includes(serviceId)).length);
     const taken = this.store.bookings.countsFor(serviceId, day);
     const now = this.queue.now();

@@ -23,6 +23,7 @@ import {
   type PolicySettings,
   type OpenCounter,
   type Estimate,
+  type EstimateInput,
   type DomainEvent,
 } from '../domain/index.ts';
 import type { Store, TicketRecord, CounterStatus } from '../store/index.ts';
@@ -280,42 +281,44 @@ export class QueueService {
       });
   }
 
-  /** Estimates for waiting tickets (by id) and for a new ticket of each service. */
-  estimates(): { tickets: Map<string, Estimate>; newTicket: Map<string, Estimate> } {
+  /** What a forward estimate runs on: the waiting tickets, the open counters and the expected service times now. */
+  private estimateInput(): EstimateInput {
     const now = this.now();
     const open = this.openTickets();
-    const waiting = open.filter((t) => t.status === 'waiting');
     const serviceMs = this.serviceTimes();
-    const counters = this.openCounters(open, serviceMs, now);
-    const input = { waiting, counters, serviceMs, policy: this.policy, now };
-    // One forward run gives every waiting ticket's estimate.
-    const tickets = estimateAll(input);
-    const newTicket = new Map<string, Estimate>();
+    return { waiting: open.filter((t) => t.status === 'waiting'), counters: this.openCounters(open, serviceMs, now), serviceMs, policy: this.policy, now };
+  }
+
+  /** Every waiting ticket's estimate, from one forward run. */
+  ticketEstimates(input: EstimateInput = this.estimateInput()): Map<string, Estimate> {
+    return estimateAll(input);
+  }
+
+  /** The estimate for a ticket taken now, per field. */
+  newTicketEstimates(input: EstimateInput = this.estimateInput()): Map<string, Estimate> {
+    const out = new Map<string, Estimate>();
     for (const s of this.config.services) {
-      const probe = { id: '\u0000new', number: '', serviceId: s.id, status: 'waiting' as const, priorityCategoryId: null, enqueuedAt: now, arrivedAt: now, priorWaitMs: 0, bookedAt: null };
-      newTicket.set(s.id, estimateFor(probe, { ...input, waiting: [...waiting, probe] }));
+      const probe = { id: '\u0000new', number: '', serviceId: s.id, status: 'waiting' as const, priorityCategoryId: null, enqueuedAt: input.now, arrivedAt: input.now, priorWaitMs: 0, bookedAt: null };
+      out.set(s.id, estimateFor(probe, { ...input, waiting: [...input.waiting, probe] }));
     }
-    return { tickets, newTicket };
+    return out;
   }
 
   estimateOf(t: TicketRecord): Estimate {
     if (t.status !== 'waiting') return { peopleAhead: 0, estimatedWaitMinutes: t.status === 'parked' ? null : 0 };
-    const now = this.now();
-    const open = this.openTickets();
-    const serviceMs = this.serviceTimes();
-    const waiting = open.filter((x) => x.status === 'waiting');
-    return estimateFor(t, { waiting, counters: this.openCounters(open, serviceMs, now), serviceMs, policy: this.policy, now });
+    return estimateFor(t, this.estimateInput());
   }
 
-  queueSummary(est: { newTicket: Map<string, Estimate> } = this.estimates()): { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number | null }[] {
+  queueSummary(newTicket: Map<string, Estimate> = this.newTicketEstimates()): { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number | null }[] {
     const now = this.now();
     const waiting = this.openTickets().filter((t) => t.status === 'waiting');
     return this.config.services.map((s) => {
       const mine = waiting.filter((t) => t.serviceId === s.id);
       const oldest = mine.reduce((m, t) => Math.max(m, now - (t.enqueuedAt - t.priorWaitMs)), 0);
-      return { serviceId: s.id, waiting: mine.length, oldestWaitSeconds: Math.round(oldest / 1000), estimatedWaitMinutes: est.newTicket.get(s.id)?.estimatedWaitMinutes ?? null };
+      return { serviceId: s.id, waiting: mine.length, oldestWaitSeconds: Math.round(oldest / 1000), estimatedWaitMinutes: newTicket.get(s.id)?.estimatedWaitMinutes ?? null };
     });
   }
+
 
 
   /** The waiting tickets a counter may call, in the order the policy would call them. */
@@ -495,14 +498,12 @@ export class QueueService {
   }
 
   recordPrint(ticketId: string, printed: boolean, reason: string | null, actor: Actor): TicketRecord {
-    const t = this.get(ticketId);
     const updated = this.write(() => {
       const fresh = { ...this.get(ticketId), printed };
       this.saveTicket(fresh);
       this.log(fresh, 'print_result', actor, { printed, reason });
       return fresh;
     });
-    void t;
     this.bus.emit('ticket.updated', updated);
     return updated;
   }
