@@ -56,6 +56,11 @@ export function buildUis() {
   }
 }
 
+/** The kiosk agent as plain JS (kiosk-agent/dist/main.js): `node` runs it without the tsx loader. */
+export function buildAgent() {
+  if (existsSync(path.join(root, 'kiosk-agent', 'build', 'build.mjs'))) pnpm(['--filter', '@mot-cua/kiosk-agent', 'run', 'build']);
+}
+
 /** Debian packages the tests need (browser, pty pairs, libusb for node-hid). Installed only when missing. */
 export function ensureSystemPackages() {
   const wanted = [

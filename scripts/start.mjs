@@ -1,12 +1,13 @@
-// `npm start`: install, build the UIs, start the queue-server (demo centre by
+// `npm start`: install, build the UIs and the kiosk agent, start the queue-server (demo centre by
 // default, SQLite under DATA_DIR) and a kiosk-agent with simulated devices.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { root, install, buildUis } from './lib.mjs';
+import { root, install, buildUis, buildAgent } from './lib.mjs';
 
 install();
 buildUis();
+buildAgent();
 
 const env = { ...process.env, DEMO: process.env.DEMO ?? '1', DATA_DIR: path.resolve(process.env.DATA_DIR ?? path.join(root, 'data')) };
 // node with the tsx loader: one process per service, signals reach it directly.
@@ -30,9 +31,11 @@ server.on('exit', (code) => {
 });
 
 function startAgent(serverUrl) {
+  // The bundle runs on plain node (less memory); the TypeScript source under tsx is the fallback.
+  const bundle = path.join(root, 'kiosk-agent/dist/main.js');
   const main = path.join(root, 'kiosk-agent/src/main.ts');
-  if (!existsSync(main)) return;
-  const agent = spawn(...node(main), {
+  if (!existsSync(bundle) && !existsSync(main)) return;
+  const agent = spawn(...(existsSync(bundle) ? [process.execPath, [bundle]] : node(main)), {
     cwd: root,
     env: { AGENT_SIMULATE: '1', DEVICE_TOKEN: 'demo-kiosk-1', ...env, QUEUE_SERVER_URL: serverUrl },
     stdio: 'inherit',

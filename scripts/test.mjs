@@ -1,7 +1,7 @@
-// `npm test`: install, type-check, lint, build the UIs, run every test.
+// `npm test`: install, type-check, lint, build the UIs and the kiosk agent, run every test.
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { root, install, pnpm, pnpmCommand, buildUis, ensureSystemPackages, run } from './lib.mjs';
+import { root, install, pnpm, pnpmCommand, buildUis, buildAgent, ensureSystemPackages, run } from './lib.mjs';
 
 const step = (name) => console.log(`\n── ${name} ${'─'.repeat(Math.max(0, 60 - name.length))}`);
 
@@ -15,6 +15,8 @@ step('lint');
 pnpm(['exec', 'eslint', '--max-warnings=0', '.']);
 step('build UIs');
 buildUis();
+step('build kiosk-agent');
+buildAgent();
 step('tests');
 const resultsDir = path.join(root, 'tests', 'results');
 mkdirSync(resultsDir, { recursive: true });
