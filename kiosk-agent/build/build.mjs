@@ -8,7 +8,7 @@
 // package. Every external is a dependency of kiosk-agent itself, so Node resolves it from dist/
 // (pnpm does not let kiosk-agent see hardware's dependencies).
 import { build } from 'esbuild';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,10 @@ const EXTERNAL = [
   'serialport', // loads @serialport/bindings-cpp's prebuilt .node; reached through lazy-serialport.mjs
   'node-hid', // native; hardware imports it dynamically, only when a real keypad is configured
   'dejavu-fonts-ttf', // not code: font.ts finds the TTF files through require.resolve
+  // CommonJS reached by a dynamic import: split into a chunk, esbuild would give it a default
+  // export only, and `const { parse } = await import('yaml')` would get undefined. Node's own
+  // loader gives it named exports; it is loaded only with a config file either way.
+  'yaml',
   // ws requires these optional native speed-ups inside try/catch; absent is fine
   'bufferutil',
   'utf-8-validate',
@@ -46,12 +50,14 @@ export function isStale() {
 }
 
 export async function buildAgent() {
+  // Chunk names carry a content hash: old chunks would pile up.
+  rmSync(distDir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: agentDir,
     entryPoints: { main: 'src/main.ts' },
     outdir: distDir,
-    // Dynamic imports become chunks loaded on first use: the YAML parser and the zod schema are
-    // needed only with a config file, not on a simulated kiosk.
+    // Dynamic imports become chunks loaded on first use: the zod schema is needed only with a
+    // config file, not on a simulated kiosk.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
