@@ -157,4 +157,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX bookings_slot ON bookings(service_id, day, time);
   `,
+  // Looking a number up by day (issuing checks it is free; the phone and counters find a ticket by
+  // its number): the partial unique index covers only first legs, so without this every lookup
+  // scanned the whole day.
+  `
+  CREATE INDEX tickets_day_number_leg ON tickets(day, number, leg);
+  `,
 ];

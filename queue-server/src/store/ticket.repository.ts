@@ -57,6 +57,7 @@ export class TicketRepository {
   private readonly openStmt;
   private readonly seqStmt;
   private readonly byNumberStmt;
+  private readonly numberTakenStmt;
   private readonly currentStmt;
   private readonly lastFinishedStmt;
   private readonly doneTodayStmt;
@@ -73,6 +74,7 @@ export class TicketRepository {
        ON CONFLICT (day, service_id) DO UPDATE SET seq = seq + 1 RETURNING seq`,
     );
     this.byNumberStmt = db.prepare('SELECT * FROM tickets WHERE day = ? AND number = ? ORDER BY leg DESC LIMIT 1');
+    this.numberTakenStmt = db.prepare('SELECT 1 FROM tickets WHERE day = ? AND number = ? LIMIT 1');
     this.currentStmt = db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1`);
     this.lastFinishedStmt = db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status = 'done' ORDER BY finished_at DESC LIMIT 1`);
     this.doneTodayStmt = db.prepare(
@@ -87,7 +89,7 @@ export class TicketRepository {
   }
 
   numberTaken(day: string, number: string): boolean {
-    return this.byNumberStmt.get(day, number) !== undefined;
+    return this.numberTakenStmt.get(day, number) !== undefined;
   }
 
   insert(t: TicketRecord): void {
