@@ -21,7 +21,7 @@ import { BookingService } from './services/booking.service.ts';
 import { DossierService, seedDemoDossiers } from './services/dossier.service.ts';
 import { PrivacyService } from './services/privacy.service.ts';
 import type { AppContext } from './http/context.ts';
-import { installErrorHandling, sendError, errorBody } from './http/errors.ts';
+import { installErrorHandling, sendError, errorBody, whenDurable } from './http/errors.ts';
 import { installActorResolution } from './http/guards.ts';
 import { Metrics } from './http/metrics.ts';
 import { errorSchema, ticketSchema, staffTicketSchema } from './http/schemas.ts';
@@ -73,8 +73,9 @@ const parseIdentity: IdentityParse = (raw, today) => {
 export async function buildApp(opts: AppOptions): Promise<App> {
   mkdirSync(opts.dataDir, { recursive: true });
   const now = opts.now ?? Date.now;
-  const store = Store.open({ file: path.join(opts.dataDir, 'queue.db'), synchronous: opts.synchronous });
-  const bus = new Bus();
+  // Group commit: a burst of tickets shares one fsync, and no answer or announcement leaves before its write is on disk.
+  const store = Store.open({ file: path.join(opts.dataDir, 'queue.db'), synchronous: opts.synchronous, groupCommit: true });
+  const bus = new Bus((announce) => store.afterCommit(announce));
   const queue = new QueueService(opts.config, store, bus, {
     now,
     secret: loadSecret(opts.dataDir),
@@ -120,6 +121,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     },
   });
   installErrorHandling(app);
+  // No answer leaves before the writes it may have seen are on disk (the store's group commit).
+  app.addHook('onSend', async () => whenDurable(store));
   app.addSchema(errorSchema);
   app.addSchema(ticketSchema);
   app.addSchema(staffTicketSchema);

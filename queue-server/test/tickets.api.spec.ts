@@ -138,3 +138,49 @@ describe('issuing tickets', () => {
     expect((await anon.post<Err>('/api/v1/tickets/nobody123/rating', { score: 4 })).status).toBe(404);
   });
 });
+
+describe('durability (group commit)', () => {
+  type Summary = { services: { serviceId: string; waiting: number }[] };
+  const waitingIn = async (sid: string) => (await anon.get<Summary>('/api/v1/queue')).body.services.find((x) => x.serviceId === sid)!.waiting;
+
+  it('a burst of tickets: every answer and every announcement comes after its ticket is on disk, with one estimate run for all', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const reader = new Database(`${s.dataDir}/queue.db`, { readonly: true });
+    const onDisk = reader.prepare('SELECT 1 FROM tickets WHERE id = ?');
+    const announced: boolean[] = [];
+    const listener = (t: { id: string }) => announced.push(onDisk.get(t.id) !== undefined);
+    s.ctx.bus.on('ticket.issued', listener);
+    const rs = await Promise.all(Array.from({ length: 30 }, (_, i) => anon.post<Ticket>('/api/v1/tickets', { serviceId: 'xay-dung', channel: 'kiosk' }, { 'idempotency-key': `burst-${i}` })));
+    s.ctx.bus.off('ticket.issued', listener);
+    expect(rs.map((r) => r.status)).toEqual(Array(30).fill(201));
+    for (const r of rs) expect(onDisk.get(r.body.id)).toBeDefined();
+    expect(announced).toEqual(Array(30).fill(true));
+    // Estimates from one shared run still put each ticket in its own place.
+    expect(new Set(rs.map((r) => r.body.peopleAhead)).size).toBe(30);
+    reader.close();
+  });
+
+  it('a commit the disk refuses: 503 storage_failed, nothing half-kept in memory, and the retry with the same key gets the ticket', async () => {
+    const before = await waitingIn('ho-kinh-doanh');
+    // A deferred foreign key fails only at COMMIT: the same batch as the ticket, refused as a whole.
+    s.ctx.store.db.exec('CREATE TABLE IF NOT EXISTS test_orphans (p TEXT REFERENCES tickets(id) DEFERRABLE INITIALLY DEFERRED)');
+    const store = s.ctx.store;
+    const tx = store.tx.bind(store);
+    store.tx = ((fn: () => unknown) => {
+      store.tx = tx;
+      return tx(() => {
+        store.db.prepare("INSERT INTO test_orphans (p) VALUES ('nobody')").run();
+        return fn();
+      });
+    }) as typeof store.tx;
+    const failed = await anon.post<Err>('/api/v1/tickets', { serviceId: 'ho-kinh-doanh', channel: 'kiosk' }, { 'idempotency-key': 'disk-full-1' });
+    expect(failed.status).toBe(503);
+    expect(failed.body.error.code).toBe('storage_failed');
+    expect(failed.body.error.message).toMatch(/^Không lưu được dữ liệu/);
+    expect(await waitingIn('ho-kinh-doanh')).toBe(before);
+    const retry = await anon.post<Ticket>('/api/v1/tickets', { serviceId: 'ho-kinh-doanh', channel: 'kiosk' }, { 'idempotency-key': 'disk-full-1' });
+    expect(retry.status).toBe(201);
+    expect(await waitingIn('ho-kinh-doanh')).toBe(before + 1);
+    expect((await anon.get<Ticket>(`/api/v1/tickets/${retry.body.id}`)).status).toBe(200);
+  });
+});

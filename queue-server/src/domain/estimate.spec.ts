@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { estimateAll, estimateFor, expectedServiceMs, type OpenCounter } from './estimate.ts';
+import { estimateAll, estimateFor, estimateQueue, expectedServiceMs, type OpenCounter } from './estimate.ts';
 import type { Candidate, PolicyKind, PolicySettings } from './policy.ts';
 
 const min = 60_000;
@@ -62,6 +62,38 @@ describe('wait estimate', () => {
         const all = estimateAll(input);
         for (const w of waiting) expect(all.get(w.id)).toEqual(estimateFor(w, input));
       }),
+    );
+  });
+  it('property: one run answers each probe (a ticket taken now) as estimateFor does with that probe added', () => {
+    const arb = fc.record({
+      tickets: fc.array(
+        fc.record({ s: fc.constantFrom('a', 'b', 'c'), at: fc.integer({ min: 0, max: 40 }), p: fc.boolean(), booked: fc.option(fc.integer({ min: 30, max: 90 }), { nil: null }) }),
+        { maxLength: 25 },
+      ),
+      counters: fc.array(
+        fc.record({ s: fc.subarray(['a', 'b', 'c'], { minLength: 1 }), free: fc.integer({ min: 0, max: 60 }), prio: fc.boolean(), wa: fc.integer({ min: 1, max: 3 }) }),
+        { maxLength: 4 },
+      ),
+      kind: fc.constantFrom<PolicyKind>('fifo', 'priority', 'target'),
+      now: fc.integer({ min: 40, max: 70 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ tickets, counters, kind, now }) => {
+        const waiting = tickets.map((x, i) => ({ ...t(String(i), x.s, x.at * min, x.p), bookedAt: x.booked === null ? null : x.booked * min }));
+        const input = {
+          waiting,
+          counters: counters.map((c, i) => ({ ...counter(`c${i}`, c.s, c.free * min), priority: c.prio, weights: { a: c.wa } })),
+          serviceMs: { a: 7 * min, b: 4 * min, c: 12 * min },
+          policy: { ...policy, kind },
+          now: now * min,
+        };
+        const probes = ['a', 'b', 'c'].map((s) => ({ ...t(`new-${s}`, s, now * min), number: '' }));
+        const one = estimateQueue(input, probes);
+        for (const p of probes) expect(one.probes.get(p.id)).toEqual(estimateFor(p, { ...input, waiting: [...waiting, p] }));
+        // The probes change nothing for the tickets already there.
+        expect(one.tickets).toEqual(estimateAll(input));
+      }),
+      { numRuns: 300 },
     );
   });
   it('expected service time: the mean of recent ones once there are enough, else the typical time', () => {

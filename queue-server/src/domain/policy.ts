@@ -89,6 +89,11 @@ function tieBreak(a: Candidate, b: Candidate): number {
 
 const before = <T extends Candidate>(a: Ranked<T>, b: Ranked<T>) => a.cls - b.cls || a.key - b.key || tieBreak(a.t, b.t);
 
+/** Whether `counter` at `now` would call `a` before `b` (both eligible there). */
+export function outranks(a: Candidate, b: Candidate, counter: CounterRule, p: PolicySettings, now: number): boolean {
+  return before(rank(a, counter, p, now), rank(b, counter, p, now)) < 0;
+}
+
 const eligible = <T extends Candidate>(tickets: readonly T[], counter: CounterRule) =>
   tickets.filter((t) => t.status === 'waiting' && counter.serviceIds.includes(t.serviceId));
 

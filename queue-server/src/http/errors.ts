@@ -21,6 +21,16 @@ const STATUS_CODE: Record<number, [string, string]> = {
   431: ['headers_too_large', 'Phần đầu yêu cầu quá lớn / request headers too large'],
 };
 
+/**
+ * Waits until the writes so far are on disk (the store's group commit); a
+ * failed commit becomes a 503 the client may retry (with its idempotency key).
+ */
+export async function whenDurable(store: { durable(): Promise<void> }): Promise<void> {
+  await store.durable().catch(() => {
+    throw new DomainError('unavailable', 'storage_failed', 'Không lưu được dữ liệu, xin thử lại / the data could not be saved, please try again');
+  });
+}
+
 /** The contract's JSON for a status, for places that write raw bytes (the HTTP parser's refusals). */
 export function errorBody(status: number): string {
   const [code, message] = STATUS_CODE[status] ?? STATUS_CODE[400]!;

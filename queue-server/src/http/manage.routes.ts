@@ -95,13 +95,13 @@ export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
           ticketId: null,
           message: `${before?.name ?? deviceId}: ${p.kind} ${p.status}${p.detail ? ` (${p.detail})` : ''}`,
         });
-        ctx.bus.emit('alert', alert);
+        ctx.bus.announce('alert', alert);
       }
       for (const kind of ['printer', 'scanner', 'keypad', 'display']) {
         if (!bad.some((p) => p.kind === kind)) ctx.store.devices.resolveAlerts(deviceId, `device_${kind}`, now);
       }
       const after = ctx.store.devices.get(deviceId);
-      if (after) ctx.bus.emit('device.health', after);
+      if (after) ctx.bus.announce('device.health', after);
       return reply.code(204).send();
     },
   );

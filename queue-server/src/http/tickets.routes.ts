@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { CHANNELS, DomainError } from '../domain/index.ts';
 import type { AppContext } from './context.ts';
 import { errors, idParam, ref } from './schemas.ts';
+import { whenDurable } from './errors.ts';
 import { baseUrl, publicTicket } from './present.ts';
 import { staffOnly, deviceOnly } from './guards.ts';
 
@@ -60,6 +61,8 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       }
       const kioskId = req.actor.kind === 'device' ? req.actor.deviceId : req.body.kioskId;
       const { ticket, replay } = queue.issue({ ...req.body, kioskId }, req.headers['idempotency-key'] ?? null);
+      // Estimate once the burst this ticket came with is committed: one forward run serves them all.
+      await whenDurable(ctx.store);
       reply.code(replay ? 200 : 201);
       return publicTicket(queue, ticket, baseUrl(queue, req));
     },
@@ -178,7 +181,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
           ticketId: t.id,
           message: `Không in được phiếu số ${t.number} (${req.body.reason ?? 'lỗi máy in'}) tại ${req.actor.deviceId} / ticket ${t.number} was not printed`,
         });
-        ctx.bus.emit('alert', alert);
+        ctx.bus.announce('alert', alert);
       }
       return reply.code(204).send();
     },

@@ -16,4 +16,20 @@ export interface BusEvents {
   alert: [Alert];
 }
 
-export class Bus extends EventEmitter<BusEvents> {}
+export class Bus extends EventEmitter<BusEvents> {
+  /**
+   * @param hold Given each announcement; calls it once what it announces is
+   * durable (the store's group commit), or drops it if that write was undone.
+   * Without it, announcements go out at once.
+   */
+  constructor(private readonly hold: ((announce: () => void) => void) | null = null) {
+    super();
+  }
+
+  /** Announces `event` once the write behind it is on disk: no screen shows a ticket a crash could take back. */
+  announce<K extends keyof BusEvents>(event: K, ...args: BusEvents[K]): void {
+    const send = () => void (this.emit as (e: K, ...a: BusEvents[K]) => boolean)(event, ...args);
+    if (this.hold) this.hold(send);
+    else send();
+  }
+}

@@ -13,7 +13,7 @@ import {
   transfer as transferTicket,
   orderForCounter,
   estimateFor,
-  estimateAll,
+  estimateQueue,
   expectedServiceMs,
   isOpen,
   nextOpening,
@@ -64,6 +64,15 @@ export interface RecentCall {
 }
 
 const RECENT_CALLS = 12;
+/** How long one forward run's estimates serve while nothing is written. */
+const ESTIMATE_REUSE_MS = 1000;
+
+interface EstimateCache {
+  /** The write count they were made after. */
+  version: number;
+  input: EstimateInput;
+  run?: { all: Map<string, Estimate>; fresh: Map<string, Estimate> };
+}
 const newId = () => randomBytes(9).toString('base64url');
 
 export class QueueService {
@@ -75,6 +84,8 @@ export class QueueService {
   private readonly openById = new Map<string, TicketRecord>();
   /** Tickets written by the transaction under way; they reach `openById` only once it commits. */
   private staged: TicketRecord[] | null = null;
+  /** Counts writes (and reloads): what a cached estimate was made from. */
+  private version = 0;
   private readonly typicalServiceMs: Record<string, number>;
   readonly policy: PolicySettings;
 
@@ -86,15 +97,26 @@ export class QueueService {
   ) {
     this.services = new Map(config.services.map((s) => [s.id, s]));
     this.counters = new Map(config.counters.map((c) => [c.id, c]));
-    this.counterState = store.counters.all();
-    for (const t of store.tickets.open()) this.openById.set(t.id, t);
+    this.counterState = new Map();
+    this.reload();
+    // A failed group commit undid writes this service already holds in memory: read the file again.
+    store.onRollback(() => this.reload());
     this.typicalServiceMs = Object.fromEntries(config.services.map((s) => [s.id, s.avgServiceMinutes * 60_000]));
     this.policy = {
       kind: config.policy.kind,
       targetWaitMinutes: config.targets.waitMinutes,
       priorityAdvanceMinutes: config.policy.priorityAdvanceMinutes,
     };
+  }
+
+  /** Open tickets, counters and recent calls, as the file has them. */
+  private reload(): void {
+    this.openById.clear();
+    for (const t of this.store.tickets.open()) this.openById.set(t.id, t);
+    this.counterState.clear();
+    for (const [id, st] of this.store.counters.all()) this.counterState.set(id, st);
     this.recentCalls = this.rebuildRecentCalls();
+    this.version++;
   }
 
   now(): number {
@@ -183,7 +205,7 @@ export class QueueService {
       return t;
     });
     if (!ticket) return { ticket: this.get(this.store.idempotency.get(idempotencyKey!)!), replay: true };
-    this.bus.emit('ticket.issued', ticket);
+    this.bus.announce('ticket.issued', ticket);
     return { ticket, replay: false };
   }
 
@@ -271,51 +293,83 @@ export class QueueService {
 
   private serviceMsCache: { at: number; ms: Record<string, number> } | null = null;
 
-  private openCounters(open: TicketRecord[], serviceMs: Record<string, number>, now: number): OpenCounter[] {
+  private openCounters(atCounter: Map<string, TicketRecord>, serviceMs: Record<string, number>, now: number): OpenCounter[] {
     return this.config.counters
       .filter((c) => this.counterStatus(c.id) === 'open')
       .map((c) => {
-        const cur = open.find((t) => t.counterId === c.id && (t.status === 'called' || t.status === 'serving'));
+        const cur = atCounter.get(c.id);
         const freeAt = cur ? (cur.waitEndAt ?? now) + (serviceMs[cur.serviceId] ?? 600_000) : now;
         return { id: c.id, serviceIds: c.serviceIds, priority: c.priority, weights: c.weights, freeAt };
       });
   }
 
   /** What a forward estimate runs on: the waiting tickets, the open counters and the expected service times now. */
-  private estimateInput(): EstimateInput {
-    const now = this.now();
-    const open = this.openTickets();
+  private estimateInput(now: number): EstimateInput {
+    // One pass over the open tickets: this runs after every burst of writes.
+    const waiting: TicketRecord[] = [];
+    const atCounter = new Map<string, TicketRecord>();
+    for (const t of this.openById.values()) {
+      if (t.status === 'waiting') waiting.push(t);
+      else if ((t.status === 'called' || t.status === 'serving') && t.counterId !== null) atCounter.set(t.counterId, t);
+    }
     const serviceMs = this.serviceTimes();
-    return { waiting: open.filter((t) => t.status === 'waiting'), counters: this.openCounters(open, serviceMs, now), serviceMs, policy: this.policy, now };
+    return { waiting, counters: this.openCounters(atCounter, serviceMs, now), serviceMs, policy: this.policy, now };
   }
 
-  /** Every waiting ticket's estimate, from one forward run. */
-  ticketEstimates(input: EstimateInput = this.estimateInput()): Map<string, Estimate> {
-    return estimateAll(input);
+  /**
+   * The estimates of the queue as it stands, shared by everyone who asks before
+   * the next write (and within ESTIMATE_REUSE_MS): a burst of tickets committed
+   * together, and the board and phones that follow, cost one forward run.
+   */
+  private estimates(): EstimateCache {
+    const now = this.now();
+    const c = this.estimateCache;
+    if (c && c.version === this.version && now >= c.input.now && now - c.input.now < ESTIMATE_REUSE_MS) return c;
+    return (this.estimateCache = { version: this.version, input: this.estimateInput(now) });
+  }
+
+  private estimateCache: EstimateCache | null = null;
+
+  /** Every waiting ticket's estimate, and a new ticket's in each field: one forward run for both. */
+  private run(c: EstimateCache): NonNullable<EstimateCache['run']> {
+    if (c.run) return c.run;
+    const probes = this.config.services.map((s) => ({
+      id: `\u0000new:${s.id}`, number: '', serviceId: s.id, status: 'waiting' as const, priorityCategoryId: null,
+      enqueuedAt: c.input.now, arrivedAt: c.input.now, priorWaitMs: 0, bookedAt: null,
+    }));
+    const r = estimateQueue(c.input, probes);
+    const fresh = new Map(this.config.services.map((s) => [s.id, r.probes.get(`\u0000new:${s.id}`)!]));
+    return (c.run = { all: r.tickets, fresh });
+  }
+
+  /** Every waiting ticket's estimate. */
+  ticketEstimates(): Map<string, Estimate> {
+    return this.run(this.estimates()).all;
   }
 
   /** The estimate for a ticket taken now, per field. */
-  newTicketEstimates(input: EstimateInput = this.estimateInput()): Map<string, Estimate> {
-    const out = new Map<string, Estimate>();
-    for (const s of this.config.services) {
-      const probe = { id: '\u0000new', number: '', serviceId: s.id, status: 'waiting' as const, priorityCategoryId: null, enqueuedAt: input.now, arrivedAt: input.now, priorWaitMs: 0, bookedAt: null };
-      out.set(s.id, estimateFor(probe, { ...input, waiting: [...input.waiting, probe] }));
-    }
-    return out;
+  newTicketEstimates(): Map<string, Estimate> {
+    return this.run(this.estimates()).fresh;
   }
 
   estimateOf(t: TicketRecord): Estimate {
     if (t.status !== 'waiting') return { peopleAhead: 0, estimatedWaitMinutes: t.status === 'parked' ? null : 0 };
-    return estimateFor(t, this.estimateInput());
+    // A ticket not (yet) among the open ones, e.g. read back from the file: its own forward run.
+    return this.ticketEstimates().get(t.id) ?? estimateFor(t, this.estimates().input);
   }
 
   queueSummary(newTicket: Map<string, Estimate> = this.newTicketEstimates()): { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number | null }[] {
     const now = this.now();
-    const waiting = this.openTickets().filter((t) => t.status === 'waiting');
+    const per = new Map(this.config.services.map((s) => [s.id, { n: 0, oldest: 0 }]));
+    for (const t of this.openById.values()) {
+      const f = t.status === 'waiting' ? per.get(t.serviceId) : undefined;
+      if (!f) continue;
+      f.n++;
+      f.oldest = Math.max(f.oldest, now - (t.enqueuedAt - t.priorWaitMs));
+    }
     return this.config.services.map((s) => {
-      const mine = waiting.filter((t) => t.serviceId === s.id);
-      const oldest = mine.reduce((m, t) => Math.max(m, now - (t.enqueuedAt - t.priorWaitMs)), 0);
-      return { serviceId: s.id, waiting: mine.length, oldestWaitSeconds: Math.round(oldest / 1000), estimatedWaitMinutes: newTicket.get(s.id)?.estimatedWaitMinutes ?? null };
+      const f = per.get(s.id)!;
+      return { serviceId: s.id, waiting: f.n, oldestWaitSeconds: Math.round(f.oldest / 1000), estimatedWaitMinutes: newTicket.get(s.id)?.estimatedWaitMinutes ?? null };
     });
   }
 
@@ -374,7 +428,7 @@ export class QueueService {
       const called = next ? this.apply(next, 'call', { now, counterId, staff: actorName(actor) }) : null;
       return { finished, called };
     });
-    if (result.finished) this.bus.emit('ticket.updated', result.finished);
+    if (result.finished) this.bus.announce('ticket.updated', result.finished);
     if (result.called) this.announce(result.called, false);
     return result.called;
   }
@@ -415,7 +469,7 @@ export class QueueService {
     const now = this.now();
     const updated = this.write(() => this.apply(this.get(ticketId), action, { now, counterId: t.counterId, staff: actorName(actor) }));
     if (action === 'recall') this.announce(updated, true);
-    else this.bus.emit('ticket.updated', updated);
+    else this.bus.announce('ticket.updated', updated);
     return updated;
   }
 
@@ -443,8 +497,8 @@ export class QueueService {
       this.log(openedRec, 'issued', null, { leg: openedRec.leg, fromTicketId: closedRec.id });
       return { closed: closedRec, opened: openedRec };
     });
-    this.bus.emit('ticket.updated', closed);
-    this.bus.emit('ticket.issued', opened);
+    this.bus.announce('ticket.updated', closed);
+    this.bus.announce('ticket.issued', opened);
     return opened;
   }
 
@@ -452,18 +506,22 @@ export class QueueService {
     this.counter(counterId);
     assertMayActAt(actor, counterId);
     const staff = status === 'closed' ? null : actor.kind === 'user' ? actor.username : this.counterStaff(counterId);
-    this.store.counters.set(counterId, status, staff, this.now());
-    this.store.audit.append(actorName(actor) ?? 'unknown', `counter.${status}`, counterId, {}, this.now());
-    this.counterState.set(counterId, { status, staff });
-    this.bus.emit('counter.updated', counterId);
+    this.write(() => {
+      this.store.counters.set(counterId, status, staff, this.now());
+      this.store.audit.append(actorName(actor) ?? 'unknown', `counter.${status}`, counterId, {}, this.now());
+      this.counterState.set(counterId, { status, staff });
+    });
+    this.bus.announce('counter.updated', counterId);
   }
 
   /** Records who sits at a counter (on staff sign-in). */
   signIn(counterId: string, username: string): void {
     const status = this.counterStatus(counterId) === 'closed' ? 'open' : this.counterStatus(counterId);
-    this.store.counters.set(counterId, status, username, this.now());
-    this.counterState.set(counterId, { status, staff: username });
-    this.bus.emit('counter.updated', counterId);
+    this.write(() => {
+      this.store.counters.set(counterId, status, username, this.now());
+      this.counterState.set(counterId, { status, staff: username });
+    });
+    this.bus.announce('counter.updated', counterId);
   }
 
   // ── rating and printing ───────────────────────────────────────────────────
@@ -504,7 +562,7 @@ export class QueueService {
       this.log(fresh, 'print_result', actor, { printed, reason });
       return fresh;
     });
-    this.bus.emit('ticket.updated', updated);
+    this.bus.announce('ticket.updated', updated);
     return updated;
   }
 
@@ -517,6 +575,7 @@ export class QueueService {
     try {
       const result = this.store.tx(fn);
       if (outer) for (const t of this.staged!) this.track(t);
+      this.version++;
       return result;
     } finally {
       if (outer) this.staged = null;
@@ -594,7 +653,7 @@ export class QueueService {
   private announce(t: TicketRecord, recall: boolean): void {
     const call = this.toCall(t, recall);
     this.recentCalls = [call, ...this.recentCalls.filter((c) => c.ticketId !== t.id)].slice(0, RECENT_CALLS);
-    this.bus.emit('ticket.called', { ticket: t, recall });
+    this.bus.announce('ticket.called', { ticket: t, recall });
   }
 }
 
