@@ -110,12 +110,13 @@ export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]
     open.length === 0
       ? undefined
       : (c, at, pick) => {
-          if (open.length === 0) return;
+          let any = false;
           for (const p of open) {
             if (!c.serviceIds.includes(p.serviceId) || (pick !== null && !outranks(p, pick, c, input.policy, at))) continue;
             answered.set(p.id, { peopleAhead: calledOfService.get(p.serviceId) ?? 0, estimatedWaitMinutes: minutes(at - input.now) });
+            any = true;
           }
-          if (answered.size > 0) open = open.filter((p) => !answered.has(p.id));
+          if (any) open = open.filter((p) => !answered.has(p.id));
         },
   );
   for (const t of input.waiting) if (t.status === 'waiting' && !tickets.has(t.id)) tickets.set(t.id, unserved(t, input));

@@ -82,7 +82,11 @@ export class QueueService {
   private recentCalls: RecentCall[] = [];
   /** Open tickets (waiting, called, serving, parked) in memory: every write goes through this service. */
   private readonly openById = new Map<string, TicketRecord>();
-  /** Tickets written by the transaction under way; they reach `openById` only once it commits. */
+  /**
+   * Tickets written by the write under way; they reach `openById` only once it
+   * succeeds (its savepoint released). Should the batch's commit then fail, the
+   * store's rollback listener reloads `openById` from the file.
+   */
   private staged: TicketRecord[] | null = null;
   /** Counts writes (and reloads): what a cached estimate was made from. */
   private version = 0;
@@ -338,7 +342,7 @@ export class QueueService {
       enqueuedAt: c.input.now, arrivedAt: c.input.now, priorWaitMs: 0, bookedAt: null,
     }));
     const r = estimateQueue(c.input, probes);
-    const fresh = new Map(this.config.services.map((s) => [s.id, r.probes.get(`\u0000new:${s.id}`)!]));
+    const fresh = new Map(probes.map((p) => [p.serviceId, r.probes.get(p.id)!]));
     return (c.run = { all: r.tickets, fresh });
   }
 
@@ -568,7 +572,7 @@ export class QueueService {
 
   // ── internals ─────────────────────────────────────────────────────────────
 
-  /** One SQLite transaction; the open-ticket cache follows only if it commits. */
+  /** One all-or-nothing write (a savepoint of the group commit); the open-ticket cache follows only if it succeeds. */
   private write<T>(fn: () => T): T {
     const outer = this.staged === null;
     if (outer) this.staged = [];
