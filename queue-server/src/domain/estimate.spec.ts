@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { estimateAll, estimateFor, estimateQueue, expectedServiceMs, type OpenCounter } from './estimate.ts';
+import { estimateAll, estimateFor, estimateQueue, expectedServiceMs, HORIZON_MS, type OpenCounter } from './estimate.ts';
 import type { Candidate, PolicyKind, PolicySettings } from './policy.ts';
 
 const min = 60_000;
@@ -43,14 +43,40 @@ describe('wait estimate', () => {
     expect(estimateFor(waiting[0]!, { waiting, counters: [c(8 * min)], serviceMs, policy: target, now: 0 }).estimatedWaitMinutes).toBe(13);
     expect(estimateFor(waiting[0]!, { waiting, counters: [c(11 * min)], serviceMs, policy: target, now: 0 }).estimatedWaitMinutes).toBe(11);
   });
+  it('past the horizon a field drains at the rate the run served it: exact for a counter of its own', () => {
+    const waiting = Array.from({ length: 30 }, (_, i) => t(String(i), 'a', i));
+    const input = { waiting, counters: [counter('c1', ['a'], 3 * min)], serviceMs: { a: 10 * min }, policy, now: 0, horizonMs: 60 * min };
+    const all = estimateAll(input);
+    // Called at 3, 13, … 53 minutes within the hour; the rest continue every 10 minutes.
+    waiting.forEach((w, i) => expect(all.get(w.id)).toEqual({ peopleAhead: i, estimatedWaitMinutes: 3 + 10 * i }));
+    expect(estimateFor(waiting[29]!, input)).toEqual({ peopleAhead: 29, estimatedWaitMinutes: 293 });
+    expect(estimateQueue(input, [t('new', 'a', 0.5)]).probes.get('new')).toEqual({ peopleAhead: 1, estimatedWaitMinutes: 13 });
+    expect(estimateQueue(input, [t('new', 'a', 100)]).probes.get('new')).toEqual({ peopleAhead: 30, estimatedWaitMinutes: 303 });
+  });
+  it('past the horizon: never sooner than the horizon, and a field the run never reached gets its counters\' fair share', () => {
+    // The shared counter is taken by field b (who came first) for the whole horizon; field a waits behind.
+    const waiting = [...Array.from({ length: 12 }, (_, i) => t(`b${i}`, 'b', i)), t('a0', 'a', 50 * min), t('a1', 'a', 51 * min)];
+    const input = { waiting, counters: [counter('c1', ['a', 'b'])], serviceMs: { a: 10 * min, b: 10 * min }, policy, now: 0, horizonMs: 60 * min };
+    const all = estimateAll(input);
+    expect(all.get('b11')).toEqual({ peopleAhead: 11, estimatedWaitMinutes: 110 });
+    // Field a: fair share of one counter serving two fields, 10 minutes each → one every 20 minutes after the hour.
+    expect(all.get('a0')).toEqual({ peopleAhead: 0, estimatedWaitMinutes: 80 });
+    expect(all.get('a1')).toEqual({ peopleAhead: 1, estimatedWaitMinutes: 100 });
+    // Field a was called once at the start, then the counter went to b: its next ticket is not due before the horizon.
+    const early = [t('a0', 'a', 0), ...Array.from({ length: 12 }, (_, i) => t(`b${i}`, 'b', i + 1)), t('a1', 'a', 50 * min)];
+    expect(estimateAll({ ...input, waiting: early }).get('a1')).toEqual({ peopleAhead: 1, estimatedWaitMinutes: 60 });
+    // The default horizon covers a working morning call by call.
+    expect(HORIZON_MS).toBeGreaterThanOrEqual(2 * 60 * min);
+  });
   it('property: estimateAll gives each waiting ticket what estimateFor gives it', () => {
     const arb = fc.record({
       tickets: fc.array(fc.record({ s: fc.constantFrom('a', 'b', 'c'), at: fc.integer({ min: 0, max: 40 }), p: fc.boolean() }), { maxLength: 25 }),
       counters: fc.array(fc.record({ s: fc.subarray(['a', 'b'], { minLength: 1 }), free: fc.integer({ min: 0, max: 20 }), prio: fc.boolean() }), { maxLength: 3 }),
       kind: fc.constantFrom<PolicyKind>('fifo', 'priority', 'target'),
+      horizon: fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }),
     });
     fc.assert(
-      fc.property(arb, ({ tickets, counters, kind }) => {
+      fc.property(arb, ({ tickets, counters, kind, horizon }) => {
         const waiting = tickets.map((x, i) => t(String(i), x.s, x.at * min, x.p));
         const input = {
           waiting,
@@ -58,6 +84,7 @@ describe('wait estimate', () => {
           serviceMs: { a: 7 * min, b: 4 * min },
           policy: { ...policy, kind },
           now: 40 * min,
+          horizonMs: horizon === undefined ? undefined : horizon * min,
         };
         const all = estimateAll(input);
         for (const w of waiting) expect(all.get(w.id)).toEqual(estimateFor(w, input));
@@ -76,9 +103,10 @@ describe('wait estimate', () => {
       ),
       kind: fc.constantFrom<PolicyKind>('fifo', 'priority', 'target'),
       now: fc.integer({ min: 40, max: 70 }),
+      horizon: fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }),
     });
     fc.assert(
-      fc.property(arb, ({ tickets, counters, kind, now }) => {
+      fc.property(arb, ({ tickets, counters, kind, now, horizon }) => {
         const waiting = tickets.map((x, i) => ({ ...t(String(i), x.s, x.at * min, x.p), bookedAt: x.booked === null ? null : x.booked * min }));
         const input = {
           waiting,
@@ -86,6 +114,7 @@ describe('wait estimate', () => {
           serviceMs: { a: 7 * min, b: 4 * min, c: 12 * min },
           policy: { ...policy, kind },
           now: now * min,
+          horizonMs: horizon === undefined ? undefined : horizon * min,
         };
         const probes = ['a', 'b', 'c'].map((s) => ({ ...t(`new-${s}`, s, now * min), number: '' }));
         const one = estimateQueue(input, probes);

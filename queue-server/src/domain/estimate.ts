@@ -2,6 +2,8 @@
 // centre's own calling policy: each counter, when it comes free, calls what the
 // policy would pick at that moment. One run of it gives every waiting ticket's
 // estimate at once (estimateAll); estimateFor stops at the ticket asked about.
+// The run goes call by call up to a horizon; a queue longer than that is
+// extrapolated at the rate the run served each field.
 import { Picker, outranks, type Candidate, type CounterRule, type PolicySettings } from './policy.ts';
 
 export interface OpenCounter extends CounterRule {
@@ -17,6 +19,8 @@ export interface EstimateInput {
   serviceMs: Readonly<Record<string, number>>;
   policy: PolicySettings;
   now: number;
+  /** How far ahead to simulate call by call (default HORIZON_MS). */
+  horizonMs?: number;
 }
 
 export interface Estimate {
@@ -28,27 +32,62 @@ export interface Estimate {
 const DEFAULT_SERVICE_MS = 10 * 60_000;
 
 /**
+ * How far ahead the forward run simulates call by call. Past it, each field's
+ * remaining queue is taken to drain at the rate the run called that field: a
+ * wait of hours is an estimate of hours either way, and the run's cost stops
+ * growing with the length of the queue (the kiosk asks after every ticket).
+ */
+export const HORIZON_MS = 2 * 3600_000;
+
+/** Calls of one field in a run: how many, the first one's and the last one's instants. */
+interface FieldCalls {
+  n: number;
+  first: number;
+  last: number;
+}
+
+interface Run {
+  /** Each field's calls so far; updated before `onCall` hears of a call. */
+  calls: Map<string, FieldCalls>;
+  /** Set when the run reached the horizon with tickets left: the picker holds them. */
+  left: Picker<Candidate> | null;
+}
+
+/**
  * Replays the queue forward, calling `onCall` for each simulated call in order.
- * Stops when `onCall` returns true or nobody is left that an open counter serves.
- * `onOffer` hears every moment a counter comes free and what it would call then
- * (null: nothing it serves is left), before the call is made.
+ * Stops when `onCall` returns true, when nobody is left that an open counter
+ * serves, or at the horizon. `onOffer` hears every moment a counter comes free
+ * and what it would call then (null: nothing it serves is left), before the
+ * call is made.
  */
 function forward(
   input: EstimateInput,
+  run: Run,
   onCall: (t: Candidate, at: number) => boolean,
   onOffer?: (counter: OpenCounter, at: number, pick: Candidate | null) => void,
 ): void {
   const counters = input.counters.filter((c) => c.serviceIds.length > 0).map((c) => ({ ...c, freeAt: Math.max(c.freeAt, input.now) }));
   const waiting = input.waiting.filter((t) => t.status === 'waiting');
   const picker = new Picker(waiting, input.policy);
+  const calls = run.calls;
+  const end = input.now + (input.horizonMs ?? HORIZON_MS);
   // Bounded: each round calls one ticket, or ends the run; the last round offers the empty queue.
   for (let step = 0; step <= waiting.length; step++) {
     counters.sort((a, b) => a.freeAt - b.freeAt);
     let called: Candidate | null = null;
     for (const c of counters) {
+      if (c.freeAt > end) {
+        run.left = picker;
+        return;
+      }
       called = picker.pick(c, c.freeAt);
       onOffer?.(c, c.freeAt, called);
       if (!called) continue;
+      const f = calls.get(called.serviceId);
+      if (f) {
+        f.n++;
+        f.last = c.freeAt;
+      } else calls.set(called.serviceId, { n: 1, first: c.freeAt, last: c.freeAt });
       if (onCall(called, c.freeAt)) return;
       c.freeAt += input.serviceMs[called.serviceId] ?? DEFAULT_SERVICE_MS;
       break;
@@ -58,29 +97,56 @@ function forward(
   }
 }
 
+const newRun = (): Run => ({ calls: new Map(), left: null });
+
 const minutes = (ms: number) => Math.max(0, Math.round(ms / 60_000));
+
+/**
+ * Past the horizon: the k-th (from 1) of a field's tickets still waiting there
+ * is called k gaps after that field's last simulated call, a gap being the
+ * run's average for the field — n calls spread over (last − first) plus one
+ * service — or, if the run called none, one call per its counters' fair share
+ * from the horizon on; never before the horizon.
+ */
+function drainedWait(input: EstimateInput, run: Run, serviceId: string, k: number): Estimate {
+  const s = input.serviceMs[serviceId] ?? DEFAULT_SERVICE_MS;
+  const horizon = input.horizonMs ?? HORIZON_MS;
+  const f = run.calls.get(serviceId);
+  let wait: number;
+  if (f) {
+    wait = f.last - input.now + (k * (f.last - f.first + s)) / f.n;
+  } else {
+    let rate = 0;
+    for (const c of input.counters) if (c.serviceIds.includes(serviceId)) rate += 1 / (s * c.serviceIds.length);
+    wait = horizon + k / rate;
+  }
+  return { peopleAhead: (f?.n ?? 0) + k - 1, estimatedWaitMinutes: minutes(Math.max(wait, horizon)) };
+}
 
 function unserved(target: Candidate, input: EstimateInput): Estimate {
   const ahead = input.waiting.filter((t) => t.serviceId === target.serviceId && t.id !== target.id && t.enqueuedAt <= target.enqueuedAt).length;
   return { peopleAhead: ahead, estimatedWaitMinutes: null };
 }
 
+const serves = (input: EstimateInput, serviceId: string) => input.counters.some((c) => c.serviceIds.includes(serviceId));
+
 /** Estimate for `target`, which must be in `waiting` (a waiting ticket, or a hypothetical new one added by the caller). */
 export function estimateFor(target: Candidate, input: EstimateInput): Estimate {
-  if (!input.counters.some((c) => c.serviceIds.includes(target.serviceId))) return unserved(target, input);
-  let peopleAhead = 0;
-  let result: Estimate = { peopleAhead: 0, estimatedWaitMinutes: null };
-  forward(input, (t, at) => {
-    if (t.id === target.id) {
-      result = { peopleAhead, estimatedWaitMinutes: minutes(at - input.now) };
-      return true;
-    }
-    if (t.serviceId === target.serviceId) peopleAhead++;
-    return false;
+  if (!serves(input, target.serviceId)) return unserved(target, input);
+  let result: Estimate | null = null;
+  const run = newRun();
+  forward(input, run, (t, at) => {
+    if (t.id !== target.id) return false;
+    result = { peopleAhead: run.calls.get(t.serviceId)!.n - 1, estimatedWaitMinutes: minutes(at - input.now) };
+    return true;
   });
-  return result.estimatedWaitMinutes === null ? { peopleAhead, estimatedWaitMinutes: null } : result;
+  if (result) return result;
+  if (run.left) {
+    const k = run.left.remaining(target.serviceId).indexOf(target) + 1;
+    if (k > 0) return drainedWait(input, run, target.serviceId, k);
+  }
+  return { peopleAhead: run.calls.get(target.serviceId)?.n ?? 0, estimatedWaitMinutes: null };
 }
-
 /** Every waiting ticket's estimate from one forward run: what a board or a queue summary needs, in O(n) runs fewer. */
 export function estimateAll(input: EstimateInput): Map<string, Estimate> {
   return estimateQueue(input, []).tickets;
@@ -92,19 +158,19 @@ export function estimateAll(input: EstimateInput): Map<string, Estimate> {
  * queue. A probe changes nothing before it is called, so it is called at the
  * first moment the run offers a counter that serves its field and would call
  * it before what it does call (or has nothing else): exactly what estimateFor
- * gives it with the probe added to the queue, without one run per probe.
+ * gives it with the probe added to the queue, without one run per probe. Past
+ * the horizon, a probe takes its place among its field's tickets still left.
  */
 export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]): { tickets: Map<string, Estimate>; probes: Map<string, Estimate> } {
   const tickets = new Map<string, Estimate>();
   const answered = new Map<string, Estimate>();
-  const calledOfService = new Map<string, number>();
-  let open = probes.filter((p) => input.counters.some((c) => c.serviceIds.includes(p.serviceId)));
+  const run = newRun();
+  let open = probes.filter((p) => serves(input, p.serviceId));
   forward(
     input,
+    run,
     (t, at) => {
-      const ahead = calledOfService.get(t.serviceId) ?? 0;
-      tickets.set(t.id, { peopleAhead: ahead, estimatedWaitMinutes: minutes(at - input.now) });
-      calledOfService.set(t.serviceId, ahead + 1);
+      tickets.set(t.id, { peopleAhead: run.calls.get(t.serviceId)!.n - 1, estimatedWaitMinutes: minutes(at - input.now) });
       return false;
     },
     open.length === 0
@@ -113,16 +179,27 @@ export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]
           let any = false;
           for (const p of open) {
             if (!c.serviceIds.includes(p.serviceId) || (pick !== null && !outranks(p, pick, c, input.policy, at))) continue;
-            answered.set(p.id, { peopleAhead: calledOfService.get(p.serviceId) ?? 0, estimatedWaitMinutes: minutes(at - input.now) });
+            answered.set(p.id, { peopleAhead: run.calls.get(p.serviceId)?.n ?? 0, estimatedWaitMinutes: minutes(at - input.now) });
             any = true;
           }
           if (any) open = open.filter((p) => !answered.has(p.id));
         },
   );
+  if (run.left) {
+    // Each field's tickets still left, in the order they would be called.
+    const left = new Map<string, Candidate[]>();
+    const inOrder = (sid: string) => left.get(sid) ?? left.set(sid, run.left!.remaining(sid)).get(sid)!;
+    for (const t of input.waiting) {
+      if (t.status !== 'waiting' || tickets.has(t.id) || !serves(input, t.serviceId) || left.has(t.serviceId)) continue;
+      inOrder(t.serviceId).forEach((u, i) => tickets.set(u.id, drainedWait(input, run, u.serviceId, i + 1)));
+    }
+    for (const p of open) answered.set(p.id, drainedWait(input, run, p.serviceId, run.left.placeAmong(inOrder(p.serviceId), p) + 1));
+  }
   for (const t of input.waiting) if (t.status === 'waiting' && !tickets.has(t.id)) tickets.set(t.id, unserved(t, input));
   for (const p of probes) if (!answered.has(p.id)) answered.set(p.id, unserved(p, { ...input, waiting: [...input.waiting, p] }));
   return { tickets, probes: answered };
 }
+
 /**
  * Expected service time per field from recent service times: the mean of the
  * recent ones once there are `minSamples`, else the configured typical time.

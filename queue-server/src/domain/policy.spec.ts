@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { due, graceMs, URGENT_MS, orderForCounter, pickNext, Picker, type Candidate, type CounterRule, type PolicySettings, type PolicyKind } from './policy.ts';
+import { due, graceMs, URGENT_MS, LONG_AFTER, orderForCounter, pickNext, Picker, type Candidate, type CounterRule, type PolicySettings, type PolicyKind } from './policy.ts';
 
 const min = 60_000;
 const t = (id: string, serviceId: string, enqueuedAt: number, priority = false, extra: Partial<Candidate> = {}): Candidate => ({
@@ -238,6 +238,15 @@ describe('calling policy', () => {
             picker.remove(fast);
             left = left.filter((x) => x !== fast);
           }
+        }
+        // What is left drains, field by field, as a plain counter of the field orders it long after everyone's target.
+        for (const s of ['a', 'b', 'c']) {
+          const order = orderForCounter(left, counter({ id: 'plain', serviceIds: [s] }), p, LONG_AFTER);
+          const rest = picker.remaining(s);
+          expect(rest.map((x) => x.id)).toEqual(order.map((x) => x.id));
+          // A newcomer (any time, regular or priority) takes its place among them.
+          const late = t('late', s, times[0]! * min, times.length % 2 === 0);
+          expect(picker.placeAmong(rest, late)).toBe(orderForCounter([...left, late], counter({ id: 'plain', serviceIds: [s] }), p, LONG_AFTER).findIndex((x) => x === late));
         }
       }),
       { numRuns: 300 },

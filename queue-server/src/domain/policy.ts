@@ -109,6 +109,14 @@ function clock(tickets: readonly Candidate[], now: number | undefined): number {
   return latest;
 }
 
+/** A counter of one field with no priority and no weights: the order a field's queue drains in, long past due. */
+const plain: CounterRule = { id: '', serviceIds: [], priority: false, weights: {} };
+/** An instant by which every ticket is long past due. */
+export const LONG_AFTER = Number.MAX_SAFE_INTEGER;
+
+/** Whether `a` goes before `b` (negative) in a field's queue once everyone is long past due. */
+export const lateOrder = (a: Candidate, b: Candidate, p: PolicySettings) => before(rank(a, plain, p, LONG_AFTER), rank(b, plain, p, LONG_AFTER));
+
 /** The waiting tickets this counter may call, in the order it would call them (at `now`). */
 export function orderForCounter<T extends Candidate>(tickets: readonly T[], counter: CounterRule, p: PolicySettings, now?: number): T[] {
   const at = clock(tickets, now);
@@ -145,6 +153,10 @@ class Lane<T extends Candidate> {
   }
   kill(i: number) {
     this.dead[i] = 1;
+  }
+  /** Appends the live tickets, in lane order, to `out`. */
+  live(out: T[]): void {
+    for (let i = this.alive(0); i < this.items.length; i = this.alive(i + 1)) out.push(this.items[i]!);
   }
   private alive(i: number): number {
     let r = i;
@@ -217,6 +229,32 @@ export class Picker<T extends Candidate> {
       (this.lanes.get(sid) ?? this.lanes.set(sid, []).get(sid)!).push({ byDue, byDeadline, priority: isPriority(first) });
     }
   }
+
+  /**
+   * A field's tickets still here, in the order a plain counter of that field
+   * (no priority, no weights) calls them once all are long overdue: how a
+   * queue drains past the estimate's horizon.
+   */
+  remaining(serviceId: string): T[] {
+    const out: T[] = [];
+    for (const { byDue } of this.lanes.get(serviceId) ?? []) byDue.live(out);
+    // The lanes are each in this order already: the sort merges runs.
+    return out.sort(this.lateOrder);
+  }
+
+  /** How many of `sorted` (as `remaining` gives them) come before `t`. */
+  placeAmong(sorted: readonly T[], t: T): number {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.lateOrder(sorted[mid]!, t) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private readonly lateOrder = (a: T, b: T) => lateOrder(a, b, this.p);
 
   remove(t: T): void {
     for (const [lane, i] of this.where.get(t) ?? []) lane.kill(i);
