@@ -27,6 +27,7 @@ import {
   type DomainEvent,
 } from '../domain/index.ts';
 import type { Store, TicketRecord, CounterStatus } from '../store/index.ts';
+import { ticketRecord } from '../store/index.ts';
 import type { Bus } from './bus.ts';
 import { actorName, assertMayActAt, type Actor } from './actor.ts';
 
@@ -189,7 +190,7 @@ export class QueueService {
         number = formatTicketNumber(service.prefix, seq, this.config.ticketFormat);
       } while (this.store.tickets.numberTaken(day, number));
       const id = newId();
-      const t: TicketRecord = {
+      const t = ticketRecord({
         ...newTicket({ id, number, day, serviceId: service.id, priorityCategoryId, channel: input.channel ?? 'kiosk', at: now, bookedAt: input.bookedAt ?? null }),
         seq,
         kioskId: input.kioskId ?? null,
@@ -202,7 +203,7 @@ export class QueueService {
         transferredTo: null,
         rating: null,
         lang: input.lang ?? null,
-      };
+      });
       this.insertTicket(t);
       this.log(t, 'issued', null, { leg: 0, channel: t.channel, priorityCategoryId, kioskId: t.kioskId });
       if (idempotencyKey) this.store.idempotency.put(idempotencyKey, id, now);
@@ -493,8 +494,8 @@ export class QueueService {
     const { closed, opened } = this.write(() => {
       const fresh = this.get(ticketId);
       const r = transferTicket(fresh, toServiceId, newId(), { now, counterId: fresh.counterId, staff: actorName(actor) });
-      const closedRec: TicketRecord = { ...fresh, ...r.closed, transferredTo: r.opened.id };
-      const openedRec: TicketRecord = { ...fresh, ...r.opened, transferredTo: null, rating: null, printed: fresh.printed };
+      const closedRec = ticketRecord({ ...fresh, ...r.closed, transferredTo: r.opened.id });
+      const openedRec = ticketRecord({ ...fresh, ...r.opened, transferredTo: null, rating: null, printed: fresh.printed });
       this.saveTicket(closedRec);
       this.log(closedRec, 'transferred', actor, { toTicketId: openedRec.id, toServiceId });
       this.insertTicket(openedRec);
@@ -543,7 +544,7 @@ export class QueueService {
       if (fresh.rating !== null) {
         throw new DomainError('conflict', 'already_rated', `Phiếu số ${fresh.number} đã được đánh giá / ticket ${fresh.number} was already rated`);
       }
-      const rated = { ...fresh, rating: score };
+      const rated = ticketRecord({ ...fresh, rating: score });
       this.saveTicket(rated);
       this.log(rated, 'rated', null, { score });
       return rated;
@@ -561,7 +562,7 @@ export class QueueService {
 
   recordPrint(ticketId: string, printed: boolean, reason: string | null, actor: Actor): TicketRecord {
     const updated = this.write(() => {
-      const fresh = { ...this.get(ticketId), printed };
+      const fresh = ticketRecord({ ...this.get(ticketId), printed });
       this.saveTicket(fresh);
       this.log(fresh, 'print_result', actor, { printed, reason });
       return fresh;
@@ -625,7 +626,7 @@ export class QueueService {
   }
 
   private apply(t: TicketRecord, action: Exclude<Action, 'transfer'>, ctx: { now: number; counterId: string | null; staff: string | null }): TicketRecord {
-    const next: TicketRecord = { ...t, ...transition(t, action, ctx) };
+    const next = ticketRecord({ ...t, ...transition(t, action, ctx) });
     this.saveTicket(next);
     const type = ({ call: 'called', recall: 'recalled', start: 'started', finish: 'finished', 'no-show': 'no_show', cancel: 'cancelled', park: 'parked' } as const)[action];
     this.store.events.append({

@@ -131,6 +131,7 @@ export class Store {
 }
 
 export type { TicketRecord } from './ticket.repository.ts';
+export { ticketRecord } from './ticket.repository.ts';
 export type { User, Session, Role } from './user.repository.ts';
 export type { Device, DevicePart, Alert } from './device.repository.ts';
 export type { CounterStatus, AuditEntry } from './misc.repository.ts';

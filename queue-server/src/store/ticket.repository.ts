@@ -39,13 +39,29 @@ function toRow(t: TicketRecord): Row {
   return row;
 }
 
+/**
+ * A ticket record with every field in one fixed order. All records are made
+ * here, so they share one hidden class: the estimate's forward run reads
+ * thousands of them per burst, and objects made by spreads each got their own
+ * (about ten times slower there).
+ */
+export function ticketRecord(t: TicketRecord): TicketRecord {
+  return {
+    id: t.id, visitId: t.visitId, leg: t.leg, number: t.number, day: t.day, seq: t.seq,
+    serviceId: t.serviceId, status: t.status, priorityCategoryId: t.priorityCategoryId, channel: t.channel,
+    kioskId: t.kioskId, arrivedAt: t.arrivedAt, enqueuedAt: t.enqueuedAt, bookedAt: t.bookedAt,
+    calledAt: t.calledAt, waitEndAt: t.waitEndAt, callCount: t.callCount, startedAt: t.startedAt,
+    finishedAt: t.finishedAt, counterId: t.counterId, staff: t.staff, priorWaitMs: t.priorWaitMs,
+    procedureCode: t.procedureCode, citizenName: t.citizenName, citizenAge: t.citizenAge, idHash: t.idHash,
+    idLast4: t.idLast4, printed: t.printed, transferredTo: t.transferredTo, rating: t.rating, lang: t.lang,
+  };
+}
+
 function fromRow(row: Row): TicketRecord {
   const t: Record<string, unknown> = {};
   for (const [k, c] of COLUMNS) t[k] = row[c];
   t.printed = row.printed === null ? null : row.printed === 1;
-  t.status = row.status as TicketStatus;
-  t.channel = row.channel as Channel;
-  return t as unknown as TicketRecord;
+  return ticketRecord(t as unknown as TicketRecord);
 }
 
 const OPEN = `('waiting', 'called', 'serving', 'parked')`;
