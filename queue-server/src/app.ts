@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -33,6 +32,7 @@ import { manageRoutes } from './http/manage.routes.ts';
 import { bookingRoutes } from './http/bookings.routes.ts';
 import { reportRoutes } from './http/reports.routes.ts';
 import { uiRoutes } from './http/ui.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { attachRealtime } from './realtime/socket.ts';
 
 export const VERSION = '0.1.0';
@@ -127,7 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.addSchema(ticketSchema);
   app.addSchema(staffTicketSchema);
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  securityHeaders(app, {
     // Plain HTTP on the centre's LAN: no HSTS, no upgrade of requests.
     hsts: false,
     crossOriginEmbedderPolicy: false,
