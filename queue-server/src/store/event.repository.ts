@@ -38,7 +38,7 @@ export class EventRepository {
   constructor(db: Db) {
     this.appendStmt = db.prepare(
       `INSERT INTO events (at, day, type, ticket_id, visit_id, service_id, counter_id, actor, data)
-       VALUES (@at, @day, @type, @ticketId, @visitId, @serviceId, @counterId, @actor, @data)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // Visits are counted in the period they arrived in, with all their later events.
     this.visitsInDaysStmt = db.prepare(
@@ -50,7 +50,8 @@ export class EventRepository {
   }
 
   append(e: DomainEvent): number {
-    return Number(this.appendStmt.run({ ...e, day: dayKey(e.at), data: JSON.stringify(e.data) }).lastInsertRowid);
+    const r = this.appendStmt.run(e.at, dayKey(e.at), e.type, e.ticketId, e.visitId, e.serviceId, e.counterId ?? null, e.actor ?? null, JSON.stringify(e.data));
+    return Number(r.lastInsertRowid);
   }
 
   /** Events of every visit that arrived between two local days, inclusive. */

@@ -30,13 +30,16 @@ const COLUMNS: [keyof TicketRecord, string][] = [
 
 type Row = Record<string, unknown>;
 
-function toRow(t: TicketRecord): Row {
-  const row: Row = {};
-  for (const [k, c] of COLUMNS) {
-    const v = t[k];
-    row[c] = typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
+const KEYS = COLUMNS.map(([k]) => k);
+
+/** The record's values in COLUMNS order, for positional parameters (cheaper to bind than named ones). */
+function toValues(t: TicketRecord): unknown[] {
+  const out = new Array<unknown>(KEYS.length);
+  for (let i = 0; i < KEYS.length; i++) {
+    const v = t[KEYS[i]!];
+    out[i] = typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
   }
-  return row;
+  return out;
 }
 
 /**
@@ -81,8 +84,9 @@ export class TicketRepository {
 
   constructor(private readonly db: Db) {
     const cols = COLUMNS.map(([, c]) => c);
-    this.insertStmt = db.prepare(`INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`);
-    this.updateStmt = db.prepare(`UPDATE tickets SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+    this.insertStmt = db.prepare(`INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    // Every column in COLUMNS order (id set to itself), then the id to find the row by.
+    this.updateStmt = db.prepare(`UPDATE tickets SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
     this.getStmt = db.prepare('SELECT * FROM tickets WHERE id = ?');
     this.openStmt = db.prepare(`SELECT * FROM tickets WHERE status IN ${OPEN} ORDER BY enqueued_at, number`);
     this.seqStmt = db.prepare(
@@ -109,11 +113,13 @@ export class TicketRepository {
   }
 
   insert(t: TicketRecord): void {
-    this.insertStmt.run(toRow(t));
+    this.insertStmt.run(toValues(t));
   }
 
   update(t: TicketRecord): void {
-    this.updateStmt.run(toRow(t));
+    const values = toValues(t);
+    values.push(t.id);
+    this.updateStmt.run(values);
   }
 
   get(id: string): TicketRecord | null {
