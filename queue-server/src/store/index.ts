@@ -38,11 +38,14 @@ export class Store {
 
   private batch: Batch | null = null;
   private readonly rollbackListeners: (() => void)[] = [];
+  /** One transaction wrapper for every write of a batch (each runs as a savepoint). */
+  private readonly savepoint: <T>(fn: () => T) => T;
 
   constructor(
     readonly db: Db,
     private readonly groupCommit = false,
   ) {
+    this.savepoint = db.transaction((fn: () => unknown) => fn()) as <T>(fn: () => T) => T;
     this.tickets = new TicketRepository(db);
     this.events = new EventRepository(db);
     this.users = new UserRepository(db);
@@ -66,7 +69,7 @@ export class Store {
     if (!this.groupCommit) return this.db.transaction(fn).immediate();
     this.openBatch();
     // Inside the batch's transaction better-sqlite3 runs this as a savepoint.
-    return this.db.transaction(fn)();
+    return this.savepoint(fn);
   }
 
   /** Resolves once every write made so far is on disk; rejects if their commit failed. */
