@@ -119,8 +119,11 @@ describe('wait estimate', () => {
         const probes = ['a', 'b', 'c'].map((s) => ({ ...t(`new-${s}`, s, now * min), number: '' }));
         const one = estimateQueue(input, probes);
         for (const p of probes) expect(one.probes.get(p.id)).toEqual(estimateFor(p, { ...input, waiting: [...waiting, p] }));
-        // The probes change nothing for the tickets already there.
-        expect(one.tickets).toEqual(estimateAll(input));
+        // The probes change nothing for the tickets already there; a ticket not in the queue gets no answer from the run
+        // (except in a field no counter serves, where its place is its arrival).
+        const all = estimateAll(input);
+        for (const w of waiting) expect(one.of(w)).toEqual(all.get(w.id));
+        if (input.counters.some((c) => c.serviceIds.includes('a'))) expect(one.of(t('stranger', 'a', 0))).toBeUndefined();
       }),
       { numRuns: 300 },
     );

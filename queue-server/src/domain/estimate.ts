@@ -147,9 +147,20 @@ export function estimateFor(target: Candidate, input: EstimateInput): Estimate {
   }
   return { peopleAhead: run.calls.get(target.serviceId)?.n ?? 0, estimatedWaitMinutes: null };
 }
-/** Every waiting ticket's estimate from one forward run: what a board or a queue summary needs, in O(n) runs fewer. */
+/** Every waiting ticket's estimate from one forward run (estimateQueue, asked for each). */
 export function estimateAll(input: EstimateInput): Map<string, Estimate> {
-  return estimateQueue(input, []).tickets;
+  const q = estimateQueue(input, []);
+  const out = new Map<string, Estimate>();
+  for (const t of input.waiting) if (t.status === 'waiting') out.set(t.id, q.of(t)!);
+  return out;
+}
+
+/** The answers of one forward run. */
+export interface QueueEstimates {
+  /** The estimate of one of the input's waiting tickets; undefined for a ticket that is not one of them. */
+  of(t: Candidate): Estimate | undefined;
+  /** Each probe's estimate, by probe id. */
+  probes: Map<string, Estimate>;
 }
 
 /**
@@ -160,9 +171,11 @@ export function estimateAll(input: EstimateInput): Map<string, Estimate> {
  * it before what it does call (or has nothing else): exactly what estimateFor
  * gives it with the probe added to the queue, without one run per probe. Past
  * the horizon, a probe takes its place among its field's tickets still left.
+ * Tickets are answered when asked: the run itself costs the horizon's calls,
+ * not the length of the queue.
  */
-export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]): { tickets: Map<string, Estimate>; probes: Map<string, Estimate> } {
-  const tickets = new Map<string, Estimate>();
+export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]): QueueEstimates {
+  const called = new Map<string, Estimate>();
   const answered = new Map<string, Estimate>();
   const run = newRun();
   let open = probes.filter((p) => serves(input, p.serviceId));
@@ -170,7 +183,7 @@ export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]
     input,
     run,
     (t, at) => {
-      tickets.set(t.id, { peopleAhead: run.calls.get(t.serviceId)!.n - 1, estimatedWaitMinutes: minutes(at - input.now) });
+      called.set(t.id, { peopleAhead: run.calls.get(t.serviceId)!.n - 1, estimatedWaitMinutes: minutes(at - input.now) });
       return false;
     },
     open.length === 0
@@ -185,19 +198,24 @@ export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]
           if (any) open = open.filter((p) => !answered.has(p.id));
         },
   );
-  if (run.left) {
-    // Each field's tickets still left, in the order they would be called.
-    const left = new Map<string, Candidate[]>();
-    const inOrder = (sid: string) => left.get(sid) ?? left.set(sid, run.left!.remaining(sid)).get(sid)!;
-    for (const t of input.waiting) {
-      if (t.status !== 'waiting' || tickets.has(t.id) || !serves(input, t.serviceId) || left.has(t.serviceId)) continue;
-      inOrder(t.serviceId).forEach((u, i) => tickets.set(u.id, drainedWait(input, run, u.serviceId, i + 1)));
-    }
-    for (const p of open) answered.set(p.id, drainedWait(input, run, p.serviceId, run.left.placeAmong(inOrder(p.serviceId), p) + 1));
-  }
-  for (const t of input.waiting) if (t.status === 'waiting' && !tickets.has(t.id)) tickets.set(t.id, unserved(t, input));
+  // Each field's tickets still left at the horizon, in the order they would be called: made when first asked.
+  const left = new Map<string, Candidate[]>();
+  const inOrder = (picker: Picker<Candidate>, sid: string) => left.get(sid) ?? left.set(sid, picker.remaining(sid)).get(sid)!;
+  if (run.left) for (const p of open) answered.set(p.id, drainedWait(input, run, p.serviceId, run.left.placeAmong(inOrder(run.left, p.serviceId), p) + 1));
   for (const p of probes) if (!answered.has(p.id)) answered.set(p.id, unserved(p, { ...input, waiting: [...input.waiting, p] }));
-  return { tickets, probes: answered };
+  return {
+    probes: answered,
+    of(t) {
+      if (t.status !== 'waiting') return undefined;
+      const e = called.get(t.id);
+      if (e) return e;
+      if (!serves(input, t.serviceId)) return unserved(t, input);
+      if (!run.left) return undefined;
+      const list = inOrder(run.left, t.serviceId);
+      const i = run.left.placeAmong(list, t);
+      return list[i]?.id === t.id ? drainedWait(input, run, t.serviceId, i + 1) : undefined;
+    },
+  };
 }
 
 /**

@@ -138,6 +138,13 @@ export function pickNext<T extends Candidate>(tickets: readonly T[], counter: Co
   return best?.t ?? null;
 }
 
+interface LaneSet<T extends Candidate> {
+  byDue: Lane<T>;
+  /** Booked tickets (target policy) also by deadline: their booked times follow no due order. */
+  byDeadline: Lane<T> | null;
+  priority: boolean;
+}
+
 /** One field's tickets of one kind, sorted so each range of the policy's order starts at its first live ticket. */
 class Lane<T extends Candidate> {
   readonly items: T[];
@@ -145,14 +152,27 @@ class Lane<T extends Candidate> {
   private readonly dead: Uint8Array;
   /** Skip pointers over removed tickets (path-compressed). */
   private readonly next: Int32Array;
-  constructor(items: T[], sortKey: (t: T) => number) {
+  /** Sorts `items` in place: the lane owns the array. */
+  constructor(
+    items: T[],
+    private readonly sortKey: (t: T) => number,
+  ) {
     this.items = items.sort((a, b) => sortKey(a) - sortKey(b) || tieBreak(a, b));
     this.keys = this.items.map(sortKey);
     this.dead = new Uint8Array(items.length);
     this.next = Int32Array.from(items, (_, i) => i + 1);
   }
-  kill(i: number) {
-    this.dead[i] = 1;
+  /** Marks `t` gone, found by binary search in lane order (nothing happens if it is not here). */
+  kill(t: T): void {
+    const key = this.sortKey(t);
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.keys[mid]! - key < 0 || (this.keys[mid] === key && tieBreak(this.items[mid]!, t) < 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (this.items[lo] === t) this.dead[lo] = 1;
   }
   /** Appends the live tickets, in lane order, to `out`. */
   live(out: T[]): void {
@@ -203,31 +223,41 @@ class Lane<T extends Candidate> {
  * property test holds it to that) in about O(lanes × log n) instead of O(n).
  */
 export class Picker<T extends Candidate> {
-  private readonly lanes = new Map<string, { byDue: Lane<T>; byDeadline: Lane<T> | null; priority: boolean }[]>();
-  private readonly where = new Map<T, [Lane<T>, number][]>();
+  private readonly lanes = new Map<string, LaneSet<T>[]>();
+  /** Per field, its lane set of each kind (see kind()). */
+  private readonly kinds = new Map<string, (LaneSet<T> | undefined)[]>();
 
   constructor(
     tickets: readonly T[],
     private readonly p: PolicySettings,
   ) {
-    const target = p.kind === 'target';
-    const groups = new Map<string, T[]>();
+    const groups = new Map<string, T[][]>();
     for (const t of tickets) {
       if (t.status !== 'waiting') continue;
-      const k = `${isPriority(t) ? 1 : 0}${target && t.bookedAt !== null ? 1 : 0}${t.serviceId}`;
-      (groups.get(k) ?? groups.set(k, []).get(k)!).push(t);
+      let g = groups.get(t.serviceId);
+      if (!g) groups.set(t.serviceId, (g = [[], [], [], []]));
+      g[this.kind(t)]!.push(t);
     }
-    for (const items of groups.values()) {
-      const first = items[0]!;
-      const booked = target && first.bookedAt !== null;
-      const byDue = new Lane([...items], target ? (t: T) => due(t, p) : (t: T) => t.enqueuedAt);
-      const byDeadline = booked ? new Lane([...items], (t: T) => deadline(t, p)) : null;
-      for (const lane of [byDue, byDeadline]) {
-        lane?.items.forEach((t, i) => (this.where.get(t) ?? this.where.set(t, []).get(t)!).push([lane, i]));
-      }
-      const sid = first.serviceId;
-      (this.lanes.get(sid) ?? this.lanes.set(sid, []).get(sid)!).push({ byDue, byDeadline, priority: isPriority(first) });
+    const byDueKey = p.kind === 'target' ? (t: T) => due(t, p) : (t: T) => t.enqueuedAt;
+    const byDeadlineKey = (t: T) => deadline(t, p);
+    for (const [sid, g] of groups) {
+      const sets: LaneSet<T>[] = [];
+      const kinds: (LaneSet<T> | undefined)[] = [];
+      g.forEach((items, k) => {
+        if (items.length === 0) return;
+        const byDeadline = k & 1 ? new Lane([...items], byDeadlineKey) : null;
+        const set = { byDue: new Lane(items, byDueKey), byDeadline, priority: k >= 2 };
+        sets.push(set);
+        kinds[k] = set;
+      });
+      this.lanes.set(sid, sets);
+      this.kinds.set(sid, kinds);
     }
+  }
+
+  /** Which lane set of its field a ticket sits in: regular or priority (×2), walk-in or booked (+1, target policy only). */
+  private kind(t: Candidate): number {
+    return (isPriority(t) ? 2 : 0) + (this.p.kind === 'target' && t.bookedAt !== null ? 1 : 0);
   }
 
   /**
@@ -257,8 +287,9 @@ export class Picker<T extends Candidate> {
   private readonly lateOrder = (a: T, b: T) => lateOrder(a, b, this.p);
 
   remove(t: T): void {
-    for (const [lane, i] of this.where.get(t) ?? []) lane.kill(i);
-    this.where.delete(t);
+    const set = this.kinds.get(t.serviceId)?.[this.kind(t)];
+    set?.byDue.kill(t);
+    set?.byDeadline?.kill(t);
   }
 
   /** What pickNext(tickets still here, counter, policy, now) would return. */

@@ -128,11 +128,10 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       assertMayActAt(req.actor, id);
       const base = baseUrl(queue, req);
       const cur = queue.current(id);
-      const est = queue.ticketEstimates();
       return {
         counter: counterView(ctx, id),
         current: cur ? staffTicket(queue, cur, base) : null,
-        waiting: queue.queueFor(id).map((t) => staffTicket(queue, t, base, est.get(t.id))),
+        waiting: queue.queueFor(id).map((t) => staffTicket(queue, t, base, queue.estimateOf(t))),
         parked: queue.parkedFor(id).map((t) => staffTicket(queue, t, base)),
       };
     },

@@ -5,7 +5,7 @@
 // - managers: + today's stats, device health and alerts
 import { Server, type Socket } from 'socket.io';
 import type { FastifyInstance } from 'fastify';
-import { toIso, dayKey, type Estimate } from '../domain/index.ts';
+import { toIso, dayKey } from '../domain/index.ts';
 import type { AppContext } from '../http/context.ts';
 import type { Actor } from '../services/actor.ts';
 import type { RecentCall } from '../services/queue.service.ts';
@@ -60,12 +60,12 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     return { from: d, to: d, ...ctx.stats.between(d, d) };
   };
 
-  const waitingForStaff = (est: Map<string, Estimate> = queue.ticketEstimates()) => {
+  const waitingForStaff = () => {
     const base = opts.publicBase();
     return queue
       .openTickets()
       .filter((t) => t.status === 'waiting' || t.status === 'parked')
-      .map((t) => staffTicket(queue, t, base, est.get(t.id)));
+      .map((t) => staffTicket(queue, t, base, queue.estimateOf(t)));
   };
 
   const snapshot = (actor: Actor) => {

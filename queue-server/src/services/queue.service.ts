@@ -19,6 +19,7 @@ import {
   nextOpening,
   toIso,
   type Action,
+  type QueueEstimates,
   type Channel,
   type PolicySettings,
   type OpenCounter,
@@ -72,7 +73,7 @@ interface EstimateCache {
   /** The write count they were made after. */
   version: number;
   input: EstimateInput;
-  run?: { all: Map<string, Estimate>; fresh: Map<string, Estimate> };
+  run?: { all: QueueEstimates; fresh: Map<string, Estimate> };
 }
 /** Random bytes for ticket ids, drawn from the system in blocks (one call per 256 tickets, not one each). */
 const idPool = Buffer.allocUnsafe(9 * 256);
@@ -350,12 +351,7 @@ export class QueueService {
     }));
     const r = estimateQueue(c.input, probes);
     const fresh = new Map(probes.map((p) => [p.serviceId, r.probes.get(p.id)!]));
-    return (c.run = { all: r.tickets, fresh });
-  }
-
-  /** Every waiting ticket's estimate. */
-  ticketEstimates(): Map<string, Estimate> {
-    return this.run(this.estimates()).all;
+    return (c.run = { all: r, fresh });
   }
 
   /** The estimate for a ticket taken now, per field. */
@@ -366,7 +362,7 @@ export class QueueService {
   estimateOf(t: TicketRecord): Estimate {
     if (t.status !== 'waiting') return { peopleAhead: 0, estimatedWaitMinutes: t.status === 'parked' ? null : 0 };
     // A ticket not (yet) among the open ones, e.g. read back from the file: its own forward run.
-    return this.ticketEstimates().get(t.id) ?? estimateFor(t, this.estimates().input);
+    return this.run(this.estimates()).all.of(t) ?? estimateFor(t, this.estimates().input);
   }
 
   queueSummary(newTicket: Map<string, Estimate> = this.newTicketEstimates()): { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number | null }[] {

@@ -1,6 +1,6 @@
 // Tickets as rows. The row is the current state; the event log beside it is the history.
 import type { Db } from './db.ts';
-import type { Ticket, TicketStatus, Channel } from '../domain/index.ts';
+import type { Ticket } from '../domain/index.ts';
 
 export interface TicketRecord extends Ticket {
   seq: number;
