@@ -198,8 +198,7 @@ export class QueueService {
         number = formatTicketNumber(service.prefix, seq, this.config.ticketFormat);
       } while (this.store.tickets.numberTaken(day, number));
       const id = newId();
-      const t = ticketRecord({
-        ...newTicket({ id, number, day, serviceId: service.id, priorityCategoryId, channel: input.channel ?? 'kiosk', at: now, bookedAt: input.bookedAt ?? null }),
+      const t = ticketRecord(newTicket({ id, number, day, serviceId: service.id, priorityCategoryId, channel: input.channel ?? 'kiosk', at: now, bookedAt: input.bookedAt ?? null }), {
         seq,
         kioskId: input.kioskId ?? null,
         procedureCode: input.procedureCode ?? null,
@@ -496,8 +495,8 @@ export class QueueService {
     const { closed, opened } = this.write(() => {
       const fresh = this.get(ticketId);
       const r = transferTicket(fresh, toServiceId, newId(), { now, counterId: fresh.counterId, staff: actorName(actor) });
-      const closedRec = ticketRecord({ ...fresh, ...r.closed, transferredTo: r.opened.id });
-      const openedRec = ticketRecord({ ...fresh, ...r.opened, transferredTo: null, rating: null, printed: fresh.printed });
+      const closedRec = ticketRecord(fresh, { ...r.closed, transferredTo: r.opened.id });
+      const openedRec = ticketRecord(fresh, { ...r.opened, transferredTo: null, rating: null, printed: fresh.printed });
       this.saveTicket(closedRec);
       this.log(closedRec, 'transferred', actor, { toTicketId: openedRec.id, toServiceId });
       this.insertTicket(openedRec);
@@ -546,7 +545,7 @@ export class QueueService {
       if (fresh.rating !== null) {
         throw new DomainError('conflict', 'already_rated', `Phiếu số ${fresh.number} đã được đánh giá / ticket ${fresh.number} was already rated`);
       }
-      const rated = ticketRecord({ ...fresh, rating: score });
+      const rated = ticketRecord(fresh, { rating: score });
       this.saveTicket(rated);
       this.log(rated, 'rated', null, { score });
       return rated;
@@ -564,7 +563,7 @@ export class QueueService {
 
   recordPrint(ticketId: string, printed: boolean, reason: string | null, actor: Actor): TicketRecord {
     const updated = this.write(() => {
-      const fresh = ticketRecord({ ...this.get(ticketId), printed });
+      const fresh = ticketRecord(this.get(ticketId), { printed });
       this.saveTicket(fresh);
       this.log(fresh, 'print_result', actor, { printed, reason });
       return fresh;
@@ -628,7 +627,7 @@ export class QueueService {
   }
 
   private apply(t: TicketRecord, action: Exclude<Action, 'transfer'>, ctx: { now: number; counterId: string | null; staff: string | null }): TicketRecord {
-    const next = ticketRecord({ ...t, ...transition(t, action, ctx) });
+    const next = ticketRecord(t, transition(t, action, ctx));
     this.saveTicket(next);
     const type = ({ call: 'called', recall: 'recalled', start: 'started', finish: 'finished', 'no-show': 'no_show', cancel: 'cancelled', park: 'parked' } as const)[action];
     this.store.events.append({

@@ -42,21 +42,32 @@ function toValues(t: TicketRecord): unknown[] {
   return out;
 }
 
+/** The fields a record adds to the domain's ticket. */
+type Extras = Omit<TicketRecord, keyof Ticket>;
+
+/** `over`'s value where it has one (null included), else `base`'s, else null. */
+const or = <V>(over: V | undefined, base: V | undefined): V => (over !== undefined ? over : ((base ?? null) as V));
+
 /**
- * A ticket record with every field in one fixed order. All records are made
- * here, so they share one hidden class: the estimate's forward run reads
- * thousands of them per burst, and objects made by spreads each got their own
- * (about ten times slower there).
+ * A ticket record with every field in one fixed order: `base` with `over`'s
+ * fields put over it. All records are made here, so they share one hidden
+ * class (the estimate's forward run reads thousands of them per burst, and
+ * objects made by spreads each got their own), and no spread is on the path:
+ * `{ ...a, ...b }` costs microseconds a ticket, this a fraction of one.
  */
-export function ticketRecord(t: TicketRecord): TicketRecord {
+export function ticketRecord(base: Ticket & Partial<Extras>, over: Partial<TicketRecord> = {}): TicketRecord {
   return {
-    id: t.id, visitId: t.visitId, leg: t.leg, number: t.number, day: t.day, seq: t.seq,
-    serviceId: t.serviceId, status: t.status, priorityCategoryId: t.priorityCategoryId, channel: t.channel,
-    kioskId: t.kioskId, arrivedAt: t.arrivedAt, enqueuedAt: t.enqueuedAt, bookedAt: t.bookedAt,
-    calledAt: t.calledAt, waitEndAt: t.waitEndAt, callCount: t.callCount, startedAt: t.startedAt,
-    finishedAt: t.finishedAt, counterId: t.counterId, staff: t.staff, priorWaitMs: t.priorWaitMs,
-    procedureCode: t.procedureCode, citizenName: t.citizenName, citizenAge: t.citizenAge, idHash: t.idHash,
-    idLast4: t.idLast4, printed: t.printed, transferredTo: t.transferredTo, rating: t.rating, lang: t.lang,
+    id: or(over.id, base.id), visitId: or(over.visitId, base.visitId), leg: or(over.leg, base.leg), number: or(over.number, base.number),
+    day: or(over.day, base.day), seq: or(over.seq, base.seq), serviceId: or(over.serviceId, base.serviceId), status: or(over.status, base.status),
+    priorityCategoryId: or(over.priorityCategoryId, base.priorityCategoryId), channel: or(over.channel, base.channel),
+    kioskId: or(over.kioskId, base.kioskId), arrivedAt: or(over.arrivedAt, base.arrivedAt), enqueuedAt: or(over.enqueuedAt, base.enqueuedAt),
+    bookedAt: or(over.bookedAt, base.bookedAt), calledAt: or(over.calledAt, base.calledAt), waitEndAt: or(over.waitEndAt, base.waitEndAt),
+    callCount: or(over.callCount, base.callCount), startedAt: or(over.startedAt, base.startedAt), finishedAt: or(over.finishedAt, base.finishedAt),
+    counterId: or(over.counterId, base.counterId), staff: or(over.staff, base.staff), priorWaitMs: or(over.priorWaitMs, base.priorWaitMs),
+    procedureCode: or(over.procedureCode, base.procedureCode), citizenName: or(over.citizenName, base.citizenName),
+    citizenAge: or(over.citizenAge, base.citizenAge), idHash: or(over.idHash, base.idHash), idLast4: or(over.idLast4, base.idLast4),
+    printed: or(over.printed, base.printed), transferredTo: or(over.transferredTo, base.transferredTo), rating: or(over.rating, base.rating),
+    lang: or(over.lang, base.lang),
   };
 }
 
