@@ -9,8 +9,9 @@ const finite = (label: string, v: number) => expect(Number.isFinite(v), `${label
 describe('benchmark harness (quick mode)', () => {
   it('measures every figure beside its baseline', async () => {
     const r: BenchResult = await runBench(QUICK);
-    const { concurrent, steady } = r.issue;
-    for (const [name, l] of Object.entries({ ...concurrent, ...Object.fromEntries(Object.entries(steady).map(([k, v]) => [`steady.${k}`, v])) })) {
+    const { cold, concurrent, steady } = r.issue;
+    const prefixed = (p: string, o: object) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${p}.${k}`, v]));
+    for (const [name, l] of Object.entries({ ...concurrent, ...prefixed('steady', steady), ...prefixed('cold', cold) }) as [string, typeof concurrent.sqlite][]) {
       finite(`${name}.perSecond`, l.perSecond);
       finite(`${name}.p50Ms`, l.p50Ms);
       finite(`${name}.p99Ms`, l.p99Ms);
@@ -28,6 +29,6 @@ describe('benchmark harness (quick mode)', () => {
     finite('rss idle', r.memory.rssIdleBytes);
     finite('rss bare', r.memory.bareSocketIoRssBytes);
     expect(r.memory.served).toBe(QUICK.dayTickets);
-    expect(rows(r)).toHaveLength(5);
+    expect(rows(r)).toHaveLength(6);
   }, 120_000);
 });

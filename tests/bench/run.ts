@@ -12,14 +12,14 @@ export interface BenchSettings {
 }
 
 export const FULL: BenchSettings = {
-  issue: { concurrency: 100, total: 2000, maxSeconds: 30, rate: 50, rateSeconds: 20 },
+  issue: { warmup: 1000, concurrency: 100, total: 2000, maxSeconds: 30, rate: 50, rateSeconds: 20 },
   realtime: { sockets: 1000, calls: 30, gapMs: 200 },
   dayTickets: 1500,
 };
 
 /** A run of seconds that only proves the harness works (the smoke spec). */
 export const QUICK: BenchSettings = {
-  issue: { concurrency: 10, total: 100, maxSeconds: 10, rate: 50, rateSeconds: 1 },
+  issue: { warmup: 20, concurrency: 10, total: 100, maxSeconds: 10, rate: 50, rateSeconds: 1 },
   realtime: { sockets: 20, calls: 3, gapMs: 50 },
   dayTickets: 24,
 };

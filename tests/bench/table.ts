@@ -23,6 +23,8 @@ export function rows(r: BenchResult): Row[] {
   const lowerName = c.bareFastify.perSecond <= c.sqlite.perSecond ? 'Fastify' : 'SQLite';
   const rt = r.realtime;
   const n = r.settings.issue.concurrency;
+  const cold = r.issue.cold;
+  const coldLower = Math.min(cold.bareFastify.perSecond, cold.sqlite.perSecond);
   return [
     {
       measure: `issue throughput, ${n} concurrent clients`,
@@ -31,6 +33,14 @@ export function rows(r: BenchResult): Row[] {
       ratio: `${x(c.queueServer.perSecond / lower)} of ${lowerName}`,
       aim: '≥ 0.5× the lower baseline',
       met: c.queueServer.perSecond >= 0.5 * lower,
+    },
+    {
+      measure: `cold start: the first ${r.settings.issue.warmup} issued by a fresh process (the warm-up, not measured above)`,
+      queueServer: `${cold.queueServer.perSecond}/s, p99 ${ms(cold.queueServer.p99Ms)}`,
+      baseline: `bare Fastify ${cold.bareFastify.perSecond}/s; SQLite inserts ${cold.sqlite.perSecond}/s`,
+      ratio: `${x(cold.queueServer.perSecond / coldLower)} of ${cold.bareFastify.perSecond <= cold.sqlite.perSecond ? 'Fastify' : 'SQLite'}`,
+      aim: '—',
+      met: null,
     },
     {
       measure: `issue latency p50 / p99, ${n} concurrent`,
