@@ -60,7 +60,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         throw new DomainError('bad_input', 'use_check_in', 'Số hẹn được cấp khi xác nhận lịch hẹn / appointment tickets come from booking check-in');
       }
       const kioskId = req.actor.kind === 'device' ? req.actor.deviceId : req.body.kioskId;
-      const { ticket, replay } = queue.issue({ ...req.body, kioskId }, req.headers['idempotency-key'] ?? null);
+      const { ticket, replay } = await queue.issueSoon({ ...req.body, kioskId }, req.headers['idempotency-key'] ?? null);
       // Estimate once the burst this ticket came with is committed: one forward run serves them all.
       await whenDurable(ctx.store);
       reply.code(replay ? 200 : 201);
