@@ -1,8 +1,9 @@
 // Kiosk screens that need more than the demo centre's default day: dossier status,
 // booking a time and checking in with its code, and a field closed at its daily
-// capacity. The real queue-server runs the demo centre open around the clock (so a
-// booking made now can be checked in at once) with "Hộ kinh doanh" capped at one
-// ticket a day. Screens are axe-checked and photographed to tests/artifacts/kiosk/.
+// capacity. The real queue-server runs the demo centre open around the clock, with
+// check-in from two hours before the booked time (so the next free time, even
+// tomorrow's first when today's are over, can be checked in at once), and
+// "Hộ kinh doanh" capped at one ticket a day. Screens are axe-checked and photographed to tests/artifacts/kiosk/.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +55,7 @@ beforeAll(async () => {
   const hkd = config.services.find((s) => s.id === 'ho-kinh-doanh');
   if (!hkd) throw new Error('demo centre has no ho-kinh-doanh field');
   hkd.dailyCapacity = 1;
+  config.booking = { ...config.booking, earlyMinutes: 120 };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-booking-'));
   const file = path.join(dir, 'center.yaml');
   writeFileSync(file, JSON.stringify(config)); // JSON is YAML
@@ -117,9 +119,17 @@ describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
     await page.getByRole('button', { name: t.bookNew }).click();
 
     await page.getByRole('group', { name: t.bookField }).getByRole('button', { name: lang === 'vi' ? 'Tư pháp – Hộ tịch' : 'Justice – Civil status' }).click();
-    await page.getByRole('group', { name: t.bookDate }).getByRole('button').first().click();
+    // The first day with a free time: late in the evening, today's are over.
+    const dates = page.getByRole('group', { name: t.bookDate }).getByRole('button');
     const times = page.getByRole('group', { name: t.bookTime }).getByRole('button');
-    await expect.poll(() => times.count()).toBeGreaterThan(0);
+    const noTimes = page.getByText(t.bookNoSlots, { exact: true });
+    let day = 0;
+    for (; day < (await dates.count()); day++) {
+      await dates.nth(day).click();
+      await expect.poll(async () => (await times.count()) + (await noTimes.count())).toBeGreaterThan(0);
+      if ((await times.count()) > 0) break;
+    }
+    expect(day, 'a day with a free time within the week').toBeLessThan(await dates.count());
     await times.first().click();
     await page.getByLabel(t.bookName).fill('Trần Thị Bình');
     const keys = page.getByRole('group', { name: t.keyboardLabel });
