@@ -141,10 +141,7 @@ export function estimateFor(target: Candidate, input: EstimateInput): Estimate {
     return true;
   });
   if (result) return result;
-  if (run.left) {
-    const k = run.left.remaining(target.serviceId).indexOf(target) + 1;
-    if (k > 0) return drainedWait(input, run, target.serviceId, k);
-  }
+  if (run.left?.has(target)) return drainedWait(input, run, target.serviceId, run.left.countBefore(target) + 1);
   return { peopleAhead: run.calls.get(target.serviceId)?.n ?? 0, estimatedWaitMinutes: null };
 }
 /** Every waiting ticket's estimate from one forward run (estimateQueue, asked for each). */
@@ -198,10 +195,8 @@ export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]
           if (any) open = open.filter((p) => !answered.has(p.id));
         },
   );
-  // Each field's tickets still left at the horizon, in the order they would be called: made when first asked.
-  const left = new Map<string, Candidate[]>();
-  const inOrder = (picker: Picker<Candidate>, sid: string) => left.get(sid) ?? left.set(sid, picker.remaining(sid)).get(sid)!;
-  if (run.left) for (const p of open) answered.set(p.id, drainedWait(input, run, p.serviceId, run.left.placeAmong(inOrder(run.left, p.serviceId), p) + 1));
+  // Past the horizon a probe takes its place among its field's tickets still left.
+  if (run.left) for (const p of open) answered.set(p.id, drainedWait(input, run, p.serviceId, run.left.countBefore(p) + 1));
   for (const p of probes) if (!answered.has(p.id)) answered.set(p.id, unserved(p, { ...input, waiting: [...input.waiting, p] }));
   return {
     probes: answered,
@@ -210,10 +205,7 @@ export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]
       const e = called.get(t.id);
       if (e) return e;
       if (!serves(input, t.serviceId)) return unserved(t, input);
-      if (!run.left) return undefined;
-      const list = inOrder(run.left, t.serviceId);
-      const i = run.left.placeAmong(list, t);
-      return list[i]?.id === t.id ? drainedWait(input, run, t.serviceId, i + 1) : undefined;
+      return run.left?.has(t) ? drainedWait(input, run, t.serviceId, run.left.countBefore(t) + 1) : undefined;
     },
   };
 }

@@ -224,9 +224,10 @@ describe('calling policy', () => {
     fc.assert(
       fc.property(arb, ({ tickets, counters, times, kind }) => {
         const p = policy(kind);
-        let left = tickets.map((x, i) =>
+        const all = tickets.map((x, i) =>
           t(String(i), x.s, x.at * min, x.p === 0, { bookedAt: x.appt === 0 ? x.booked * min : null, priorWaitMs: x.prior > 5 ? (x.prior - 5) * 4 * min : 0 }),
         );
+        let left = all;
         const picker = new Picker(left, p);
         const rules = counters.map((c, i) => counter({ id: `k${i}`, serviceIds: c.s, priority: c.prio, weights: { [c.s[0]!]: c.w } }));
         // Bounded by the list of instants.
@@ -241,13 +242,19 @@ describe('calling policy', () => {
         }
         // What is left drains, field by field, as a plain counter of the field orders it long after everyone's target.
         for (const s of ['a', 'b', 'c']) {
-          const order = orderForCounter(left, counter({ id: 'plain', serviceIds: [s] }), p, LONG_AFTER);
-          const rest = picker.remaining(s);
-          expect(rest.map((x) => x.id)).toEqual(order.map((x) => x.id));
+          const plainOf = counter({ id: 'plain', serviceIds: [s] });
+          const order = orderForCounter(left, plainOf, p, LONG_AFTER);
+          order.forEach((x, i) => {
+            expect(picker.has(x)).toBe(true);
+            expect(picker.countBefore(x)).toBe(i);
+          });
           // A newcomer (any time, regular or priority) takes its place among them.
           const late = t('late', s, times[0]! * min, times.length % 2 === 0);
-          expect(picker.placeAmong(rest, late)).toBe(orderForCounter([...left, late], counter({ id: 'plain', serviceIds: [s] }), p, LONG_AFTER).findIndex((x) => x === late));
+          expect(picker.has(late)).toBe(false);
+          expect(picker.countBefore(late)).toBe(orderForCounter([...left, late], plainOf, p, LONG_AFTER).findIndex((x) => x === late));
         }
+        // Those called are gone.
+        for (const x of all) expect(picker.has(x)).toBe(left.includes(x));
       }),
       { numRuns: 300 },
     );

@@ -114,8 +114,8 @@ const plain: CounterRule = { id: '', serviceIds: [], priority: false, weights: {
 /** An instant by which every ticket is long past due. */
 export const LONG_AFTER = Number.MAX_SAFE_INTEGER;
 
-/** Whether `a` goes before `b` (negative) in a field's queue once everyone is long past due. */
-export const lateOrder = (a: Candidate, b: Candidate, p: PolicySettings) => before(rank(a, plain, p, LONG_AFTER), rank(b, plain, p, LONG_AFTER));
+/** The class (rank's rule) a ticket falls in at a plain counter long after everyone's target; within one, lane order holds. */
+const lateClass = (t: Candidate, p: PolicySettings) => rank(t, plain, p, LONG_AFTER).cls;
 
 /** The waiting tickets this counter may call, in the order it would call them (at `now`). */
 export function orderForCounter<T extends Candidate>(tickets: readonly T[], counter: CounterRule, p: PolicySettings, now?: number): T[] {
@@ -150,6 +150,8 @@ class Lane<T extends Candidate> {
   readonly items: T[];
   private readonly keys: number[];
   private readonly dead: Uint8Array;
+  /** The positions marked gone, in the order they went. */
+  private readonly killed: number[] = [];
   /** Skip pointers over removed tickets (path-compressed). */
   private readonly next: Int32Array;
   /** Sorts `items` in place: the lane owns the array. */
@@ -162,8 +164,8 @@ class Lane<T extends Candidate> {
     this.dead = new Uint8Array(items.length);
     this.next = Int32Array.from(items, (_, i) => i + 1);
   }
-  /** Marks `t` gone, found by binary search in lane order (nothing happens if it is not here). */
-  kill(t: T): void {
+  /** Where `t` is or would be in lane order: how many of the lane's tickets come before it. */
+  private position(t: T): number {
     const key = this.sortKey(t);
     let lo = 0;
     let hi = this.items.length;
@@ -172,11 +174,31 @@ class Lane<T extends Candidate> {
       if (this.keys[mid]! - key < 0 || (this.keys[mid] === key && tieBreak(this.items[mid]!, t) < 0)) lo = mid + 1;
       else hi = mid;
     }
-    if (this.items[lo] === t) this.dead[lo] = 1;
+    return lo;
   }
-  /** Appends the live tickets, in lane order, to `out`. */
-  live(out: T[]): void {
-    for (let i = this.alive(0); i < this.items.length; i = this.alive(i + 1)) out.push(this.items[i]!);
+  /** Marks `t` gone (nothing happens if it is not here). */
+  kill(t: T): void {
+    const i = this.position(t);
+    if (this.items[i] !== t || this.dead[i]) return;
+    this.dead[i] = 1;
+    this.killed.push(i);
+  }
+  /** Whether `t` (by id) is here and not gone. */
+  has(t: Candidate): boolean {
+    const i = this.position(t as T);
+    return this.items[i]?.id === t.id && !this.dead[i];
+  }
+  /** Live tickets of the lane. */
+  get live(): number {
+    return this.items.length - this.killed.length;
+  }
+  /** Live tickets that come before `t` in lane order (`t` need not be here). */
+  liveBefore(t: Candidate): number {
+    const i = this.position(t as T);
+    let gone = 0;
+    // Bounded by the run's calls, not the queue.
+    for (const k of this.killed) if (k < i) gone++;
+    return i - gone;
   }
   private alive(i: number): number {
     let r = i;
@@ -261,30 +283,26 @@ export class Picker<T extends Candidate> {
   }
 
   /**
-   * A field's tickets still here, in the order a plain counter of that field
-   * (no priority, no weights) calls them once all are long overdue: how a
-   * queue drains past the estimate's horizon.
+   * How many of `t`'s field's tickets still here a plain counter of the field
+   * (no priority, no weights) calls before `t` once everyone is long overdue —
+   * how a queue drains past the estimate's horizon (`t` need not be here).
+   * Within a lane that order is the lane's own, so it is counted by binary
+   * search, not by sorting the field.
    */
-  remaining(serviceId: string): T[] {
-    const out: T[] = [];
-    for (const { byDue } of this.lanes.get(serviceId) ?? []) byDue.live(out);
-    // The lanes are each in this order already: the sort merges runs.
-    return out.sort(this.lateOrder);
-  }
-
-  /** How many of `sorted` (as `remaining` gives them) come before `t`. */
-  placeAmong(sorted: readonly T[], t: T): number {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.lateOrder(sorted[mid]!, t) < 0) lo = mid + 1;
-      else hi = mid;
+  countBefore(t: Candidate): number {
+    const mine = lateClass(t, this.p);
+    let n = 0;
+    for (const { byDue } of this.lanes.get(t.serviceId) ?? []) {
+      const theirs = lateClass(byDue.items[0]!, this.p);
+      n += theirs < mine ? byDue.live : theirs === mine ? byDue.liveBefore(t) : 0;
     }
-    return lo;
+    return n;
   }
 
-  private readonly lateOrder = (a: T, b: T) => lateOrder(a, b, this.p);
+  /** Whether `t` (by id) is still here. */
+  has(t: Candidate): boolean {
+    return this.kinds.get(t.serviceId)?.[this.kind(t)]?.byDue.has(t) ?? false;
+  }
 
   remove(t: T): void {
     const set = this.kinds.get(t.serviceId)?.[this.kind(t)];
