@@ -67,12 +67,13 @@ function forward(
   onOffer?: (counter: OpenCounter, at: number, pick: Candidate | null) => void,
 ): void {
   const counters = input.counters.filter((c) => c.serviceIds.length > 0).map((c) => ({ ...c, freeAt: Math.max(c.freeAt, input.now) }));
-  const waiting = input.waiting.filter((t) => t.status === 'waiting');
-  const picker = new Picker(waiting, input.policy);
+  const picker = new Picker(input.waiting, input.policy);
+  let waiting = 0;
+  for (const t of input.waiting) if (t.status === 'waiting') waiting++;
   const calls = run.calls;
   const end = input.now + (input.horizonMs ?? HORIZON_MS);
   // Bounded: each round calls one ticket, or ends the run; the last round offers the empty queue.
-  for (let step = 0; step <= waiting.length; step++) {
+  for (let step = 0; step <= waiting; step++) {
     counters.sort((a, b) => a.freeAt - b.freeAt);
     let called: Candidate | null = null;
     for (const c of counters) {

@@ -162,7 +162,8 @@ class Lane<T extends Candidate> {
     this.items = items.sort((a, b) => sortKey(a) - sortKey(b) || tieBreak(a, b));
     this.keys = this.items.map(sortKey);
     this.dead = new Uint8Array(items.length);
-    this.next = Int32Array.from(items, (_, i) => i + 1);
+    this.next = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) this.next[i] = i + 1;
   }
   /** Where `t` is or would be in lane order: how many of the lane's tickets come before it. */
   private position(t: T): number {
