@@ -69,6 +69,42 @@ describe('realtime', () => {
     expect((await recalled).call.number).toBe(t.number);
   });
 
+  it('a call goes out at once; the ticket and counter changes that follow come after it, with their latest state', async () => {
+    const board = connect();
+    await next<State>(board, 'state');
+    const api = new ApiClient(server.url);
+    const settled = next(board, 'queue.changed');
+    const t = (await api.post<{ id: string }>('/api/v1/tickets', { serviceId: 'chung-thuc' })).body;
+    const staff = new ApiClient(server.url);
+    await staff.login('quay3', 'quay-3');
+    await settled;
+    const seen: string[] = [];
+    board.on('ticket.called', (x: { call: { ticketId: string } }) => x.call.ticketId === t.id && seen.push('called'));
+    board.on('ticket.updated', (x: { ticket: { id: string; status: string } }) => x.ticket.id === t.id && seen.push(`updated:${x.ticket.status}`));
+    board.on('counter.updated', (x: { counter: { id: string } }) => x.counter.id === 'quay-3' && seen.push('counter'));
+    const updated = next<{ ticket: { status: string } }>(board, 'ticket.updated', (x: { ticket: { id: string } }) => x.ticket.id === t.id);
+    const counter = next<{ counter: { currentTicket: { number: string } | null } }>(board, 'counter.updated', (x: { counter: { id: string } }) => x.counter.id === 'quay-3');
+    await staff.post(`/api/v1/tickets/${t.id}/call`);
+    expect((await updated).ticket.status).toBe('called');
+    expect((await counter).counter.currentTicket).not.toBeNull();
+    // The call itself came first, then what follows from it, once each.
+    expect(seen).toEqual(['called', 'updated:called', 'counter']);
+
+    // "Next" finishes the current ticket and calls another: the counter changed twice, and is sent once, as it ends up.
+    const u = (await api.post<{ id: string; number: string }>('/api/v1/tickets', { serviceId: 'chung-thuc' })).body;
+    let counterUpdates = 0;
+    board.on('counter.updated', (x: { counter: { id: string } }) => x.counter.id === 'quay-3' && counterUpdates++);
+    const last = next<{ counter: { currentTicket: { number: string } | null } }>(board, 'counter.updated', (x: { counter: { id: string } }) => x.counter.id === 'quay-3');
+    const finished = next<{ ticket: { status: string } }>(board, 'ticket.updated', (x: { ticket: { id: string } }) => x.ticket.id === t.id);
+    // The counter's update comes before the queue's, in the same batch; by then the old code had sent two.
+    const queueAfter = next(board, 'queue.changed');
+    await staff.post('/api/v1/counters/quay-3/call-next');
+    expect((await finished).ticket.status).toBe('done');
+    expect((await last).counter.currentTicket?.number).toBe(u.number);
+    await queueAfter;
+    expect(counterUpdates).toBe(1);
+  });
+
   it('staff see the waiting list; managers also get stats; a bad device token is refused', async () => {
     const api = new ApiClient(server.url);
     await api.post('/api/v1/tickets', { serviceId: 'dat-dai' });

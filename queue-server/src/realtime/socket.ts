@@ -9,6 +9,7 @@ import { toIso, dayKey } from '../domain/index.ts';
 import type { AppContext } from '../http/context.ts';
 import type { Actor } from '../services/actor.ts';
 import type { RecentCall } from '../services/queue.service.ts';
+import type { TicketRecord } from '../store/index.ts';
 import { counterView } from '../http/counters.routes.ts';
 import { devicesView } from '../http/manage.routes.ts';
 import { publicTicket, staffTicket } from '../http/present.ts';
@@ -93,15 +94,30 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   });
 
   // Queue-wide changes are coalesced: a burst of issues sends one queue.changed.
+  // What follows from a call or any other change — the ticket's new status, a
+  // counter's current ticket — goes with it, each ticket and counter once with
+  // its latest state: the call itself (ticket.called) leaves at once and is
+  // never queued behind them, and a burst sends each change once.
   let queueTimer: NodeJS.Timeout | null = null;
+  const changedTickets = new Map<string, TicketRecord>();
+  const changedCounters = new Set<string>();
   const queueChanged = () => {
     if (queueTimer) return;
     queueTimer = setTimeout(() => {
       queueTimer = null;
+      for (const t of changedTickets.values()) io.emit('ticket.updated', { ticket: pub(t) });
+      changedTickets.clear();
+      for (const id of changedCounters) io.emit('counter.updated', { counter: counterView(ctx, id) });
+      changedCounters.clear();
       io.emit('queue.changed', { queue: queue.queueSummary() });
       // Every waiting ticket's estimate only when some official is there to see it.
       if (io.sockets.adapter.rooms.get(ROOM_STAFF)?.size) io.to(ROOM_STAFF).emit('waiting.changed', { waiting: waitingForStaff() });
     }, 100);
+  };
+  const ticketChanged = (t: TicketRecord) => {
+    changedTickets.set(t.id, t);
+    if (t.counterId) changedCounters.add(t.counterId);
+    queueChanged();
   };
   let statsTimer: NodeJS.Timeout | null = null;
   const statsChanged = () => {
@@ -122,19 +138,15 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   bus.on('ticket.called', ({ ticket, recall }) => {
     const c = queue.calls().find((x) => x.ticketId === ticket.id);
     if (c) io.emit(recall ? 'ticket.recalled' : 'ticket.called', { call: call(c) });
-    io.emit('ticket.updated', { ticket: pub(ticket) });
-    if (ticket.counterId) io.emit('counter.updated', { counter: counterView(ctx, ticket.counterId) });
-    queueChanged();
+    ticketChanged(ticket);
     statsChanged();
   });
   bus.on('ticket.updated', (t) => {
-    io.emit('ticket.updated', { ticket: pub(t) });
-    if (t.counterId) io.emit('counter.updated', { counter: counterView(ctx, t.counterId) });
-    queueChanged();
+    ticketChanged(t);
     statsChanged();
   });
   bus.on('counter.updated', (id) => {
-    io.emit('counter.updated', { counter: counterView(ctx, id) });
+    changedCounters.add(id);
     queueChanged();
   });
   bus.on('device.health', (d) => {
