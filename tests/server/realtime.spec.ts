@@ -82,8 +82,8 @@ describe('realtime', () => {
     board.on('ticket.called', (x: { call: { ticketId: string } }) => x.call.ticketId === t.id && seen.push('called'));
     board.on('ticket.updated', (x: { ticket: { id: string; status: string } }) => x.ticket.id === t.id && seen.push(`updated:${x.ticket.status}`));
     board.on('counter.updated', (x: { counter: { id: string } }) => x.counter.id === 'quay-3' && seen.push('counter'));
-    const updated = next<{ ticket: { status: string } }>(board, 'ticket.updated', (x: { ticket: { id: string } }) => x.ticket.id === t.id);
-    const counter = next<{ counter: { currentTicket: { number: string } | null } }>(board, 'counter.updated', (x: { counter: { id: string } }) => x.counter.id === 'quay-3');
+    const updated = next<{ ticket: { id: string; status: string } }>(board, 'ticket.updated', (x) => x.ticket.id === t.id);
+    const counter = next<{ counter: { id: string; currentTicket: { number: string } | null } }>(board, 'counter.updated', (x) => x.counter.id === 'quay-3');
     await staff.post(`/api/v1/tickets/${t.id}/call`);
     expect((await updated).ticket.status).toBe('called');
     expect((await counter).counter.currentTicket).not.toBeNull();
@@ -94,8 +94,8 @@ describe('realtime', () => {
     const u = (await api.post<{ id: string; number: string }>('/api/v1/tickets', { serviceId: 'chung-thuc' })).body;
     let counterUpdates = 0;
     board.on('counter.updated', (x: { counter: { id: string } }) => x.counter.id === 'quay-3' && counterUpdates++);
-    const last = next<{ counter: { currentTicket: { number: string } | null } }>(board, 'counter.updated', (x: { counter: { id: string } }) => x.counter.id === 'quay-3');
-    const finished = next<{ ticket: { status: string } }>(board, 'ticket.updated', (x: { ticket: { id: string } }) => x.ticket.id === t.id);
+    const last = next<{ counter: { id: string; currentTicket: { number: string } | null } }>(board, 'counter.updated', (x) => x.counter.id === 'quay-3');
+    const finished = next<{ ticket: { id: string; status: string } }>(board, 'ticket.updated', (x) => x.ticket.id === t.id);
     // The counter's update comes before the queue's, in the same batch; by then the old code had sent two.
     const queueAfter = next(board, 'queue.changed');
     await staff.post('/api/v1/counters/quay-3/call-next');
