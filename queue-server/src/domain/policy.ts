@@ -139,6 +139,8 @@ export function pickNext<T extends Candidate>(tickets: readonly T[], counter: Co
 }
 
 interface LaneSet<T extends Candidate> {
+  /** Which of its field's sets (Picker.kind). */
+  kind: number;
   byDue: Lane<T>;
   /** Booked tickets (target policy) also by deadline: their booked times follow no due order. */
   byDeadline: Lane<T> | null;
@@ -246,9 +248,8 @@ class Lane<T extends Candidate> {
  * property test holds it to that) in about O(lanes × log n) instead of O(n).
  */
 export class Picker<T extends Candidate> {
+  /** Per field, its lane sets: one for each kind (see kind()) it has tickets of. */
   private readonly lanes = new Map<string, LaneSet<T>[]>();
-  /** Per field, its lane set of each kind (see kind()). */
-  private readonly kinds = new Map<string, (LaneSet<T> | undefined)[]>();
 
   constructor(
     tickets: readonly T[],
@@ -265,16 +266,12 @@ export class Picker<T extends Candidate> {
     const byDeadlineKey = (t: T) => deadline(t, p);
     for (const [sid, g] of groups) {
       const sets: LaneSet<T>[] = [];
-      const kinds: (LaneSet<T> | undefined)[] = [];
-      g.forEach((items, k) => {
+      g.forEach((items, kind) => {
         if (items.length === 0) return;
-        const byDeadline = k & 1 ? new Lane([...items], byDeadlineKey) : null;
-        const set = { byDue: new Lane(items, byDueKey), byDeadline, priority: k >= 2 };
-        sets.push(set);
-        kinds[k] = set;
+        const byDeadline = kind & 1 ? new Lane([...items], byDeadlineKey) : null;
+        sets.push({ kind, byDue: new Lane(items, byDueKey), byDeadline, priority: kind >= 2 });
       });
       this.lanes.set(sid, sets);
-      this.kinds.set(sid, kinds);
     }
   }
 
@@ -300,13 +297,21 @@ export class Picker<T extends Candidate> {
     return n;
   }
 
+  /** The lane set `t` belongs in, if its field has any tickets of its kind. */
+  private setOf(t: Candidate): LaneSet<T> | undefined {
+    const kind = this.kind(t);
+    // A plain loop over at most four: this runs once per simulated call.
+    for (const s of this.lanes.get(t.serviceId) ?? []) if (s.kind === kind) return s;
+    return undefined;
+  }
+
   /** Whether `t` (by id) is still here. */
   has(t: Candidate): boolean {
-    return this.kinds.get(t.serviceId)?.[this.kind(t)]?.byDue.has(t) ?? false;
+    return this.setOf(t)?.byDue.has(t) ?? false;
   }
 
   remove(t: T): void {
-    const set = this.kinds.get(t.serviceId)?.[this.kind(t)];
+    const set = this.setOf(t);
     set?.byDue.kill(t);
     set?.byDeadline?.kill(t);
   }
