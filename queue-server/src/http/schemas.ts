@@ -3,6 +3,22 @@ import { TICKET_STATUSES, CHANNELS } from '../domain/index.ts';
 
 const nullable = (type: string) => ({ type: [type, 'null'] });
 
+/** POST /tickets: what a kiosk, a phone or a counter sends to take a number (the bench's bare baseline validates the same). */
+export const issueBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['serviceId'],
+  properties: {
+    serviceId: { type: 'string', minLength: 1, maxLength: 64 },
+    priorityCategoryId: { type: ['string', 'null'], minLength: 1, maxLength: 64 },
+    channel: { type: 'string', enum: [...CHANNELS] },
+    identityQr: { type: 'string', maxLength: 1000 },
+    kioskId: { type: 'string', minLength: 1, maxLength: 64 },
+    procedureCode: { type: 'string', minLength: 1, maxLength: 32 },
+    lang: { type: 'string', enum: ['vi', 'en'] },
+  },
+} as const;
+
 export const errorSchema = {
   $id: 'Error',
   type: 'object',

@@ -2,27 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { CHANNELS, DomainError } from '../domain/index.ts';
 import type { AppContext } from './context.ts';
-import { errors, idParam, ref } from './schemas.ts';
+import { errors, idParam, issueBody, ref } from './schemas.ts';
 import { whenDurable } from './errors.ts';
 import { baseUrl, publicTicket } from './present.ts';
 import { staffOnly, deviceOnly } from './guards.ts';
 
 const idempotencyKey = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } as const;
-
-const issueBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['serviceId'],
-  properties: {
-    serviceId: { type: 'string', minLength: 1, maxLength: 64 },
-    priorityCategoryId: { type: ['string', 'null'], minLength: 1, maxLength: 64 },
-    channel: { type: 'string', enum: [...CHANNELS] },
-    identityQr: { type: 'string', maxLength: 1000 },
-    kioskId: { type: 'string', minLength: 1, maxLength: 64 },
-    procedureCode: { type: 'string', minLength: 1, maxLength: 32 },
-    lang: { type: 'string', enum: ['vi', 'en'] },
-  },
-} as const;
 
 type IssueBody = {
   serviceId: string;
