@@ -8,6 +8,7 @@ import { ApiClient, type Res } from '../support/api.ts';
 import { loadRoutes, fillPath, routeName, validExample, KNOWN_VALUES, type Route } from './routes.ts';
 import { classify, type Rule } from './roles.ts';
 import { isErrorShape } from './contract.ts';
+import { firstFreeSlot } from '../support/dates.ts';
 
 const server = await startTestServer();
 afterAll(() => server.close());
@@ -28,10 +29,8 @@ const admin = server.client();
 await admin.login('admin');
 
 const ticket = (await anonymous.post<{ id: string; number: string }>('/api/v1/tickets', { serviceId: 'ho-tich' })).body;
-const slots = (await anonymous.get<{ slots: { time: string; free: number }[] }>('/api/v1/bookings/slots?serviceId=ho-tich&date=2026-11-23')).body;
-const booking = (
-  await anonymous.post<{ code: string }>('/api/v1/bookings', { serviceId: 'ho-tich', date: '2026-11-23', time: slots.slots.find((s) => s.free > 0)!.time, fullName: 'Trần Thị Bình', phone: '0912345678' })
-).body;
+const slot = await firstFreeSlot(anonymous, 'ho-tich');
+const booking = (await anonymous.post<{ code: string }>('/api/v1/bookings', { serviceId: 'ho-tich', ...slot, fullName: 'Trần Thị Bình', phone: '0912345678' })).body;
 
 function urlOf(r: Route): string {
   const code = r.path.startsWith('/api/v1/procedures') ? '1.001193' : r.path.startsWith('/api/v1/dossiers') ? '261101-HT01-0001' : booking.code;

@@ -10,6 +10,7 @@ import { ApiClient } from '../support/api.ts';
 import { loadRoutes, fillPath, pathParams, routeName, type Route } from './routes.ts';
 import { bodyFor, headersFor, queryFor, HOSTILE_BODIES, HOSTILE_PATH_VALUES, encode, type Body, type Credentials } from './hostile.ts';
 import { contractViolation, type Answer } from './contract.ts';
+import { firstFreeSlot } from '../support/dates.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261107);
@@ -30,9 +31,8 @@ const admin = await session('admin');
 // Real ids, so a share of the requests reach the handlers, not just validation.
 const api = new ApiClient(server.url);
 const issued = await api.post<{ id: string; number: string }>('/api/v1/tickets', { serviceId: 'ho-tich' });
-const slots = await api.get<{ slots: { time: string; free: number }[] }>('/api/v1/bookings/slots?serviceId=ho-tich&date=2026-11-23');
-const slot = slots.body.slots?.find((s) => s.free > 0)?.time ?? '09:00';
-const booking = await api.post<{ code: string }>('/api/v1/bookings', { serviceId: 'ho-tich', date: '2026-11-23', time: slot, fullName: 'Trần Thị Bình', phone: '0912345678' });
+const slot = await firstFreeSlot(api, 'ho-tich');
+const booking = await api.post<{ code: string }>('/api/v1/bookings', { serviceId: 'ho-tich', ...slot, fullName: 'Trần Thị Bình', phone: '0912345678' });
 const VALID: Record<string, string[]> = {
   id: [issued.body.id, 'T0000000000'],
   number: [issued.body.number, 'A001'],

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import type { JsonSchema } from './routes.ts';
 import { KNOWN_VALUES, validExample } from './routes.ts';
+import { vnDay, vnToday } from '../support/dates.ts';
 
 export const BODY_LIMIT = 16 * 1024;
 
@@ -174,8 +175,9 @@ export function bodyFor(schema: JsonSchema | null): fc.Arbitrary<Body> {
 
 function goodQueryValues(name: string, s: JsonSchema): string[] {
   if (s.enum) return s.enum.map(String);
-  if (name === 'from') return ['2026-10-21', '2026-11-01'];
-  if (name === 'to' || name === 'date') return ['2026-11-23', '2026-11-20'];
+  // Relative to today: a fixed day would drift out of the bookable and reportable range.
+  if (name === 'from') return [vnDay(-40), vnDay(-30)];
+  if (name === 'to' || name === 'date') return [vnToday(), vnDay(-10)];
   if (name === 'serviceId') return ['ho-tich', 'dat-dai'];
   return ['khai sinh', 'ho tich', '1.001193'];
 }
@@ -187,7 +189,7 @@ export function queryFor(names: { name: string; schema: JsonSchema }[]): fc.Arbi
     { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor[prototype][polluted]', '__proto__[polluted]', 'a[b][c]', 'x', '') },
   );
   const value = fc.oneof(
-    fc.constantFrom('2026-11-23', '2026-02-31', '9999-12-31', '0000-00-00', 'month', 'quarter', 'year', 'range', 'json', 'csv', 'xlsx', 'ho-tich', 'khai sinh'),
+    fc.constantFrom(vnToday(), '2026-02-31', '9999-12-31', '0000-00-00', 'month', 'quarter', 'year', 'range', 'json', 'csv', 'xlsx', 'ho-tich', 'khai sinh'),
     anyText(30).map(encode),
     fc.constantFrom('%ZZ', '%', '%00', '%C3%28', 'a'.repeat(2000), '1e309', '-0', 'NaN'),
   );

@@ -1,5 +1,6 @@
 // The route list as the running server publishes it (GET /api/docs/json), so the
 // security tests follow the API as it grows instead of a hand-kept copy.
+import { vnToday } from '../support/dates.ts';
 export interface JsonSchema {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
@@ -73,7 +74,7 @@ export const KNOWN_VALUES: Record<string, unknown> = {
   parts: [{ id: 'printer', kind: 'printer', status: 'ok' }],
   username: 'nobody',
   password: 'wrong-password',
-  date: '2026-11-23',
+  date: vnToday(),
   time: '09:00',
   fullName: 'Trần Thị Bình',
   phone: '0912345678',
