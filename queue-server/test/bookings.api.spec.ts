@@ -30,6 +30,27 @@ describe('bookings', () => {
     expect(sunday.body.slots).toEqual([]);
   });
 
+  it('offers only days that still have a free time: not a Sunday, a holiday, or a day whose times are past', async () => {
+    const days = async () => (await api.get<{ days: { date: string; free: number }[] }>('/api/v1/bookings/days?serviceId=dat-dai')).body.days.map((d) => d.date);
+    const saved = clock;
+    try {
+      // Saturday 28 November at 11:10: its last time (11:00) has begun, Sunday is closed.
+      clock = Date.parse('2026-11-28T11:10:00+07:00');
+      expect(await days()).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04']);
+      // Saturday 28 November at 10:50: 11:00 is still ahead, so the day is offered.
+      clock = Date.parse('2026-11-28T10:50:00+07:00');
+      expect((await days())[0]).toBe('2026-11-28');
+      // 31 December at 23:59: today is over and 1 January is a holiday of the demo centre.
+      clock = Date.parse('2026-12-31T23:59:00+07:00');
+      expect(await days()).toEqual(['2027-01-02', '2027-01-04', '2027-01-05', '2027-01-06']);
+      const bad = await api.get<Err>('/api/v1/bookings/days?serviceId=nope');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe('unknown_service');
+    } finally {
+      clock = saved;
+    }
+  });
+
   it('books, refuses a full slot, and checks in only inside the window', async () => {
     const body = { serviceId: 'dat-dai', date: '2026-11-24', time: '10:00', fullName: 'Ngô Thị Mai', phone: '0905 123 456' };
     const a = await api.post<{ code: string; status: string; fullName: string }>('/api/v1/bookings', body);

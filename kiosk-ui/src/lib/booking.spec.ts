@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDays, validPhone } from './booking.ts';
+import { validPhone } from './booking.ts';
 
 describe('validPhone', () => {
   it('takes 10 digits from 0, with the spaces and dots people type', () => {
@@ -11,12 +11,5 @@ describe('validPhone', () => {
     expect(validPhone('091234567')).toBe(false);
     expect(validPhone('09123456789')).toBe(false);
     expect(validPhone('9912345678')).toBe(false);
-  });
-});
-
-describe('nextDays', () => {
-  it('lists days in the centre time zone', () => {
-    // Saturday 2026-11-21 20:00 UTC is already Sunday 03:00 in Hà Nội
-    expect(nextDays(new Date('2026-11-21T20:00:00Z'), 3)).toEqual(['2026-11-22', '2026-11-23', '2026-11-24']);
   });
 });

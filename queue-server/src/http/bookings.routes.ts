@@ -48,6 +48,19 @@ export async function bookingRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     async (req) => ({ slots: bookings.slots(req.query.serviceId, req.query.date) }),
   );
 
+  app.get<{ Querystring: { serviceId: string } }>(
+    '/bookings/days',
+    {
+      schema: {
+        summary: 'The next days (today and the six after it) on which a field still has a free time; closed and fully past days are left out',
+        tags: ['public'],
+        querystring: { type: 'object', required: ['serviceId'], properties: { serviceId: { type: 'string', minLength: 1, maxLength: 64 } } },
+        response: { 200: { type: 'object', properties: { days: { type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, free: { type: 'integer' } } } } } }, ...errors(400) },
+      },
+    },
+    async (req) => ({ days: bookings.days(req.query.serviceId) }),
+  );
+
   app.post<{ Body: { serviceId: string; date: string; time: string; fullName: string; phone: string } }>(
     '/bookings',
     {

@@ -1,7 +1,7 @@
 // Booking a time (đặt lịch hẹn) and checking in at the kiosk near that time.
 import { randomInt } from 'node:crypto';
 import type { CenterConfig } from '@mot-cua/config';
-import { DomainError, dayKey, dayStart, spansOn, toMin, type WeeklyHours } from '../domain/index.ts';
+import { DomainError, addDays, dayKey, dayStart, spansOn, toMin, type WeeklyHours } from '../domain/index.ts';
 import type { Store, Booking, TicketRecord } from '../store/index.ts';
 import type { QueueService } from './queue.service.ts';
 
@@ -32,6 +32,21 @@ export class BookingService {
         if (dayStart(day) + m * 60_000 <= now) continue;
         out.push({ time, free: Math.max(0, capacity - (taken.get(time) ?? 0)) });
       }
+    }
+    return out;
+  }
+
+  /**
+   * The days from today on (centre time) that still have a free time: a day whose times are
+   * all past, full, or closed (Sunday, a holiday) is left out, so the kiosk never offers it.
+   */
+  days(serviceId: string, count = 7): { date: string; free: number }[] {
+    const today = dayKey(this.queue.now());
+    const out: { date: string; free: number }[] = [];
+    for (let d = 0; d < count; d++) {
+      const date = addDays(today, d);
+      const free = this.slots(serviceId, date).reduce((n, s) => n + s.free, 0);
+      if (free > 0) out.push({ date, free });
     }
     return out;
   }
