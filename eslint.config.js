@@ -16,6 +16,23 @@ export default tseslint.config(
     },
   },
   {
+    // The domain core and the CCCD parsers are pure: no I/O, no framework, no database.
+    files: ['queue-server/src/domain/**/*.ts', 'hardware/src/cccd/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'fs/*', 'path', 'crypto', 'os', 'events', 'net', 'child_process', 'worker_threads'], message: 'The domain is pure: no Node built-ins (pass what it needs in).' },
+            { group: ['fastify', 'fastify/*', '@fastify/*', 'fastify-*'], message: 'The domain never imports Fastify.' },
+            { group: ['socket.io', 'socket.io/*', 'socket.io-client'], message: 'The domain never imports socket.io.' },
+            { group: ['better-sqlite3', 'pg', 'pg/*'], message: 'The domain never imports a database driver.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },

@@ -4,7 +4,8 @@
 // estimate at once (estimateAll); estimateFor stops at the ticket asked about.
 // The run goes call by call up to a horizon; a queue longer than that is
 // extrapolated at the rate the run served each field.
-import { Picker, outranks, type Candidate, type CounterRule, type PolicySettings } from './policy.ts';
+import { outranks, type Candidate, type CounterRule, type PolicySettings } from './policy.ts';
+import { Picker } from './picker.ts';
 
 export interface OpenCounter extends CounterRule {
   /** When it will be free: now if idle, else its current service's expected end. */

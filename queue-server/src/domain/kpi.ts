@@ -6,6 +6,8 @@
 // - within-target share = served visits with wait ≤ target / served visits
 import type { DomainEvent } from './events.ts';
 import { minuteOfDay } from './time.ts';
+import { applyEvent, openTransaction, type Transaction } from './ticket-events.ts';
+import { isOpenStatus } from './types.ts';
 
 export interface KpiOptions {
   targetWaitMs: number;
@@ -14,20 +16,6 @@ export interface KpiOptions {
   satisfiedScores: ReadonlySet<number>;
 }
 
-interface Txn {
-  ticketId: string;
-  visitId: string;
-  leg: number;
-  serviceId: string;
-  enqueuedAt: number;
-  status: 'waiting' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'cancelled' | 'transferred';
-  waitEndAt: number | null;
-  startedAt: number | null;
-  finishedAt: number | null;
-  counterId: string | null;
-  staff: string | null;
-  score: number | null;
-}
 
 export interface GroupStats {
   key: string;
@@ -64,73 +52,20 @@ export interface Stats {
 }
 
 /** Fold events into transactions. Events must be in log order. */
-export function foldTransactions(events: Iterable<DomainEvent>): Map<string, Txn> {
-  const txns = new Map<string, Txn>();
+export function foldTransactions(events: Iterable<DomainEvent>): Map<string, Transaction> {
+  const txns = new Map<string, Transaction>();
   for (const e of events) {
-    if (e.type === 'issued') {
-      txns.set(e.ticketId, {
-        ticketId: e.ticketId,
-        visitId: e.visitId,
-        leg: typeof e.data.leg === 'number' ? e.data.leg : 0,
-        serviceId: e.serviceId,
-        enqueuedAt: e.at,
-        status: 'waiting',
-        waitEndAt: null,
-        startedAt: null,
-        finishedAt: null,
-        counterId: null,
-        staff: null,
-        score: null,
-      });
-      continue;
-    }
-    const t = txns.get(e.ticketId);
-    if (!t) continue;
-    switch (e.type) {
-      case 'called':
-        if (t.status === 'waiting') t.waitEndAt = e.at;
-        t.status = 'called';
-        t.counterId = e.counterId;
-        t.staff = e.actor;
-        break;
-      case 'recalled':
-        if (t.startedAt === null) t.waitEndAt = e.at;
-        break;
-      case 'started':
-        t.status = 'serving';
-        t.startedAt = e.at;
-        break;
-      case 'finished':
-        t.status = 'done';
-        t.finishedAt = e.at;
-        break;
-      case 'no_show':
-        t.status = 'no_show';
-        t.finishedAt = e.at;
-        break;
-      case 'cancelled':
-        t.status = 'cancelled';
-        t.finishedAt = e.at;
-        break;
-      case 'parked':
-        t.status = 'parked';
-        break;
-      case 'transferred':
-        t.status = 'transferred';
-        t.finishedAt = e.at;
-        break;
-      case 'rated':
-        if (typeof e.data.score === 'number') t.score = e.data.score;
-        break;
-      case 'print_result':
-        break;
+    if (e.type === 'issued') txns.set(e.ticketId, openTransaction(e));
+    else {
+      const t = txns.get(e.ticketId);
+      if (t) applyEvent(t, e);
     }
   }
   return txns;
 }
 
-const waitOf = (t: Txn) => (t.waitEndAt === null ? 0 : Math.max(0, t.waitEndAt - t.enqueuedAt));
-const serviceOf = (t: Txn) => (t.finishedAt !== null && t.waitEndAt !== null ? Math.max(0, t.finishedAt - t.waitEndAt) : null);
+const waitOf = (t: Transaction) => (t.waitEndAt === null ? 0 : Math.max(0, t.waitEndAt - t.enqueuedAt));
+const serviceOf = (t: Transaction) => (t.finishedAt !== null && t.waitEndAt !== null ? Math.max(0, t.finishedAt - t.waitEndAt) : null);
 
 /** Nearest-rank percentile of ms values, in seconds. */
 export function percentileSeconds(ms: readonly number[], p: number): number | null {
@@ -142,7 +77,7 @@ export function percentileSeconds(ms: readonly number[], p: number): number | nu
 const avgSeconds = (ms: readonly number[]) => (ms.length ? Math.round(ms.reduce((a, b) => a + b, 0) / ms.length / 1000) : null);
 const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
 
-function group(key: string, txns: Txn[], o: KpiOptions): GroupStats {
+function group(key: string, txns: Transaction[], o: KpiOptions): GroupStats {
   const done = txns.filter((t) => t.status === 'done');
   const waits = done.map(waitOf);
   const services = done.map(serviceOf).filter((s): s is number => s !== null);
@@ -162,8 +97,8 @@ function group(key: string, txns: Txn[], o: KpiOptions): GroupStats {
   };
 }
 
-function groupBy(txns: Txn[], key: (t: Txn) => string | null, o: KpiOptions): GroupStats[] {
-  const m = new Map<string, Txn[]>();
+function groupBy(txns: Transaction[], key: (t: Transaction) => string | null, o: KpiOptions): GroupStats[] {
+  const m = new Map<string, Transaction[]>();
   for (const t of txns) {
     const k = key(t);
     if (k === null) continue;
@@ -175,13 +110,13 @@ function groupBy(txns: Txn[], key: (t: Txn) => string | null, o: KpiOptions): Gr
 /** Stats over the visits whose events are given (the caller picks the visits of the period). */
 export function computeStats(events: Iterable<DomainEvent>, o: KpiOptions): Stats {
   const txns = [...foldTransactions(events).values()];
-  const visits = new Map<string, Txn[]>();
+  const visits = new Map<string, Transaction[]>();
   for (const t of txns) (visits.get(t.visitId) ?? visits.set(t.visitId, []).get(t.visitId)!).push(t);
-  const finalLeg = (legs: Txn[]) => legs.reduce((a, b) => (b.leg > a.leg ? b : a));
-  const firstLeg = (legs: Txn[]) => legs.reduce((a, b) => (b.leg < a.leg ? b : a));
+  const finalLeg = (legs: Transaction[]) => legs.reduce((a, b) => (b.leg > a.leg ? b : a));
+  const firstLeg = (legs: Transaction[]) => legs.reduce((a, b) => (b.leg < a.leg ? b : a));
   const visitList = [...visits.values()];
   const served = visitList.filter((legs) => finalLeg(legs).status === 'done');
-  const visitWait = (legs: Txn[]) => legs.reduce((s, t) => s + waitOf(t), 0);
+  const visitWait = (legs: Transaction[]) => legs.reduce((s, t) => s + waitOf(t), 0);
   const servedWaits = served.map(visitWait);
   const doneTxns = txns.filter((t) => t.status === 'done');
   const services = doneTxns.map(serviceOf).filter((s): s is number => s !== null);
@@ -204,7 +139,7 @@ export function computeStats(events: Iterable<DomainEvent>, o: KpiOptions): Stat
     served: served.length,
     noShow: visitList.filter((legs) => finalLeg(legs).status === 'no_show').length,
     cancelled: visitList.filter((legs) => finalLeg(legs).status === 'cancelled').length,
-    open: visitList.filter((legs) => ['waiting', 'called', 'serving', 'parked'].includes(finalLeg(legs).status)).length,
+    open: visitList.filter((legs) => isOpenStatus(finalLeg(legs).status)).length,
     avgWaitSeconds: avgSeconds(servedWaits),
     p90WaitSeconds: percentileSeconds(servedWaits, 90),
     maxWaitSeconds: servedWaits.length ? Math.round(Math.max(...servedWaits) / 1000) : null,

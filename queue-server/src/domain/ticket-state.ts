@@ -70,8 +70,6 @@ const ACTION_VI: Record<Action, string> = {
   transfer: 'chuyển',
 };
 
-export const TERMINAL: readonly TicketStatus[] = ['done', 'no_show', 'cancelled', 'transferred'];
-
 export function assertCan(ticket: Pick<Ticket, 'number' | 'status'>, action: Action): void {
   if (!ALLOWED_FROM[action].includes(ticket.status)) {
     throw new DomainError(

@@ -1,6 +1,14 @@
 // Plain data the domain works on. No I/O types here.
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'cancelled', 'transferred'] as const;
+/** A ticket still in the hall: waiting, at a counter, or sent away to come back. */
+export const OPEN_STATUSES = ['waiting', 'called', 'serving', 'parked'] as const;
+/** A transaction that is over: nothing moves it again (a transfer opens a new one). */
+export const TERMINAL_STATUSES = ['done', 'no_show', 'cancelled', 'transferred'] as const;
+export const TICKET_STATUSES = [...OPEN_STATUSES, ...TERMINAL_STATUSES] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+const OPEN_SET: ReadonlySet<TicketStatus> = new Set(OPEN_STATUSES);
+export const isOpenStatus = (s: TicketStatus): s is OpenStatus => OPEN_SET.has(s);
 export const CHANNELS = ['kiosk', 'mobile', 'counter', 'appointment'] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -16,6 +16,8 @@ import {
   estimateQueue,
   expectedServiceMs,
   isOpen,
+  isOpenStatus,
+  eventOfAction,
   nextOpening,
   toIso,
   type Action,
@@ -636,7 +638,7 @@ export class QueueService {
   }
 
   private track(t: TicketRecord): void {
-    if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving' || t.status === 'parked') this.openById.set(t.id, t);
+    if (isOpenStatus(t.status)) this.openById.set(t.id, t);
     else this.openById.delete(t.id);
   }
 
@@ -666,17 +668,7 @@ export class QueueService {
   private apply(t: TicketRecord, action: Exclude<Action, 'transfer'>, ctx: { now: number; counterId: string | null; staff: string | null }): TicketRecord {
     const next = ticketRecord(t, transition(t, action, ctx));
     this.saveTicket(next);
-    const type = ({ call: 'called', recall: 'recalled', start: 'started', finish: 'finished', 'no-show': 'no_show', cancel: 'cancelled', park: 'parked' } as const)[action];
-    this.store.events.append({
-      at: ctx.now,
-      type,
-      ticketId: next.id,
-      visitId: next.visitId,
-      serviceId: next.serviceId,
-      counterId: next.counterId,
-      actor: ctx.staff,
-      data: action === 'call' ? { callCount: next.callCount, fromStatus: t.status } : {},
-    });
+    this.store.events.append(eventOfAction(action, t, next, ctx.now, ctx.staff));
     return next;
   }
 

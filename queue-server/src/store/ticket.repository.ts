@@ -1,6 +1,6 @@
 // Tickets as rows. The row is the current state; the event log beside it is the history.
 import type { Db } from './db.ts';
-import type { Ticket } from '../domain/index.ts';
+import { OPEN_STATUSES, type Ticket } from '../domain/index.ts';
 
 export interface TicketRecord extends Ticket {
   seq: number;
@@ -78,7 +78,8 @@ function fromRow(row: Row): TicketRecord {
   return ticketRecord(t as unknown as TicketRecord);
 }
 
-const OPEN = `('waiting', 'called', 'serving', 'parked')`;
+/** The open statuses as SQL; the same text as the partial index `tickets_open` (migrations.ts), so SQLite uses it. */
+const OPEN = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 export class TicketRepository {
   private readonly insertStmt;

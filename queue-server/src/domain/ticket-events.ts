@@ -1,0 +1,121 @@
+// The ticket state machine as the event log speaks it: which event an action
+// writes, and what an event does to a transaction. The services write events
+// with eventOfAction; the KPIs (kpi.ts) rebuild transactions with applyEvent,
+// so the log's meaning is spelled out here once. A property test holds the two
+// to ticket-state.ts: folding the events of any run of transitions gives the
+// transaction those transitions gave.
+import type { DomainEvent, EventType } from './events.ts';
+import type { Action } from './ticket-state.ts';
+import type { Ticket, TicketStatus } from './types.ts';
+
+const EVENT_OF: Record<Action, EventType> = {
+  call: 'called',
+  recall: 'recalled',
+  start: 'started',
+  finish: 'finished',
+  'no-show': 'no_show',
+  cancel: 'cancelled',
+  park: 'parked',
+  transfer: 'transferred',
+};
+
+/** The event type an action writes to the log. */
+export const eventTypeOf = (action: Action): EventType => EVENT_OF[action];
+
+/**
+ * The log entry of `action` having taken `before` to `after` (the transition's
+ * result) at `at` by `actor`. A call also keeps how many calls the ticket has
+ * had and where it came from (waiting or parked).
+ */
+export function eventOfAction(action: Exclude<Action, 'transfer'>, before: Ticket, after: Ticket, at: number, actor: string | null): DomainEvent {
+  return {
+    at,
+    type: EVENT_OF[action],
+    ticketId: after.id,
+    visitId: after.visitId,
+    serviceId: after.serviceId,
+    counterId: after.counterId,
+    actor,
+    data: action === 'call' ? { callCount: after.callCount, fromStatus: before.status } : {},
+  };
+}
+
+/** What the log alone says of one transaction of a visit. */
+export interface Transaction {
+  ticketId: string;
+  visitId: string;
+  leg: number;
+  serviceId: string;
+  enqueuedAt: number;
+  status: TicketStatus;
+  waitEndAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  counterId: string | null;
+  staff: string | null;
+  score: number | null;
+}
+
+/** The transaction an `issued` event opens. */
+export function openTransaction(e: DomainEvent): Transaction {
+  return {
+    ticketId: e.ticketId,
+    visitId: e.visitId,
+    leg: typeof e.data.leg === 'number' ? e.data.leg : 0,
+    serviceId: e.serviceId,
+    enqueuedAt: e.at,
+    status: 'waiting',
+    waitEndAt: null,
+    startedAt: null,
+    finishedAt: null,
+    counterId: null,
+    staff: null,
+    score: null,
+  };
+}
+
+/** Applies one later event of the transaction to it, in place (folding a day's log makes no copies). */
+export function applyEvent(t: Transaction, e: DomainEvent): void {
+  switch (e.type) {
+    case 'issued':
+    case 'print_result':
+      break;
+    case 'called':
+      // A call from the queue ends the wait; calling a parked ticket back does not.
+      if (t.status === 'waiting') t.waitEndAt = e.at;
+      t.status = 'called';
+      t.counterId = e.counterId;
+      t.staff = e.actor;
+      break;
+    case 'recalled':
+      // Recalled before service began: the wait runs to the last call.
+      if (t.startedAt === null) t.waitEndAt = e.at;
+      break;
+    case 'started':
+      t.status = 'serving';
+      t.startedAt = e.at;
+      break;
+    case 'finished':
+      t.status = 'done';
+      t.finishedAt = e.at;
+      break;
+    case 'no_show':
+      t.status = 'no_show';
+      t.finishedAt = e.at;
+      break;
+    case 'cancelled':
+      t.status = 'cancelled';
+      t.finishedAt = e.at;
+      break;
+    case 'parked':
+      t.status = 'parked';
+      break;
+    case 'transferred':
+      t.status = 'transferred';
+      t.finishedAt = e.at;
+      break;
+    case 'rated':
+      if (typeof e.data.score === 'number') t.score = e.data.score;
+      break;
+  }
+}
