@@ -26,6 +26,7 @@ export const OPEN_ROUTES = new Set([
   'GET /api/v1/tickets/by-number/{number}',
   'POST /api/v1/tickets/{id}/rating',
   'GET /api/v1/dossiers/{code}',
+  'GET /api/v1/bookings/days',
   'GET /api/v1/bookings/slots',
   'POST /api/v1/bookings',
   'GET /api/v1/bookings/{code}',
