@@ -19,6 +19,7 @@ import { StatsService } from './services/stats.service.ts';
 import { BookingService } from './services/booking.service.ts';
 import { DossierService, seedDemoDossiers } from './services/dossier.service.ts';
 import { PrivacyService } from './services/privacy.service.ts';
+import { DeviceService } from './services/device.service.ts';
 import type { AppContext } from './http/context.ts';
 import { installErrorHandling, sendError, errorBody, whenDurable } from './http/errors.ts';
 import { installActorResolution } from './http/guards.ts';
@@ -92,7 +93,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   if (opts.demo) seedDemoDossiers(store.dossiers, opts.config, now());
   const privacy = new PrivacyService(opts.config, store, now);
   privacy.start();
-  const ctx: AppContext = { store, queue, auth, stats, bookings, dossiers, privacy, bus, metrics, demo: opts.demo, version: VERSION };
+  const devices = new DeviceService(store.devices, bus, now);
+  const ctx: AppContext = { store, queue, auth, stats, bookings, dossiers, privacy, devices, bus, metrics, demo: opts.demo, version: VERSION };
 
   const app = Fastify({
     bodyLimit: 16 * 1024,

@@ -4,7 +4,7 @@ import { matchesQuery } from '@mot-cua/config/text.ts';
 import { notFound, toIso } from '../domain/index.ts';
 import type { AppContext } from './context.ts';
 import { errors } from './schemas.ts';
-import { counterView } from './counters.routes.ts';
+import { counterView } from './present.ts';
 
 const procedureSchema = {
   type: 'object',

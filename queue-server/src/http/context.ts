@@ -7,6 +7,7 @@ import type { Bus } from '../services/bus.ts';
 import type { BookingService } from '../services/booking.service.ts';
 import type { DossierService } from '../services/dossier.service.ts';
 import type { PrivacyService } from '../services/privacy.service.ts';
+import type { DeviceService } from '../services/device.service.ts';
 import type { Actor } from '../services/actor.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -18,6 +19,7 @@ export interface AppContext {
   bookings: BookingService;
   dossiers: DossierService;
   privacy: PrivacyService;
+  devices: DeviceService;
   bus: Bus;
   metrics: Metrics;
   demo: boolean;

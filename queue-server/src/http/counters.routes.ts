@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import { counterParam, errors, ref } from './schemas.ts';
-import { baseUrl, publicTicket, staffTicket } from './present.ts';
+import { baseUrl, counterView, publicTicket, staffTicket } from './present.ts';
 import { staffOnly, staffOrKeypad } from './guards.ts';
 import { assertMayActAt } from '../services/actor.ts';
 import type { CounterStatus } from '../store/index.ts';
@@ -10,29 +10,6 @@ import type { CounterStatus } from '../store/index.ts';
 const CURRENT_ACTIONS = ['recall', 'start', 'finish', 'no-show', 'park'] as const;
 const STATUS_ACTIONS: Record<string, CounterStatus> = { pause: 'paused', resume: 'open', close: 'closed', open: 'open' };
 const ticketReply = { 200: { type: 'object', properties: { ticket: ref('Ticket') } }, ...errors(400, 401, 403, 404, 409) };
-
-export function counterView(ctx: AppContext, counterId: string) {
-  const { queue } = ctx;
-  const c = queue.counter(counterId);
-  // Who signed in at the counter, else the official who usually sits there (the hall shows them either way).
-  const signedIn = queue.counterStaff(counterId);
-  const staffName = signedIn ?? queue.config.staff.find((s) => s.counterId === counterId && s.role === 'staff')?.username ?? null;
-  const staffUser = staffName ? ctx.store.users.get(staffName) : null;
-  const configured = queue.config.staff.find((s) => s.username === staffName);
-  const official = staffUser ?? (configured ? { fullName: configured.fullName, title: configured.title, phone: configured.phone ?? null } : null);
-  const cur = queue.current(counterId);
-  return {
-    id: c.id,
-    number: c.number,
-    name: c.name,
-    serviceIds: c.serviceIds,
-    priority: c.priority,
-    status: queue.counterStatus(counterId),
-    signedIn: signedIn !== null,
-    staff: official ? { fullName: official.fullName, title: official.title, phone: official.phone ?? configured?.phone ?? null } : null,
-    currentTicket: cur ? { id: cur.id, number: cur.number, serviceId: cur.serviceId, status: cur.status } : null,
-  };
-}
 
 export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const { queue } = ctx;

@@ -5,22 +5,7 @@ import type { AppContext } from './context.ts';
 import { daySchema as day, errors, isRealDay } from './schemas.ts';
 import { managerOnly, adminOnly, deviceOnly } from './guards.ts';
 import type { DevicePart } from '../store/index.ts';
-
-
-export function devicesView(ctx: AppContext) {
-  return {
-    devices: ctx.store.devices.all().map((d) => ({
-      deviceId: d.id,
-      name: d.name,
-      kind: d.kind,
-      counterId: d.counterId,
-      revoked: d.revokedAt !== null,
-      lastSeenAt: d.lastSeenAt === null ? null : toIso(d.lastSeenAt),
-      parts: d.parts,
-    })),
-    alerts: ctx.store.devices.openAlerts().map((a) => ({ ...a, at: toIso(a.at), resolvedAt: null })),
-  };
-}
+import { devicesView } from './present.ts';
 
 export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   app.get<{ Querystring: { from?: string; to?: string } }>(
@@ -44,7 +29,7 @@ export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
   );
 
-  app.get('/devices', { preHandler: managerOnly, schema: { summary: 'Device health and open alerts', tags: ['manager'], response: errors(401, 403) } }, async () => devicesView(ctx));
+  app.get('/devices', { preHandler: managerOnly, schema: { summary: 'Device health and open alerts', tags: ['manager'], response: errors(401, 403) } }, async () => devicesView(ctx.devices.overview()));
 
   app.post<{ Body: { parts: DevicePart[] } }>(
     '/devices/health',
@@ -80,28 +65,7 @@ export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
     async (req, reply) => {
       if (req.actor.kind !== 'device') throw new DomainError('forbidden', 'forbidden', 'Chỉ thiết bị gửi báo cáo này / only devices report health');
-      const deviceId = req.actor.deviceId;
-      const now = ctx.queue.now();
-      const before = ctx.store.devices.get(deviceId);
-      ctx.store.devices.reportHealth(deviceId, req.body.parts, now);
-      const bad = req.body.parts.filter((p) => p.status !== 'ok');
-      const wasBad = new Set((before?.parts ?? []).filter((p) => p.status !== 'ok').map((p) => `${p.id}:${p.status}`));
-      for (const p of bad) {
-        if (wasBad.has(`${p.id}:${p.status}`)) continue;
-        const alert = ctx.store.devices.addAlert({
-          at: now,
-          kind: `device_${p.kind}`,
-          deviceId,
-          ticketId: null,
-          message: `${before?.name ?? deviceId}: ${p.kind} ${p.status}${p.detail ? ` (${p.detail})` : ''}`,
-        });
-        ctx.bus.announce('alert', alert);
-      }
-      for (const kind of ['printer', 'scanner', 'keypad', 'display']) {
-        if (!bad.some((p) => p.kind === kind)) ctx.store.devices.resolveAlerts(deviceId, `device_${kind}`, now);
-      }
-      const after = ctx.store.devices.get(deviceId);
-      if (after) ctx.bus.announce('device.health', after);
+      ctx.devices.reportHealth(req.actor.deviceId, req.body.parts);
       return reply.code(204).send();
     },
   );

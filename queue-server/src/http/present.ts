@@ -1,9 +1,11 @@
-// How tickets look on the wire: the public view (kiosk, phone, board) shows
-// nothing personal; the staff view adds the wait and what the kiosk learned.
+// How things look on the wire, for the routes and the realtime events alike.
+// Tickets: the public view (kiosk, phone, board) shows nothing personal; the
+// staff view adds the wait and what the kiosk learned.
 import type { FastifyRequest } from 'fastify';
 import { toIso, type Estimate } from '../domain/index.ts';
-import type { TicketRecord } from '../store/index.ts';
+import type { Alert, Device, TicketRecord } from '../store/index.ts';
 import type { QueueService } from '../services/queue.service.ts';
+import type { AppContext } from './context.ts';
 
 const SANE_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
 
@@ -56,5 +58,47 @@ export function staffTicket(q: QueueService, t: TicketRecord, base: string, est?
     callCount: t.callCount,
     procedureCode: t.procedureCode,
     citizen: t.citizenName !== null ? { name: t.citizenName, age: t.citizenAge ?? 0 } : null,
+  };
+}
+
+export function counterView(ctx: AppContext, counterId: string) {
+  const { queue } = ctx;
+  const c = queue.counter(counterId);
+  // Who signed in at the counter, else the official who usually sits there (the hall shows them either way).
+  const signedIn = queue.counterStaff(counterId);
+  const staffName = signedIn ?? queue.config.staff.find((s) => s.counterId === counterId && s.role === 'staff')?.username ?? null;
+  const staffUser = staffName ? ctx.store.users.get(staffName) : null;
+  const configured = queue.config.staff.find((s) => s.username === staffName);
+  const official = staffUser ?? (configured ? { fullName: configured.fullName, title: configured.title, phone: configured.phone ?? null } : null);
+  const cur = queue.current(counterId);
+  return {
+    id: c.id,
+    number: c.number,
+    name: c.name,
+    serviceIds: c.serviceIds,
+    priority: c.priority,
+    status: queue.counterStatus(counterId),
+    signedIn: signedIn !== null,
+    staff: official ? { fullName: official.fullName, title: official.title, phone: official.phone ?? configured?.phone ?? null } : null,
+    currentTicket: cur ? { id: cur.id, number: cur.number, serviceId: cur.serviceId, status: cur.status } : null,
+  };
+}
+
+/** A device as a health event shows it. */
+export const deviceHealthView = (d: Device) => ({ deviceId: d.id, name: d.name, kind: d.kind, lastSeenAt: d.lastSeenAt === null ? null : toIso(d.lastSeenAt), parts: d.parts });
+
+/** The managers' view of every device and the open alerts. */
+export function devicesView({ devices, alerts }: { devices: Device[]; alerts: Alert[] }) {
+  return {
+    devices: devices.map((d) => ({
+      deviceId: d.id,
+      name: d.name,
+      kind: d.kind,
+      counterId: d.counterId,
+      revoked: d.revokedAt !== null,
+      lastSeenAt: d.lastSeenAt === null ? null : toIso(d.lastSeenAt),
+      parts: d.parts,
+    })),
+    alerts: alerts.map((a) => ({ ...a, at: toIso(a.at), resolvedAt: null })),
   };
 }

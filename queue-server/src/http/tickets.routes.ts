@@ -158,16 +158,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
     async (req, reply) => {
       const t = queue.recordPrint(req.params.id, req.body.printed, req.body.reason ?? null, req.actor);
-      if (!req.body.printed && req.actor.kind === 'device') {
-        const alert = ctx.store.devices.addAlert({
-          at: queue.now(),
-          kind: 'print_failed',
-          deviceId: req.actor.deviceId,
-          ticketId: t.id,
-          message: `Không in được phiếu số ${t.number} (${req.body.reason ?? 'lỗi máy in'}) tại ${req.actor.deviceId} / ticket ${t.number} was not printed`,
-        });
-        ctx.bus.announce('alert', alert);
-      }
+      if (!req.body.printed && req.actor.kind === 'device') ctx.devices.printFailed(req.actor.deviceId, t, req.body.reason ?? null);
       return reply.code(204).send();
     },
   );

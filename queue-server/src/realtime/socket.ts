@@ -10,9 +10,7 @@ import type { AppContext } from '../http/context.ts';
 import type { Actor } from '../services/actor.ts';
 import type { RecentCall } from '../services/queue.service.ts';
 import type { TicketRecord } from '../store/index.ts';
-import { counterView } from '../http/counters.routes.ts';
-import { devicesView } from '../http/manage.routes.ts';
-import { publicTicket, staffTicket } from '../http/present.ts';
+import { counterView, deviceHealthView, devicesView, publicTicket, staffTicket } from '../http/present.ts';
 
 const ROOM_STAFF = 'staff';
 const ROOM_MANAGER = 'manager';
@@ -78,7 +76,7 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
       counters: queue.config.counters.map((c) => counterView(ctx, c.id)),
       recentCalls: queue.calls().map(call),
       ...(staff ? { waiting: waitingForStaff() } : {}),
-      ...(manager ? { stats: todayStats(), ...devicesView(ctx) } : {}),
+      ...(manager ? { stats: todayStats(), ...devicesView(ctx.devices.overview()) } : {}),
     };
   };
 
@@ -150,7 +148,7 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     queueChanged();
   });
   bus.on('device.health', (d) => {
-    io.to(ROOM_MANAGER).emit('device.health', { device: { deviceId: d.id, name: d.name, kind: d.kind, lastSeenAt: d.lastSeenAt === null ? null : toIso(d.lastSeenAt), parts: d.parts } });
+    io.to(ROOM_MANAGER).emit('device.health', { device: deviceHealthView(d) });
   });
   bus.on('alert', (a) => {
     io.to(ROOM_MANAGER).emit('alert', { kind: a.kind, message: a.message, at: toIso(a.at), deviceId: a.deviceId, ticketId: a.ticketId });

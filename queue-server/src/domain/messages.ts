@@ -1,0 +1,140 @@
+// Every text the server itself says to a person, in Vietnamese and English,
+// in one place. A message leaves as "<vi> / <en>" (Vietnamese first); `{name}`
+// marks a parameter, and the helpers below check at compile time that a caller
+// gives exactly the parameters a text names.
+//
+// Keys are the error code the client receives, or `code:variant` when one code
+// has several texts (several things can be `not_found`): the code is what comes
+// before the colon. http/errors.ts alone shapes the body these texts go into.
+import { DomainError, type DomainErrorKind } from './errors.ts';
+
+/** One text in both languages: neither may be left out. */
+export interface Bilingual {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** A refusal the domain or a service raises; `kind` decides the HTTP status. */
+export interface ErrorText extends Bilingual {
+  readonly kind: DomainErrorKind;
+}
+
+export const ERRORS = {
+  storage_failed: { kind: 'unavailable', vi: 'Không lưu được dữ liệu, xin thử lại', en: 'the data could not be saved, please try again' },
+
+  // who may ask
+  unauthorized: { kind: 'unauthorized', vi: 'Hãy đăng nhập', en: 'please sign in' },
+  'unauthorized:not_signed_in': { kind: 'unauthorized', vi: 'Chưa đăng nhập', en: 'not signed in' },
+  bad_credentials: { kind: 'unauthorized', vi: 'Sai tên đăng nhập hoặc mật khẩu', en: 'wrong username or password' },
+  account_locked: {
+    kind: 'forbidden',
+    vi: 'Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần; thử lại sau {minutes} phút',
+    en: 'account locked after repeated failures; try again later',
+  },
+  bad_device_token: { kind: 'unauthorized', vi: 'Mã thiết bị không hợp lệ hoặc đã bị thu hồi', en: 'device token invalid or revoked' },
+  csrf: { kind: 'forbidden', vi: 'Thiếu mã chống giả mạo (CSRF); hãy tải lại trang', en: 'missing or wrong CSRF token; reload the page' },
+  'forbidden:device': { kind: 'forbidden', vi: 'Thiết bị này không được làm việc này', en: 'this device may not do that' },
+  'forbidden:role': { kind: 'forbidden', vi: 'Tài khoản của bạn không có quyền này', en: 'your account may not do that' },
+  'forbidden:counter_ticket': { kind: 'forbidden', vi: 'Chỉ cán bộ được cấp số tại quầy', en: 'only staff may issue counter tickets' },
+  'forbidden:health_report': { kind: 'forbidden', vi: 'Chỉ thiết bị gửi báo cáo này', en: 'only devices report health' },
+  wrong_counter: { kind: 'forbidden', vi: 'Bạn chỉ được thao tác tại quầy đã đăng nhập', en: 'you may act only at the counter you signed in at' },
+  'counter_required:choose': { kind: 'bad_input', vi: 'Hãy chọn quầy làm việc', en: 'choose your counter' },
+  'counter_required:sign_in': { kind: 'bad_input', vi: 'Hãy đăng nhập tại một quầy', en: 'sign in at a counter first' },
+  unknown_counter: { kind: 'bad_input', vi: 'Không có quầy "{counter}"', en: 'unknown counter' },
+  'not_found:device': { kind: 'not_found', vi: 'Không có thiết bị "{deviceId}"', en: 'unknown device' },
+
+  // tickets
+  use_check_in: { kind: 'bad_input', vi: 'Số hẹn được cấp khi xác nhận lịch hẹn', en: 'appointment tickets come from booking check-in' },
+  'not_found:procedure': { kind: 'not_found', vi: 'Không tìm thấy thủ tục "{id}"', en: 'procedure "{id}" not found' },
+
+  // days and periods
+  bad_date: { kind: 'bad_input', vi: 'Ngày không có thật', en: 'no such date' },
+  'bad_date:day': { kind: 'bad_input', vi: 'Ngày {day} không có thật', en: 'no such date' },
+  bad_range: { kind: 'bad_input', vi: '"from" phải trước "to"', en: '"from" must not be after "to"' },
+  range_needs_dates: { kind: 'bad_input', vi: 'Hãy chọn "từ ngày" và "đến ngày"', en: 'a range needs from and to' },
+
+  // bookings and dossiers
+  no_such_slot: { kind: 'bad_input', vi: 'Không có giờ hẹn {time} ngày {date}', en: 'no bookable slot at that time' },
+  slot_full: { kind: 'conflict', vi: 'Giờ {time} đã kín lịch; hãy chọn giờ khác', en: 'that time is fully booked' },
+  'not_found:booking': { kind: 'not_found', vi: 'Không tìm thấy lịch hẹn "{code}"', en: 'booking not found' },
+  already_checked_in: { kind: 'conflict', vi: 'Lịch hẹn này đã được xác nhận', en: 'this booking is already checked in' },
+  cancelled: { kind: 'conflict', vi: 'Lịch hẹn này đã bị huỷ', en: 'this booking was cancelled' },
+  too_early: { kind: 'conflict', vi: 'Chưa đến giờ xác nhận; mời quay lại từ {time}', en: 'too early; check in from {time}' },
+  'too_early:other_day': { kind: 'conflict', vi: 'Chưa đến giờ xác nhận; mời quay lại từ {time} ngày {day}', en: 'too early; check in from {time}' },
+  too_late: { kind: 'conflict', vi: 'Đã quá giờ hẹn; mời lấy số thường hoặc đặt lịch khác', en: 'the booking time has passed; take a regular number or book again' },
+  bad_dossier_code: {
+    kind: 'bad_input',
+    vi: 'Mã hồ sơ không đúng dạng, ví dụ 261120-HT01-0007',
+    en: 'malformed dossier code, e.g. 261120-HT01-0007',
+  },
+  'not_found:dossier': {
+    kind: 'not_found',
+    vi: 'Không tìm thấy hồ sơ {code}; hãy kiểm tra lại mã trên giấy biên nhận',
+    en: 'dossier {code} not found; check the code on your receipt',
+  },
+} as const satisfies Record<string, ErrorText>;
+
+/** Refusals of the HTTP layer itself (bad bytes, limits, unknown routes): http/errors.ts picks the status. */
+export const HTTP_ERRORS = {
+  bad_request: { vi: 'Yêu cầu không hợp lệ', en: 'bad request' },
+  'bad_request:invalid': { vi: 'Dữ liệu không hợp lệ: {detail}', en: 'invalid {context}: {detail}' },
+  'bad_request:invalid_at': { vi: 'Dữ liệu không hợp lệ ở "{where}": {detail}', en: 'invalid {context} at "{where}": {detail}' },
+  'bad_request:malformed_url': { vi: 'Địa chỉ không hợp lệ', en: 'malformed URL ({code})' },
+  forbidden: { vi: 'Không được phép', en: 'forbidden' },
+  not_found: { vi: 'Không tìm thấy', en: 'not found' },
+  'not_found:route': { vi: 'Không có địa chỉ {path}', en: 'no such route' },
+  method_not_allowed: { vi: 'Phương thức không được hỗ trợ', en: 'method not allowed' },
+  not_acceptable: { vi: 'Không đáp ứng được định dạng yêu cầu', en: 'not acceptable' },
+  timeout: { vi: 'Yêu cầu quá lâu', en: 'request timeout' },
+  payload_too_large: { vi: 'Dữ liệu gửi lên quá lớn', en: 'request body too large' },
+  uri_too_long: { vi: 'Địa chỉ quá dài', en: 'URI too long' },
+  unsupported_media_type: { vi: 'Chỉ nhận dữ liệu JSON', en: 'only JSON bodies are accepted' },
+  rate_limited: { vi: 'Quá nhiều yêu cầu; hãy thử lại sau ít phút', en: 'too many requests; try again shortly' },
+  headers_too_large: { vi: 'Phần đầu yêu cầu quá lớn', en: 'request headers too large' },
+  internal: { vi: 'Lỗi máy chủ; hãy thử lại', en: 'server error; please try again' },
+} as const satisfies Record<string, Bilingual>;
+
+/** Texts that are not refusals: alerts for the managers, a dossier's state. */
+export const NOTICES = {
+  print_failed: { vi: 'Không in được phiếu số {number} ({reason}) tại {deviceId}', en: 'ticket {number} was not printed' },
+  'print_failed:no_reason': { vi: 'Không in được phiếu số {number} (lỗi máy in) tại {deviceId}', en: 'ticket {number} was not printed' },
+  'dossier:received': { vi: 'Đã tiếp nhận', en: 'Received' },
+  'dossier:processing': { vi: 'Đang giải quyết', en: 'Being processed' },
+  'dossier:supplement_needed': { vi: 'Cần bổ sung hồ sơ — mời liên hệ bộ phận Một cửa', en: 'More documents needed — please contact the one-stop desk' },
+  'dossier:ready': { vi: 'Đã có kết quả — mời đến nhận', en: 'Result ready — please collect it' },
+  'dossier:returned': { vi: 'Đã trả kết quả', en: 'Result handed over' },
+} as const satisfies Record<string, Bilingual>;
+
+/** The `{name}` parameters a text names. */
+type Slots<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Slots<Rest> : never;
+type SlotsOf<T extends Bilingual> = Slots<T['vi']> | Slots<T['en']>;
+/** A text without parameters takes no argument; one with parameters takes all of them. */
+export type ParamArgs<T extends Bilingual> = [SlotsOf<T>] extends [never] ? [] : [params: Record<SlotsOf<T>, string | number>];
+
+export type ErrorKey = keyof typeof ERRORS;
+export type HttpErrorKey = keyof typeof HTTP_ERRORS;
+export type NoticeKey = keyof typeof NOTICES;
+/** The code a client receives for a key: the key up to its colon. */
+export type CodeOf<K extends string> = K extends `${infer Code}:${string}` ? Code : K;
+
+export const codeOf = <K extends string>(key: K): CodeOf<K> => key.split(':')[0] as CodeOf<K>;
+
+const fill = (template: string, params: Readonly<Record<string, string | number>> | undefined) =>
+  params ? template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in params ? String(params[name]) : slot)) : template;
+
+const render = (t: Bilingual, params?: Readonly<Record<string, string | number>>) => `${fill(t.vi, params)} / ${fill(t.en, params)}`;
+
+/** "<vi> / <en>" with the parameters put in. */
+export function say<T extends Bilingual>(t: T, ...args: ParamArgs<T>): string {
+  return render(t, args[0]);
+}
+
+/** The refusal of this key, ready to throw: its kind, its code and both texts. */
+export function fail<K extends ErrorKey>(key: K, ...args: ParamArgs<(typeof ERRORS)[K]>): DomainError {
+  return new DomainError(ERRORS[key].kind, codeOf(key), render(ERRORS[key], args[0]));
+}
+
+/** A notice's text, both languages. */
+export function text<K extends NoticeKey>(key: K, ...args: ParamArgs<(typeof NOTICES)[K]>): string {
+  return render(NOTICES[key], args[0]);
+}
