@@ -22,6 +22,7 @@ import { PrivacyService } from './services/privacy.service.ts';
 import { DeviceService } from './services/device.service.ts';
 import type { AppContext } from './http/context.ts';
 import { installErrorHandling, sendError, errorBody, whenDurable } from './http/errors.ts';
+import { HTTP_ERRORS, say } from './domain/messages.ts';
 import { installActorResolution } from './http/guards.ts';
 import { Metrics } from './http/metrics.ts';
 import { errorSchema, ticketSchema, staffTicketSchema } from './http/schemas.ts';
@@ -112,7 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // Requests the router refuses before any route (bad %-escapes, overlong parameters) get the contract's shape too.
     frameworkErrors: (err, _req, reply) => {
       const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
-      void sendError(reply, status, status === 414 ? 'uri_too_long' : 'bad_request', `Địa chỉ không hợp lệ / malformed URL (${err.code})`);
+      void sendError(reply, status, status === 414 ? 'uri_too_long' : 'bad_request', say(HTTP_ERRORS['bad_request:malformed_url'], { code: err.code }));
     },
     // Bytes Node's HTTP parser refuses never reach Fastify's handlers: answer them in the contract's shape.
     clientErrorHandler: (err: NodeJS.ErrnoException & { bytesParsed?: number }, socket) => {

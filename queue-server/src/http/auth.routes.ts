@@ -3,7 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import { errors } from './schemas.ts';
-import { sendError } from './errors.ts';
+import { sendRefusal } from './errors.ts';
+import { fail } from '../domain/messages.ts';
 
 const userSchema = {
   type: 'object',
@@ -45,7 +46,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
   app.get('/auth/me', { schema: { summary: 'Who is signed in', tags: ['auth'], response: { 200: { type: 'object', properties: { user: userSchema } }, ...errors(401) } } }, async (req, reply) => {
     const sid = req.cookies.sid;
     const s = sid ? ctx.auth.session(sid) : null;
-    if (!s) return sendError(reply, 401, 'unauthorized', 'Chưa đăng nhập / not signed in');
+    if (!s) return sendRefusal(reply, fail('unauthorized:not_signed_in'));
     return { user: ctx.auth.publicUser(s.user, s.session.counterId) };
   });
 

@@ -1,7 +1,8 @@
 // Public reads: health, the centre, procedures, the queue.
 import type { FastifyInstance } from 'fastify';
 import { matchesQuery } from '@mot-cua/config/text.ts';
-import { notFound, toIso } from '../domain/index.ts';
+import { toIso } from '../domain/index.ts';
+import { fail } from '../domain/messages.ts';
 import type { AppContext } from './context.ts';
 import { errors } from './schemas.ts';
 import { counterView } from './present.ts';
@@ -104,7 +105,7 @@ export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
     async (req) => {
       const p = cfg.procedures.find((x) => x.code === req.params.code);
-      if (!p) throw notFound('thủ tục|procedure', req.params.code);
+      if (!p) throw fail('not_found:procedure', { id: req.params.code });
       return p;
     },
   );

@@ -3,7 +3,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../store/index.ts';
 import type { AppContext } from './context.ts';
-import { sendError } from './errors.ts';
+import { sendRefusal } from './errors.ts';
+import { fail } from '../domain/messages.ts';
 import { sameToken } from '../services/auth.service.ts';
 
 export function installActorResolution(app: FastifyInstance, ctx: AppContext): void {
@@ -14,7 +15,7 @@ export function installActorResolution(app: FastifyInstance, ctx: AppContext): v
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       const device = ctx.auth.device(auth.slice(7).trim());
-      if (!device) return sendError(reply, 401, 'bad_device_token', 'Mã thiết bị không hợp lệ hoặc đã bị thu hồi / device token invalid or revoked');
+      if (!device) return sendRefusal(reply, fail('bad_device_token'));
       req.actor = { kind: 'device', deviceId: device.id, deviceKind: device.kind, counterId: device.counterId };
       return;
     }
@@ -28,7 +29,7 @@ export function installActorResolution(app: FastifyInstance, ctx: AppContext): v
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, s.session.csrf)) {
-        return sendError(reply, 403, 'csrf', 'Thiếu mã chống giả mạo (CSRF); hãy tải lại trang / missing or wrong CSRF token; reload the page');
+        return sendRefusal(reply, fail('csrf'));
       }
     }
   });
@@ -46,13 +47,13 @@ export function guard(opts: GuardOptions) {
     if (a.kind === 'device') {
       // Only a counter's keypads act for it; its display only shows.
       if (opts.devices === 'any' || (opts.devices === 'counter' && a.counterId && a.deviceKind === 'keypad')) return;
-      return sendError(reply, 403, 'forbidden', 'Thiết bị này không được làm việc này / this device may not do that');
+      return sendRefusal(reply, fail('forbidden:device'));
     }
     if (a.kind === 'public') {
-      return sendError(reply, 401, 'unauthorized', 'Hãy đăng nhập / please sign in');
+      return sendRefusal(reply, fail('unauthorized'));
     }
     if (opts.roles && !opts.roles.includes(a.role) && a.role !== 'admin') {
-      return sendError(reply, 403, 'forbidden', 'Tài khoản của bạn không có quyền này / your account may not do that');
+      return sendRefusal(reply, fail('forbidden:role'));
     }
   };
 }

@@ -1,6 +1,7 @@
 // Managers: stats and devices. Admins: device tokens and the audit log.
 import type { FastifyInstance } from 'fastify';
-import { dayKey, toIso, DomainError } from '../domain/index.ts';
+import { dayKey, toIso } from '../domain/index.ts';
+import { fail } from '../domain/messages.ts';
 import type { AppContext } from './context.ts';
 import { daySchema as day, errors, isRealDay } from './schemas.ts';
 import { managerOnly, adminOnly, deviceOnly } from './guards.ts';
@@ -23,8 +24,8 @@ export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       const today = dayKey(ctx.queue.now());
       const from = req.query.from ?? req.query.to ?? today;
       const to = req.query.to ?? (req.query.from ? from : today);
-      if (!isRealDay(from) || !isRealDay(to)) throw new DomainError('bad_input', 'bad_date', 'Ngày không có thật / no such date');
-      if (from > to) throw new DomainError('bad_input', 'bad_range', '"from" phải trước "to" / "from" must not be after "to"');
+      if (!isRealDay(from) || !isRealDay(to)) throw fail('bad_date');
+      if (from > to) throw fail('bad_range');
       return { from, to, ...ctx.stats.between(from, to) };
     },
   );
@@ -64,7 +65,7 @@ export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (req, reply) => {
-      if (req.actor.kind !== 'device') throw new DomainError('forbidden', 'forbidden', 'Chỉ thiết bị gửi báo cáo này / only devices report health');
+      if (req.actor.kind !== 'device') throw fail('forbidden:health_report');
       ctx.devices.reportHealth(req.actor.deviceId, req.body.parts);
       return reply.code(204).send();
     },

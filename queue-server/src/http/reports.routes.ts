@@ -1,6 +1,7 @@
 // Reports for the province's periods, as JSON, CSV or XLSX (managers).
 import type { FastifyInstance } from 'fastify';
-import { DomainError, dayKey } from '../domain/index.ts';
+import { dayKey } from '../domain/index.ts';
+import { fail } from '../domain/messages.ts';
 import type { AppContext } from './context.ts';
 import { daySchema, errors, isRealDay } from './schemas.ts';
 import { managerOnly } from './guards.ts';
@@ -34,11 +35,11 @@ export async function reportRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     async (req, reply) => {
       const q = req.query;
       const kind = q.period ?? 'month';
-      for (const d of [q.date, q.from, q.to]) if (d && !isRealDay(d)) throw new DomainError('bad_input', 'bad_date', `Ngày ${d} không có thật / no such date`);
+      for (const d of [q.date, q.from, q.to]) if (d && !isRealDay(d)) throw fail('bad_date:day', { day: d });
       let period;
       if (kind === 'range') {
-        if (!q.from || !q.to) throw new DomainError('bad_input', 'range_needs_dates', 'Hãy chọn "từ ngày" và "đến ngày" / a range needs from and to');
-        if (q.from > q.to) throw new DomainError('bad_input', 'bad_range', '"from" phải trước "to" / "from" must not be after "to"');
+        if (!q.from || !q.to) throw fail('range_needs_dates');
+        if (q.from > q.to) throw fail('bad_range');
         period = rangePeriod(q.from, q.to);
       } else {
         period = periodOf(kind, q.date ?? dayKey(ctx.queue.now()), ctx.queue.config.reporting.monthStartDay);

@@ -1,6 +1,7 @@
 // Tickets: issue (idempotent), read, act on, transfer, rate, print result.
 import type { FastifyInstance } from 'fastify';
-import { CHANNELS, DomainError } from '../domain/index.ts';
+import { CHANNELS } from '../domain/index.ts';
+import { fail } from '../domain/messages.ts';
 import type { AppContext } from './context.ts';
 import { errors, idParam, issueBody, ref } from './schemas.ts';
 import { whenDurable } from './errors.ts';
@@ -39,10 +40,10 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       const { channel } = req.body;
       // Counter and appointment tickets come from staff and the booking check-in, not from anyone.
       if (channel === 'counter' && (req.actor.kind !== 'user')) {
-        throw new DomainError('forbidden', 'forbidden', 'Chỉ cán bộ được cấp số tại quầy / only staff may issue counter tickets');
+        throw fail('forbidden:counter_ticket');
       }
       if (channel === 'appointment') {
-        throw new DomainError('bad_input', 'use_check_in', 'Số hẹn được cấp khi xác nhận lịch hẹn / appointment tickets come from booking check-in');
+        throw fail('use_check_in');
       }
       const kioskId = req.actor.kind === 'device' ? req.actor.deviceId : req.body.kioskId;
       const { ticket, replay } = await queue.issueSoon({ ...req.body, kioskId }, req.headers['idempotency-key'] ?? null);
@@ -101,7 +102,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
     async (req) => {
       const counterId = req.actor.kind === 'user' ? req.actor.counterId : null;
-      if (!counterId) throw new DomainError('bad_input', 'counter_required', 'Hãy đăng nhập tại một quầy / sign in at a counter first');
+      if (!counterId) throw fail('counter_required:sign_in');
       return { ticket: publicTicket(queue, queue.callTicket(req.params.id, counterId, req.actor), baseUrl(queue, req)) };
     },
   );
