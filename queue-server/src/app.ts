@@ -13,7 +13,8 @@ import type { CenterConfig } from '@mot-cua/config';
 import { parseCccdQr } from '@mot-cua/hardware/cccd/index.ts';
 import { Store } from './store/index.ts';
 import { Bus } from './services/bus.ts';
-import { QueueService, type IdentityParse } from './services/queue.service.ts';
+import { createQueue } from './services/queue.ts';
+import type { IdentityParse } from './services/issue.service.ts';
 import { AuthService } from './services/auth.service.ts';
 import { StatsService } from './services/stats.service.ts';
 import { BookingService } from './services/booking.service.ts';
@@ -78,7 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Group commit: a burst of tickets shares one fsync, and no answer or announcement leaves before its write is on disk.
   const store = Store.open({ file: path.join(opts.dataDir, 'queue.db'), synchronous: opts.synchronous, groupCommit: true });
   const bus = new Bus((announce) => store.afterCommit(announce));
-  const queue = new QueueService(opts.config, store, bus, {
+  const queue = createQueue(opts.config, store, bus, {
     now,
     secret: loadSecret(opts.dataDir),
     enforceHours: opts.enforceHours ?? !opts.demo,

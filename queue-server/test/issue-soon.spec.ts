@@ -13,13 +13,13 @@ describe('issueSoon', () => {
   it('makes a turn’s tickets after it, in order; a refused one fails alone; one key twice is one ticket', async () => {
     server = await startTestServer();
     const { queue, store } = server.ctx;
-    const before = queue.openTickets().length;
-    const a = queue.issueSoon({ serviceId: 'ho-tich', channel: 'kiosk' }, null);
-    const bad = queue.issueSoon({ serviceId: 'khong-co', channel: 'kiosk' }, null);
-    const c = queue.issueSoon({ serviceId: 'ho-tich', channel: 'kiosk' }, 'soon-key');
-    const again = queue.issueSoon({ serviceId: 'ho-tich', channel: 'kiosk' }, 'soon-key');
+    const before = queue.tickets.list().length;
+    const a = queue.issue.issueSoon({ serviceId: 'ho-tich', channel: 'kiosk' }, null);
+    const bad = queue.issue.issueSoon({ serviceId: 'khong-co', channel: 'kiosk' }, null);
+    const c = queue.issue.issueSoon({ serviceId: 'ho-tich', channel: 'kiosk' }, 'soon-key');
+    const again = queue.issue.issueSoon({ serviceId: 'ho-tich', channel: 'kiosk' }, 'soon-key');
     // Nothing is made while the turn is still going.
-    expect(queue.openTickets()).toHaveLength(before);
+    expect(queue.tickets.list()).toHaveLength(before);
     const [ra, rbad, rc, ragain] = await Promise.allSettled([a, bad, c, again]);
     expect(rbad.status).toBe('rejected');
     expect((rbad as PromiseRejectedResult).reason).toMatchObject({ code: 'unknown_service' });
@@ -30,7 +30,7 @@ describe('issueSoon', () => {
     expect(tagain.ticket.id).toBe(tc.ticket.id);
     // In the order asked: consecutive numbers of the field.
     expect(tc.ticket.seq).toBe(ta.ticket.seq + 1);
-    expect(queue.openTickets()).toHaveLength(before + 2);
+    expect(queue.tickets.list()).toHaveLength(before + 2);
     await store.durable();
     expect(store.tickets.get(ta.ticket.id)?.number).toBe(ta.ticket.number);
     expect(store.tickets.get(tc.ticket.id)?.number).toBe(tc.ticket.number);

@@ -19,13 +19,13 @@ describe('ticket records', () => {
     server = await startTestServer();
     const { queue, store } = server.ctx;
     const keys = (t: object) => Object.keys(t).join(',');
-    const issued = queue.issue({ serviceId: 'ho-tich', channel: 'kiosk', kioskId: 'kiosk-1' }, null).ticket;
-    const other = queue.issue({ serviceId: 'chung-thuc', channel: 'kiosk' }, 'records-key').ticket;
-    const called = queue.callTicket(issued.id, 'quay-1', staff);
-    const started = queue.act(issued.id, 'start', staff);
-    const moved = queue.transfer(issued.id, 'chung-thuc', staff);
-    const printed = queue.recordPrint(other.id, true, null, { kind: 'public' });
-    const made = [issued, other, called, started, moved, printed, ...queue.openTickets(), ...store.tickets.open()];
+    const issued = queue.issue.issue({ serviceId: 'ho-tich', channel: 'kiosk', kioskId: 'kiosk-1' }, null).ticket;
+    const other = queue.issue.issue({ serviceId: 'chung-thuc', channel: 'kiosk' }, 'records-key').ticket;
+    const called = queue.counters.callTicket(issued.id, 'quay-1', staff);
+    const started = queue.counters.act(issued.id, 'start', staff);
+    const moved = queue.counters.transfer(issued.id, 'chung-thuc', staff);
+    const printed = queue.ratings.recordPrint(other.id, true, null, { kind: 'public' });
+    const made = [issued, other, called, started, moved, printed, ...queue.tickets.list(), ...store.tickets.open()];
     const expected = keys(issued);
     for (const t of made) expect(keys(t)).toBe(expected);
     // Not a trivial pass: the records carry every field of the ticket row.

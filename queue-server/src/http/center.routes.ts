@@ -24,7 +24,7 @@ const procedureSchema = {
 
 export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const { queue } = ctx;
-  const cfg = queue.config;
+  const cfg = queue.centre.config;
 
   app.get(
     '/health',
@@ -37,12 +37,12 @@ export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
     async () => {
       ctx.store.db.prepare('SELECT 1').get();
-      return { status: 'ok', version: ctx.version, store: 'sqlite', time: toIso(queue.now()) };
+      return { status: 'ok', version: ctx.version, store: 'sqlite', time: toIso(queue.centre.now()) };
     },
   );
 
   app.get('/center', { schema: { summary: 'The centre: fields, counters, priority groups, voice, booking windows', tags: ['public'] } }, async () => {
-    const summary = new Map(queue.queueSummary().map((s) => [s.serviceId, s]));
+    const summary = new Map(queue.estimates.queueSummary().map((s) => [s.serviceId, s]));
     return {
       id: cfg.center.id,
       name: cfg.center.name,
@@ -64,7 +64,7 @@ export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         icon: s.icon,
         waiting: summary.get(s.id)?.waiting ?? 0,
         estimatedWaitMinutes: summary.get(s.id)?.estimatedWaitMinutes ?? null,
-        ...queue.serviceAvailability(s),
+        ...queue.issue.availability(s),
       })),
       counters: cfg.counters.map((c) => counterView(ctx, c.id)),
       priorityCategories: cfg.priorityCategories.map((p) => ({ id: p.id, name: p.name, nameEn: p.nameEn ?? p.name, minAge: p.minAge ?? null })),
@@ -133,6 +133,6 @@ export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         },
       },
     },
-    async () => ({ time: toIso(queue.now()), services: queue.queueSummary() }),
+    async () => ({ time: toIso(queue.centre.now()), services: queue.estimates.queueSummary() }),
   );
 }

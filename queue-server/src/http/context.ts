@@ -1,6 +1,6 @@
 // What every route plugin gets: the services, the store and the clock.
 import type { Store } from '../store/index.ts';
-import type { QueueService } from '../services/queue.service.ts';
+import type { Queue } from '../services/queue.ts';
 import type { AuthService } from '../services/auth.service.ts';
 import type { StatsService } from '../services/stats.service.ts';
 import type { Bus } from '../services/bus.ts';
@@ -13,7 +13,7 @@ import type { Metrics } from './metrics.ts';
 
 export interface AppContext {
   store: Store;
-  queue: QueueService;
+  queue: Queue;
   auth: AuthService;
   stats: StatsService;
   bookings: BookingService;

@@ -26,7 +26,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (req, reply) => {
-      const t = queue.callNext(req.params.counterId, req.actor);
+      const t = queue.counters.callNext(req.params.counterId, req.actor);
       if (!t) return reply.code(204).send();
       return { ticket: publicTicket(queue, t, baseUrl(queue, req)) };
     },
@@ -38,8 +38,8 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       { preHandler: staffOrKeypad, schema: { summary: `${action} the counter's current ticket`, tags: ['counter'], params: counterParam, response: ticketReply } },
       async (req) => {
         assertMayActAt(req.actor, req.params.counterId);
-        const cur = queue.currentOrFail(req.params.counterId);
-        return { ticket: publicTicket(queue, queue.act(cur.id, action, req.actor), baseUrl(queue, req)) };
+        const cur = queue.counters.currentOrFail(req.params.counterId);
+        return { ticket: publicTicket(queue, queue.counters.act(cur.id, action, req.actor), baseUrl(queue, req)) };
       },
     );
   }
@@ -58,8 +58,8 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     },
     async (req) => {
       assertMayActAt(req.actor, req.params.counterId);
-      const cur = queue.currentOrFail(req.params.counterId);
-      return { ticket: publicTicket(queue, queue.transfer(cur.id, req.body.serviceId, req.actor), baseUrl(queue, req)) };
+      const cur = queue.counters.currentOrFail(req.params.counterId);
+      return { ticket: publicTicket(queue, queue.counters.transfer(cur.id, req.body.serviceId, req.actor), baseUrl(queue, req)) };
     },
   );
 
@@ -71,7 +71,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         schema: { summary: `${action} the counter`, tags: ['counter'], params: counterParam, response: { 200: { type: 'object', additionalProperties: true }, ...errors(401, 403, 404) } },
       },
       async (req) => {
-        queue.setCounterStatus(req.params.counterId, status, req.actor);
+        queue.counters.setStatus(req.params.counterId, status, req.actor);
         return { counter: counterView(ctx, req.params.counterId) };
       },
     );
@@ -101,15 +101,15 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     },
     async (req) => {
       const id = req.params.counterId;
-      queue.counter(id);
+      queue.centre.counter(id);
       assertMayActAt(req.actor, id);
       const base = baseUrl(queue, req);
-      const cur = queue.current(id);
+      const cur = queue.counters.current(id);
       return {
         counter: counterView(ctx, id),
         current: cur ? staffTicket(queue, cur, base) : null,
-        waiting: queue.queueFor(id).map((t) => staffTicket(queue, t, base, queue.estimateOf(t))),
-        parked: queue.parkedFor(id).map((t) => staffTicket(queue, t, base)),
+        waiting: queue.counters.queueFor(id).map((t) => staffTicket(queue, t, base, queue.estimates.estimateOf(t))),
+        parked: queue.counters.parkedFor(id).map((t) => staffTicket(queue, t, base)),
       };
     },
   );
@@ -127,7 +127,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (req, reply) => {
-      const t = queue.rateAtCounter(req.params.counterId, req.body.score, req.actor);
+      const t = queue.ratings.rateAtCounter(req.params.counterId, req.body.score, req.actor);
       reply.code(201);
       return { ticketId: t.id, score: req.body.score };
     },

@@ -21,7 +21,7 @@ export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (req) => {
-      const today = dayKey(ctx.queue.now());
+      const today = dayKey(ctx.queue.centre.now());
       const from = req.query.from ?? req.query.to ?? today;
       const to = req.query.to ?? (req.query.from ? from : today);
       if (!isRealDay(from) || !isRealDay(to)) throw fail('bad_date');

@@ -2,7 +2,7 @@
 import { Registry, Counter, Gauge, Histogram, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 import type { Bus } from '../services/bus.ts';
-import type { QueueService } from '../services/queue.service.ts';
+import type { Queue } from '../services/queue.ts';
 import { transactionWaitMs } from '../domain/index.ts';
 
 export class Metrics {
@@ -23,7 +23,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(queue: QueueService, bus: Bus) {
+  constructor(queue: Queue, bus: Bus) {
     collectDefaultMetrics({ register: this.registry, prefix: 'motcua_' });
     new Gauge({
       name: 'motcua_tickets_waiting',
@@ -32,8 +32,8 @@ export class Metrics {
       registers: [this.registry],
       collect() {
         const counts = new Map<string, number>();
-        for (const t of queue.openTickets()) if (t.status === 'waiting') counts.set(t.serviceId, (counts.get(t.serviceId) ?? 0) + 1);
-        for (const s of queue.config.services) this.set({ service: s.id }, counts.get(s.id) ?? 0);
+        for (const t of queue.tickets.list()) if (t.status === 'waiting') counts.set(t.serviceId, (counts.get(t.serviceId) ?? 0) + 1);
+        for (const s of queue.centre.config.services) this.set({ service: s.id }, counts.get(s.id) ?? 0);
       },
     });
     bus.on('ticket.issued', (t) => {

@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import { toIso, type Estimate } from '../domain/index.ts';
 import type { Alert, Device, TicketRecord } from '../store/index.ts';
-import type { QueueService } from '../services/queue.service.ts';
+import type { Queue } from '../services/queue.ts';
 import type { AppContext } from './context.ts';
 
 const SANE_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
@@ -14,8 +14,8 @@ const SANE_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::
  * kiosk used (on a centre's LAN that is the server's own address), checked so
  * a forged Host cannot put an odd address into a ticket's QR.
  */
-export function baseUrl(q: QueueService, req: FastifyRequest): string {
-  if (q.config.center.publicUrl) return q.config.center.publicUrl.replace(/\/$/, '');
+export function baseUrl(q: Queue, req: FastifyRequest): string {
+  if (q.centre.config.center.publicUrl) return q.centre.config.center.publicUrl.replace(/\/$/, '');
   const m = SANE_HOST.exec(req.host);
   const port = m?.[1] ? Number(m[1]) : 80;
   if (m && port > 0 && port <= 65535) return `${req.protocol}://${req.host}`;
@@ -23,9 +23,9 @@ export function baseUrl(q: QueueService, req: FastifyRequest): string {
   return `${req.protocol}://${local.includes(':') ? `[${local}]` : local}:${req.socket.localPort}`;
 }
 
-export function publicTicket(q: QueueService, t: TicketRecord, base: string, est: Estimate = q.estimateOf(t)) {
-  const counter = t.counterId ? q.config.counters.find((c) => c.id === t.counterId) : undefined;
-  const service = q.config.services.find((s) => s.id === t.serviceId);
+export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estimate = q.estimates.estimateOf(t)) {
+  const counter = t.counterId ? q.centre.config.counters.find((c) => c.id === t.counterId) : undefined;
+  const service = q.centre.config.services.find((s) => s.id === t.serviceId);
   return {
     id: t.id,
     number: t.number,
@@ -47,8 +47,8 @@ export function publicTicket(q: QueueService, t: TicketRecord, base: string, est
   };
 }
 
-export function staffTicket(q: QueueService, t: TicketRecord, base: string, est?: Estimate) {
-  const now = q.now();
+export function staffTicket(q: Queue, t: TicketRecord, base: string, est?: Estimate) {
+  const now = q.centre.now();
   const waitEnd = t.waitEndAt ?? now;
   const wait = t.status === 'waiting' ? now - t.enqueuedAt : waitEnd - t.enqueuedAt;
   return {
@@ -63,21 +63,21 @@ export function staffTicket(q: QueueService, t: TicketRecord, base: string, est?
 
 export function counterView(ctx: AppContext, counterId: string) {
   const { queue } = ctx;
-  const c = queue.counter(counterId);
+  const c = queue.centre.counter(counterId);
   // Who signed in at the counter, else the official who usually sits there (the hall shows them either way).
-  const signedIn = queue.counterStaff(counterId);
-  const staffName = signedIn ?? queue.config.staff.find((s) => s.counterId === counterId && s.role === 'staff')?.username ?? null;
+  const signedIn = queue.counters.states.staff(counterId);
+  const staffName = signedIn ?? queue.centre.config.staff.find((s) => s.counterId === counterId && s.role === 'staff')?.username ?? null;
   const staffUser = staffName ? ctx.store.users.get(staffName) : null;
-  const configured = queue.config.staff.find((s) => s.username === staffName);
+  const configured = queue.centre.config.staff.find((s) => s.username === staffName);
   const official = staffUser ?? (configured ? { fullName: configured.fullName, title: configured.title, phone: configured.phone ?? null } : null);
-  const cur = queue.current(counterId);
+  const cur = queue.counters.current(counterId);
   return {
     id: c.id,
     number: c.number,
     name: c.name,
     serviceIds: c.serviceIds,
     priority: c.priority,
-    status: queue.counterStatus(counterId),
+    status: queue.counters.states.status(counterId),
     signedIn: signedIn !== null,
     staff: official ? { fullName: official.fullName, title: official.title, phone: official.phone ?? configured?.phone ?? null } : null,
     currentTicket: cur ? { id: cur.id, number: cur.number, serviceId: cur.serviceId, status: cur.status } : null,

@@ -42,11 +42,11 @@ export async function reportRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         if (q.from > q.to) throw fail('bad_range');
         period = rangePeriod(q.from, q.to);
       } else {
-        period = periodOf(kind, q.date ?? dayKey(ctx.queue.now()), ctx.queue.config.reporting.monthStartDay);
+        period = periodOf(kind, q.date ?? dayKey(ctx.queue.centre.now()), ctx.queue.centre.config.reporting.monthStartDay);
       }
       const stats = ctx.stats.raw(period.from, period.to);
       const names = new Map(ctx.store.users.all().map((u) => [u.username, u.fullName]));
-      const report = buildReport(ctx.queue.config, period, stats, names);
+      const report = buildReport(ctx.queue.centre.config, period, stats, names);
       const file = `bao-cao-${period.from}-${period.to}`;
       if (q.format === 'csv') {
         reply.header('content-disposition', `attachment; filename="${file}.csv"`).type('text/csv; charset=utf-8');

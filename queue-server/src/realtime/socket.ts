@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { toIso, dayKey } from '../domain/index.ts';
 import type { AppContext } from '../http/context.ts';
 import type { Actor } from '../services/actor.ts';
-import type { RecentCall } from '../services/queue.service.ts';
+import type { RecentCall } from '../services/hall.service.ts';
 import type { TicketRecord } from '../store/index.ts';
 import { counterView, deviceHealthView, devicesView, publicTicket, staffTicket } from '../http/present.ts';
 
@@ -51,30 +51,30 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     counterNumber: c.counterNumber,
     calledAt: toIso(c.calledAt),
     recall: c.recall,
-    announcement: queue.announcement(c),
+    announcement: queue.hall.announcement(c),
   });
 
   const todayStats = () => {
-    const d = dayKey(queue.now());
+    const d = dayKey(queue.centre.now());
     return { from: d, to: d, ...ctx.stats.between(d, d) };
   };
 
   const waitingForStaff = () => {
     const base = opts.publicBase();
     return queue
-      .openTickets()
+      .tickets.list()
       .filter((t) => t.status === 'waiting' || t.status === 'parked')
-      .map((t) => staffTicket(queue, t, base, queue.estimateOf(t)));
+      .map((t) => staffTicket(queue, t, base, queue.estimates.estimateOf(t)));
   };
 
   const snapshot = (actor: Actor) => {
     const staff = actor.kind === 'user';
     const manager = staff && (actor.role === 'manager' || actor.role === 'admin');
     return {
-      time: toIso(queue.now()),
-      queue: queue.queueSummary(),
-      counters: queue.config.counters.map((c) => counterView(ctx, c.id)),
-      recentCalls: queue.calls().map(call),
+      time: toIso(queue.centre.now()),
+      queue: queue.estimates.queueSummary(),
+      counters: queue.centre.config.counters.map((c) => counterView(ctx, c.id)),
+      recentCalls: queue.hall.calls().map(call),
       ...(staff ? { waiting: waitingForStaff() } : {}),
       ...(manager ? { stats: todayStats(), ...devicesView(ctx.devices.overview()) } : {}),
     };
@@ -107,7 +107,7 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
       changedTickets.clear();
       for (const id of changedCounters) io.emit('counter.updated', { counter: counterView(ctx, id) });
       changedCounters.clear();
-      io.emit('queue.changed', { queue: queue.queueSummary() });
+      io.emit('queue.changed', { queue: queue.estimates.queueSummary() });
       // Every waiting ticket's estimate only when some official is there to see it.
       if (io.sockets.adapter.rooms.get(ROOM_STAFF)?.size) io.to(ROOM_STAFF).emit('waiting.changed', { waiting: waitingForStaff() });
     }, 100);
@@ -134,7 +134,7 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     statsChanged();
   });
   bus.on('ticket.called', ({ ticket, recall }) => {
-    const c = queue.calls().find((x) => x.ticketId === ticket.id);
+    const c = queue.hall.calls().find((x) => x.ticketId === ticket.id);
     if (c) io.emit(recall ? 'ticket.recalled' : 'ticket.called', { call: call(c) });
     ticketChanged(ticket);
     statsChanged();

@@ -19,3 +19,18 @@ export function assertMayActAt(actor: Actor, counterId: string): void {
     `Bạn chỉ được thao tác tại quầy đã đăng nhập / you may act only at the counter you signed in at`,
   );
 }
+
+/**
+ * Who may act on a ticket: whoever may act at its counter; a ticket at no
+ * counter yet (waiting), staff of any counter that serves its field.
+ */
+export function assertMayTouch(actor: Actor, t: { counterId: string | null; serviceId: string }, serves: (counterId: string, serviceId: string) => boolean): void {
+  if (t.counterId) {
+    assertMayActAt(actor, t.counterId);
+    return;
+  }
+  if (actor.kind === 'user' && (actor.role === 'manager' || actor.role === 'admin')) return;
+  const c = actor.kind === 'public' ? null : actor.counterId;
+  if (c && serves(c, t.serviceId)) return;
+  throw new DomainError('forbidden', 'wrong_counter', 'Phiếu này không thuộc quầy của bạn / this ticket is not at your counter');
+}

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { CenterConfig } from '@mot-cua/config';
 import { DomainError, addDays, dayKey, dayStart, spansOn, toMin, type WeeklyHours } from '../domain/index.ts';
 import type { Store, Booking, TicketRecord } from '../store/index.ts';
-import type { QueueService } from './queue.service.ts';
+import type { Queue } from './queue.ts';
 
 const SLOT_MINUTES = 30;
 // No 0/O, 1/I/L: codes are read aloud and typed on a kiosk.
@@ -14,17 +14,17 @@ export class BookingService {
   constructor(
     private readonly config: CenterConfig,
     private readonly store: Store,
-    private readonly queue: QueueService,
+    private readonly queue: Queue,
   ) {}
 
   /** Bookable times of a day: every half hour of the opening spans, as many per slot as counters serve the field. */
   slots(serviceId: string, day: string): { time: string; free: number }[] {
-    const service = this.queue.service(serviceId);
+    const service = this.queue.centre.service(serviceId);
     const hours: WeeklyHours = service.hours ?? this.config.hours;
     const spans = spansOn(hours, dayStart(day) + 12 * 3600_000);
     const capacity = Math.max(1, this.config.counters.filter((c) => c.serviceIds.includes(serviceId)).length);
     const taken = this.store.bookings.countsFor(serviceId, day);
-    const now = this.queue.now();
+    const now = this.queue.centre.now();
     const out: { time: string; free: number }[] = [];
     for (const s of spans) {
       for (let m = toMin(s.open); m + SLOT_MINUTES <= toMin(s.close); m += SLOT_MINUTES) {
@@ -41,7 +41,7 @@ export class BookingService {
    * all past, full, or closed (Sunday, a holiday) is left out, so the kiosk never offers it.
    */
   days(serviceId: string, count = 7): { date: string; free: number }[] {
-    const today = dayKey(this.queue.now());
+    const today = dayKey(this.queue.centre.now());
     const out: { date: string; free: number }[] = [];
     for (let d = 0; d < count; d++) {
       const date = addDays(today, d);
@@ -70,7 +70,7 @@ export class BookingService {
         phone: input.phone.trim(),
         status: 'booked',
         ticketId: null,
-        createdAt: this.queue.now(),
+        createdAt: this.queue.centre.now(),
       };
       this.store.bookings.insert(b);
       return b;
@@ -88,7 +88,7 @@ export class BookingService {
     const b = this.get(code);
     if (b.status === 'checked_in') throw new DomainError('conflict', 'already_checked_in', 'Lịch hẹn này đã được xác nhận / this booking is already checked in');
     if (b.status === 'cancelled') throw new DomainError('conflict', 'cancelled', 'Lịch hẹn này đã bị huỷ / this booking was cancelled');
-    const now = this.queue.now();
+    const now = this.queue.centre.now();
     const earliest = b.bookedAt - this.config.booking.earlyMinutes * 60_000;
     const latest = b.bookedAt + this.config.booking.lateMinutes * 60_000;
     if (now < earliest) {
@@ -100,7 +100,7 @@ export class BookingService {
       );
     }
     if (now > latest) throw new DomainError('conflict', 'too_late', 'Đã quá giờ hẹn; mời lấy số thường hoặc đặt lịch khác / the booking time has passed; take a regular number or book again');
-    const { ticket } = this.queue.issue({ serviceId: b.serviceId, channel: 'appointment', bookedAt: b.bookedAt }, `booking:${b.code}`);
+    const { ticket } = this.queue.issue.issue({ serviceId: b.serviceId, channel: 'appointment', bookedAt: b.bookedAt }, `booking:${b.code}`);
     this.store.bookings.checkIn(b.code, ticket.id);
     return ticket;
   }

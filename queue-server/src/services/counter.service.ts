@@ -1,0 +1,169 @@
+// What staff and keypads do at a counter: call the next ticket or a given one,
+// recall, start, finish, no-show, cancel, park, transfer, and open, pause or
+// close the counter. Each action is one write through the open-ticket mirror;
+// its announcement leaves once the write is durable.
+import { DomainError, orderForCounter, transfer as transferTicket, transition, type Action } from '../domain/index.ts';
+import { ticketRecord, type CounterStatus, type TicketRecord } from '../store/index.ts';
+import { actorName, assertMayActAt, assertMayTouch, type Actor } from './actor.ts';
+import type { Bus } from './bus.ts';
+import type { Centre } from './centre.ts';
+import type { CounterStates } from './counter-states.ts';
+import type { EventLog } from './event-log.ts';
+import type { HallService } from './hall.service.ts';
+import type { OpenTickets } from './open-tickets.ts';
+import { newTicketId } from './ticket-id.ts';
+
+type StepAction = Exclude<Action, 'call' | 'transfer'>;
+
+export class CounterService {
+  constructor(
+    private readonly centre: Centre,
+    private readonly open: OpenTickets,
+    readonly states: CounterStates,
+    private readonly log: EventLog,
+    private readonly hall: HallService,
+    private readonly bus: Bus,
+  ) {}
+
+  /** The ticket called or being served at the counter, if any. */
+  current(counterId: string): TicketRecord | null {
+    return this.open.currentAt(counterId);
+  }
+
+  /** The counter's current ticket, for keypads that know no ticket id. */
+  currentOrFail(counterId: string): TicketRecord {
+    this.centre.counter(counterId);
+    const cur = this.open.currentAt(counterId);
+    if (!cur) throw new DomainError('conflict', 'no_current_ticket', 'Quầy chưa gọi số nào / no ticket is being served at this counter');
+    return cur;
+  }
+
+  /** The waiting tickets a counter may call, in the order the policy would call them. */
+  queueFor(counterId: string): TicketRecord[] {
+    return orderForCounter(this.open.list(), this.centre.counter(counterId), this.centre.policy, this.centre.now());
+  }
+
+  parkedFor(counterId: string): TicketRecord[] {
+    return this.open.list().filter((t) => t.status === 'parked' && t.counterId === counterId);
+  }
+
+  /** Calls the next ticket at a counter, finishing the one it was serving. Null when nobody waits. */
+  callNext(counterId: string, actor: Actor): TicketRecord | null {
+    const counter = this.centre.counter(counterId);
+    assertMayActAt(actor, counterId);
+    this.assertCounterOpen(counterId);
+    const now = this.centre.now();
+    const staff = actorName(actor);
+    const result = this.open.write(() => {
+      const cur = this.open.currentAt(counterId);
+      const finished = cur ? this.apply(cur, 'finish', now, counterId, staff) : null;
+      const next = orderForCounter(this.open.list(), counter, this.centre.policy, now)[0];
+      const called = next ? this.apply(next, 'call', now, counterId, staff) : null;
+      return { finished, called };
+    });
+    if (result.finished) this.bus.announce('ticket.updated', result.finished);
+    if (result.called) this.hall.called(result.called, false);
+    return result.called;
+  }
+
+  /** Calls a given waiting or parked ticket to the actor's counter. */
+  callTicket(ticketId: string, counterId: string, actor: Actor): TicketRecord {
+    const counter = this.centre.counter(counterId);
+    assertMayActAt(actor, counterId);
+    this.assertCounterOpen(counterId);
+    const t = this.open.get(ticketId);
+    if (!counter.serviceIds.includes(t.serviceId) && t.status === 'waiting') {
+      throw new DomainError('conflict', 'not_served_here', `Quầy ${counter.number} không nhận lĩnh vực này / counter ${counter.number} does not serve this field`);
+    }
+    if (t.status === 'parked' && t.counterId !== counterId) assertMayActAt(actor, t.counterId ?? '');
+    const now = this.centre.now();
+    const called = this.open.write(() => {
+      const cur = this.open.currentAt(counterId);
+      if (cur) {
+        throw new DomainError('conflict', 'counter_busy', `Quầy đang phục vụ số ${cur.number}; hãy kết thúc trước / the counter is serving ${cur.number}; finish it first`);
+      }
+      return this.apply(this.open.get(ticketId), 'call', now, counterId, actorName(actor));
+    });
+    this.hall.called(called, false);
+    return called;
+  }
+
+  /** recall, start, finish, no-show, cancel, park on a ticket. */
+  act(ticketId: string, action: StepAction, actor: Actor): TicketRecord {
+    const t = this.open.get(ticketId);
+    assertMayTouch(actor, t, (c, s) => this.centre.serves(c, s));
+    const maxRecalls = this.centre.config.policy.maxRecalls;
+    if (action === 'recall' && t.callCount > maxRecalls) {
+      throw new DomainError(
+        'conflict',
+        'too_many_recalls',
+        `Đã gọi số ${t.number} ${t.callCount} lần; hãy đánh dấu vắng mặt / ticket ${t.number} was called ${t.callCount} times; mark it no-show`,
+      );
+    }
+    const now = this.centre.now();
+    const updated = this.open.write(() => this.apply(this.open.get(ticketId), action, now, t.counterId, actorName(actor)));
+    if (action === 'recall') this.hall.called(updated, true);
+    else this.bus.announce('ticket.updated', updated);
+    return updated;
+  }
+
+  /** Closes this transaction and opens a waiting one in another field, same number and visit. */
+  transfer(ticketId: string, toServiceId: string, actor: Actor): TicketRecord {
+    const t = this.open.get(ticketId);
+    this.centre.service(toServiceId);
+    assertMayTouch(actor, t, (c, s) => this.centre.serves(c, s));
+    const now = this.centre.now();
+    const { closed, opened } = this.open.write(() => {
+      const fresh = this.open.get(ticketId);
+      const r = transferTicket(fresh, toServiceId, newTicketId(), { now, counterId: fresh.counterId, staff: actorName(actor) });
+      const closedRec = ticketRecord(fresh, { ...r.closed, transferredTo: r.opened.id });
+      const openedRec = ticketRecord(fresh, { ...r.opened, transferredTo: null, rating: null, printed: fresh.printed });
+      this.open.save(closedRec);
+      this.log.record(closedRec, 'transferred', actor, { toTicketId: openedRec.id, toServiceId });
+      this.open.insert(openedRec);
+      this.log.record(openedRec, 'issued', null, { leg: openedRec.leg, fromTicketId: closedRec.id });
+      return { closed: closedRec, opened: openedRec };
+    });
+    this.bus.announce('ticket.updated', closed);
+    this.bus.announce('ticket.issued', opened);
+    return opened;
+  }
+
+  setStatus(counterId: string, status: CounterStatus, actor: Actor): void {
+    this.centre.counter(counterId);
+    assertMayActAt(actor, counterId);
+    const staff = status === 'closed' ? null : actor.kind === 'user' ? actor.username : this.states.staff(counterId);
+    this.open.write(() => {
+      this.states.set(counterId, status, staff, this.centre.now());
+      this.log.audit(actor, `counter.${status}`, counterId);
+    });
+    this.bus.announce('counter.updated', counterId);
+  }
+
+  /** Records who sits at a counter (on staff sign-in). */
+  signIn(counterId: string, username: string): void {
+    const was = this.states.status(counterId);
+    const status = was === 'closed' ? 'open' : was;
+    this.open.write(() => this.states.set(counterId, status, username, this.centre.now()));
+    this.bus.announce('counter.updated', counterId);
+  }
+
+  private assertCounterOpen(counterId: string): void {
+    const status = this.states.status(counterId);
+    if (status !== 'open') {
+      throw new DomainError(
+        'conflict',
+        `counter_${status}`,
+        status === 'paused' ? 'Quầy đang tạm nghỉ; hãy mở lại trước / the counter is paused; resume it first' : 'Quầy đã đóng; hãy mở quầy trước / the counter is closed; open it first',
+      );
+    }
+  }
+
+  /** One state-machine step of a ticket, saved and logged (inside a write). */
+  private apply(t: TicketRecord, action: Exclude<Action, 'transfer'>, now: number, counterId: string | null, staff: string | null): TicketRecord {
+    const next = ticketRecord(t, transition(t, action, { now, counterId, staff }));
+    this.open.save(next);
+    this.log.action(action, t, next, now, staff);
+    return next;
+  }
+}

@@ -1,0 +1,175 @@
+// Taking a number: idempotency, opening hours and daily capacity, the CCCD
+// (its number kept only as a keyed hash) and the priority of age.
+import { createHmac } from 'node:crypto';
+import type { Service } from '@mot-cua/config';
+import { DomainError, dayKey, formatTicketNumber, newTicket, type Channel } from '../domain/index.ts';
+import { ticketRecord, type Store, type TicketRecord } from '../store/index.ts';
+import type { Bus } from './bus.ts';
+import type { Centre } from './centre.ts';
+import type { EventLog } from './event-log.ts';
+import type { OpenTickets } from './open-tickets.ts';
+import { availability, type Availability } from './service-hours.ts';
+import { newTicketId } from './ticket-id.ts';
+
+export interface IdentityParse {
+  (raw: string, today: Date): { ok: true; value: { idNumber: string; fullName: string; age: number } } | { ok: false; error: { code: string; message: string } };
+}
+
+export interface IssueOptions {
+  /** Key of the ID-number hash (kept in DATA_DIR, never logged). */
+  secret: Buffer;
+  enforceHours: boolean;
+  parseIdentity: IdentityParse | null;
+}
+
+export interface IssueInput {
+  serviceId: string;
+  priorityCategoryId?: string | null;
+  channel?: Channel;
+  identityQr?: string;
+  kioskId?: string;
+  procedureCode?: string;
+  lang?: string;
+  bookedAt?: number | null;
+}
+
+export interface IssueResult {
+  ticket: TicketRecord;
+  /** The idempotency key had made it already. */
+  replay: boolean;
+}
+
+interface Citizen {
+  name: string;
+  age: number;
+  idHash: string;
+  idLast4: string;
+}
+
+export class IssueService {
+  /** Issue requests waiting for the end of this turn of the event loop (issueSoon). */
+  private queued: { input: IssueInput; key: string | null; resolve: (r: IssueResult) => void; reject: (e: unknown) => void }[] = [];
+
+  constructor(
+    private readonly centre: Centre,
+    private readonly open: OpenTickets,
+    private readonly log: EventLog,
+    private readonly store: Store,
+    private readonly bus: Bus,
+    private readonly opts: IssueOptions,
+  ) {}
+
+  /**
+   * Issues a ticket together with the others asked for in the same turn of the
+   * event loop: once the turn's requests are read, they are made one after
+   * another, each in its own savepoint (a refused one fails alone), then share
+   * the group commit. Made in a tight loop rather than between requests, a
+   * ticket's writes find the database's pages and code still hot — the kiosk
+   * route's throughput rises by about a tenth.
+   */
+  issueSoon(input: IssueInput, idempotencyKey: string | null): Promise<IssueResult> {
+    return new Promise((resolve, reject) => {
+      if (this.queued.length === 0) setImmediate(() => this.issueQueued());
+      this.queued.push({ input, key: idempotencyKey, resolve, reject });
+    });
+  }
+
+  private issueQueued(): void {
+    const queue = this.queued;
+    this.queued = [];
+    // Bounded by the requests of one turn.
+    for (const q of queue) {
+      try {
+        q.resolve(this.issue(q.input, q.key));
+      } catch (e) {
+        q.reject(e);
+      }
+    }
+  }
+
+  /** Whether the field takes tickets now, and when it opens if not (for the kiosk tiles). */
+  availability(service: Service): { open: boolean; opensAt: string | null } {
+    const a = this.check(service, this.centre.now());
+    return { open: a.open, opensAt: a.open ? null : a.opensAtIso };
+  }
+
+  /** Issues a ticket; the same idempotency key always returns the same ticket. */
+  issue(input: IssueInput, idempotencyKey: string | null): IssueResult {
+    if (idempotencyKey) {
+      const existing = this.store.idempotency.get(idempotencyKey);
+      if (existing) return { ticket: this.open.get(existing), replay: true };
+    }
+    const service = this.centre.service(input.serviceId);
+    const now = this.centre.now();
+    const day = dayKey(now);
+    const a = this.check(service, now);
+    if (!a.open) throw new DomainError('conflict', a.code, a.message);
+
+    const config = this.centre.config;
+    let priorityCategoryId = input.priorityCategoryId ?? null;
+    if (priorityCategoryId !== null && !config.priorityCategories.some((p) => p.id === priorityCategoryId)) {
+      throw new DomainError('bad_input', 'unknown_priority_category', `Không có đối tượng ưu tiên "${priorityCategoryId}" / unknown priority category`);
+    }
+    const citizen = input.identityQr !== undefined && input.identityQr !== '' ? this.readIdentity(input.identityQr, now) : null;
+    // An elderly citizen gets priority without being asked (Law on the Elderly: from 60).
+    if (citizen && priorityCategoryId === null) priorityCategoryId = this.priorityByAge(citizen.age);
+    if (input.procedureCode && !config.procedures.some((p) => p.code === input.procedureCode)) {
+      throw new DomainError('bad_input', 'unknown_procedure', `Không có thủ tục "${input.procedureCode}" / unknown procedure`);
+    }
+
+    // From the key's check above to its record below nothing awaits: two requests with one key never make two tickets.
+    const ticket = this.open.write(() => {
+      let seq: number;
+      let number: string;
+      // A number already taken today (possible only when prefixes overlap past the padded width) is skipped.
+      do {
+        seq = this.store.tickets.nextSeq(day, service.id);
+        number = formatTicketNumber(service.prefix, seq, config.ticketFormat);
+      } while (this.store.tickets.numberTaken(day, number));
+      const id = newTicketId();
+      const t = ticketRecord(newTicket({ id, number, day, serviceId: service.id, priorityCategoryId, channel: input.channel ?? 'kiosk', at: now, bookedAt: input.bookedAt ?? null }), {
+        seq,
+        kioskId: input.kioskId ?? null,
+        procedureCode: input.procedureCode ?? null,
+        citizenName: citizen?.name ?? null,
+        citizenAge: citizen?.age ?? null,
+        idHash: citizen?.idHash ?? null,
+        idLast4: citizen?.idLast4 ?? null,
+        printed: null,
+        transferredTo: null,
+        rating: null,
+        lang: input.lang ?? null,
+      });
+      this.open.insert(t);
+      this.log.record(t, 'issued', null, { leg: 0, channel: t.channel, priorityCategoryId, kioskId: t.kioskId });
+      if (idempotencyKey) this.store.idempotency.put(idempotencyKey, id, now);
+      return t;
+    });
+    this.bus.announce('ticket.issued', ticket);
+    return { ticket, replay: false };
+  }
+
+  /** The field's hours and today's capacity, as one verdict. */
+  private check(service: Service, now: number): Availability {
+    return availability(service, this.centre.config.hours, now, {
+      enforceHours: this.opts.enforceHours,
+      issuedToday: () => this.store.tickets.issuedToday(dayKey(now), service.id),
+    });
+  }
+
+  private readIdentity(raw: string, now: number): Citizen {
+    if (!this.opts.parseIdentity) throw new DomainError('unavailable', 'no_identity_parser', 'Không đọc được CCCD / ID card reading unavailable');
+    const parsed = this.opts.parseIdentity(raw, new Date(now));
+    if (!parsed.ok) throw new DomainError('bad_input', `identity_${parsed.error.code}`, parsed.error.message);
+    const { idNumber, fullName, age } = parsed.value;
+    return { name: fullName, age, idHash: createHmac('sha256', this.opts.secret).update(idNumber).digest('hex'), idLast4: idNumber.slice(-4) };
+  }
+
+  /** The category of the highest age threshold the citizen has reached, if any. */
+  private priorityByAge(age: number): string | null {
+    const byAge = this.centre.config.priorityCategories
+      .filter((p) => p.minAge !== undefined && age >= p.minAge)
+      .sort((a, b) => (b.minAge ?? 0) - (a.minAge ?? 0))[0];
+    return byAge?.id ?? null;
+  }
+}

@@ -1,0 +1,64 @@
+// What a ticket learns after the fact: the citizen's rating of the service
+// (once per served visit, from the phone or the counter's rating keypad), and
+// whether the kiosk's printer printed it.
+import { DomainError } from '../domain/index.ts';
+import { ticketRecord, type Store, type TicketRecord } from '../store/index.ts';
+import { assertMayActAt, type Actor } from './actor.ts';
+import type { Bus } from './bus.ts';
+import type { Centre } from './centre.ts';
+import type { EventLog } from './event-log.ts';
+import type { OpenTickets } from './open-tickets.ts';
+
+/** A visit moves through at most this many transfers before the rating gives up following it. */
+const MAX_TRANSFERS = 20;
+
+export class RatingService {
+  constructor(
+    private readonly centre: Centre,
+    private readonly open: OpenTickets,
+    private readonly log: EventLog,
+    private readonly store: Store,
+    private readonly bus: Bus,
+  ) {}
+
+  rate(ticketId: string, score: number): TicketRecord {
+    let t = this.open.get(ticketId);
+    // Follow a transferred visit to its last transaction.
+    for (let hops = 0; t.transferredTo && hops < MAX_TRANSFERS; hops++) t = this.open.get(t.transferredTo);
+    if (t.status !== 'done') {
+      throw new DomainError('conflict', 'not_served', `Phiếu số ${t.number} chưa được phục vụ xong nên chưa đánh giá được / ticket ${t.number} has not been served yet`);
+    }
+    const target = t;
+    return this.open.write(() => {
+      const fresh = this.open.get(target.id);
+      if (fresh.rating !== null) {
+        throw new DomainError('conflict', 'already_rated', `Phiếu số ${fresh.number} đã được đánh giá / ticket ${fresh.number} was already rated`);
+      }
+      const rated = ticketRecord(fresh, { rating: score });
+      this.open.save(rated);
+      this.log.record(rated, 'rated', null, { score });
+      return rated;
+    });
+  }
+
+  /** A rating keypad's press: rates the last ticket finished at the counter. */
+  rateAtCounter(counterId: string, score: number, actor: Actor): TicketRecord {
+    this.centre.counter(counterId);
+    assertMayActAt(actor, counterId);
+    const last = this.store.tickets.lastFinishedAt(counterId);
+    if (!last) throw new DomainError('conflict', 'nothing_to_rate', 'Quầy chưa phục vụ xong phiếu nào / no finished ticket to rate at this counter');
+    return this.rate(last.id, score);
+  }
+
+  /** The kiosk agent's word on whether the ticket came out of the printer. */
+  recordPrint(ticketId: string, printed: boolean, reason: string | null, actor: Actor): TicketRecord {
+    const updated = this.open.write(() => {
+      const fresh = ticketRecord(this.open.get(ticketId), { printed });
+      this.open.save(fresh);
+      this.log.record(fresh, 'print_result', actor, { printed, reason });
+      return fresh;
+    });
+    this.bus.announce('ticket.updated', updated);
+    return updated;
+  }
+}
