@@ -16,6 +16,14 @@ export default tseslint.config(
     },
   },
   {
+    // The store port is the queue-server's one way to its data: only store/ (and tests that open the file to check it) use the driver.
+    files: ['queue-server/src/**/*.ts'],
+    ignores: ['queue-server/src/store/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['better-sqlite3', 'pg', 'pg/*'], message: 'Only queue-server/src/store/ touches a database driver; go through the store port.' }] }],
+    },
+  },
+  {
     // The domain core and the CCCD parsers are pure: no I/O, no framework, no database.
     files: ['queue-server/src/domain/**/*.ts', 'hardware/src/cccd/**/*.ts'],
     rules: {

@@ -1,6 +1,6 @@
 // `npm run backup [-- file]` / `npm run restore -- file`: online backup and restore of DATA_DIR/queue.db.
 import path from 'node:path';
-import { backupDatabase, restoreDatabase } from './store/backup.ts';
+import { backupDatabase, restoreDatabase } from './store/sqlite/backup.ts';
 import { toIso } from './domain/index.ts';
 
 const [cmd, file] = process.argv.slice(2);

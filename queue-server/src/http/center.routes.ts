@@ -36,8 +36,8 @@ export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async () => {
-      ctx.store.db.prepare('SELECT 1').get();
-      return { status: 'ok', version: ctx.version, store: 'sqlite', time: toIso(queue.centre.now()) };
+      await ctx.store.ping();
+      return { status: 'ok', version: ctx.version, store: ctx.store.kind, time: toIso(queue.centre.now()) };
     },
   );
 

@@ -108,6 +108,6 @@ export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
   );
 
   app.get('/audit', { preHandler: adminOnly, schema: { summary: 'The audit log of staff and admin actions (read-only)', tags: ['admin'], response: errors(401, 403) } }, async () => ({
-    entries: ctx.store.audit.recent().map((e) => ({ ...e, at: toIso(e.at) })),
+    entries: ctx.auth.auditLog().map((e) => ({ ...e, at: toIso(e.at) })),
   }));
 }

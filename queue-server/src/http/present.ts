@@ -67,7 +67,7 @@ export function counterView(ctx: AppContext, counterId: string) {
   // Who signed in at the counter, else the official who usually sits there (the hall shows them either way).
   const signedIn = queue.counters.states.staff(counterId);
   const staffName = signedIn ?? queue.centre.config.staff.find((s) => s.counterId === counterId && s.role === 'staff')?.username ?? null;
-  const staffUser = staffName ? ctx.store.users.get(staffName) : null;
+  const staffUser = staffName ? ctx.auth.user(staffName) : null;
   const configured = queue.centre.config.staff.find((s) => s.username === staffName);
   const official = staffUser ?? (configured ? { fullName: configured.fullName, title: configured.title, phone: configured.phone ?? null } : null);
   const cur = queue.counters.current(counterId);

@@ -45,7 +45,7 @@ export async function reportRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         period = periodOf(kind, q.date ?? dayKey(ctx.queue.centre.now()), ctx.queue.centre.config.reporting.monthStartDay);
       }
       const stats = ctx.stats.raw(period.from, period.to);
-      const names = new Map(ctx.store.users.all().map((u) => [u.username, u.fullName]));
+      const names = ctx.stats.staffNames();
       const report = buildReport(ctx.queue.centre.config, period, stats, names);
       const file = `bao-cao-${period.from}-${period.to}`;
       if (q.format === 'csv') {

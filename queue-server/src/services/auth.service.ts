@@ -3,7 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
 import type { CenterConfig } from '@mot-cua/config';
 import { DomainError } from '../domain/index.ts';
-import type { Store, User, Session, Device } from '../store/index.ts';
+import type { Store, User, Session, Device, AuditEntry } from '../store/index.ts';
 import type { Actor } from './actor.ts';
 
 const SESSION_MS = 12 * 3600_000;
@@ -82,6 +82,16 @@ export class AuthService {
     const user = this.store.users.get(session.username);
     if (!user || user.disabled) return null;
     return { session, user };
+  }
+
+  /** A user by username, or null. */
+  user(username: string): User | null {
+    return this.store.users.get(username);
+  }
+
+  /** The latest entries of the audit log, newest first. */
+  auditLog(): AuditEntry[] {
+    return this.store.audit.recent();
   }
 
   publicUser(u: User, counterId: string | null): PublicUser {

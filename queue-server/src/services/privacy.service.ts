@@ -16,13 +16,7 @@ export class PrivacyService {
   /** Clears names and ages of finished visits older than the retention; returns how many tickets were cleared. */
   purge(): number {
     const cutoff = this.now() - this.config.privacy.scanRetentionDays * 86_400_000;
-    const n = this.store.db
-      .prepare(
-        `UPDATE tickets SET citizen_name = NULL, citizen_age = NULL
-         WHERE (citizen_name IS NOT NULL OR citizen_age IS NOT NULL)
-           AND arrived_at < ? AND status IN ('done', 'no_show', 'cancelled', 'transferred')`,
-      )
-      .run(cutoff).changes;
+    const n = this.store.tickets.forgetCitizens(cutoff);
     if (n > 0) this.store.audit.append('system', 'privacy.purge', null, { tickets: n }, this.now());
     return n;
   }

@@ -19,13 +19,18 @@ export class StatsService {
   /** Stats of the visits that arrived between two local days (inclusive), each group with its display name. */
   between(fromDay: string, toDay: string): Stats & { byService: Named[]; byCounter: Named[]; byStaff: Named[] } {
     const s = this.raw(fromDay, toDay);
-    const n = groupNamer(this.config, new Map(this.store.users.all().map((u) => [u.username, u.fullName])));
+    const n = groupNamer(this.config, this.staffNames());
     return {
       ...s,
       byService: s.byService.map((g) => ({ ...g, name: n.service(g.key) })),
       byCounter: s.byCounter.map((g) => ({ ...g, name: n.counter(g.key) })),
       byStaff: s.byStaff.map((g) => ({ ...g, name: n.staff(g.key) })),
     };
+  }
+
+  /** Each official's full name by username, for reports. */
+  staffNames(): Map<string, string> {
+    return new Map(this.store.users.all().map((u) => [u.username, u.fullName]));
   }
 
   raw(fromDay: string, toDay: string): Stats {

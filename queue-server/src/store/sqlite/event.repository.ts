@@ -1,6 +1,6 @@
 // The append-only event log (triggers in the schema refuse UPDATE and DELETE).
 import type { Db } from './db.ts';
-import { dayKey, type DomainEvent, type EventType } from '../domain/index.ts';
+import { dayKey, type DomainEvent, type EventType } from '../../domain/index.ts';
 
 export interface StoredEvent extends DomainEvent {
   id: number;

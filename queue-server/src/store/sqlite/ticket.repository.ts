@@ -1,6 +1,6 @@
 // Tickets as rows. The row is the current state; the event log beside it is the history.
 import type { Db } from './db.ts';
-import { OPEN_STATUSES, type Ticket } from '../domain/index.ts';
+import { OPEN_STATUSES, TERMINAL_STATUSES, type Ticket } from '../../domain/index.ts';
 
 export interface TicketRecord extends Ticket {
   seq: number;
@@ -79,7 +79,9 @@ function fromRow(row: Row): TicketRecord {
 }
 
 /** The open statuses as SQL; the same text as the partial index `tickets_open` (migrations.ts), so SQLite uses it. */
-const OPEN = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+const sqlList = (statuses: readonly string[]) => `(${statuses.map((s) => `'${s}'`).join(', ')})`;
+const OPEN = sqlList(OPEN_STATUSES);
+const TERMINAL = sqlList(TERMINAL_STATUSES);
 
 export class TicketRepository {
   private readonly insertStmt;
@@ -93,6 +95,7 @@ export class TicketRepository {
   private readonly lastFinishedStmt;
   private readonly doneTodayStmt;
   private readonly countDayServiceStmt;
+  private readonly forgetStmt;
 
   constructor(private readonly db: Db) {
     const cols = COLUMNS.map(([, c]) => c);
@@ -111,6 +114,10 @@ export class TicketRepository {
     this.lastFinishedStmt = db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status = 'done' ORDER BY finished_at DESC LIMIT 1`);
     this.doneTodayStmt = db.prepare(
       `SELECT service_id, wait_end_at, finished_at FROM tickets WHERE day = ? AND status = 'done' AND wait_end_at IS NOT NULL ORDER BY finished_at DESC LIMIT 500`,
+    );
+    this.forgetStmt = db.prepare(
+      `UPDATE tickets SET citizen_name = NULL, citizen_age = NULL
+       WHERE (citizen_name IS NOT NULL OR citizen_age IS NOT NULL) AND arrived_at < ? AND status IN ${TERMINAL}`,
     );
     this.countDayServiceStmt = db.prepare('SELECT COUNT(*) AS n FROM tickets WHERE day = ? AND service_id = ? AND leg = 0');
   }
@@ -165,6 +172,11 @@ export class TicketRepository {
       r.service_id,
       r.finished_at - r.wait_end_at,
     ]);
+  }
+
+  /** Clears the name and age of closed tickets that arrived before `cutoff`; returns how many changed. */
+  forgetCitizens(cutoff: number): number {
+    return this.forgetStmt.run(cutoff).changes;
   }
 
   issuedToday(day: string, serviceId: string): number {

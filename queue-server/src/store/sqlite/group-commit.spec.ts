@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Store } from './index.ts';
+import { Store } from './sqlite-store.ts';
 
 /** A store with group commit on a fresh file, plus a second connection that sees only what is committed. */
 function open() {
