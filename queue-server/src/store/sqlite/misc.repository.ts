@@ -6,7 +6,9 @@ export type CounterStatus = 'open' | 'paused' | 'closed';
 export class IdempotencyRepository {
   private readonly getStmt;
   private readonly putStmt;
+  private readonly allStmt;
   constructor(db: Db) {
+    this.allStmt = db.prepare('SELECT key, ticket_id FROM idempotency');
     this.getStmt = db.prepare('SELECT ticket_id FROM idempotency WHERE key = ?');
     this.putStmt = db.prepare('INSERT INTO idempotency (key, ticket_id, created_at) VALUES (?, ?, ?)');
   }
@@ -15,6 +17,9 @@ export class IdempotencyRepository {
   }
   put(key: string, ticketId: string, now: number): void {
     this.putStmt.run(key, ticketId, now);
+  }
+  all(): Map<string, string> {
+    return new Map((this.allStmt.all() as { key: string; ticket_id: string }[]).map((r) => [r.key, r.ticket_id]));
   }
 }
 

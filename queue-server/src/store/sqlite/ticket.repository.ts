@@ -96,6 +96,10 @@ export class TicketRepository {
   private readonly doneTodayStmt;
   private readonly countDayServiceStmt;
   private readonly forgetStmt;
+  private readonly raiseSeqStmt;
+  private readonly daySeqStmt;
+  private readonly dayNumbersStmt;
+  private readonly dayIssuedStmt;
 
   constructor(private readonly db: Db) {
     const cols = COLUMNS.map(([, c]) => c);
@@ -115,6 +119,13 @@ export class TicketRepository {
     this.doneTodayStmt = db.prepare(
       `SELECT service_id, wait_end_at, finished_at FROM tickets WHERE day = ? AND status = 'done' AND wait_end_at IS NOT NULL ORDER BY finished_at DESC LIMIT 500`,
     );
+    this.raiseSeqStmt = db.prepare(
+      `INSERT INTO day_sequences (day, service_id, seq) VALUES (?, ?, ?)
+       ON CONFLICT (day, service_id) DO UPDATE SET seq = MAX(seq, excluded.seq)`,
+    );
+    this.daySeqStmt = db.prepare('SELECT service_id, seq FROM day_sequences WHERE day = ?');
+    this.dayNumbersStmt = db.prepare('SELECT number FROM tickets WHERE day = ? AND leg = 0');
+    this.dayIssuedStmt = db.prepare('SELECT service_id, COUNT(*) AS n FROM tickets WHERE day = ? AND leg = 0 GROUP BY service_id');
     this.forgetStmt = db.prepare(
       `UPDATE tickets SET citizen_name = NULL, citizen_age = NULL
        WHERE (citizen_name IS NOT NULL OR citizen_age IS NOT NULL) AND arrived_at < ? AND status IN ${TERMINAL}`,
@@ -129,6 +140,26 @@ export class TicketRepository {
 
   numberTaken(day: string, number: string): boolean {
     return this.numberTakenStmt.get(day, number) !== undefined;
+  }
+
+  /** Records that a field's day sequence reached `seq` (it never goes down). */
+  raiseSeq(day: string, serviceId: string, seq: number): void {
+    this.raiseSeqStmt.run(day, serviceId, seq);
+  }
+
+  /** Per field, the day's last sequence number. */
+  daySequences(day: string): Map<string, number> {
+    return new Map((this.daySeqStmt.all(day) as { service_id: string; seq: number }[]).map((r) => [r.service_id, r.seq]));
+  }
+
+  /** The day's numbers given to first legs. */
+  dayNumbers(day: string): Set<string> {
+    return new Set((this.dayNumbersStmt.all(day) as { number: string }[]).map((r) => r.number));
+  }
+
+  /** Per field, the day's first legs. */
+  dayIssued(day: string): Map<string, number> {
+    return new Map((this.dayIssuedStmt.all(day) as { service_id: string; n: number }[]).map((r) => [r.service_id, r.n]));
   }
 
   insert(t: TicketRecord): void {

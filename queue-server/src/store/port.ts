@@ -1,0 +1,87 @@
+// The store port: what the queue-server asks of its database, asynchronously,
+// so SQLite today and PostgreSQL later sit behind one interface and pass one
+// contract suite (contract.ts). The queue decides from its runtime state in
+// memory (loadRuntime) and writes each decision as one all-or-nothing batch
+// (commit); reads of what it does not keep in memory are async.
+//
+// Durability is the implementation's promise: commit() resolves only once the
+// batch is on disk (writes of one event-loop turn may share one commit); a
+// refused batch rejects and keeps nothing of itself.
+import type { DomainEvent } from '../domain/index.ts';
+import type { AuditEntry, CounterStatus } from './sqlite/misc.repository.ts';
+import type { TicketRecord } from './sqlite/ticket.repository.ts';
+import type { User, Session } from './sqlite/user.repository.ts';
+import type { Device, Alert } from './sqlite/device.repository.ts';
+import type { Booking, Dossier } from './sqlite/booking.repository.ts';
+import type { StoredEvent } from './sqlite/event.repository.ts';
+
+export interface CounterStateRow {
+  counterId: string;
+  status: CounterStatus;
+  staff: string | null;
+}
+
+/** What a centre's queue decides from, as the store has it. */
+export interface RuntimeState {
+  /** The local day the sequences, numbers and counts below are of. */
+  day: string;
+  /** Waiting, called, serving and parked tickets of any day. */
+  openTickets: TicketRecord[];
+  counters: CounterStateRow[];
+  /** Per field, the day's last sequence number given. */
+  sequences: Map<string, number>;
+  /** The day's ticket numbers already given (first legs). */
+  numbers: Set<string>;
+  /** Per field, the day's visits issued (first legs): a field's daily capacity counts these. */
+  issued: Map<string, number>;
+  /** Idempotency keys and the ticket each made. */
+  idempotencyKeys: Map<string, string>;
+}
+
+/** One decision's writes: kept all together or not at all. */
+export interface Batch {
+  /** New tickets, then changed ones, in that order. */
+  insertTickets?: TicketRecord[];
+  updateTickets?: TicketRecord[];
+  events?: DomainEvent[];
+  /** A field's day sequence reached `seq` (never lowered). */
+  sequences?: { day: string; serviceId: string; seq: number }[];
+  idempotencyKeys?: { key: string; ticketId: string; at: number }[];
+  counters?: (CounterStateRow & { at: number })[];
+  audit?: { actor: string; action: string; target: string | null; detail: Record<string, unknown>; at: number }[];
+}
+
+/** Reads of what the queue does not keep in memory. */
+export interface StoreReads {
+  ticket(id: string): Promise<TicketRecord | null>;
+  /** The day's latest transaction with that number. */
+  ticketByNumber(day: string, number: string): Promise<TicketRecord | null>;
+  /** The ticket finished last at a counter (the rating keypad's). */
+  lastFinishedAt(counterId: string): Promise<TicketRecord | null>;
+  /** The day's recent service times, [serviceId, ms], newest first. */
+  recentServiceTimes(day: string): Promise<[string, number][]>;
+  user(username: string): Promise<User | null>;
+  users(): Promise<User[]>;
+  session(idHash: string, now: number): Promise<Session | null>;
+  device(id: string): Promise<Device | null>;
+  deviceByTokenHash(hash: string): Promise<Device | null>;
+  devices(): Promise<Device[]>;
+  openAlerts(): Promise<Alert[]>;
+  booking(code: string): Promise<Booking | null>;
+  /** Bookings per time of a field's day. */
+  bookingCounts(serviceId: string, day: string): Promise<Map<string, number>>;
+  dossier(code: string): Promise<Dossier | null>;
+  /** The events of every visit that arrived between two local days, inclusive (reports). */
+  visitEvents(fromDay: string, toDay: string): Promise<StoredEvent[]>;
+  audit(limit?: number): Promise<AuditEntry[]>;
+}
+
+export interface StorePort {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Resolves once the store answers (the health check); rejects if it cannot. */
+  ping(): Promise<void>;
+  loadRuntime(day: string): Promise<RuntimeState>;
+  commit(batch: Batch): Promise<void>;
+  readonly reads: StoreReads;
+  close(): Promise<void>;
+}

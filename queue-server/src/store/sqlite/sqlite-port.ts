@@ -1,0 +1,75 @@
+// The store port over one SQLite file. A batch runs as one savepoint of the
+// store's group commit (sqlite-store.ts): the writes of one event-loop turn
+// share one COMMIT, and commit() resolves once that COMMIT is on disk.
+// better-sqlite3 is synchronous, so the reads answer at once.
+import type { Batch, RuntimeState, StorePort, StoreReads } from '../port.ts';
+import type { Store } from './sqlite-store.ts';
+
+export class SqlitePort implements StorePort {
+  readonly kind = 'sqlite' as const;
+  readonly reads: StoreReads;
+
+  constructor(readonly store: Store) {
+    const s = store;
+    this.reads = {
+      ticket: async (id) => s.tickets.get(id),
+      ticketByNumber: async (day, number) => s.tickets.byNumber(day, number),
+      lastFinishedAt: async (counterId) => s.tickets.lastFinishedAt(counterId),
+      recentServiceTimes: async (day) => s.tickets.recentServiceTimes(day),
+      user: async (username) => s.users.get(username),
+      users: async () => s.users.all(),
+      session: async (idHash, now) => s.users.session(idHash, now),
+      device: async (id) => s.devices.get(id),
+      deviceByTokenHash: async (hash) => s.devices.byTokenHash(hash),
+      devices: async () => s.devices.all(),
+      openAlerts: async () => s.devices.openAlerts(),
+      booking: async (code) => s.bookings.get(code),
+      bookingCounts: async (serviceId, day) => s.bookings.countsFor(serviceId, day),
+      dossier: (code) => s.dossiers.find(code),
+      visitEvents: async (fromDay, toDay) => s.events.forVisitsArrivedBetween(fromDay, toDay),
+      audit: async (limit) => s.audit.recent(limit),
+    };
+  }
+
+  ping(): Promise<void> {
+    return this.store.ping();
+  }
+
+  async loadRuntime(day: string): Promise<RuntimeState> {
+    const s = this.store;
+    return {
+      day,
+      openTickets: s.tickets.open(),
+      counters: [...s.counters.all()].map(([counterId, st]) => ({ counterId, status: st.status, staff: st.staff })),
+      sequences: s.tickets.daySequences(day),
+      numbers: s.tickets.dayNumbers(day),
+      issued: s.tickets.dayIssued(day),
+      idempotencyKeys: s.idempotency.all(),
+    };
+  }
+
+  commit(batch: Batch): Promise<void> {
+    try {
+      this.store.tx(() => this.apply(batch));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.store.durable();
+  }
+
+  /** The batch's writes, in an order the foreign keys accept: tickets before the events and keys that name them. */
+  private apply(b: Batch): void {
+    const s = this.store;
+    for (const q of b.sequences ?? []) s.tickets.raiseSeq(q.day, q.serviceId, q.seq);
+    for (const t of b.insertTickets ?? []) s.tickets.insert(t);
+    for (const t of b.updateTickets ?? []) s.tickets.update(t);
+    for (const e of b.events ?? []) s.events.append(e);
+    for (const k of b.idempotencyKeys ?? []) s.idempotency.put(k.key, k.ticketId, k.at);
+    for (const c of b.counters ?? []) s.counters.set(c.counterId, c.status, c.staff, c.at);
+    for (const a of b.audit ?? []) s.audit.append(a.actor, a.action, a.target, a.detail, a.at);
+  }
+
+  async close(): Promise<void> {
+    this.store.close();
+  }
+}
