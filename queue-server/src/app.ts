@@ -6,8 +6,6 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Server } from 'socket.io';
 import type { CenterConfig } from '@mot-cua/config';
 import { parseCccdQr } from '@mot-cua/hardware/cccd/index.ts';
@@ -22,21 +20,13 @@ import { DossierService, seedDemoDossiers } from './services/dossier.service.ts'
 import { PrivacyService } from './services/privacy.service.ts';
 import { DeviceService } from './services/device.service.ts';
 import type { AppContext } from './http/context.ts';
-import { installErrorHandling, sendError, errorBody, whenDurable } from './http/errors.ts';
-import { HTTP_ERRORS, say } from './domain/messages.ts';
-import { installActorResolution } from './http/guards.ts';
-import { Metrics } from './http/metrics.ts';
-import { errorSchema, ticketSchema, staffTicketSchema } from './http/schemas.ts';
-import { centerRoutes } from './http/center.routes.ts';
-import { ticketRoutes } from './http/tickets.routes.ts';
-import { counterRoutes } from './http/counters.routes.ts';
-import { authRoutes } from './http/auth.routes.ts';
-import { manageRoutes } from './http/manage.routes.ts';
-import { bookingRoutes } from './http/bookings.routes.ts';
-import { reportRoutes } from './http/reports.routes.ts';
+import { errorHandling, durableAnswers, frameworkErrors, clientErrorHandler } from './http/errors.ts';
+import { actorResolution } from './http/guards.ts';
+import { Metrics, metricsPlugin } from './http/metrics.ts';
+import { securityHeaders, CENTRE_HEADERS } from './http/security-headers.ts';
+import { apiDocs, apiV1, sharedSchemas } from './http/api.ts';
 import { uiRoutes } from './http/ui.ts';
-import { securityHeaders } from './http/security-headers.ts';
-import { attachRealtime } from './realtime/socket.ts';
+import { realtime } from './realtime/socket.ts';
 
 export const VERSION = '0.1.0';
 
@@ -111,71 +101,21 @@ export async function buildApp(opts: AppOptions): Promise<App> {
             redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
           },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
-    // Requests the router refuses before any route (bad %-escapes, overlong parameters) get the contract's shape too.
-    frameworkErrors: (err, _req, reply) => {
-      const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
-      void sendError(reply, status, status === 414 ? 'uri_too_long' : 'bad_request', say(HTTP_ERRORS['bad_request:malformed_url'], { code: err.code }));
-    },
-    // Bytes Node's HTTP parser refuses never reach Fastify's handlers: answer them in the contract's shape.
-    clientErrorHandler: (err: NodeJS.ErrnoException & { bytesParsed?: number }, socket) => {
-      if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
-      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-      const body = errorBody(status);
-      socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
-    },
+    frameworkErrors,
+    clientErrorHandler,
   });
-  installErrorHandling(app);
-  // No answer leaves before the writes it may have seen are on disk (the store's group commit).
-  app.addHook('onSend', async () => whenDurable(store));
-  app.addSchema(errorSchema);
-  app.addSchema(ticketSchema);
-  app.addSchema(staffTicketSchema);
+  // What every answer gets, installed on the whole server (each a fastify-plugin), in this order.
+  await app.register(errorHandling);
+  await app.register(durableAnswers, { store });
+  await app.register(sharedSchemas);
   await app.register(fastifyCookie);
-  securityHeaders(app, {
-    // Plain HTTP on the centre's LAN: no HSTS, no upgrade of requests.
-    hsts: false,
-    crossOriginEmbedderPolicy: false,
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        // The kiosk talks to its local hardware agent on 127.0.0.1.
-        connectSrc: ["'self'", 'ws://127.0.0.1:*', 'http://127.0.0.1:*', 'ws://localhost:*'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-  });
+  await app.register(securityHeaders, CENTRE_HEADERS);
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Một cửa queue-server API', version: VERSION, description: 'Tickets, counters, realtime and reports for a one-stop centre. See queue-server/API.md.' },
-      tags: ['public', 'tickets', 'counter', 'auth', 'manager', 'admin', 'devices'].map((name) => ({ name })),
-    },
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  installActorResolution(app, ctx);
-  metrics.install(app);
+  await app.register(apiDocs, { version: VERSION });
+  await app.register(actorResolution, { auth });
+  await app.register(metricsPlugin, { metrics });
 
-  await app.register(
-    async (api) => {
-      await api.register(centerRoutes, { ctx });
-      await api.register(ticketRoutes, { ctx });
-      await api.register(counterRoutes, { ctx });
-      await api.register(authRoutes, { ctx });
-      await api.register(manageRoutes, { ctx });
-      await api.register(bookingRoutes, { ctx });
-      await api.register(reportRoutes, { ctx });
-    },
-    { prefix: '/api/v1' },
-  );
+  await app.register(apiV1, { ctx, prefix: '/api/v1' });
   await app.register(uiRoutes, { centerName: opts.config.center.name, root: opts.uiRoot });
 
   let publicBase = opts.config.center.publicUrl ?? '';
@@ -183,7 +123,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     const addr = app.server.address();
     if (!publicBase && addr && typeof addr === 'object') publicBase = `http://${addr.address.includes(':') ? '127.0.0.1' : addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address}:${addr.port}`;
   });
-  const io = attachRealtime(app, ctx, { publicBase: () => publicBase });
+  await app.register(realtime, { ctx, publicBase: () => publicBase });
+  const io = app.io;
   app.addHook('onClose', async () => {
     privacy.stop();
     store.close();

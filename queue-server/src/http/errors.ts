@@ -1,6 +1,7 @@
 // Every error leaves in the contract's shape { error: { code, message } },
 // Vietnamese first. Nothing a client sends produces a 500.
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
 import { DomainError } from '../domain/index.ts';
 import { ERRORS, HTTP_ERRORS, fail, say, type Bilingual } from '../domain/messages.ts';
 
@@ -56,25 +57,51 @@ function validationMessage(err: FastifyError): string {
   return where ? say(HTTP_ERRORS['bad_request:invalid_at'], { where, detail, context }) : say(HTTP_ERRORS['bad_request:invalid'], { detail, context });
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    if (err instanceof DomainError) return sendRefusal(reply, err);
-    if (err.validation) return sendError(reply, 400, 'bad_request', validationMessage(err));
-    const status = err.statusCode ?? 500;
-    // The framework's own words for these add nothing a person could act on.
-    if (status === 413 || status === 415 || status === 429) {
-      const [code, text] = statusError(status);
-      return sendError(reply, status, code, say(text));
-    }
-    if (status >= 400 && status < 500) {
-      const [code, base] = statusError(status);
-      return sendError(reply, status, code, `${base.vi}: ${err.message} / ${base.en}: ${err.message}`);
-    }
-    req.log.error({ err }, 'unhandled error');
-    return sendError(reply, 500, 'internal', say(HTTP_ERRORS.internal));
-  });
-}
+/** The one error handler, for every route of the server (fastify-plugin: it must not stay in a scope of its own). */
+export const errorHandling = fp(
+  async (app) => {
+    app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      if (err instanceof DomainError) return sendRefusal(reply, err);
+      if (err.validation) return sendError(reply, 400, 'bad_request', validationMessage(err));
+      const status = err.statusCode ?? 500;
+      // The framework's own words for these add nothing a person could act on.
+      if (status === 413 || status === 415 || status === 429) {
+        const [code, text] = statusError(status);
+        return sendError(reply, status, code, say(text));
+      }
+      if (status >= 400 && status < 500) {
+        const [code, base] = statusError(status);
+        return sendError(reply, status, code, `${base.vi}: ${err.message} / ${base.en}: ${err.message}`);
+      }
+      req.log.error({ err }, 'unhandled error');
+      return sendError(reply, 500, 'internal', say(HTTP_ERRORS.internal));
+    });
+  },
+  { name: 'error-handling' },
+);
 
 export function apiNotFound(reply: FastifyReply, url: string) {
   return sendError(reply, 404, 'not_found', say(HTTP_ERRORS['not_found:route'], { path: url.split('?')[0]! }));
 }
+
+/** No answer leaves before the writes it may have seen are on disk (the store's group commit). */
+export const durableAnswers = fp(
+  async (app, { store }: { store: { durable(): Promise<void> } }) => {
+    app.addHook('onSend', async () => whenDurable(store));
+  },
+  { name: 'durable-answers' },
+);
+
+/** Requests the router refuses before any route (bad %-escapes, overlong parameters) get the contract's shape too. */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (err, _req, reply) => {
+  const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  void sendError(reply, status, status === 414 ? 'uri_too_long' : 'bad_request', say(HTTP_ERRORS['bad_request:malformed_url'], { code: err.code }));
+};
+
+/** Bytes Node's HTTP parser refuses never reach Fastify's handlers: answer them in the contract's shape. */
+export const clientErrorHandler: NonNullable<FastifyServerOptions['clientErrorHandler']> = (err: NodeJS.ErrnoException & { bytesParsed?: number }, socket) => {
+  if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = errorBody(status);
+  socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+};

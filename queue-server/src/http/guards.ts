@@ -1,39 +1,46 @@
 // Who may call a route. Resolves the actor once per request (device token or
 // session cookie), then each route states what it needs.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Role } from '../store/index.ts';
-import type { AppContext } from './context.ts';
 import { sendRefusal } from './errors.ts';
 import { fail } from '../domain/messages.ts';
-import { sameToken } from '../services/auth.service.ts';
+import { sameToken, type AuthService } from '../services/auth.service.ts';
 
-export function installActorResolution(app: FastifyInstance, ctx: AppContext): void {
-  app.decorateRequest('actor', null as never);
-  app.decorateRequest('viaCookie', false);
-  app.addHook('onRequest', async (req, reply) => {
-    req.actor = { kind: 'public' };
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) {
-      const device = ctx.auth.device(auth.slice(7).trim());
-      if (!device) return sendRefusal(reply, fail('bad_device_token'));
-      req.actor = { kind: 'device', deviceId: device.id, deviceKind: device.kind, counterId: device.counterId };
-      return;
-    }
-    const sid = req.cookies?.sid;
-    if (!sid) return;
-    const s = ctx.auth.session(sid);
-    if (!s) return;
-    req.actor = ctx.auth.actorFromSession(s);
-    req.viaCookie = true;
-    // Double-submit CSRF check for every cookie-authenticated write.
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      const header = req.headers['x-csrf-token'];
-      if (typeof header !== 'string' || !sameToken(header, s.session.csrf)) {
-        return sendRefusal(reply, fail('csrf'));
+/**
+ * Who is asking, for every request of the server (fastify-plugin: the routes
+ * of every scope read `req.actor`), and the CSRF check of cookie-borne writes.
+ */
+export const actorResolution = fp(
+  async (app, { auth }: { auth: AuthService }) => {
+    app.decorateRequest('actor', null as never);
+    app.decorateRequest('viaCookie', false);
+    app.addHook('onRequest', async (req, reply) => {
+      req.actor = { kind: 'public' };
+      const authorization = req.headers.authorization;
+      if (authorization?.startsWith('Bearer ')) {
+        const device = auth.device(authorization.slice(7).trim());
+        if (!device) return sendRefusal(reply, fail('bad_device_token'));
+        req.actor = { kind: 'device', deviceId: device.id, deviceKind: device.kind, counterId: device.counterId };
+        return;
       }
-    }
-  });
-}
+      const sid = req.cookies?.sid;
+      if (!sid) return;
+      const s = auth.session(sid);
+      if (!s) return;
+      req.actor = auth.actorFromSession(s);
+      req.viaCookie = true;
+      // Double-submit CSRF check for every cookie-authenticated write.
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        const header = req.headers['x-csrf-token'];
+        if (typeof header !== 'string' || !sameToken(header, s.session.csrf)) {
+          return sendRefusal(reply, fail('csrf'));
+        }
+      }
+    });
+  },
+  { name: 'actor-resolution', dependencies: ['@fastify/cookie'] },
+);
 
 export interface GuardOptions {
   roles?: Role[];

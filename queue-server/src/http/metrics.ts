@@ -1,6 +1,6 @@
 // Prometheus metrics at /metrics: tickets issued, waiting now, waits, HTTP latency.
 import { Registry, Counter, Gauge, Histogram, collectDefaultMetrics } from 'prom-client';
-import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Bus } from '../services/bus.ts';
 import type { Queue } from '../services/queue.ts';
 import { transactionWaitMs } from '../domain/index.ts';
@@ -44,14 +44,19 @@ export class Metrics {
     });
   }
 
-  install(app: FastifyInstance): void {
+}
+
+/** Times every answer of the server (fastify-plugin: not only this scope's) and serves /metrics. */
+export const metricsPlugin = fp(
+  async (app, { metrics }: { metrics: Metrics }) => {
     app.addHook('onResponse', async (req, reply) => {
       const route = req.routeOptions.url ?? 'unmatched';
-      this.http.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      metrics.http.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     });
     app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
-      reply.type(this.registry.contentType);
-      return this.registry.metrics();
+      reply.type(metrics.registry.contentType);
+      return metrics.registry.metrics();
     });
-  }
-}
+  },
+  { name: 'metrics' },
+);

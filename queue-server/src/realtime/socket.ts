@@ -5,6 +5,7 @@
 // - managers: + today's stats, device health and alerts
 import { Server, type Socket } from 'socket.io';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { toIso, dayKey } from '../domain/index.ts';
 import type { AppContext } from '../http/context.ts';
 import type { Actor } from '../services/actor.ts';
@@ -164,3 +165,18 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   });
   return io;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The realtime server, once the realtime plugin is registered. */
+    io: Server;
+  }
+}
+
+/** socket.io on the server's own HTTP port (fastify-plugin: it hooks the root server's listen and close). */
+export const realtime = fp(
+  async (app, opts: { ctx: AppContext; publicBase: () => string }) => {
+    app.decorate('io', attachRealtime(app, opts.ctx, opts));
+  },
+  { name: 'realtime' },
+);
