@@ -13,6 +13,8 @@ export default defineConfig({
       { test: { name: 'counter-console', root: './counter-console', include: ['src/**/*.spec.ts'] } },
       { test: { name: 'display-board', root: './display-board', include: ['src/**/*.spec.ts'] } },
       { test: { name: 'kiosk-ui', root: './kiosk-ui', include: ['src/**/*.spec.ts'] } },
+      // Its own config: the `*.svelte.ts` modules need the Svelte compiler.
+      './ui-shared/vitest.config.ts',
     ],
   },
 });

@@ -1,5 +1,4 @@
 /** Builds this kiosk's devices from the agent config: real drivers or their simulators. */
-import { join } from 'node:path';
 import {
   EscPosPrinter,
   HidKeypad,
@@ -120,8 +119,4 @@ export async function createDevices(config: AgentConfig, dataDir: string, logger
       for (const c of closers) await c().catch(() => {});
     },
   };
-}
-
-export function printedDir(dataDir: string): string {
-  return join(dataDir, 'printed');
 }

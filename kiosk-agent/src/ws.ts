@@ -1,11 +1,11 @@
-/** The kiosk UI's WebSocket: print requests in; results, scans and device status out. */
+/** The kiosk UI's WebSocket: print requests in; results, scans and device status out (ui-shared's agent-protocol.ts). */
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { redactScan, type Scanner } from '@mot-cua/hardware';
 import type { Parts } from './parts.ts';
 import type { PrintService } from './print-service.ts';
-import { parseInbound } from './protocol.ts';
+import { parseKioskMessage, type AgentMessage } from '@mot-cua/ui-shared/agent-protocol.ts';
 
 export type WsOptions = {
   parts: Parts;
@@ -18,10 +18,10 @@ export type WsOptions = {
 export async function wsPlugin(app: FastifyInstance, opts: WsOptions): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   const clients = new Set<WebSocket>();
-  const send = (ws: WebSocket, msg: unknown) => {
+  const send = (ws: WebSocket, msg: AgentMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
-  const broadcast = (msg: unknown) => {
+  const broadcast = (msg: AgentMessage) => {
     for (const ws of clients) send(ws, msg);
   };
 
@@ -50,7 +50,7 @@ export async function wsPlugin(app: FastifyInstance, opts: WsOptions): Promise<v
       } catch {
         parsed = null;
       }
-      const msg = parseInbound(parsed);
+      const msg = parseKioskMessage(parsed);
       if (!msg) {
         send(socket, { type: 'error', error: { code: 'bad_message', message: 'Tin nhắn không hợp lệ / Invalid message' } });
         return;

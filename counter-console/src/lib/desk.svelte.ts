@@ -1,8 +1,8 @@
 // The counter's live state: its current ticket, who waits for its services and
 // who is parked. Every realtime event triggers one fresh read of the counter's
 // queue, so the screen never drifts from the server.
-import { io, type Socket } from 'socket.io-client';
-import { api, ApiError } from './api.ts';
+import { api, ApiError } from '@mot-cua/ui-shared/api.ts';
+import { LiveSocket } from '@mot-cua/ui-shared/live-socket.ts';
 import { session } from './session.svelte.ts';
 import type { Action } from './shortcuts.ts';
 import type { Counter, CounterQueue, StaffTicket } from './types.ts';
@@ -33,7 +33,7 @@ export class Desk {
   /** Set when "call next" found nobody waiting. */
   nobody = $state(false);
 
-  #socket: Socket | null = null;
+  #socket: LiveSocket | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
   #refetch: ReturnType<typeof setTimeout> | null = null;
 
@@ -42,9 +42,8 @@ export class Desk {
   start(): void {
     void this.refresh();
     this.#timer = setInterval(() => (this.now = Date.now()), 1000);
-    const s = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
-    s.on('connect', () => (this.connected = true));
-    s.on('disconnect', () => (this.connected = false));
+    // Every connect brings a `state` snapshot (after a server restart too): it triggers a fresh read.
+    const s = new LiveSocket({ onConnection: (connected) => (this.connected = connected) });
     for (const ev of ['state', 'ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.updated', 'queue.changed', 'counter.updated', 'waiting.changed']) {
       s.on(ev, () => this.scheduleRefresh());
     }
@@ -52,7 +51,7 @@ export class Desk {
   }
 
   stop(): void {
-    this.#socket?.disconnect();
+    this.#socket?.close();
     this.#socket = null;
     if (this.#timer) clearInterval(this.#timer);
     if (this.#refetch) clearTimeout(this.#refetch);
@@ -68,7 +67,7 @@ export class Desk {
 
   async refresh(): Promise<void> {
     try {
-      const q = await api<CounterQueue>('GET', `/api/v1/counters/${encodeURIComponent(this.counterId)}/queue`);
+      const q = await api<CounterQueue>(`/counters/${encodeURIComponent(this.counterId)}/queue`);
       if (!q) return;
       this.counter = q.counter;
       this.current = q.current;
@@ -99,7 +98,7 @@ export class Desk {
   }
 
   #base(): string {
-    return `/api/v1/counters/${encodeURIComponent(this.counterId)}`;
+    return `/counters/${encodeURIComponent(this.counterId)}`;
   }
 
   callNext(): Promise<void> {
@@ -107,7 +106,7 @@ export class Desk {
     const finishing = this.current?.status === 'serving' ? this.current.number : null;
     return this.#run(async () => {
       this.finished = null;
-      const r = await api<{ ticket: StaffTicket }>('POST', `${this.#base()}/call-next`);
+      const r = await api<{ ticket: StaffTicket } | null>(`${this.#base()}/call-next`, { method: 'POST' });
       this.finished = finishing;
       this.lastCalled = r?.ticket.number ?? null;
       this.nobody = r === null;
@@ -117,25 +116,25 @@ export class Desk {
   act(action: Exclude<Action, 'next' | 'transfer'>): Promise<void> {
     const number = this.current?.number ?? null;
     return this.#run(async () => {
-      await api('POST', `${this.#base()}/current/${currentPath[action]}`);
+      await api(`${this.#base()}/current/${currentPath[action]}`, { method: 'POST' });
       if (action === 'finish') this.finished = number;
       if (action === 'recall') this.lastCalled = number;
     });
   }
 
   transfer(serviceId: string): Promise<void> {
-    return this.#run(() => api('POST', `${this.#base()}/current/transfer`, { serviceId }));
+    return this.#run(() => api(`${this.#base()}/current/transfer`, { method: 'POST', body: { serviceId } }));
   }
 
   callTicket(ticketId: string): Promise<void> {
     return this.#run(async () => {
       this.finished = null;
-      const r = await api<{ ticket: StaffTicket }>('POST', `/api/v1/tickets/${encodeURIComponent(ticketId)}/call`);
+      const r = await api<{ ticket: StaffTicket } | null>(`/tickets/${encodeURIComponent(ticketId)}/call`, { method: 'POST' });
       this.lastCalled = r?.ticket.number ?? null;
     });
   }
 
   setStatus(op: 'pause' | 'resume' | 'close' | 'open'): Promise<void> {
-    return this.#run(() => api('POST', `${this.#base()}/${op}`));
+    return this.#run(() => api(`${this.#base()}/${op}`, { method: 'POST' }));
   }
 }

@@ -1,18 +1,5 @@
-import { counterConsole, translator } from '@mot-cua/config/strings/index.ts';
-import type { Lang } from '@mot-cua/config/strings/index.ts';
+// The official's language at the desk, kept across reloads.
+import { counterConsole } from '@mot-cua/config/strings/index.ts';
+import { Language } from '@mot-cua/ui-shared/language.svelte.ts';
 
-const KEY = 'counter-console.lang';
-
-class I18n {
-  lang = $state<Lang>(localStorage.getItem(KEY) === 'en' ? 'en' : 'vi');
-  t = $derived(translator(counterConsole, this.lang));
-
-  toggle(): void {
-    this.lang = this.lang === 'vi' ? 'en' : 'vi';
-    localStorage.setItem(KEY, this.lang);
-    document.documentElement.lang = this.lang;
-  }
-}
-
-export const i18n = new I18n();
-document.documentElement.lang = i18n.lang;
+export const i18n = new Language(counterConsole, { storageKey: 'counter-console.lang' });

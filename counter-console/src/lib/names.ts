@@ -1,12 +1,6 @@
 import type { Lang } from '@mot-cua/config/strings/index.ts';
+import { localName } from '@mot-cua/ui-shared/names.ts';
 import type { Center } from './types.ts';
-
-type Named = { name: string; nameEn?: string };
-
-export function localName(item: Named | undefined, lang: Lang): string {
-  if (!item) return '';
-  return lang === 'en' && item.nameEn ? item.nameEn : item.name;
-}
 
 export function serviceName(center: Center | null, serviceId: string, lang: Lang): string {
   return localName(center?.services.find((s) => s.id === serviceId), lang) || serviceId;

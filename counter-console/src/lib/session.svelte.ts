@@ -1,5 +1,5 @@
 // Who is signed in, and the centre they work in.
-import { api } from './api.ts';
+import { api } from '@mot-cua/ui-shared/api.ts';
 import type { Center, User } from './types.ts';
 
 class Session {
@@ -8,16 +8,15 @@ class Session {
   checked = $state(false);
 
   async loadCenter(): Promise<Center> {
-    const c = await api<Center>('GET', '/api/v1/center');
-    if (!c) throw new Error('empty center');
+    const c = await api<Center>('/center');
     this.center = c;
     return c;
   }
 
   async restore(): Promise<void> {
     try {
-      const me = await api<{ user: User }>('GET', '/api/v1/auth/me');
-      this.user = me?.user.counterId ? me.user : null;
+      const me = await api<{ user: User }>('/auth/me');
+      this.user = me.user.counterId ? me.user : null;
     } catch {
       this.user = null;
     } finally {
@@ -26,14 +25,14 @@ class Session {
   }
 
   async login(username: string, password: string, counterId: string): Promise<void> {
-    await api('POST', '/api/v1/auth/login', { username, password, counterId });
-    const me = await api<{ user: User }>('GET', '/api/v1/auth/me');
-    this.user = me?.user ?? null;
+    await api('/auth/login', { method: 'POST', body: { username, password, counterId } });
+    const me = await api<{ user: User }>('/auth/me');
+    this.user = me.user;
   }
 
   async logout(): Promise<void> {
     try {
-      await api('POST', '/api/v1/auth/logout');
+      await api('/auth/logout', { method: 'POST' });
     } finally {
       this.user = null;
     }

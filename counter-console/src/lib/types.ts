@@ -1,26 +1,8 @@
-// The shapes of queue-server/API.md that this console reads.
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'cancelled' | 'transferred';
+// The shapes of queue-server/API.md that this console reads; its tickets' come
+// from the server's own route schemas.
+import type { StaffTicket } from '@mot-cua/ui-shared/wire.ts';
 
-export interface Ticket {
-  id: string;
-  number: string;
-  serviceId: string;
-  serviceName?: string;
-  status: TicketStatus;
-  priorityCategoryId: string | null;
-  channel?: string;
-  issuedAt: string;
-  calledAt?: string | null;
-  counterId?: string | null;
-  counterNumber?: number | null;
-}
-
-export interface StaffTicket extends Ticket {
-  waitSeconds: number;
-  visitWaitSeconds?: number;
-  citizen?: { name: string; age: number | null } | null;
-  procedureCode?: string | null;
-}
+export type { StaffTicket, Ticket, TicketStatus } from '@mot-cua/ui-shared/wire.ts';
 
 export type CounterStatus = 'open' | 'paused' | 'closed';
 

@@ -1,12 +1,14 @@
 // What the server says about the hall, kept live over socket.io. Every `state`
 // snapshot replaces everything, so after a reconnect or a server restart the
 // screen shows only what the server shows.
-import { io, type Socket } from 'socket.io-client';
+import { api } from '@mot-cua/ui-shared/api.ts';
+import { LiveSocket } from '@mot-cua/ui-shared/live-socket.ts';
 import { addCall, sortCalls } from './calls.ts';
 import type { Alert, Call, CenterInfo, Device, LiveCounter, QueueItem, StateSnapshot, Stats, StaffTicket } from './types.ts';
 import { applyTicket, fromSnapshot, removeTicket, type WaitingEntry } from './waiting.ts';
 
-const ENDED = new Set(['done', 'no_show', 'cancelled', 'transferred', 'parked', 'waiting']);
+/** A ticket in one of these states is no longer at a counter: finished, gone, sent elsewhere, parked or back in the queue. */
+const NOT_AT_COUNTER = new Set(['done', 'no_show', 'cancelled', 'transferred', 'parked', 'waiting']);
 
 type TicketEvent = { id: string; number: string; serviceId: string; status: string; counterId?: string | null; priorityCategoryId?: string | null; waitSeconds?: number; visitWaitSeconds?: number };
 
@@ -27,30 +29,24 @@ export class Live {
   onCall: ((call: Call) => void) | null = null;
   onSnapshot: ((calls: Call[]) => void) | null = null;
 
-  #socket: Socket | null = null;
+  #socket: LiveSocket | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
 
   connect(token?: string): void {
-    const s = io({ path: '/socket.io', withCredentials: true, auth: token ? { token } : {}, transports: ['websocket', 'polling'] });
-    s.on('connect', () => (this.connected = true));
-    s.on('disconnect', (reason) => {
-      this.connected = false;
-      // After the server itself drops us, socket.io waits for us to ask again.
-      if (reason === 'io server disconnect') setTimeout(() => s.connect(), 1000);
-    });
-    s.on('state', (st: StateSnapshot) => this.#snapshot(st));
-    s.on('ticket.called', ({ call }: { call: Call }) => this.#call(call));
-    s.on('ticket.recalled', ({ call }: { call: Call }) => this.#call(call));
-    s.on('ticket.issued', ({ ticket }: { ticket: TicketEvent }) => this.#ticket(ticket));
-    s.on('ticket.updated', ({ ticket }: { ticket: TicketEvent }) => this.#ticket(ticket));
-    s.on('waiting.changed', ({ waiting }: { waiting: StaffTicket[] }) => (this.waiting = fromSnapshot(waiting, Date.now())));
-    s.on('queue.changed', ({ queue }: { queue: QueueItem[] }) => (this.queue = queue));
-    s.on('counter.updated', ({ counter }: { counter: LiveCounter }) => this.#counter(counter));
-    s.on('stats.changed', ({ stats }: { stats: Stats }) => (this.stats = stats));
-    s.on('device.health', ({ device }: { device: Device }) => {
-      this.devices = [...this.devices.filter((d) => d.deviceId !== device.deviceId), device];
-    });
-    s.on('alert', (a: Alert) => (this.alerts = [a, ...this.alerts].slice(0, 20)));
+    const s = new LiveSocket({ token, onConnection: (connected) => (this.connected = connected) })
+      .on<StateSnapshot>('state', (st) => this.#snapshot(st))
+      .on<{ call: Call }>('ticket.called', ({ call }) => this.#call(call))
+      .on<{ call: Call }>('ticket.recalled', ({ call }) => this.#call(call))
+      .on<{ ticket: TicketEvent }>('ticket.issued', ({ ticket }) => this.#ticket(ticket))
+      .on<{ ticket: TicketEvent }>('ticket.updated', ({ ticket }) => this.#ticket(ticket))
+      .on<{ waiting: StaffTicket[] }>('waiting.changed', ({ waiting }) => (this.waiting = fromSnapshot(waiting, Date.now())))
+      .on<{ queue: QueueItem[] }>('queue.changed', ({ queue }) => (this.queue = queue))
+      .on<{ counter: LiveCounter }>('counter.updated', ({ counter }) => this.#counter(counter))
+      .on<{ stats: Stats }>('stats.changed', ({ stats }) => (this.stats = stats))
+      .on<{ device: Device }>('device.health', ({ device }) => {
+        this.devices = [...this.devices.filter((d) => d.deviceId !== device.deviceId), device];
+      })
+      .on<Alert>('alert', (a) => (this.alerts = [a, ...this.alerts].slice(0, 20)));
     this.#socket = s;
     this.#timer = setInterval(() => (this.now = Date.now()), 1000);
     document.addEventListener('visibilitychange', this.#wake);
@@ -58,11 +54,11 @@ export class Live {
 
   /** A screen waking from sleep may have missed events while the socket still looks alive. */
   #wake = (): void => {
-    if (document.visibilityState === 'visible' && this.#socket?.connected) this.#socket.emit('state.request');
+    if (document.visibilityState === 'visible') this.#socket?.requestState();
   };
 
   disconnect(): void {
-    this.#socket?.disconnect();
+    this.#socket?.close();
     this.#socket = null;
     if (this.#timer) clearInterval(this.#timer);
     document.removeEventListener('visibilitychange', this.#wake);
@@ -70,8 +66,7 @@ export class Live {
 
   async loadCenter(): Promise<void> {
     try {
-      const r = await fetch('/api/v1/center', { headers: { accept: 'application/json' } });
-      if (r.ok) this.center = (await r.json()) as CenterInfo;
+      this.center = await api<CenterInfo>('/center');
     } catch {
       // The socket's next snapshot tries again.
     }
@@ -102,7 +97,7 @@ export class Live {
   #ticket(t: TicketEvent): void {
     this.waiting = applyTicket(this.waiting, { ...t, priorityCategoryId: t.priorityCategoryId ?? null }, Date.now());
     this.counters = this.counters.map((c) => {
-      if (c.currentTicket?.id === t.id && ENDED.has(t.status)) return { ...c, currentTicket: null };
+      if (c.currentTicket?.id === t.id && NOT_AT_COUNTER.has(t.status)) return { ...c, currentTicket: null };
       if (c.id === t.counterId && (t.status === 'called' || t.status === 'serving')) {
         return { ...c, currentTicket: { id: t.id, number: t.number, serviceId: t.serviceId, status: t.status } };
       }

@@ -1,4 +1,6 @@
 // The shapes of queue-server/API.md the boards read.
+import type { StaffTicket as WireStaffTicket } from '@mot-cua/ui-shared/wire.ts';
+
 export interface Call {
   ticketId: string;
   number: string;
@@ -34,17 +36,8 @@ export interface LiveCounter {
   signedIn?: boolean;
 }
 
-export interface StaffTicket {
-  id: string;
-  number: string;
-  serviceId: string;
-  status: string;
-  priorityCategoryId: string | null;
-  issuedAt: string;
-  waitSeconds: number;
-  visitWaitSeconds?: number;
-  counterId?: string | null;
-}
+/** The part of a staff ticket (the server's schema) the boards read. */
+export type StaffTicket = Pick<WireStaffTicket, 'id' | 'number' | 'serviceId' | 'status' | 'priorityCategoryId' | 'issuedAt' | 'waitSeconds' | 'visitWaitSeconds' | 'counterId'>;
 
 export interface StatsRow {
   key: string;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyTicket, fromSnapshot, overdue, removeTicket } from './waiting.ts';
+import type { TicketStatus } from '@mot-cua/ui-shared/wire.ts';
 import type { StaffTicket } from './types.ts';
 
 const MIN = 60_000;
-const staff = (id: string, waitMin: number, status = 'waiting'): StaffTicket => ({
+const staff = (id: string, waitMin: number, status: TicketStatus = 'waiting'): StaffTicket => ({
   id, number: id.toUpperCase(), serviceId: 'ht', status, priorityCategoryId: null, issuedAt: '', waitSeconds: waitMin * 60,
 });
 

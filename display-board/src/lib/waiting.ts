@@ -15,7 +15,7 @@ export interface WaitingEntry {
 export function fromSnapshot(tickets: StaffTicket[], nowMs: number): WaitingEntry[] {
   return tickets
     .filter((t) => t.status === 'waiting')
-    .map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, priorityCategoryId: t.priorityCategoryId, since: nowMs - (t.visitWaitSeconds ?? t.waitSeconds ?? 0) * 1000 }));
+    .map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, priorityCategoryId: t.priorityCategoryId ?? null, since: nowMs - (t.visitWaitSeconds ?? t.waitSeconds) * 1000 }));
 }
 
 type TicketLike = { id: string; number: string; serviceId: string; status: string; priorityCategoryId?: string | null; visitWaitSeconds?: number; waitSeconds?: number };

@@ -1,6 +1,6 @@
 // Connection to the kiosk agent (printer, ID card scanner). The kiosk works
 // without it: printing then fails fast and the ticket stays on screen.
-import { parseAgentMessage, type PrintResult, type PrintTicket, type ScanMessage } from './agent-protocol.ts';
+import { parseAgentMessage, type KioskMessage, type PrintableTicket, type PrintResult, type ScanEvent } from '@mot-cua/ui-shared/agent-protocol.ts';
 import { settings } from './settings.ts';
 
 export const agent = $state<{ connected: boolean }>({ connected: false });
@@ -11,7 +11,7 @@ let retryMs = 1000;
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
 const pending = new Map<string, (r: PrintResult) => void>();
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
-const scanListeners = new Set<(s: ScanMessage) => void>();
+const scanListeners = new Set<(s: ScanEvent) => void>();
 
 function connect(): void {
   try {
@@ -35,7 +35,7 @@ function connect(): void {
     const m = parseAgentMessage(ev.data);
     if (!m) return;
     if (m.type === 'print.result') {
-      pending.get(m.requestId)?.({ ok: m.ok, error: m.error });
+      pending.get(m.requestId)?.(m);
       pending.delete(m.requestId);
     } else if (m.type === 'scan') {
       for (const l of scanListeners) l(m);
@@ -70,7 +70,7 @@ function openSocket(): Promise<WebSocket | null> {
   });
 }
 
-export async function print(ticket: PrintTicket): Promise<PrintResult> {
+export async function print(ticket: PrintableTicket): Promise<PrintResult> {
   const socket = await openSocket();
   if (!socket) return { ok: false, error: { code: 'offline', message: 'agent not connected' } };
   const requestId = `${ticket.id}-${Date.now().toString(36)}`;
@@ -83,12 +83,13 @@ export async function print(ticket: PrintTicket): Promise<PrintResult> {
       clearTimeout(timer);
       resolve(r);
     });
-    socket.send(JSON.stringify({ type: 'print', requestId, ticket }));
+    const request: KioskMessage = { type: 'print', requestId, ticket };
+    socket.send(JSON.stringify(request));
   });
 }
 
 /** Listen for scans while a screen is shown; returns the unsubscribe function. */
-export function onScan(listener: (s: ScanMessage) => void): () => void {
+export function onScan(listener: (s: ScanEvent) => void): () => void {
   scanListeners.add(listener);
   return () => scanListeners.delete(listener);
 }

@@ -1,8 +1,8 @@
 // The centre as the kiosk sees it: fields with live waiting counts. Loaded from
 // GET /center, kept fresh by socket.io `state`/`queue.changed`, and re-read every
 // minute so "open"/"opens at" follow the clock.
-import { io, type Socket } from 'socket.io-client';
-import { api, ApiError } from './api.ts';
+import { api, ApiError } from '@mot-cua/ui-shared/api.ts';
+import { LiveSocket } from '@mot-cua/ui-shared/live-socket.ts';
 import { settings } from './settings.ts';
 import type { Center, QueueItem } from './types.ts';
 
@@ -17,7 +17,7 @@ export async function loadCenter(): Promise<void> {
     center.data = await api<Center>('/center');
     center.error = null;
   } catch (e) {
-    center.error = e instanceof ApiError ? e : new ApiError(0, 'unreachable', String(e));
+    center.error = ApiError.from(e);
   }
 }
 
@@ -32,18 +32,17 @@ export function applyQueue(queue: QueueItem[]): void {
   }
 }
 
-let socket: Socket | null = null;
-
 export function startCenterSync(): void {
   void loadCenter();
   setInterval(() => void loadCenter(), 60_000);
-  socket = io({ path: '/socket.io', auth: settings.deviceToken ? { token: settings.deviceToken } : {}, transports: ['websocket', 'polling'] });
-  socket.on('connect', () => {
-    center.online = true;
-    // a reconnect after the server was down: the snapshot below may not carry open/opensAt
-    if (center.error) void loadCenter();
-  });
-  socket.on('disconnect', () => (center.online = false));
-  socket.on('state', (s: { queue?: QueueItem[] }) => s.queue && applyQueue(s.queue));
-  socket.on('queue.changed', (e: { queue?: QueueItem[] }) => e.queue && applyQueue(e.queue));
+  new LiveSocket({
+    token: settings.deviceToken,
+    onConnection: (connected) => {
+      center.online = connected;
+      // a reconnect after the server was down: the snapshot below may not carry open/opensAt
+      if (connected && center.error) void loadCenter();
+    },
+  })
+    .on<{ queue?: QueueItem[] }>('state', (s) => s.queue && applyQueue(s.queue))
+    .on<{ queue?: QueueItem[] }>('queue.changed', (e) => e.queue && applyQueue(e.queue));
 }

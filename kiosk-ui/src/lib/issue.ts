@@ -1,7 +1,9 @@
 // Taking a number. One attempt = one Idempotency-Key: the key is made when the
 // citizen taps a field and reused by every retry of that same choice, so a
 // double tap, a timeout or a retry after a network blip never makes two tickets.
-import { api, newIdempotencyKey } from './api.ts';
+import type { Lang } from '@mot-cua/config/strings/index.ts';
+import { api } from '@mot-cua/ui-shared/api.ts';
+import type { IssueBody } from '@mot-cua/ui-shared/wire.ts';
 import type { Ticket } from './types.ts';
 
 export interface IssueChoice {
@@ -12,6 +14,12 @@ export interface IssueChoice {
 
 export interface Attempt extends IssueChoice {
   key: string;
+}
+
+/** A random key for one attempt to take a number; works on plain-http kiosks too (no randomUUID there). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Keep the attempt (and its key) when the choice is unchanged, else start a new one. */
@@ -29,7 +37,7 @@ export function attemptFor(prev: Attempt | null, choice: IssueChoice): Attempt {
 
 export function issueTicket(
   a: Attempt,
-  extra: { kioskId: string | null; lang: string; procedureCode?: string; auth?: Record<string, string> },
+  extra: { kioskId: string | null; lang: Lang; procedureCode?: string; auth?: Record<string, string> },
 ): Promise<Ticket> {
   return api<Ticket>('/tickets', {
     method: 'POST',
@@ -42,6 +50,6 @@ export function issueTicket(
       ...(a.identityQr ? { identityQr: a.identityQr } : {}),
       ...(extra.kioskId ? { kioskId: extra.kioskId } : {}),
       ...(extra.procedureCode ? { procedureCode: extra.procedureCode } : {}),
-    },
+    } satisfies IssueBody,
   });
 }

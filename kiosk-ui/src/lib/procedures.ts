@@ -2,7 +2,7 @@
 // fetched once and filtered on the kiosk for instant results; the server's own
 // search (?q=) then confirms or widens them.
 import { matchesQuery } from '@mot-cua/config/text.ts';
-import { api } from './api.ts';
+import { api } from '@mot-cua/ui-shared/api.ts';
 import type { Procedure } from './types.ts';
 
 let all: Promise<Procedure[]> | null = null;

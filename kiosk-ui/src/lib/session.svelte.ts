@@ -1,11 +1,11 @@
 // What the kiosk knows about the citizen in front of it. Personal data from a
 // scanned card lives only here and is dropped when the screen returns home.
-import type { Cccd, ScanMessage } from './agent-protocol.ts';
+import type { CccdSummary, ScanEvent } from '@mot-cua/ui-shared/agent-protocol.ts';
 import { categoryForAge } from './priority.ts';
 import type { PriorityCategory, Ticket } from './types.ts';
 
 export const session = $state<{
-  cccd: Cccd | null;
+  cccd: CccdSummary | null;
   identityQr: string | null;
   priorityCategoryId: string | null;
   priorityAuto: boolean;
@@ -25,7 +25,7 @@ export function clearSession(): void {
  * server (it re-checks the age itself), and the age priority without asking.
  * Returns the category given, if any.
  */
-export function applyCardScan(s: ScanMessage & { cccd: Cccd }, categories: PriorityCategory[]): PriorityCategory | null {
+export function applyCardScan(s: ScanEvent & { cccd: CccdSummary }, categories: PriorityCategory[]): PriorityCategory | null {
   session.cccd = s.cccd;
   session.identityQr = s.source === 'qr' ? s.raw : null;
   const auto = categoryForAge(categories, s.cccd.age);

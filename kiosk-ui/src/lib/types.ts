@@ -1,4 +1,6 @@
-// Shapes of the queue-server answers the kiosk reads (queue-server/API.md).
+// Shapes of the queue-server answers the kiosk reads (queue-server/API.md); a
+// ticket's comes from the server's own route schema.
+export type { Ticket, TicketStatus } from '@mot-cua/ui-shared/wire.ts';
 export interface Service {
   id: string; code: string; name: string; nameEn?: string | null; prefix: string; icon: string;
   waiting: number; estimatedWaitMinutes: number | null; open: boolean; opensAt: string | null;
@@ -14,13 +16,6 @@ export interface Center {
   targetWaitMinutes: number; services: Service[]; counters: Counter[];
   priorityCategories: PriorityCategory[]; satisfactionLevels: SatisfactionLevel[];
   booking: { earlyMinutes: number; lateMinutes: number };
-}
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'cancelled' | 'transferred';
-export interface Ticket {
-  id: string; number: string; serviceId: string; serviceName?: string; status: TicketStatus;
-  priorityCategoryId: string | null; channel: string; issuedAt: string; calledAt: string | null;
-  counterId: string | null; counterNumber: number | null; peopleAhead: number;
-  estimatedWaitMinutes: number | null; statusUrl: string; printed?: boolean; rated?: boolean;
 }
 export interface QueueItem { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number | null }
 export interface Procedure {

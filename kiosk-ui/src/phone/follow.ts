@@ -13,7 +13,7 @@ export function followView(t: Ticket): FollowView {
     case 'called':
     case 'serving':
     case 'parked':
-      return { kind: t.status, counter: t.counterNumber };
+      return { kind: t.status, counter: t.counterNumber ?? null };
     default:
       return { kind: t.status };
   }

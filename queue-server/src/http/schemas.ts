@@ -1,7 +1,8 @@
 // JSON schemas shared by routes: validation, serialisation and the OpenAPI document come from these.
 import { TICKET_STATUSES, CHANNELS } from '../domain/index.ts';
 
-const nullable = (type: string) => ({ type: [type, 'null'] });
+// Generic, so the type stays a literal tuple and json-schema-to-ts (ui-shared's wire types) can read it.
+const nullable = <T extends 'string' | 'integer' | 'boolean'>(type: T) => ({ type: [type, 'null'] as const });
 
 /** POST /tickets: what a kiosk, a phone or a counter sends to take a number (the bench's bare baseline validates the same). */
 export const issueBody = {

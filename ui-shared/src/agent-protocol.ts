@@ -1,5 +1,6 @@
 /**
- * The WebSocket protocol between the kiosk UI and this agent (ws://127.0.0.1:8181/ws), JSON:
+ * The WebSocket protocol between the kiosk UI and its kiosk agent
+ * (ws://127.0.0.1:8181/ws), JSON, one module for both ends:
  *
  * kiosk → agent  { type: 'print', requestId, ticket: PrintableTicket }
  * agent → kiosk  { type: 'print.result', requestId, ok, error?: { code: 'paper_out'|'cover_open'|'offline'|'failed', message } }
@@ -8,12 +9,27 @@
  * agent → kiosk  { type: 'scan', source: 'qr'|'mrz'|'barcode', raw, cccd: {...} | null, error: {...} | null }
  * agent → kiosk  { type: 'error', error: { code: 'bad_message', message } }   (a message it could not use)
  *
- * Checked by hand rather than with a schema library: two message shapes do not justify the
- * memory a validator costs on a kiosk PC.
+ * The agent checks what it is sent by hand rather than with a schema library: two
+ * message shapes do not justify the memory a validator costs on a kiosk PC. The
+ * kiosk trusts its own agent's shapes and only sorts them by type. The types come
+ * from the drivers (type-only: the kiosk bundle gets no driver code).
  */
+import type { PartStatus } from '@mot-cua/hardware/device.ts';
 import type { PrintableTicket } from '@mot-cua/hardware/printer/ticket.ts';
+import type { PrintResult } from '@mot-cua/hardware/printer/printer.ts';
+import type { CccdSummary, ScanEvent } from '@mot-cua/hardware/scanner/classify.ts';
 
-export type Inbound = { type: 'print'; requestId: string; ticket: PrintableTicket } | { type: 'status' };
+export type { CccdSummary, PartStatus, PrintableTicket, PrintResult, ScanEvent };
+/** Why a print failed, as the kiosk tells the citizen. */
+export type PrintFailure = Extract<PrintResult, { ok: false }>['error'];
+
+export type KioskMessage = { type: 'print'; requestId: string; ticket: PrintableTicket } | { type: 'status' };
+
+export type AgentMessage =
+  | ScanEvent
+  | { type: 'status'; parts: PartStatus[] }
+  | ({ type: 'print.result'; requestId: string } & PrintResult)
+  | { type: 'error'; error: { code: 'bad_message'; message: string } };
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const str = (x: unknown, max: number, min = 0): x is string => typeof x === 'string' && x.length >= min && x.length <= max;
@@ -49,10 +65,23 @@ export function parseTicket(t: unknown): PrintableTicket | null {
   return ticket;
 }
 
-export function parseInbound(m: unknown): Inbound | null {
+/** The agent's side: a message from the kiosk, checked field by field, or null. */
+export function parseKioskMessage(m: unknown): KioskMessage | null {
   if (!isObj(m)) return null;
   if (m.type === 'status') return { type: 'status' };
   if (m.type !== 'print' || !str(m.requestId, 100, 1)) return null;
   const ticket = parseTicket(m.ticket);
   return ticket ? { type: 'print', requestId: m.requestId, ticket } : null;
+}
+
+/** The kiosk's side: a WebSocket frame from the agent, or null for anything it does not use. */
+export function parseAgentMessage(data: unknown): AgentMessage | null {
+  if (typeof data !== 'string') return null;
+  try {
+    const m = JSON.parse(data) as { type?: unknown };
+    if (m && (m.type === 'scan' || m.type === 'status' || m.type === 'print.result' || m.type === 'error')) return m as AgentMessage;
+  } catch {
+    // not JSON: ignore, the agent speaks JSON only
+  }
+  return null;
 }

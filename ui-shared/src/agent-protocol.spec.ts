@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseAgentMessage, parseKioskMessage } from './agent-protocol.ts';
+
+const ticket = {
+  id: 't1',
+  number: 'A1001',
+  centerName: 'Trung tâm',
+  serviceName: 'Hộ tịch',
+  priorityName: null,
+  peopleAhead: 0,
+  estimatedWaitMinutes: 4.5,
+  issuedAt: '2026-11-22T09:00:00+07:00',
+  statusUrl: 'http://127.0.0.1:8080/t/t1',
+};
+
+describe('parseKioskMessage (the agent reads the kiosk)', () => {
+  it('accepts a ticket without an estimate (the server has none when no counter is open)', () => {
+    expect(parseKioskMessage({ type: 'print', requestId: 'r', ticket: { ...ticket, estimatedWaitMinutes: null } })).toMatchObject({ ticket: { estimatedWaitMinutes: null } });
+  });
+  it('accepts the two kiosk messages', () => {
+    expect(parseKioskMessage({ type: 'status' })).toEqual({ type: 'status' });
+    expect(parseKioskMessage({ type: 'print', requestId: 'r', ticket })).toEqual({ type: 'print', requestId: 'r', ticket });
+    expect(parseKioskMessage({ type: 'print', requestId: 'r', ticket: { ...ticket, note: 'Ghi chú', extra: 1 } })).toEqual({
+      type: 'print',
+      requestId: 'r',
+      ticket: { ...ticket, note: 'Ghi chú' },
+    });
+  });
+
+  it.each([
+    ['no type', { requestId: 'r', ticket }],
+    ['unknown type', { type: 'scan' }],
+    ['no requestId', { type: 'print', ticket }],
+    ['no ticket', { type: 'print', requestId: 'r' }],
+    ['negative people ahead', { type: 'print', requestId: 'r', ticket: { ...ticket, peopleAhead: -1 } }],
+    ['fractional people ahead', { type: 'print', requestId: 'r', ticket: { ...ticket, peopleAhead: 1.5 } }],
+    ['missing status URL', { type: 'print', requestId: 'r', ticket: { ...ticket, statusUrl: '' } }],
+    ['priority not a string', { type: 'print', requestId: 'r', ticket: { ...ticket, priorityName: 3 } }],
+    ['an array', [1, 2]],
+    ['null', null],
+  ])('rejects %s', (_label, m) => expect(parseKioskMessage(m)).toBe(null));
+
+  it('never throws on any JSON value', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => {
+      expect(() => parseKioskMessage(v)).not.toThrow();
+    }));
+  });
+});
+
+describe('parseAgentMessage (the kiosk reads the agent)', () => {
+  it('accepts the message kinds of the agent', () => {
+    expect(parseAgentMessage('{"type":"print.result","requestId":"r1","ok":true}')).toMatchObject({ type: 'print.result', ok: true });
+    expect(parseAgentMessage('{"type":"scan","source":"qr","raw":"x","cccd":null,"error":null}')?.type).toBe('scan');
+    expect(parseAgentMessage('{"type":"status","parts":[]}')?.type).toBe('status');
+    expect(parseAgentMessage('{"type":"error","error":{"code":"bad_message","message":"x"}}')?.type).toBe('error');
+  });
+  it('ignores anything else without throwing', () => {
+    expect(parseAgentMessage('not json')).toBeNull();
+    expect(parseAgentMessage('{"type":"hello"}')).toBeNull();
+    expect(parseAgentMessage('null')).toBeNull();
+    expect(parseAgentMessage(new ArrayBuffer(2))).toBeNull();
+  });
+});

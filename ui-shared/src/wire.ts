@@ -1,0 +1,28 @@
+// What the UIs read from and send to the queue-server, derived from the
+// server's own route schemas (queue-server/src/http/schemas.ts): a route and
+// its clients cannot drift apart. Type-only imports, so nothing of the server
+// reaches a browser bundle.
+import type { FromSchema } from 'json-schema-to-ts';
+import type { errorSchema, issueBody, staffTicketSchema, ticketSchema } from '@mot-cua/queue-server/http/schemas.ts';
+
+/** A reply schema as the browser receives it: Fastify's serialiser drops every property the schema does not list. */
+type Reply<S> = S & { readonly additionalProperties: false };
+
+/** GET /tickets/:id, POST /tickets and every ticket in a reply or a realtime event. */
+export type Ticket = FromSchema<Reply<typeof ticketSchema>>;
+export type TicketStatus = Ticket['status'];
+export type Channel = NonNullable<Ticket['channel']>;
+
+/**
+ * A ticket as staff see it. Its schema spreads the public ticket's properties
+ * but lists none as required; the presenter (queue-server/src/http/present.ts)
+ * always sends the public ones and the wait.
+ */
+type StaffRequired = readonly [...typeof ticketSchema.required, 'waitSeconds'];
+export type StaffTicket = FromSchema<Reply<typeof staffTicketSchema> & { readonly required: StaffRequired }>;
+
+/** POST /tickets: what a kiosk, a phone or a counter sends to take a number. */
+export type IssueBody = FromSchema<typeof issueBody>;
+
+/** Every refusal: `{ error: { code, message } }`, the message "Vietnamese / English". */
+export type ErrorBody = FromSchema<typeof errorSchema>;
