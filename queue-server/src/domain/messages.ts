@@ -44,8 +44,37 @@ export const ERRORS = {
   'not_found:device': { kind: 'not_found', vi: 'Không có thiết bị "{deviceId}"', en: 'unknown device' },
 
   // tickets
+  unknown_service: { kind: 'bad_input', vi: 'Không có lĩnh vực "{id}"', en: 'unknown service "{id}"' },
+  unknown_priority_category: { kind: 'bad_input', vi: 'Không có đối tượng ưu tiên "{id}"', en: 'unknown priority category' },
+  unknown_procedure: { kind: 'bad_input', vi: 'Không có thủ tục "{code}"', en: 'unknown procedure' },
+  no_identity_parser: { kind: 'unavailable', vi: 'Không đọc được CCCD', en: 'ID card reading unavailable' },
+  closed: { kind: 'conflict', vi: 'Lĩnh vực {name} đang tạm ngừng', en: '{nameEn} is closed' },
+  'closed:reopens': { kind: 'conflict', vi: 'Lĩnh vực {name} đang ngoài giờ làm việc; mở lại lúc {time} ngày {date}', en: '{nameEn} is closed; opens {atIso}' },
+  capacity_reached: { kind: 'conflict', vi: 'Lĩnh vực {name} đã hết số hôm nay', en: "{nameEn} has given all of today's numbers" },
+  'capacity_reached:reopens': {
+    kind: 'conflict',
+    vi: 'Lĩnh vực {name} đã hết số hôm nay; mời quay lại lúc {time} ngày {date}',
+    en: "{nameEn} has given all of today's numbers",
+  },
+  'not_found:ticket': { kind: 'not_found', vi: 'Không tìm thấy phiếu "{id}"', en: 'ticket "{id}" not found' },
+  'not_found:ticket_number': { kind: 'not_found', vi: 'Không tìm thấy phiếu số "{id}"', en: 'ticket number "{id}" not found' },
   use_check_in: { kind: 'bad_input', vi: 'Số hẹn được cấp khi xác nhận lịch hẹn', en: 'appointment tickets come from booking check-in' },
   'not_found:procedure': { kind: 'not_found', vi: 'Không tìm thấy thủ tục "{id}"', en: 'procedure "{id}" not found' },
+
+  // counters
+  'not_found:counter': { kind: 'not_found', vi: 'Không tìm thấy quầy "{id}"', en: 'counter "{id}" not found' },
+  'wrong_counter:ticket': { kind: 'forbidden', vi: 'Phiếu này không thuộc quầy của bạn', en: 'this ticket is not at your counter' },
+  no_current_ticket: { kind: 'conflict', vi: 'Quầy chưa gọi số nào', en: 'no ticket is being served at this counter' },
+  not_served_here: { kind: 'conflict', vi: 'Quầy {counter} không nhận lĩnh vực này', en: 'counter {counter} does not serve this field' },
+  counter_busy: { kind: 'conflict', vi: 'Quầy đang phục vụ số {number}; hãy kết thúc trước', en: 'the counter is serving {number}; finish it first' },
+  too_many_recalls: { kind: 'conflict', vi: 'Đã gọi số {number} {calls} lần; hãy đánh dấu vắng mặt', en: 'ticket {number} was called {calls} times; mark it no-show' },
+  counter_paused: { kind: 'conflict', vi: 'Quầy đang tạm nghỉ; hãy mở lại trước', en: 'the counter is paused; resume it first' },
+  counter_closed: { kind: 'conflict', vi: 'Quầy đã đóng; hãy mở quầy trước', en: 'the counter is closed; open it first' },
+
+  // ratings
+  not_served: { kind: 'conflict', vi: 'Phiếu số {number} chưa được phục vụ xong nên chưa đánh giá được', en: 'ticket {number} has not been served yet' },
+  already_rated: { kind: 'conflict', vi: 'Phiếu số {number} đã được đánh giá', en: 'ticket {number} was already rated' },
+  nothing_to_rate: { kind: 'conflict', vi: 'Quầy chưa phục vụ xong phiếu nào', en: 'no finished ticket to rate at this counter' },
 
   // days and periods
   bad_date: { kind: 'bad_input', vi: 'Ngày không có thật', en: 'no such date' },

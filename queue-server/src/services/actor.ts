@@ -1,6 +1,6 @@
 // Who is asking, and the rule that staff act only for the counter they signed in at.
-import { DomainError } from '../domain/index.ts';
 import type { Role } from '../store/index.ts';
+import { fail } from '../domain/messages.ts';
 
 export type Actor =
   | { kind: 'user'; username: string; role: Role; counterId: string | null }
@@ -13,11 +13,7 @@ export const actorName = (a: Actor): string | null => (a.kind === 'user' ? a.use
 export function assertMayActAt(actor: Actor, counterId: string): void {
   if (actor.kind === 'user' && (actor.role === 'manager' || actor.role === 'admin')) return;
   if ((actor.kind === 'user' || actor.kind === 'device') && actor.counterId === counterId) return;
-  throw new DomainError(
-    'forbidden',
-    'wrong_counter',
-    `Bạn chỉ được thao tác tại quầy đã đăng nhập / you may act only at the counter you signed in at`,
-  );
+  throw fail('wrong_counter');
 }
 
 /**
@@ -32,5 +28,5 @@ export function assertMayTouch(actor: Actor, t: { counterId: string | null; serv
   if (actor.kind === 'user' && (actor.role === 'manager' || actor.role === 'admin')) return;
   const c = actor.kind === 'public' ? null : actor.counterId;
   if (c && serves(c, t.serviceId)) return;
-  throw new DomainError('forbidden', 'wrong_counter', 'Phiếu này không thuộc quầy của bạn / this ticket is not at your counter');
+  throw fail('wrong_counter:ticket');
 }

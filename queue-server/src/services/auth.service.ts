@@ -2,9 +2,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
 import type { CenterConfig } from '@mot-cua/config';
-import { DomainError } from '../domain/index.ts';
 import type { Store, User, Session, Device, AuditEntry } from '../store/index.ts';
 import type { Actor } from './actor.ts';
+import { fail } from '../domain/messages.ts';
 
 const SESSION_MS = 12 * 3600_000;
 const LOCK_AFTER = 5;
@@ -35,11 +35,7 @@ export class AuthService {
     const user = this.store.users.get(username);
     const hash = user?.passwordHash ?? (await (this.dummyHash ??= argon2.hash(randomBytes(16).toString('hex'))));
     if (user?.lockedUntil && user.lockedUntil > now) {
-      throw new DomainError(
-        'forbidden',
-        'account_locked',
-        `Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần; thử lại sau ${Math.ceil((user.lockedUntil - now) / 60_000)} phút / account locked after repeated failures; try again later`,
-      );
+      throw fail('account_locked', { minutes: Math.ceil((user.lockedUntil - now) / 60_000) });
     }
     let ok = false;
     try {
@@ -49,17 +45,17 @@ export class AuthService {
     }
     if (!user || !ok || user.disabled) {
       if (user) this.store.users.recordLogin(username, false, LOCK_AFTER, LOCK_MS, now);
-      throw new DomainError('unauthorized', 'bad_credentials', 'Sai tên đăng nhập hoặc mật khẩu / wrong username or password');
+      throw fail('bad_credentials');
     }
     let counter: string | null = null;
     if (user.role === 'staff') {
       counter = counterId ?? user.counterId;
-      if (!counter) throw new DomainError('bad_input', 'counter_required', 'Hãy chọn quầy làm việc / choose your counter');
+      if (!counter) throw fail('counter_required:choose');
     } else if (counterId) {
       counter = counterId;
     }
     if (counter !== null && !this.config.counters.some((c) => c.id === counter)) {
-      throw new DomainError('bad_input', 'unknown_counter', `Không có quầy "${counter}" / unknown counter`);
+      throw fail('unknown_counter', { counter });
     }
     this.store.users.recordLogin(username, true, LOCK_AFTER, LOCK_MS, now);
     const sessionId = randomBytes(32).toString('base64url');
@@ -110,7 +106,7 @@ export class AuthService {
   /** A new token for a device (shown once); the old one stops working. */
   issueDeviceToken(deviceId: string, actor: string): string {
     const d = this.config.devices.list.find((x) => x.id === deviceId) ?? this.store.devices.get(deviceId);
-    if (!d) throw new DomainError('not_found', 'not_found', `Không có thiết bị "${deviceId}" / unknown device`);
+    if (!d) throw fail('not_found:device', { deviceId });
     const token = randomBytes(24).toString('base64url');
     this.store.devices.upsert({ id: deviceId, kind: d.kind, name: d.name, counterId: d.counterId ?? null, tokenHash: sha256(token) });
     this.store.audit.append(actor, 'device.token', deviceId, {}, this.now());
@@ -118,7 +114,7 @@ export class AuthService {
   }
 
   revokeDevice(deviceId: string, actor: string): void {
-    if (!this.store.devices.revoke(deviceId, this.now())) throw new DomainError('not_found', 'not_found', `Không có thiết bị "${deviceId}" / unknown device`);
+    if (!this.store.devices.revoke(deviceId, this.now())) throw fail('not_found:device', { deviceId });
     this.store.audit.append(actor, 'device.revoke', deviceId, {}, this.now());
   }
 

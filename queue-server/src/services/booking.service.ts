@@ -1,9 +1,10 @@
 // Booking a time (đặt lịch hẹn) and checking in at the kiosk near that time.
 import { randomInt } from 'node:crypto';
 import type { CenterConfig } from '@mot-cua/config';
-import { DomainError, addDays, dayKey, dayStart, spansOn, toMin, type WeeklyHours } from '../domain/index.ts';
+import { addDays, dayKey, dayStart, spansOn, toMin, type WeeklyHours } from '../domain/index.ts';
 import type { Store, Booking, TicketRecord } from '../store/index.ts';
 import type { Queue } from './queue.ts';
+import { fail } from '../domain/messages.ts';
 
 const SLOT_MINUTES = 30;
 // No 0/O, 1/I/L: codes are read aloud and typed on a kiosk.
@@ -53,8 +54,8 @@ export class BookingService {
 
   create(input: { serviceId: string; date: string; time: string; fullName: string; phone: string }): Booking {
     const slot = this.slots(input.serviceId, input.date).find((s) => s.time === input.time);
-    if (!slot) throw new DomainError('bad_input', 'no_such_slot', `Không có giờ hẹn ${input.time} ngày ${input.date} / no bookable slot at that time`);
-    if (slot.free <= 0) throw new DomainError('conflict', 'slot_full', `Giờ ${input.time} đã kín lịch; hãy chọn giờ khác / that time is fully booked`);
+    if (!slot) throw fail('no_such_slot', { time: input.time, date: input.date });
+    if (slot.free <= 0) throw fail('slot_full', { time: input.time });
     const bookedAt = dayStart(input.date) + toMin(input.time) * 60_000;
     return this.store.tx(() => {
       let code = '';
@@ -79,27 +80,24 @@ export class BookingService {
 
   get(code: string): Booking {
     const b = this.store.bookings.get(code.toUpperCase());
-    if (!b) throw new DomainError('not_found', 'not_found', `Không tìm thấy lịch hẹn "${code}" / booking not found`);
+    if (!b) throw fail('not_found:booking', { code });
     return b;
   }
 
   /** Checks in within the configured window and issues an appointment ticket carrying the booked time. */
   checkIn(code: string): TicketRecord {
     const b = this.get(code);
-    if (b.status === 'checked_in') throw new DomainError('conflict', 'already_checked_in', 'Lịch hẹn này đã được xác nhận / this booking is already checked in');
-    if (b.status === 'cancelled') throw new DomainError('conflict', 'cancelled', 'Lịch hẹn này đã bị huỷ / this booking was cancelled');
+    if (b.status === 'checked_in') throw fail('already_checked_in');
+    if (b.status === 'cancelled') throw fail('cancelled');
     const now = this.queue.centre.now();
     const earliest = b.bookedAt - this.config.booking.earlyMinutes * 60_000;
     const latest = b.bookedAt + this.config.booking.lateMinutes * 60_000;
     if (now < earliest) {
       const from = new Date(earliest + 7 * 3600_000).toISOString();
-      throw new DomainError(
-        'conflict',
-        'too_early',
-        `Chưa đến giờ xác nhận; mời quay lại từ ${from.slice(11, 16)}${dayKey(earliest) !== dayKey(now) ? ` ngày ${from.slice(8, 10)}/${from.slice(5, 7)}` : ''} / too early; check in from ${from.slice(11, 16)}`,
-      );
+      const time = from.slice(11, 16);
+      throw dayKey(earliest) !== dayKey(now) ? fail('too_early:other_day', { time, day: `${from.slice(8, 10)}/${from.slice(5, 7)}` }) : fail('too_early', { time });
     }
-    if (now > latest) throw new DomainError('conflict', 'too_late', 'Đã quá giờ hẹn; mời lấy số thường hoặc đặt lịch khác / the booking time has passed; take a regular number or book again');
+    if (now > latest) throw fail('too_late');
     const { ticket } = this.queue.issue.issue({ serviceId: b.serviceId, channel: 'appointment', bookedAt: b.bookedAt }, `booking:${b.code}`);
     this.store.bookings.checkIn(b.code, ticket.id);
     return ticket;

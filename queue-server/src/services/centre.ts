@@ -1,7 +1,8 @@
 // The centre the queue runs: its configuration looked up by id, its calling
 // policy and its clock. Every queue service reads these through one Centre.
 import type { CenterConfig, Counter, Service } from '@mot-cua/config';
-import { DomainError, notFound, type PolicySettings } from '../domain/index.ts';
+import type { PolicySettings } from '../domain/index.ts';
+import { fail } from '../domain/messages.ts';
 
 export class Centre {
   private readonly services: Map<string, Service>;
@@ -23,13 +24,13 @@ export class Centre {
 
   service(id: string): Service {
     const s = this.services.get(id);
-    if (!s) throw new DomainError('bad_input', 'unknown_service', `Không có lĩnh vực "${id}" / unknown service "${id}"`);
+    if (!s) throw fail('unknown_service', { id });
     return s;
   }
 
   counter(id: string): Counter {
     const c = this.counters.get(id);
-    if (!c) throw notFound('quầy|counter', id);
+    if (!c) throw fail('not_found:counter', { id });
     return c;
   }
 

@@ -2,7 +2,7 @@
 // recall, start, finish, no-show, cancel, park, transfer, and open, pause or
 // close the counter. Each action is one write through the open-ticket mirror;
 // its announcement leaves once the write is durable.
-import { DomainError, orderForCounter, transfer as transferTicket, transition, type Action } from '../domain/index.ts';
+import { orderForCounter, transfer as transferTicket, transition, type Action } from '../domain/index.ts';
 import { ticketRecord, type CounterStatus, type TicketRecord } from '../store/index.ts';
 import { actorName, assertMayActAt, assertMayTouch, type Actor } from './actor.ts';
 import type { Bus } from './bus.ts';
@@ -12,6 +12,7 @@ import type { EventLog } from './event-log.ts';
 import type { HallService } from './hall.service.ts';
 import type { OpenTickets } from './open-tickets.ts';
 import { newTicketId } from './ticket-id.ts';
+import { fail } from '../domain/messages.ts';
 
 type StepAction = Exclude<Action, 'call' | 'transfer'>;
 
@@ -34,7 +35,7 @@ export class CounterService {
   currentOrFail(counterId: string): TicketRecord {
     this.centre.counter(counterId);
     const cur = this.open.currentAt(counterId);
-    if (!cur) throw new DomainError('conflict', 'no_current_ticket', 'Quầy chưa gọi số nào / no ticket is being served at this counter');
+    if (!cur) throw fail('no_current_ticket');
     return cur;
   }
 
@@ -73,14 +74,14 @@ export class CounterService {
     this.assertCounterOpen(counterId);
     const t = this.open.get(ticketId);
     if (!counter.serviceIds.includes(t.serviceId) && t.status === 'waiting') {
-      throw new DomainError('conflict', 'not_served_here', `Quầy ${counter.number} không nhận lĩnh vực này / counter ${counter.number} does not serve this field`);
+      throw fail('not_served_here', { counter: counter.number });
     }
     if (t.status === 'parked' && t.counterId !== counterId) assertMayActAt(actor, t.counterId ?? '');
     const now = this.centre.now();
     const called = this.open.write(() => {
       const cur = this.open.currentAt(counterId);
       if (cur) {
-        throw new DomainError('conflict', 'counter_busy', `Quầy đang phục vụ số ${cur.number}; hãy kết thúc trước / the counter is serving ${cur.number}; finish it first`);
+        throw fail('counter_busy', { number: cur.number });
       }
       return this.apply(this.open.get(ticketId), 'call', now, counterId, actorName(actor));
     });
@@ -94,11 +95,7 @@ export class CounterService {
     assertMayTouch(actor, t, (c, s) => this.centre.serves(c, s));
     const maxRecalls = this.centre.config.policy.maxRecalls;
     if (action === 'recall' && t.callCount > maxRecalls) {
-      throw new DomainError(
-        'conflict',
-        'too_many_recalls',
-        `Đã gọi số ${t.number} ${t.callCount} lần; hãy đánh dấu vắng mặt / ticket ${t.number} was called ${t.callCount} times; mark it no-show`,
-      );
+      throw fail('too_many_recalls', { number: t.number, calls: t.callCount });
     }
     const now = this.centre.now();
     const updated = this.open.write(() => this.apply(this.open.get(ticketId), action, now, t.counterId, actorName(actor)));
@@ -151,11 +148,7 @@ export class CounterService {
   private assertCounterOpen(counterId: string): void {
     const status = this.states.status(counterId);
     if (status !== 'open') {
-      throw new DomainError(
-        'conflict',
-        `counter_${status}`,
-        status === 'paused' ? 'Quầy đang tạm nghỉ; hãy mở lại trước / the counter is paused; resume it first' : 'Quầy đã đóng; hãy mở quầy trước / the counter is closed; open it first',
-      );
+      throw fail(status === 'paused' ? 'counter_paused' : 'counter_closed');
     }
   }
 

@@ -1,18 +1,13 @@
 // Dossier status by the code on the receipt (mã hồ sơ).
 import type { CenterConfig } from '@mot-cua/config';
-import { DomainError, toIso } from '../domain/index.ts';
+import { toIso } from '../domain/index.ts';
 import type { Dossier, DossierSource, DossierStatus, SqliteDossierSource } from '../store/index.ts';
+import { fail, text } from '../domain/messages.ts';
 
 /** YYMMDD-XXNN-NNNN, e.g. 261120-HT01-0007. */
 export const DOSSIER_CODE = /^\d{6}-[A-Z]{2}\d{2}-\d{4}$/;
 
-const STATUS_TEXT: Record<DossierStatus, string> = {
-  received: 'Đã tiếp nhận / Received',
-  processing: 'Đang giải quyết / Being processed',
-  supplement_needed: 'Cần bổ sung hồ sơ — mời liên hệ bộ phận Một cửa / More documents needed — please contact the one-stop desk',
-  ready: 'Đã có kết quả — mời đến nhận / Result ready — please collect it',
-  returned: 'Đã trả kết quả / Result handed over',
-};
+const statusText = (status: DossierStatus) => text(`dossier:${status}`);
 
 /** Initials only: the status page is public to whoever holds the code. */
 export const initials = (name: string) =>
@@ -31,10 +26,10 @@ export class DossierService {
   async status(rawCode: string) {
     const code = rawCode.trim().toUpperCase();
     if (!DOSSIER_CODE.test(code)) {
-      throw new DomainError('bad_input', 'bad_dossier_code', 'Mã hồ sơ không đúng dạng, ví dụ 261120-HT01-0007 / malformed dossier code, e.g. 261120-HT01-0007');
+      throw fail('bad_dossier_code');
     }
     const d = await this.source.find(code);
-    if (!d) throw new DomainError('not_found', 'not_found', `Không tìm thấy hồ sơ ${code}; hãy kiểm tra lại mã trên giấy biên nhận / dossier ${code} not found; check the code on your receipt`);
+    if (!d) throw fail('not_found:dossier', { code });
     const proc = this.config.procedures.find((p) => p.code === d.procedureCode);
     return {
       code: d.code,
@@ -42,7 +37,7 @@ export class DossierService {
       procedureName: proc?.name ?? d.procedureCode,
       applicantInitials: initials(d.applicantName),
       status: d.status,
-      statusText: STATUS_TEXT[d.status],
+      statusText: statusText(d.status),
       receivedAt: toIso(d.receivedAt),
       dueAt: toIso(d.dueAt),
       updatedAt: toIso(d.updatedAt),

@@ -10,6 +10,7 @@ import type { EventLog } from './event-log.ts';
 import type { OpenTickets } from './open-tickets.ts';
 import { availability, type Availability } from './service-hours.ts';
 import { newTicketId } from './ticket-id.ts';
+import { fail } from '../domain/messages.ts';
 
 export interface IdentityParse {
   (raw: string, today: Date): { ok: true; value: { idNumber: string; fullName: string; age: number } } | { ok: false; error: { code: string; message: string } };
@@ -108,13 +109,13 @@ export class IssueService {
     const config = this.centre.config;
     let priorityCategoryId = input.priorityCategoryId ?? null;
     if (priorityCategoryId !== null && !config.priorityCategories.some((p) => p.id === priorityCategoryId)) {
-      throw new DomainError('bad_input', 'unknown_priority_category', `Không có đối tượng ưu tiên "${priorityCategoryId}" / unknown priority category`);
+      throw fail('unknown_priority_category', { id: priorityCategoryId });
     }
     const citizen = input.identityQr !== undefined && input.identityQr !== '' ? this.readIdentity(input.identityQr, now) : null;
     // An elderly citizen gets priority without being asked (Law on the Elderly: from 60).
     if (citizen && priorityCategoryId === null) priorityCategoryId = this.priorityByAge(citizen.age);
     if (input.procedureCode && !config.procedures.some((p) => p.code === input.procedureCode)) {
-      throw new DomainError('bad_input', 'unknown_procedure', `Không có thủ tục "${input.procedureCode}" / unknown procedure`);
+      throw fail('unknown_procedure', { code: input.procedureCode });
     }
 
     // From the key's check above to its record below nothing awaits: two requests with one key never make two tickets.
@@ -158,7 +159,7 @@ export class IssueService {
   }
 
   private readIdentity(raw: string, now: number): Citizen {
-    if (!this.opts.parseIdentity) throw new DomainError('unavailable', 'no_identity_parser', 'Không đọc được CCCD / ID card reading unavailable');
+    if (!this.opts.parseIdentity) throw fail('no_identity_parser');
     const parsed = this.opts.parseIdentity(raw, new Date(now));
     if (!parsed.ok) throw new DomainError('bad_input', `identity_${parsed.error.code}`, parsed.error.message);
     const { idNumber, fullName, age } = parsed.value;

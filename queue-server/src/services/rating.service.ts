@@ -1,13 +1,13 @@
 // What a ticket learns after the fact: the citizen's rating of the service
 // (once per served visit, from the phone or the counter's rating keypad), and
 // whether the kiosk's printer printed it.
-import { DomainError } from '../domain/index.ts';
 import { ticketRecord, type Store, type TicketRecord } from '../store/index.ts';
 import { assertMayActAt, type Actor } from './actor.ts';
 import type { Bus } from './bus.ts';
 import type { Centre } from './centre.ts';
 import type { EventLog } from './event-log.ts';
 import type { OpenTickets } from './open-tickets.ts';
+import { fail } from '../domain/messages.ts';
 
 /** A visit moves through at most this many transfers before the rating gives up following it. */
 const MAX_TRANSFERS = 20;
@@ -26,13 +26,13 @@ export class RatingService {
     // Follow a transferred visit to its last transaction.
     for (let hops = 0; t.transferredTo && hops < MAX_TRANSFERS; hops++) t = this.open.get(t.transferredTo);
     if (t.status !== 'done') {
-      throw new DomainError('conflict', 'not_served', `Phiếu số ${t.number} chưa được phục vụ xong nên chưa đánh giá được / ticket ${t.number} has not been served yet`);
+      throw fail('not_served', { number: t.number });
     }
     const target = t;
     return this.open.write(() => {
       const fresh = this.open.get(target.id);
       if (fresh.rating !== null) {
-        throw new DomainError('conflict', 'already_rated', `Phiếu số ${fresh.number} đã được đánh giá / ticket ${fresh.number} was already rated`);
+        throw fail('already_rated', { number: fresh.number });
       }
       const rated = ticketRecord(fresh, { rating: score });
       this.open.save(rated);
@@ -46,7 +46,7 @@ export class RatingService {
     this.centre.counter(counterId);
     assertMayActAt(actor, counterId);
     const last = this.store.tickets.lastFinishedAt(counterId);
-    if (!last) throw new DomainError('conflict', 'nothing_to_rate', 'Quầy chưa phục vụ xong phiếu nào / no finished ticket to rate at this counter');
+    if (!last) throw fail('nothing_to_rate');
     return this.rate(last.id, score);
   }
 

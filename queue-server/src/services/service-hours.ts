@@ -3,6 +3,7 @@
 // kiosk's tiles (open, and when it opens) and the refusal of a ticket.
 import type { Service } from '@mot-cua/config';
 import { addDays, dayKey, dayStart, isOpen, nextOpening, toIso, type WeeklyHours } from '../domain/index.ts';
+import { ERRORS, say } from '../domain/messages.ts';
 
 export type Availability =
   | { open: true }
@@ -11,9 +12,10 @@ export type Availability =
 /** The last instant of the local day of `ms`: capacity opens again from the next day's first opening. */
 const endOfDay = (ms: number) => dayStart(addDays(dayKey(ms), 1)) - 1;
 
-function hhmmDate(ms: number): string {
+/** When a field opens again, as the Vietnamese text says it: the hour, and the day as dd/mm/yyyy. */
+function reopening(ms: number): { time: string; date: string; atIso: string } {
   const iso = toIso(ms);
-  return `${iso.slice(11, 16)} ngày ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  return { time: iso.slice(11, 16), date: `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`, atIso: iso };
 }
 
 export function availability(
@@ -29,9 +31,7 @@ export function availability(
     return {
       open: false,
       code: 'closed',
-      message: at
-        ? `Lĩnh vực ${service.name} đang ngoài giờ làm việc; mở lại lúc ${hhmmDate(at)} / ${nameEn} is closed; opens ${toIso(at)}`
-        : `Lĩnh vực ${service.name} đang tạm ngừng / ${nameEn} is closed`,
+      message: at ? say(ERRORS['closed:reopens'], { name: service.name, nameEn, ...reopening(at) }) : say(ERRORS.closed, { name: service.name, nameEn }),
       opensAtIso: at ? toIso(at) : null,
     };
   }
@@ -41,7 +41,9 @@ export function availability(
     return {
       open: false,
       code: 'capacity_reached',
-      message: `Lĩnh vực ${service.name} đã hết số hôm nay${at ? `; mời quay lại lúc ${hhmmDate(at)}` : ''} / ${nameEn} has given all of today's numbers`,
+      message: at
+        ? say(ERRORS['capacity_reached:reopens'], { name: service.name, nameEn, ...reopening(at) })
+        : say(ERRORS.capacity_reached, { name: service.name, nameEn }),
       opensAtIso: at ? toIso(at) : null,
     };
   }
