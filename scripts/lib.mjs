@@ -61,11 +61,13 @@ export function buildAgent() {
   if (existsSync(path.join(root, 'kiosk-agent', 'build', 'build.mjs'))) pnpm(['--filter', '@mot-cua/kiosk-agent', 'run', 'build']);
 }
 
-/** Debian packages the tests need (browser, pty pairs, libusb for node-hid). Installed only when missing. */
+/** Debian packages the tests need (browser, pty pairs, faked clocks, libusb for node-hid). Installed only when missing. */
 export function ensureSystemPackages() {
   const wanted = [
     ['/usr/bin/chromium', 'chromium'],
     ['/usr/bin/socat', 'socat'],
+    // libfaketime: the date-touching suites run again under faked clocks (scripts/clock.mjs)
+    ['/usr/bin/faketime', 'faketime'],
   ];
   const missing = wanted.filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
   const libusb = have('sh', ['-c', 'ldconfig -p | grep -q libusb-1.0 && echo yes']);

@@ -1,7 +1,9 @@
-// `npm test`: install, type-check, lint, build the UIs and the kiosk agent, run every test.
+// `npm test`: install, type-check, lint, build the UIs and the kiosk agent, run every test,
+// then the suites that touch dates again under faked clocks (scripts/clock.mjs).
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { root, install, pnpm, pnpmCommand, buildUis, buildAgent, ensureSystemPackages, run } from './lib.mjs';
+import { runUnderClocks, clockResults } from './clock.mjs';
 
 const step = (name) => console.log(`\n── ${name} ${'─'.repeat(Math.max(0, 60 - name.length))}`);
 
@@ -23,9 +25,27 @@ mkdirSync(resultsDir, { recursive: true });
 const out = path.join(resultsDir, 'vitest.json');
 const [cmd, ...pre] = pnpmCommand();
 const status = run(cmd, [...pre, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
-if (existsSync(out)) {
-  const r = JSON.parse(readFileSync(out, 'utf8'));
-  // The plain closing line CI reads.
-  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''));
+const main = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : null;
+
+step('tests under a faked clock');
+const clockStatus = runUnderClocks();
+const clocked = clockResults();
+
+if (main) printSlowest(main, 10);
+const count = (rs, key) => rs.reduce((n, r) => n + (r?.[key] ?? 0), 0);
+const all = [main, ...clocked];
+if (main) console.log(`\nmain run: ${main.numPassedTests} passed, ${main.numFailedTests} failed; under the faked clocks: ${count(clocked, 'numPassedTests')} passed, ${count(clocked, 'numFailedTests')} failed`);
+// The plain closing line CI reads.
+const skipped = count(all, 'numPendingTests');
+console.log(`\n${count(all, 'numPassedTests')} passed, ${count(all, 'numFailedTests')} failed` + (skipped ? `, ${skipped} skipped` : ''));
+process.exit(status || clockStatus);
+
+/** The ten slowest test files of a vitest JSON report, slowest first. */
+function printSlowest(report, n) {
+  const rows = report.testResults
+    .map((f) => ({ file: path.relative(root, f.name), ms: (f.endTime ?? 0) - (f.startTime ?? 0) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, n);
+  console.log(`\nThe ${rows.length} slowest test files:`);
+  for (const r of rows) console.log(`  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file}`);
 }
-process.exit(status);

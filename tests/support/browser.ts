@@ -5,11 +5,34 @@ import { readFileSync } from 'node:fs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Under a faked system clock (scripts/clock.mjs), Chromium does not start with libfaketime
+ * preloaded, so it runs on the real clock and each new context's pages are given this
+ * process's (faked) time instead, flowing from there.
+ */
+const FAKED_CLOCK = Boolean(process.env.FAKETIME && process.env.LD_PRELOAD?.includes('faketime'));
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    ...(FAKED_CLOCK ? { env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME'))) as Record<string, string> } : {}),
   });
+  if (FAKED_CLOCK) {
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (options) => {
+      const context = await newContext(options);
+      await context.clock.install({ time: Date.now() });
+      return context;
+    };
+    browser.newPage = async (options) => {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      page.on('close', () => void context.close());
+      return page;
+    };
+  }
+  return browser;
 }
 
 export interface AxeViolation {
