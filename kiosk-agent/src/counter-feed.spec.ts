@@ -55,4 +55,27 @@ describe('CounterFeed', () => {
     await until(() => sim.shown.get(1) === '');
     expect(sim.shown.has(9)).toBe(false);
   });
+
+  it('puts the displays right again after the server drops every client on a graceful stop', async () => {
+    const http = createServer();
+    const ioServer = new Server(http);
+    let current = '1001';
+    ioServer.on('connection', (s) => s.emit('state', { counters: [{ id: 'quay-1', number: 1, currentTicket: { id: 'a', number: current, serviceId: 'x' } }] }));
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+    closers.push(() => new Promise<void>((r) => ioServer.close(() => r())));
+    const port = (http.address() as { port: number }).port;
+
+    const sim = new LedDisplaySimulator();
+    const [host, device] = memoryLine();
+    sim.attach(device);
+    const feed = new CounterFeed(`http://127.0.0.1:${port}`, 'demo-kiosk-1', new Map([['quay-1', new SerialLedDisplay('led-1', 1, { open: async () => host })]]), { info: () => {}, warn: () => {} });
+    feed.start();
+    closers.push(() => feed.close());
+    await until(() => sim.shown.get(1) === '1001');
+
+    // What the queue-server does on SIGTERM; the call made meanwhile reaches the display only through the fresh snapshot.
+    current = '1002';
+    ioServer.disconnectSockets(true);
+    await until(() => sim.shown.get(1) === '1002');
+  });
 });

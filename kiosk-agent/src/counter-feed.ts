@@ -1,17 +1,18 @@
 /**
  * Keeps the LED counter displays on the number each counter is serving, whoever called it
  * (keypad or staff console): follows the queue-server's realtime feed as a device. A fresh
- * `state` after every reconnect puts every display right again.
+ * `state` after every reconnect — after a graceful server restart too (ui-shared's live
+ * socket asks again when the server drops it) — puts every display right again.
  */
-import { io, type Socket } from 'socket.io-client';
 import type { LedDisplay } from '@mot-cua/hardware';
+import { LiveSocket } from '@mot-cua/ui-shared/live-socket.ts';
 import type { Logger } from './queue-client.ts';
 
 type CounterView = { id: string; currentTicket?: { number: string } | null };
 type CallView = { counterId: string; number: string };
 
 export class CounterFeed {
-  private socket: Socket | null = null;
+  private socket: LiveSocket | null = null;
   private readonly shown = new Map<string, string>();
 
   constructor(
@@ -38,21 +39,19 @@ export class CounterFeed {
 
   start(): void {
     if (this.displays.size === 0) return;
-    const s = io(this.url, { auth: { token: this.token }, transports: ['websocket'], reconnectionDelayMax: 10_000 });
-    this.socket = s;
-    s.on('state', (st: { counters?: CounterView[] }) => {
-      this.shown.clear();
-      for (const c of st.counters ?? []) this.counter(c);
-    });
-    s.on('counter.updated', (m: { counter?: CounterView }) => m.counter && this.counter(m.counter));
-    s.on('ticket.called', (m: { call?: CallView }) => m.call && this.show(m.call.counterId, m.call.number));
     // One warning per outage, not one per reconnection attempt.
     let warned = false;
-    s.on('connect', () => (warned = false));
-    s.on('connect_error', (e) => {
-      if (!warned) this.logger.warn(`counter feed: ${e.message}; retrying`);
-      warned = true;
-    });
+    this.socket = new LiveSocket({ url: this.url, token: this.token, onConnection: (connected) => connected && (warned = false) })
+      .on<{ counters?: CounterView[] }>('state', (st) => {
+        this.shown.clear();
+        for (const c of st.counters ?? []) this.counter(c);
+      })
+      .on<{ counter?: CounterView }>('counter.updated', (m) => m.counter && this.counter(m.counter))
+      .on<{ call?: CallView }>('ticket.called', (m) => m.call && this.show(m.call.counterId, m.call.number))
+      .on<Error>('connect_error', (e) => {
+        if (!warned) this.logger.warn(`counter feed: ${e.message}; retrying`);
+        warned = true;
+      });
   }
 
   /** Immediate feedback from a keypad call, before the realtime echo arrives. */
