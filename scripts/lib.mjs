@@ -1,7 +1,8 @@
 // Helpers shared by the two set-up commands. Only Node built-ins here: these
 // run before anything is installed.
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { unlessFresh, workspaceClosure } from './fresh.mjs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -45,20 +46,33 @@ export function pnpm(args, opts) {
   must(cmd, [...pre, ...args], opts);
 }
 
+const STAMPS = 'node_modules/.motcua';
+const PACKAGES = () => readdirSync(root).filter((d) => existsSync(path.join(root, d, 'package.json')));
+
+/** pnpm install, unless the lockfile and every package.json are what the last install saw. */
 export function install() {
   const frozen = existsSync(path.join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
-  pnpm(['install', ...frozen, '--reporter=append-only']);
+  const inputs = ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', ...PACKAGES().map((d) => `${d}/package.json`)];
+  const ran = unlessFresh(root, { stamp: `${STAMPS}/install`, inputs, outputs: ['node_modules/.modules.yaml'] }, () => pnpm(['install', ...frozen, '--reporter=append-only']));
+  if (!ran) console.log('install: up to date');
+}
+
+/** Builds a package unless its sources, and those of the workspace packages it uses, are unchanged since its last build. */
+function buildIfChanged(dir, output) {
+  const inputs = [...workspaceClosure(root, dir), 'pnpm-lock.yaml'];
+  const ran = unlessFresh(root, { stamp: `${STAMPS}/build-${dir}`, inputs, outputs: [output] }, () => pnpm(['--filter', `@mot-cua/${dir}`, 'run', 'build']));
+  if (!ran) console.log(`${dir}: build up to date`);
 }
 
 export function buildUis() {
   for (const ui of ['kiosk-ui', 'display-board', 'counter-console']) {
-    if (existsSync(path.join(root, ui, 'vite.config.ts'))) pnpm(['--filter', `@mot-cua/${ui}`, 'run', 'build']);
+    if (existsSync(path.join(root, ui, 'vite.config.ts'))) buildIfChanged(ui, `${ui}/dist/index.html`);
   }
 }
 
 /** The kiosk agent as plain JS (kiosk-agent/dist/main.js): `node` runs it without the tsx loader. */
 export function buildAgent() {
-  if (existsSync(path.join(root, 'kiosk-agent', 'build', 'build.mjs'))) pnpm(['--filter', '@mot-cua/kiosk-agent', 'run', 'build']);
+  if (existsSync(path.join(root, 'kiosk-agent', 'build', 'build.mjs'))) buildIfChanged('kiosk-agent', 'kiosk-agent/dist/main.js');
 }
 
 /** Debian packages the tests need (browser, pty pairs, faked clocks, libusb for node-hid). Installed only when missing. */

@@ -1,15 +1,27 @@
-// `npm start`: install, build the UIs and the kiosk agent, start the queue-server (demo centre by
-// default, SQLite under DATA_DIR) and a kiosk-agent with simulated devices.
+// `npm start`: install and build what changed since the last time (nothing, on a restart), then
+// start the queue-server (demo centre by default, SQLite under DATA_DIR) and a kiosk-agent with
+// simulated devices.
+// `npm run serve` (this script with --serve): the production start — no install, no build, no
+// demo unless DEMO=1, no simulated kiosk agent (the agent runs on the kiosk PC).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { root, install, buildUis, buildAgent } from './lib.mjs';
 
-install();
-buildUis();
-buildAgent();
+const serve = process.argv.includes('--serve');
+if (serve) {
+  const missing = ['kiosk-ui', 'display-board', 'counter-console'].filter((ui) => !existsSync(path.join(root, ui, 'dist', 'index.html')));
+  if (!existsSync(path.join(root, 'node_modules', '.modules.yaml')) || missing.length) {
+    console.error(`Chưa cài đặt hoặc chưa dựng giao diện (${missing.join(', ') || 'node_modules'}); hãy chạy "npm start" một lần / not installed or built yet: run "npm start" once`);
+    process.exit(1);
+  }
+} else {
+  install();
+  buildUis();
+  buildAgent();
+}
 
-const env = { ...process.env, DEMO: process.env.DEMO ?? '1', DATA_DIR: path.resolve(process.env.DATA_DIR ?? path.join(root, 'data')) };
+const env = { ...process.env, DEMO: process.env.DEMO ?? (serve ? '0' : '1'), DATA_DIR: path.resolve(process.env.DATA_DIR ?? path.join(root, 'data')) };
 // node with the tsx loader: one process per service, signals reach it directly.
 const node = (file) => [process.execPath, ['--import', 'tsx', file]];
 const children = [];
@@ -22,7 +34,7 @@ server.stdout.on('data', (d) => {
   const m = /QUEUE_SERVER_URL=(\S+)/.exec(d.toString());
   if (m && !started) {
     started = true;
-    startAgent(m[1]);
+    if (!serve) startAgent(m[1]);
   }
 });
 server.on('exit', (code) => {
