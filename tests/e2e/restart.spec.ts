@@ -5,7 +5,7 @@
 // come back by itself, take the fresh snapshot and follow the next change — no
 // reload, no stale number.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { kiosk as kioskText } from '@mot-cua/config/strings/kiosk.ts';
 import { interpolate } from '@mot-cua/config/strings/index.ts';
 import { ApiClient } from '../support/api.ts';
@@ -19,21 +19,19 @@ const BACK_MS = 5_000;
 
 let server: RunningServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  for (const c of contexts) await c.close();
+  // closing the browser closes every page's context
   await browser?.close();
   await server?.stop();
 });
 
 async function openPage(path: string): Promise<Page> {
   const c = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', bypassCSP: true });
-  contexts.push(c);
   const p = await c.newPage();
   await p.goto(`${server.url}${path}`);
   return p;
