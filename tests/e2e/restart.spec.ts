@@ -78,6 +78,13 @@ describe('a graceful server restart', () => {
 
     const pages = { staff, hall, phone, mgr };
     for (const p of Object.values(pages)) await markLoaded(p);
+    // Each page's own socket.io connections from here on: a page that is right again
+    // only because it polled (the phone page also polls every 15 s) would open none.
+    const reopened = new Map<Page, number>();
+    for (const p of Object.values(pages)) {
+      reopened.set(p, 0);
+      p.on('websocket', (ws) => ws.url().includes('/socket.io/') && reopened.set(p, reopened.get(p)! + 1));
+    }
 
     await server.restart();
 
@@ -99,6 +106,9 @@ describe('a graceful server restart', () => {
     const results = await Promise.allSettled(Object.values(checks));
     const behind = Object.keys(checks).filter((_, i) => results[i]!.status === 'rejected');
     expect(behind, 'screens still showing the state from before the restart').toEqual([]);
-    for (const [name, p] of Object.entries(pages)) expect(await sameLoad(p), `${name} was not reloaded`).toBe(true);
+    for (const [name, p] of Object.entries(pages)) {
+      expect(await sameLoad(p), `${name} was not reloaded`).toBe(true);
+      expect(reopened.get(p), `${name} connected again by itself`).toBeGreaterThan(0);
+    }
   });
 });
