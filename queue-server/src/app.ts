@@ -10,6 +10,7 @@ import type { Server } from 'socket.io';
 import type { CenterConfig } from '@mot-cua/config';
 import { parseCccdQr } from '@mot-cua/hardware/cccd/index.ts';
 import { Store } from './store/index.ts';
+import { SqlitePort } from './store/sqlite/sqlite-port.ts';
 import { Bus } from './services/bus.ts';
 import { createQueue } from './services/queue.ts';
 import type { IdentityParse } from './services/issue.service.ts';
@@ -69,7 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Group commit: a burst of tickets shares one fsync, and no answer or announcement leaves before its write is on disk.
   const store = Store.open({ file: path.join(opts.dataDir, 'queue.db'), synchronous: opts.synchronous, groupCommit: true });
   const bus = new Bus((announce) => store.afterCommit(announce));
-  const queue = createQueue(opts.config, store, bus, {
+  const queue = await createQueue(opts.config, new SqlitePort(store), bus, {
     now,
     secret: loadSecret(opts.dataDir),
     enforceHours: opts.enforceHours ?? !opts.demo,

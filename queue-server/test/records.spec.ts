@@ -19,12 +19,12 @@ describe('ticket records', () => {
     server = await startTestServer();
     const { queue, store } = server.ctx;
     const keys = (t: object) => Object.keys(t).join(',');
-    const issued = queue.issue.issue({ serviceId: 'ho-tich', channel: 'kiosk', kioskId: 'kiosk-1' }, null).ticket;
-    const other = queue.issue.issue({ serviceId: 'chung-thuc', channel: 'kiosk' }, 'records-key').ticket;
-    const called = queue.counters.callTicket(issued.id, 'quay-1', staff);
-    const started = queue.counters.act(issued.id, 'start', staff);
-    const moved = queue.counters.transfer(issued.id, 'chung-thuc', staff);
-    const printed = queue.ratings.recordPrint(other.id, true, null, { kind: 'public' });
+    const issued = (await queue.issue.issue({ serviceId: 'ho-tich', channel: 'kiosk', kioskId: 'kiosk-1' }, null)).ticket;
+    const other = (await queue.issue.issue({ serviceId: 'chung-thuc', channel: 'kiosk' }, 'records-key')).ticket;
+    const called = await queue.counters.callTicket(issued.id, 'quay-1', staff);
+    const started = await queue.counters.act(issued.id, 'start', staff);
+    const moved = await queue.counters.transfer(issued.id, 'chung-thuc', staff);
+    const printed = await queue.ratings.recordPrint(other.id, true, null, { kind: 'public' });
     const made = [issued, other, called, started, moved, printed, ...queue.tickets.list(), ...store.tickets.open()];
     const expected = keys(issued);
     for (const t of made) expect(keys(t)).toBe(expected);

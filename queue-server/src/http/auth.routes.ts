@@ -36,7 +36,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     },
     async (req, reply) => {
       const { user, sessionId, csrf } = await ctx.auth.login(req.body.username.trim().toLowerCase(), req.body.password, req.body.counterId ?? null);
-      if (user.role === 'staff' && user.counterId) ctx.queue.counters.signIn(user.counterId, user.username);
+      if (user.role === 'staff' && user.counterId) await ctx.queue.counters.signIn(user.counterId, user.username);
       reply.setCookie('sid', sessionId, { ...cookieBase, httpOnly: true, maxAge: 12 * 3600 });
       reply.setCookie('csrf', csrf, { ...cookieBase, httpOnly: false, maxAge: 12 * 3600 });
       return { user };

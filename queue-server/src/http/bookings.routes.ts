@@ -99,7 +99,7 @@ export async function bookingRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     '/bookings/:code/check-in',
     { schema: { summary: 'Check in for a booking: an appointment ticket near the booked time', tags: ['public'], params: codeParam, response: { 201: ref('Ticket'), ...errors(400, 404, 409) } } },
     async (req, reply) => {
-      const t = bookings.checkIn(req.params.code);
+      const t = await bookings.checkIn(req.params.code);
       reply.code(201);
       return publicTicket(queue, t, baseUrl(queue, req));
     },

@@ -26,7 +26,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (req, reply) => {
-      const t = queue.counters.callNext(req.params.counterId, req.actor);
+      const t = await queue.counters.callNext(req.params.counterId, req.actor);
       if (!t) return reply.code(204).send();
       return { ticket: publicTicket(queue, t, baseUrl(queue, req)) };
     },
@@ -39,7 +39,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       async (req) => {
         assertMayActAt(req.actor, req.params.counterId);
         const cur = queue.counters.currentOrFail(req.params.counterId);
-        return { ticket: publicTicket(queue, queue.counters.act(cur.id, action, req.actor), baseUrl(queue, req)) };
+        return { ticket: publicTicket(queue, await queue.counters.act(cur.id, action, req.actor), baseUrl(queue, req)) };
       },
     );
   }
@@ -59,7 +59,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     async (req) => {
       assertMayActAt(req.actor, req.params.counterId);
       const cur = queue.counters.currentOrFail(req.params.counterId);
-      return { ticket: publicTicket(queue, queue.counters.transfer(cur.id, req.body.serviceId, req.actor), baseUrl(queue, req)) };
+      return { ticket: publicTicket(queue, await queue.counters.transfer(cur.id, req.body.serviceId, req.actor), baseUrl(queue, req)) };
     },
   );
 
@@ -71,7 +71,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         schema: { summary: `${action} the counter`, tags: ['counter'], params: counterParam, response: { 200: { type: 'object', additionalProperties: true }, ...errors(401, 403, 404) } },
       },
       async (req) => {
-        queue.counters.setStatus(req.params.counterId, status, req.actor);
+        await queue.counters.setStatus(req.params.counterId, status, req.actor);
         return { counter: counterView(ctx, req.params.counterId) };
       },
     );
@@ -127,7 +127,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       },
     },
     async (req, reply) => {
-      const t = queue.ratings.rateAtCounter(req.params.counterId, req.body.score, req.actor);
+      const t = await queue.ratings.rateAtCounter(req.params.counterId, req.body.score, req.actor);
       reply.code(201);
       return { ticketId: t.id, score: req.body.score };
     },

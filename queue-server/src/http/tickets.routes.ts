@@ -57,7 +57,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
   app.get<{ Params: { id: string } }>(
     '/tickets/:id',
     { schema: { summary: 'A ticket, with its place in the queue', tags: ['tickets'], params: idParam, response: { 200: ref('Ticket'), ...errors(400, 404) } } },
-    async (req) => publicTicket(queue, queue.tickets.get(req.params.id), baseUrl(queue, req)),
+    async (req) => publicTicket(queue, await queue.tickets.get(req.params.id), baseUrl(queue, req)),
   );
 
   app.get<{ Params: { number: string } }>(
@@ -70,7 +70,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         response: { 200: ref('Ticket'), ...errors(400, 404) },
       },
     },
-    async (req) => publicTicket(queue, queue.tickets.byNumber(req.params.number), baseUrl(queue, req)),
+    async (req) => publicTicket(queue, await queue.tickets.byNumber(req.params.number), baseUrl(queue, req)),
   );
 
   for (const action of ACTIONS) {
@@ -85,7 +85,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
           response: { 200: { type: 'object', properties: { ticket: ref('Ticket') } }, ...errors(400, 401, 403, 404, 409) },
         },
       },
-      async (req) => ({ ticket: publicTicket(queue, queue.counters.act(req.params.id, action, req.actor), baseUrl(queue, req)) }),
+      async (req) => ({ ticket: publicTicket(queue, await queue.counters.act(req.params.id, action, req.actor), baseUrl(queue, req)) }),
     );
   }
 
@@ -103,7 +103,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     async (req) => {
       const counterId = req.actor.kind === 'user' ? req.actor.counterId : null;
       if (!counterId) throw fail('counter_required:sign_in');
-      return { ticket: publicTicket(queue, queue.counters.callTicket(req.params.id, counterId, req.actor), baseUrl(queue, req)) };
+      return { ticket: publicTicket(queue, await queue.counters.callTicket(req.params.id, counterId, req.actor), baseUrl(queue, req)) };
     },
   );
 
@@ -119,7 +119,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         response: { 200: { type: 'object', properties: { ticket: ref('Ticket') } }, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => ({ ticket: publicTicket(queue, queue.counters.transfer(req.params.id, req.body.serviceId, req.actor), baseUrl(queue, req)) }),
+    async (req) => ({ ticket: publicTicket(queue, await queue.counters.transfer(req.params.id, req.body.serviceId, req.actor), baseUrl(queue, req)) }),
   );
 
   app.post<{ Params: { id: string }; Body: { score: number } }>(
@@ -134,7 +134,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (req, reply) => {
-      const t = queue.ratings.rate(req.params.id, req.body.score);
+      const t = await queue.ratings.rate(req.params.id, req.body.score);
       reply.code(201);
       return { ticketId: t.id, score: req.body.score };
     },
@@ -158,7 +158,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       },
     },
     async (req, reply) => {
-      const t = queue.ratings.recordPrint(req.params.id, req.body.printed, req.body.reason ?? null, req.actor);
+      const t = await queue.ratings.recordPrint(req.params.id, req.body.printed, req.body.reason ?? null, req.actor);
       if (!req.body.printed && req.actor.kind === 'device') ctx.devices.printFailed(req.actor.deviceId, t, req.body.reason ?? null);
       return reply.code(204).send();
     },

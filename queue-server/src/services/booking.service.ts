@@ -85,7 +85,7 @@ export class BookingService {
   }
 
   /** Checks in within the configured window and issues an appointment ticket carrying the booked time. */
-  checkIn(code: string): TicketRecord {
+  async checkIn(code: string): Promise<TicketRecord> {
     const b = this.get(code);
     if (b.status === 'checked_in') throw fail('already_checked_in');
     if (b.status === 'cancelled') throw fail('cancelled');
@@ -98,8 +98,8 @@ export class BookingService {
       throw dayKey(earliest) !== dayKey(now) ? fail('too_early:other_day', { time, day: `${from.slice(8, 10)}/${from.slice(5, 7)}` }) : fail('too_early', { time });
     }
     if (now > latest) throw fail('too_late');
-    const { ticket } = this.queue.issue.issue({ serviceId: b.serviceId, channel: 'appointment', bookedAt: b.bookedAt }, `booking:${b.code}`);
-    this.store.bookings.checkIn(b.code, ticket.id);
+    // The booking's check-in is written in the ticket's batch: both or neither.
+    const { ticket } = await this.queue.issue.issue({ serviceId: b.serviceId, channel: 'appointment', bookedAt: b.bookedAt }, `booking:${b.code}`, b.code);
     return ticket;
   }
 }

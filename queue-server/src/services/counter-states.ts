@@ -1,23 +1,24 @@
 // Whether each counter is open, paused or closed, and who sits there: kept in
-// memory beside the file, written through the open-ticket mirror's writes.
-import type { Store, CounterStatus } from '../store/index.ts';
-
-interface CounterState {
-  status: CounterStatus;
-  staff: string | null;
-}
+// memory from the store's runtime state, written in the batch of a decision.
+import type { CounterStatus } from '../store/index.ts';
+import type { CounterStateRow, RuntimeState } from '../store/port.ts';
+import type { Writes } from './writes.ts';
 
 export class CounterStates {
-  private readonly byId = new Map<string, CounterState>();
+  private readonly byId = new Map<string, { status: CounterStatus; staff: string | null }>();
 
-  constructor(private readonly store: Store) {
-    this.reload();
-    store.onRollback(() => this.reload());
+  constructor(rows: readonly CounterStateRow[]) {
+    this.load(rows);
   }
 
-  private reload(): void {
+  /** Memory again from the store (after a refused commit). */
+  reload(rt: RuntimeState): void {
+    this.load(rt.counters);
+  }
+
+  private load(rows: readonly CounterStateRow[]): void {
     this.byId.clear();
-    for (const [id, st] of this.store.counters.all()) this.byId.set(id, st);
+    for (const r of rows) this.byId.set(r.counterId, { status: r.status, staff: r.staff });
   }
 
   /** A counter never set is open. */
@@ -29,9 +30,9 @@ export class CounterStates {
     return this.byId.get(counterId)?.staff ?? null;
   }
 
-  /** Records the counter's state; call inside a write. */
-  set(counterId: string, status: CounterStatus, staff: string | null, now: number): void {
-    this.store.counters.set(counterId, status, staff, now);
+  /** Records the counter's state in a decision's writes, and in memory. */
+  set(w: Writes, counterId: string, status: CounterStatus, staff: string | null, now: number): void {
+    w.counter(counterId, status, staff, now);
     this.byId.set(counterId, { status, staff });
   }
 }

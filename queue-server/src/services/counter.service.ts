@@ -1,7 +1,7 @@
 // What staff and keypads do at a counter: call the next ticket or a given one,
 // recall, start, finish, no-show, cancel, park, transfer, and open, pause or
-// close the counter. Each action is one write through the open-ticket mirror;
-// its announcement leaves once the write is durable.
+// close the counter. Each action decides from memory and is one batch through
+// the open-ticket mirror; it answers and announces once the batch is durable.
 import { orderForCounter, transfer as transferTicket, transition, type Action } from '../domain/index.ts';
 import { ticketRecord, type CounterStatus, type TicketRecord } from '../store/index.ts';
 import { actorName, assertMayActAt, assertMayTouch, type Actor } from './actor.ts';
@@ -12,6 +12,7 @@ import type { EventLog } from './event-log.ts';
 import type { HallService } from './hall.service.ts';
 import type { OpenTickets } from './open-tickets.ts';
 import { newTicketId } from './ticket-id.ts';
+import type { Writes } from './writes.ts';
 import { fail } from '../domain/messages.ts';
 
 type StepAction = Exclude<Action, 'call' | 'transfer'>;
@@ -49,17 +50,17 @@ export class CounterService {
   }
 
   /** Calls the next ticket at a counter, finishing the one it was serving. Null when nobody waits. */
-  callNext(counterId: string, actor: Actor): TicketRecord | null {
+  async callNext(counterId: string, actor: Actor): Promise<TicketRecord | null> {
     const counter = this.centre.counter(counterId);
     assertMayActAt(actor, counterId);
     this.assertCounterOpen(counterId);
     const now = this.centre.now();
     const staff = actorName(actor);
-    const result = this.open.write(() => {
+    const result = await this.open.write((w) => {
       const cur = this.open.currentAt(counterId);
-      const finished = cur ? this.apply(cur, 'finish', now, counterId, staff) : null;
+      const finished = cur ? this.apply(w, cur, 'finish', now, counterId, staff) : null;
       const next = orderForCounter(this.open.list(), counter, this.centre.policy, now)[0];
-      const called = next ? this.apply(next, 'call', now, counterId, staff) : null;
+      const called = next ? this.apply(w, next, 'call', now, counterId, staff) : null;
       return { finished, called };
     });
     if (result.finished) this.bus.announce('ticket.updated', result.finished);
@@ -68,57 +69,57 @@ export class CounterService {
   }
 
   /** Calls a given waiting or parked ticket to the actor's counter. */
-  callTicket(ticketId: string, counterId: string, actor: Actor): TicketRecord {
+  async callTicket(ticketId: string, counterId: string, actor: Actor): Promise<TicketRecord> {
     const counter = this.centre.counter(counterId);
     assertMayActAt(actor, counterId);
     this.assertCounterOpen(counterId);
-    const t = this.open.get(ticketId);
+    const t = await this.open.get(ticketId);
     if (!counter.serviceIds.includes(t.serviceId) && t.status === 'waiting') {
       throw fail('not_served_here', { counter: counter.number });
     }
     if (t.status === 'parked' && t.counterId !== counterId) assertMayActAt(actor, t.counterId ?? '');
     const now = this.centre.now();
-    const called = this.open.write(() => {
+    const called = await this.open.write((w) => {
       const cur = this.open.currentAt(counterId);
       if (cur) {
         throw fail('counter_busy', { number: cur.number });
       }
-      return this.apply(this.open.get(ticketId), 'call', now, counterId, actorName(actor));
+      return this.apply(w, this.open.known(ticketId) ?? t, 'call', now, counterId, actorName(actor));
     });
     this.hall.called(called, false);
     return called;
   }
 
   /** recall, start, finish, no-show, cancel, park on a ticket. */
-  act(ticketId: string, action: StepAction, actor: Actor): TicketRecord {
-    const t = this.open.get(ticketId);
+  async act(ticketId: string, action: StepAction, actor: Actor): Promise<TicketRecord> {
+    const t = await this.open.get(ticketId);
     assertMayTouch(actor, t, (c, s) => this.centre.serves(c, s));
     const maxRecalls = this.centre.config.policy.maxRecalls;
     if (action === 'recall' && t.callCount > maxRecalls) {
       throw fail('too_many_recalls', { number: t.number, calls: t.callCount });
     }
     const now = this.centre.now();
-    const updated = this.open.write(() => this.apply(this.open.get(ticketId), action, now, t.counterId, actorName(actor)));
+    const updated = await this.open.write((w) => this.apply(w, this.open.known(ticketId) ?? t, action, now, t.counterId, actorName(actor)));
     if (action === 'recall') this.hall.called(updated, true);
     else this.bus.announce('ticket.updated', updated);
     return updated;
   }
 
   /** Closes this transaction and opens a waiting one in another field, same number and visit. */
-  transfer(ticketId: string, toServiceId: string, actor: Actor): TicketRecord {
-    const t = this.open.get(ticketId);
+  async transfer(ticketId: string, toServiceId: string, actor: Actor): Promise<TicketRecord> {
+    const t = await this.open.get(ticketId);
     this.centre.service(toServiceId);
     assertMayTouch(actor, t, (c, s) => this.centre.serves(c, s));
     const now = this.centre.now();
-    const { closed, opened } = this.open.write(() => {
-      const fresh = this.open.get(ticketId);
+    const { closed, opened } = await this.open.write((w) => {
+      const fresh = this.open.known(ticketId) ?? t;
       const r = transferTicket(fresh, toServiceId, newTicketId(), { now, counterId: fresh.counterId, staff: actorName(actor) });
       const closedRec = ticketRecord(fresh, { ...r.closed, transferredTo: r.opened.id });
       const openedRec = ticketRecord(fresh, { ...r.opened, transferredTo: null, rating: null, printed: fresh.printed });
-      this.open.save(closedRec);
-      this.log.record(closedRec, 'transferred', actor, { toTicketId: openedRec.id, toServiceId });
-      this.open.insert(openedRec);
-      this.log.record(openedRec, 'issued', null, { leg: openedRec.leg, fromTicketId: closedRec.id });
+      w.updateTicket(closedRec);
+      this.log.record(w, closedRec, 'transferred', actor, { toTicketId: openedRec.id, toServiceId });
+      w.insertTicket(openedRec);
+      this.log.record(w, openedRec, 'issued', null, { leg: openedRec.leg, fromTicketId: closedRec.id });
       return { closed: closedRec, opened: openedRec };
     });
     this.bus.announce('ticket.updated', closed);
@@ -126,22 +127,22 @@ export class CounterService {
     return opened;
   }
 
-  setStatus(counterId: string, status: CounterStatus, actor: Actor): void {
+  async setStatus(counterId: string, status: CounterStatus, actor: Actor): Promise<void> {
     this.centre.counter(counterId);
     assertMayActAt(actor, counterId);
     const staff = status === 'closed' ? null : actor.kind === 'user' ? actor.username : this.states.staff(counterId);
-    this.open.write(() => {
-      this.states.set(counterId, status, staff, this.centre.now());
-      this.log.audit(actor, `counter.${status}`, counterId);
+    await this.open.write((w) => {
+      this.states.set(w, counterId, status, staff, this.centre.now());
+      this.log.audit(w, actor, `counter.${status}`, counterId);
     });
     this.bus.announce('counter.updated', counterId);
   }
 
   /** Records who sits at a counter (on staff sign-in). */
-  signIn(counterId: string, username: string): void {
+  async signIn(counterId: string, username: string): Promise<void> {
     const was = this.states.status(counterId);
     const status = was === 'closed' ? 'open' : was;
-    this.open.write(() => this.states.set(counterId, status, username, this.centre.now()));
+    await this.open.write((w) => this.states.set(w, counterId, status, username, this.centre.now()));
     this.bus.announce('counter.updated', counterId);
   }
 
@@ -153,10 +154,10 @@ export class CounterService {
   }
 
   /** One state-machine step of a ticket, saved and logged (inside a write). */
-  private apply(t: TicketRecord, action: Exclude<Action, 'transfer'>, now: number, counterId: string | null, staff: string | null): TicketRecord {
+  private apply(w: Writes, t: TicketRecord, action: Exclude<Action, 'transfer'>, now: number, counterId: string | null, staff: string | null): TicketRecord {
     const next = ticketRecord(t, transition(t, action, { now, counterId, staff }));
-    this.open.save(next);
-    this.log.action(action, t, next, now, staff);
+    w.updateTicket(next);
+    this.log.action(w, action, t, next, now, staff);
     return next;
   }
 }

@@ -5,52 +5,53 @@ let f: QueueFixture;
 afterEach(() => f.close());
 
 describe('EstimateService', () => {
-  it('each waiting ticket has those ahead of it; one being served has none', () => {
-    f = openQueue();
+  it('each waiting ticket has those ahead of it; one being served has none', async () => {
+    f = await openQueue();
     const { issue, estimates, counters } = f.queue;
-    const ts = [0, 1, 2].map(() => issue.issue({ serviceId: 'dat-dai' }, null).ticket);
+    const ts = [];
+    for (let i = 0; i < 3; i++) ts.push((await issue.issue({ serviceId: 'dat-dai' }, null)).ticket);
     expect(ts.map((t) => estimates.estimateOf(t).peopleAhead)).toEqual([0, 1, 2]);
-    counters.callNext('quay-4', staffAt('quay-4'));
-    const called = f.queue.tickets.get(ts[0]!.id);
+    await counters.callNext('quay-4', staffAt('quay-4'));
+    const called = await f.queue.tickets.get(ts[0]!.id);
     expect(estimates.estimateOf(called)).toEqual({ peopleAhead: 0, estimatedWaitMinutes: 0 });
-    expect(estimates.estimateOf(f.queue.tickets.get(ts[2]!.id)).peopleAhead).toBe(1);
+    expect(estimates.estimateOf(await f.queue.tickets.get(ts[2]!.id)).peopleAhead).toBe(1);
   });
 
-  it('a write makes the next answer fresh even within the reuse time', () => {
-    f = openQueue();
+  it('a write makes the next answer fresh even within the reuse time', async () => {
+    f = await openQueue();
     const { issue, estimates } = f.queue;
     // The clock moves a little between tickets, as it does in a hall (a newcomer of the same instant would tie with them).
-    issue.issue({ serviceId: 'dat-dai' }, null);
+    await issue.issue({ serviceId: 'dat-dai' }, null);
     f.clock.now += 10;
     const before = estimates.newTicketEstimates().get('dat-dai')!;
-    issue.issue({ serviceId: 'dat-dai' }, null);
+    await issue.issue({ serviceId: 'dat-dai' }, null);
     f.clock.now += 10;
     const after = estimates.newTicketEstimates().get('dat-dai')!;
     expect([before.peopleAhead, after.peopleAhead]).toEqual([1, 2]);
   });
 
-  it('the summary counts each field’s waiting tickets and its longest wait', () => {
-    f = openQueue();
+  it('the summary counts each field’s waiting tickets and its longest wait', async () => {
+    f = await openQueue();
     const { issue, estimates } = f.queue;
-    issue.issue({ serviceId: 'ho-tich' }, null);
+    await issue.issue({ serviceId: 'ho-tich' }, null);
     f.clock.now += 90_000;
-    issue.issue({ serviceId: 'ho-tich' }, null);
+    await issue.issue({ serviceId: 'ho-tich' }, null);
     const hoTich = estimates.queueSummary().find((s) => s.serviceId === 'ho-tich')!;
     expect(hoTich).toMatchObject({ waiting: 2, oldestWaitSeconds: 90 });
     expect(hoTich.estimatedWaitMinutes).toBeGreaterThanOrEqual(0);
     expect(estimates.queueSummary().find((s) => s.serviceId === 'dat-dai')).toMatchObject({ waiting: 0, oldestWaitSeconds: 0 });
   });
 
-  it('with every counter of a field closed, a new ticket there has no estimate of minutes', () => {
-    f = openQueue();
+  it('with every counter of a field closed, a new ticket there has no estimate of minutes', async () => {
+    f = await openQueue();
     const { estimates, counters } = f.queue;
-    for (const c of ['quay-1', 'quay-2', 'quay-3']) counters.setStatus(c, 'closed', staffAt(c));
+    for (const c of ['quay-1', 'quay-2', 'quay-3']) await counters.setStatus(c, 'closed', staffAt(c));
     expect(estimates.newTicketEstimates().get('ho-tich')?.estimatedWaitMinutes).toBeNull();
     expect(estimates.newTicketEstimates().get('dat-dai')?.estimatedWaitMinutes).not.toBeNull();
   });
 
-  it('service times start from the configured typical time of each field', () => {
-    f = openQueue();
+  it('service times start from the configured typical time of each field', async () => {
+    f = await openQueue();
     const typical = f.queue.centre.config.services.find((s) => s.id === 'ho-tich')!.avgServiceMinutes * 60_000;
     expect(f.queue.estimates.serviceTimes()['ho-tich']).toBe(typical);
   });

@@ -4,7 +4,6 @@
 // asks before the next write (and within ESTIMATE_REUSE_MS), so a burst of
 // tickets committed together, and the board and phones that follow, cost one run.
 import {
-  dayKey,
   estimateFor,
   estimateQueue,
   expectedServiceMs,
@@ -13,7 +12,7 @@ import {
   type OpenCounter,
   type QueueEstimates,
 } from '../domain/index.ts';
-import type { Store, TicketRecord } from '../store/index.ts';
+import type { TicketRecord } from '../store/index.ts';
 import type { Centre } from './centre.ts';
 import type { CounterStates } from './counter-states.ts';
 import type { OpenTickets } from './open-tickets.ts';
@@ -46,7 +45,6 @@ export class EstimateService {
     private readonly centre: Centre,
     private readonly open: OpenTickets,
     private readonly counterStates: CounterStates,
-    private readonly store: Store,
   ) {
     this.typicalServiceMs = Object.fromEntries(centre.config.services.map((s) => [s.id, s.avgServiceMinutes * 60_000]));
   }
@@ -56,7 +54,7 @@ export class EstimateService {
     const now = this.centre.now();
     const c = this.serviceMsCache;
     if (!c || now - c.at > SERVICE_TIMES_REUSE_MS || now < c.at) {
-      this.serviceMsCache = { at: now, ms: expectedServiceMs(this.store.tickets.recentServiceTimes(dayKey(now)), this.typicalServiceMs) };
+      this.serviceMsCache = { at: now, ms: expectedServiceMs(this.open.recentServiceTimes(), this.typicalServiceMs) };
     }
     return this.serviceMsCache!.ms;
   }

@@ -1,23 +1,21 @@
 // Writing the append-only event log: one row per change of a ticket, in the
-// vocabulary of domain/ticket-events.ts. Call inside a write.
+// vocabulary of domain/ticket-events.ts, recorded in a decision's writes.
 import { eventOfAction, type Action, type EventType } from '../domain/index.ts';
-import type { Store, TicketRecord } from '../store/index.ts';
+import type { TicketRecord } from '../store/index.ts';
 import { actorName, type Actor } from './actor.ts';
+import type { Writes } from './writes.ts';
 
 export class EventLog {
-  constructor(
-    private readonly store: Store,
-    private readonly now: () => number,
-  ) {}
+  constructor(private readonly now: () => number) {}
 
   /** The event of a state-machine action that took `before` to `after`. */
-  action(action: Exclude<Action, 'transfer'>, before: TicketRecord, after: TicketRecord, at: number, staff: string | null): void {
-    this.store.events.append(eventOfAction(action, before, after, at, staff));
+  action(w: Writes, action: Exclude<Action, 'transfer'>, before: TicketRecord, after: TicketRecord, at: number, staff: string | null): void {
+    w.event(eventOfAction(action, before, after, at, staff));
   }
 
   /** Any other event of a ticket (issued, transferred, rated, print result), now. */
-  record(t: TicketRecord, type: EventType, actor: Actor | null, data: Record<string, unknown>): void {
-    this.store.events.append({
+  record(w: Writes, t: TicketRecord, type: EventType, actor: Actor | null, data: Record<string, unknown>): void {
+    w.event({
       at: this.now(),
       type,
       ticketId: t.id,
@@ -30,7 +28,7 @@ export class EventLog {
   }
 
   /** A staff action that is not about a ticket (opening a counter…). */
-  audit(actor: Actor, action: string, target: string | null): void {
-    this.store.audit.append(actorName(actor) ?? 'unknown', action, target, {}, this.now());
+  audit(w: Writes, actor: Actor, action: string, target: string | null): void {
+    w.audit(actorName(actor) ?? 'unknown', action, target, this.now());
   }
 }

@@ -9,68 +9,68 @@ afterEach(() => f.close());
 const elderly: IdentityParse = () => ({ ok: true, value: { idNumber: '001055001234', fullName: 'Nguyễn Văn An', age: 71 } });
 
 describe('IssueService', () => {
-  it('numbers each field’s tickets in order and one key makes one ticket, after a restart too', () => {
-    f = openQueue();
+  it('numbers each field’s tickets in order and one key makes one ticket, after a restart too', async () => {
+    f = await openQueue();
     const { issue } = f.queue;
-    const a = issue.issue({ serviceId: 'ho-tich' }, 'k1');
-    const b = issue.issue({ serviceId: 'ho-tich' }, null);
+    const a = await issue.issue({ serviceId: 'ho-tich' }, 'k1');
+    const b = await issue.issue({ serviceId: 'ho-tich' }, null);
     expect([a.ticket.number, b.ticket.number]).toEqual(['1001', '1002']);
     expect(a.replay).toBe(false);
-    const again = issue.issue({ serviceId: 'ho-tich' }, 'k1');
+    const again = await issue.issue({ serviceId: 'ho-tich' }, 'k1');
     expect(again).toMatchObject({ replay: true, ticket: { id: a.ticket.id } });
-    expect(f.reopen().issue.issue({ serviceId: 'chung-thuc' }, 'k1')).toMatchObject({ replay: true, ticket: { id: a.ticket.id } });
+    expect(await (await f.reopen()).issue.issue({ serviceId: 'chung-thuc' }, 'k1')).toMatchObject({ replay: true, ticket: { id: a.ticket.id } });
     expect(f.told.filter((e) => e.event === 'ticket.issued')).toHaveLength(2);
   });
 
-  it('refuses unknown fields, categories and procedures', () => {
-    f = openQueue();
+  it('refuses unknown fields, categories and procedures', async () => {
+    f = await openQueue();
     const { issue } = f.queue;
-    expect(() => issue.issue({ serviceId: 'khong-co' }, null)).toThrow(expect.objectContaining({ code: 'unknown_service' }));
-    expect(() => issue.issue({ serviceId: 'ho-tich', priorityCategoryId: 'vip' }, null)).toThrow(expect.objectContaining({ code: 'unknown_priority_category' }));
-    expect(() => issue.issue({ serviceId: 'ho-tich', procedureCode: 'XX' }, null)).toThrow(expect.objectContaining({ code: 'unknown_procedure' }));
+    await expect(issue.issue({ serviceId: 'khong-co' }, null)).rejects.toThrow(expect.objectContaining({ code: 'unknown_service' }));
+    await expect(issue.issue({ serviceId: 'ho-tich', priorityCategoryId: 'vip' }, null)).rejects.toThrow(expect.objectContaining({ code: 'unknown_priority_category' }));
+    await expect(issue.issue({ serviceId: 'ho-tich', procedureCode: 'XX' }, null)).rejects.toThrow(expect.objectContaining({ code: 'unknown_procedure' }));
     expect(f.queue.tickets.list()).toHaveLength(0);
   });
 
-  it('outside the opening hours the tile says when it opens, and a ticket is refused with the same time', () => {
-    f = openQueue({ enforceHours: true });
+  it('outside the opening hours the tile says when it opens, and a ticket is refused with the same time', async () => {
+    f = await openQueue({ enforceHours: true });
     f.clock.now = MONDAY_8AM + 4 * 3600_000; // 12:00, the lunch break
     const service = f.queue.centre.service('ho-tich');
     expect(f.queue.issue.availability(service)).toEqual({ open: false, opensAt: '2026-11-23T13:30:00.000+07:00' });
-    expect(() => f.queue.issue.issue({ serviceId: 'ho-tich' }, null)).toThrow(expect.objectContaining({ code: 'closed', message: expect.stringMatching(/^Lĩnh vực .* mở lại lúc 13:30 ngày 23\/11\/2026/) }));
+    await expect(f.queue.issue.issue({ serviceId: 'ho-tich' }, null)).rejects.toThrow(expect.objectContaining({ code: 'closed', message: expect.stringMatching(/^Lĩnh vực .* mở lại lúc 13:30 ngày 23\/11\/2026/) }));
     f.clock.now = MONDAY_8AM;
     expect(f.queue.issue.availability(service)).toEqual({ open: true, opensAt: null });
   });
 
-  it('a field with a daily capacity closes when it is reached, until the next day’s opening', () => {
+  it('a field with a daily capacity closes when it is reached, until the next day’s opening', async () => {
     const config = loadDemoConfig();
     const field = config.services.find((s) => s.id === 'dat-dai')!;
-    f = openQueue({ config: { ...config, services: config.services.map((s) => (s === field ? { ...s, dailyCapacity: 2 } : s)) } });
+    f = await openQueue({ config: { ...config, services: config.services.map((s) => (s === field ? { ...s, dailyCapacity: 2 } : s)) } });
     const { issue, centre } = f.queue;
-    issue.issue({ serviceId: 'dat-dai' }, null);
-    issue.issue({ serviceId: 'dat-dai' }, null);
+    await issue.issue({ serviceId: 'dat-dai' }, null);
+    await issue.issue({ serviceId: 'dat-dai' }, null);
     expect(issue.availability(centre.service('dat-dai'))).toEqual({ open: false, opensAt: '2026-11-24T07:00:00.000+07:00' });
-    expect(() => issue.issue({ serviceId: 'dat-dai' }, null)).toThrow(expect.objectContaining({ code: 'capacity_reached' }));
+    await expect(issue.issue({ serviceId: 'dat-dai' }, null)).rejects.toThrow(expect.objectContaining({ code: 'capacity_reached' }));
     // Other fields go on.
-    expect(issue.issue({ serviceId: 'ho-tich' }, null).replay).toBe(false);
+    expect((await issue.issue({ serviceId: 'ho-tich' }, null)).replay).toBe(false);
   });
 
-  it('a scanned CCCD gives an elderly citizen priority and keeps only a keyed hash and the last four digits', () => {
-    f = openQueue({ parseIdentity: elderly });
-    const t = f.queue.issue.issue({ serviceId: 'ho-tich', identityQr: 'raw' }, null).ticket;
+  it('a scanned CCCD gives an elderly citizen priority and keeps only a keyed hash and the last four digits', async () => {
+    f = await openQueue({ parseIdentity: elderly });
+    const t = (await f.queue.issue.issue({ serviceId: 'ho-tich', identityQr: 'raw' }, null)).ticket;
     expect(t).toMatchObject({ priorityCategoryId: 'nguoi-cao-tuoi', citizenName: 'Nguyễn Văn An', citizenAge: 71, idLast4: '1234' });
     expect(t.idHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.stringify(f.queue.tickets.get(t.id))).not.toContain('001055001234');
+    expect(JSON.stringify(await f.queue.tickets.get(t.id))).not.toContain('001055001234');
     // A category asked for is kept.
-    expect(f.queue.issue.issue({ serviceId: 'ho-tich', identityQr: 'raw', priorityCategoryId: 'nguoi-khuyet-tat' }, null).ticket.priorityCategoryId).toBe('nguoi-khuyet-tat');
+    expect((await f.queue.issue.issue({ serviceId: 'ho-tich', identityQr: 'raw', priorityCategoryId: 'nguoi-khuyet-tat' }, null)).ticket.priorityCategoryId).toBe('nguoi-khuyet-tat');
   });
 
-  it('without an ID parser a scan is refused as unavailable', () => {
-    f = openQueue();
-    expect(() => f.queue.issue.issue({ serviceId: 'ho-tich', identityQr: 'raw' }, null)).toThrow(expect.objectContaining({ code: 'no_identity_parser' }));
+  it('without an ID parser a scan is refused as unavailable', async () => {
+    f = await openQueue();
+    await expect(f.queue.issue.issue({ serviceId: 'ho-tich', identityQr: 'raw' }, null)).rejects.toThrow(expect.objectContaining({ code: 'no_identity_parser' }));
   });
 
   it('issueSoon makes a turn’s tickets after it, in the order asked', async () => {
-    f = openQueue();
+    f = await openQueue();
     const { issue, tickets } = f.queue;
     const asked = [issue.issueSoon({ serviceId: 'ho-tich' }, null), issue.issueSoon({ serviceId: 'ho-tich' }, null)];
     expect(tickets.list()).toHaveLength(0);

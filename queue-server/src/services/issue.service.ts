@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import type { Service } from '@mot-cua/config';
 import { DomainError, dayKey, formatTicketNumber, newTicket, type Channel } from '../domain/index.ts';
-import { ticketRecord, type Store, type TicketRecord } from '../store/index.ts';
+import { ticketRecord, type TicketRecord } from '../store/index.ts';
 import type { Bus } from './bus.ts';
 import type { Centre } from './centre.ts';
 import type { EventLog } from './event-log.ts';
@@ -55,7 +55,6 @@ export class IssueService {
     private readonly centre: Centre,
     private readonly open: OpenTickets,
     private readonly log: EventLog,
-    private readonly store: Store,
     private readonly bus: Bus,
     private readonly opts: IssueOptions,
   ) {}
@@ -78,14 +77,8 @@ export class IssueService {
   private issueQueued(): void {
     const queue = this.queued;
     this.queued = [];
-    // Bounded by the requests of one turn.
-    for (const q of queue) {
-      try {
-        q.resolve(this.issue(q.input, q.key));
-      } catch (e) {
-        q.reject(e);
-      }
-    }
+    // Bounded by the requests of one turn. Each issue decides and records its writes before its first await.
+    for (const q of queue) this.issue(q.input, q.key).then(q.resolve, q.reject);
   }
 
   /** Whether the field takes tickets now, and when it opens if not (for the kiosk tiles). */
@@ -95,10 +88,10 @@ export class IssueService {
   }
 
   /** Issues a ticket; the same idempotency key always returns the same ticket. */
-  issue(input: IssueInput, idempotencyKey: string | null): IssueResult {
+  async issue(input: IssueInput, idempotencyKey: string | null, bookingCode?: string): Promise<IssueResult> {
     if (idempotencyKey) {
-      const existing = this.store.idempotency.get(idempotencyKey);
-      if (existing) return { ticket: this.open.get(existing), replay: true };
+      const existing = this.open.keyTicketId(idempotencyKey);
+      if (existing) return { ticket: await this.open.get(existing), replay: true };
     }
     const service = this.centre.service(input.serviceId);
     const now = this.centre.now();
@@ -119,14 +112,8 @@ export class IssueService {
     }
 
     // From the key's check above to its record below nothing awaits: two requests with one key never make two tickets.
-    const ticket = this.open.write(() => {
-      let seq: number;
-      let number: string;
-      // A number already taken today (possible only when prefixes overlap past the padded width) is skipped.
-      do {
-        seq = this.store.tickets.nextSeq(day, service.id);
-        number = formatTicketNumber(service.prefix, seq, config.ticketFormat);
-      } while (this.store.tickets.numberTaken(day, number));
+    const ticket = await this.open.write((w) => {
+      const { seq, number } = this.open.nextNumber(service.id, (n) => formatTicketNumber(service.prefix, n, config.ticketFormat));
       const id = newTicketId();
       const t = ticketRecord(newTicket({ id, number, day, serviceId: service.id, priorityCategoryId, channel: input.channel ?? 'kiosk', at: now, bookedAt: input.bookedAt ?? null }), {
         seq,
@@ -141,9 +128,11 @@ export class IssueService {
         rating: null,
         lang: input.lang ?? null,
       });
-      this.open.insert(t);
-      this.log.record(t, 'issued', null, { leg: 0, channel: t.channel, priorityCategoryId, kioskId: t.kioskId });
-      if (idempotencyKey) this.store.idempotency.put(idempotencyKey, id, now);
+      w.insertTicket(t);
+      w.sequence(day, service.id, seq);
+      this.log.record(w, t, 'issued', null, { leg: 0, channel: t.channel, priorityCategoryId, kioskId: t.kioskId });
+      if (idempotencyKey) w.idempotencyKey(idempotencyKey, id, now);
+      if (bookingCode) w.bookingCheckIn(bookingCode, id);
       return t;
     });
     this.bus.announce('ticket.issued', ticket);
@@ -154,7 +143,7 @@ export class IssueService {
   private check(service: Service, now: number): Availability {
     return availability(service, this.centre.config.hours, now, {
       enforceHours: this.opts.enforceHours,
-      issuedToday: () => this.store.tickets.issuedToday(dayKey(now), service.id),
+      issuedToday: () => this.open.issuedToday(service.id),
     });
   }
 

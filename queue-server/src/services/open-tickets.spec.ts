@@ -5,54 +5,66 @@ let f: QueueFixture;
 afterEach(() => f.close());
 
 describe('OpenTickets', () => {
-  it('mirrors the open tickets of the file, and drops those that close', () => {
-    f = openQueue();
+  it('mirrors the open tickets of the store, and drops those that close', async () => {
+    f = await openQueue();
     const { issue, counters, tickets } = f.queue;
-    const a = issue.issue({ serviceId: 'ho-tich' }, null).ticket;
-    const b = issue.issue({ serviceId: 'ho-tich' }, null).ticket;
+    const a = (await issue.issue({ serviceId: 'ho-tich' }, null)).ticket;
+    const b = (await issue.issue({ serviceId: 'ho-tich' }, null)).ticket;
     expect(tickets.list().map((t) => t.id).sort()).toEqual([a.id, b.id].sort());
-    counters.callTicket(a.id, 'quay-2', staffAt('quay-2'));
-    counters.act(a.id, 'finish', staffAt('quay-2'));
+    await counters.callTicket(a.id, 'quay-2', staffAt('quay-2'));
+    await counters.act(a.id, 'finish', staffAt('quay-2'));
     expect(tickets.list().map((t) => t.id)).toEqual([b.id]);
-    expect(f.reopen().tickets.list().map((t) => t.id)).toEqual([b.id]);
-    expect(tickets.get(a.id).status).toBe('done');
+    expect((await f.reopen()).tickets.list().map((t) => t.id)).toEqual([b.id]);
+    expect((await tickets.get(a.id)).status).toBe('done');
   });
 
-  it('a write that throws leaves the mirror and the file as they were', () => {
-    f = openQueue();
+  it('a decision that throws records nothing, in memory or in the store', async () => {
+    f = await openQueue();
     const { tickets, issue } = f.queue;
-    const a = issue.issue({ serviceId: 'ho-tich' }, null).ticket;
+    const a = (await issue.issue({ serviceId: 'ho-tich' }, null)).ticket;
     const version = tickets.version;
-    expect(() =>
-      tickets.write(() => {
-        tickets.save({ ...a, status: 'cancelled' });
+    await expect(
+      tickets.write((w) => {
+        w.updateTicket({ ...a, status: 'cancelled' });
         throw new Error('refused');
       }),
-    ).toThrow('refused');
+    ).rejects.toThrow('refused');
     expect(tickets.list()).toEqual([a]);
-    expect(tickets.get(a.id).status).toBe('waiting');
     expect(tickets.version).toBe(version);
+    expect((await (await f.reopen()).tickets.get(a.id)).status).toBe('waiting');
   });
 
-  it('a failed group commit reloads the mirror from the file', async () => {
-    f = openQueue({ groupCommit: true });
+  it('a refused commit answers storage_failed and memory is the store’s again: numbers, keys and open tickets', async () => {
+    f = await openQueue({ groupCommit: true });
     const { tickets, issue } = f.queue;
-    const kept = issue.issue({ serviceId: 'ho-tich' }, null).ticket;
-    await f.store.durable();
-    // A deferred foreign key fails only at COMMIT: the whole batch is refused.
+    const kept = (await issue.issue({ serviceId: 'ho-tich' }, 'kept')).ticket;
+    // A deferred foreign key fails only at COMMIT: the whole turn's batch is refused.
     f.store.db.exec('CREATE TABLE orphans (p TEXT REFERENCES tickets(id) DEFERRABLE INITIALLY DEFERRED)');
-    const lost = issue.issue({ serviceId: 'ho-tich' }, null).ticket;
+    const lost = issue.issue({ serviceId: 'ho-tich' }, 'lost');
     f.store.tx(() => f.store.db.prepare("INSERT INTO orphans (p) VALUES ('nobody')").run());
-    expect(tickets.list().map((t) => t.id)).toContain(lost.id);
-    await expect(f.store.durable()).rejects.toThrow();
+    expect(tickets.list()).toHaveLength(2);
+    await expect(lost).rejects.toMatchObject({ code: 'storage_failed', kind: 'unavailable' });
     expect(tickets.list().map((t) => t.id)).toEqual([kept.id]);
+    // The refused ticket's number and key are free again.
+    const again = await issue.issue({ serviceId: 'ho-tich' }, 'lost');
+    expect([again.replay, again.ticket.number]).toEqual([false, '1002']);
   });
 
-  it('finds today’s ticket by its number, and says so when there is none', () => {
-    f = openQueue();
-    const t = f.queue.issue.issue({ serviceId: 'chung-thuc' }, null).ticket;
-    expect(f.queue.tickets.byNumber(t.number).id).toBe(t.id);
-    expect(() => f.queue.tickets.byNumber('999')).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(() => f.queue.tickets.get('nope')).toThrow(expect.objectContaining({ code: 'not_found' }));
+  it('finds today’s ticket by its number, and says so when there is none', async () => {
+    f = await openQueue();
+    const t = (await f.queue.issue.issue({ serviceId: 'chung-thuc' }, null)).ticket;
+    expect((await f.queue.tickets.byNumber(t.number)).id).toBe(t.id);
+    await expect(f.queue.tickets.byNumber('999')).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(f.queue.tickets.get('nope')).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+
+  it('numbers start again from 1 the next day, and the day’s visit count with them', async () => {
+    f = await openQueue();
+    const { issue, tickets } = f.queue;
+    expect((await issue.issue({ serviceId: 'ho-tich' }, null)).ticket.number).toBe('1001');
+    expect(tickets.issuedToday('ho-tich')).toBe(1);
+    f.clock.now += 86_400_000;
+    expect(tickets.issuedToday('ho-tich')).toBe(0);
+    expect((await issue.issue({ serviceId: 'ho-tich' }, null)).ticket.number).toBe('1001');
   });
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadDemoConfig, type CenterConfig } from '@mot-cua/config';
 import { Store } from '../store/index.ts';
+import { SqlitePort } from '../store/sqlite/sqlite-port.ts';
 import { Bus, type BusEvents } from './bus.ts';
 import type { IdentityParse } from './issue.service.ts';
 import { createQueue, type Queue } from './queue.ts';
@@ -21,14 +22,14 @@ export interface QueueFixture {
   /** Every announcement, in the order it left. */
   told: { event: keyof BusEvents; args: unknown[] }[];
   /** A second queue over the same file, as a restarted server would build it. */
-  reopen(): Queue;
+  reopen(): Promise<Queue>;
   close(): void;
 }
 
 export const staffAt = (counterId: string): Actor => ({ kind: 'user', username: `staff-${counterId}`, role: 'staff', counterId });
 export const manager: Actor = { kind: 'user', username: 'quanly', role: 'manager', counterId: null };
 
-export function openQueue(o: { config?: CenterConfig; enforceHours?: boolean; parseIdentity?: IdentityParse; groupCommit?: boolean } = {}): QueueFixture {
+export async function openQueue(o: { config?: CenterConfig; enforceHours?: boolean; parseIdentity?: IdentityParse; groupCommit?: boolean } = {}): Promise<QueueFixture> {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'motcua-svc-')), 'queue.db');
   const store = Store.open({ file, groupCommit: o.groupCommit ?? false });
   const config = o.config ?? loadDemoConfig();
@@ -37,10 +38,10 @@ export function openQueue(o: { config?: CenterConfig; enforceHours?: boolean; pa
   const bus = new Bus((announce) => store.afterCommit(announce));
   for (const event of ['ticket.issued', 'ticket.called', 'ticket.updated', 'counter.updated'] as const) bus.on(event, (...args: unknown[]) => told.push({ event, args }));
   const build = (s: Store) =>
-    createQueue(config, s, bus, { now: () => clock.now, secret: Buffer.alloc(32, 7), enforceHours: o.enforceHours ?? false, parseIdentity: o.parseIdentity ?? null });
+    createQueue(config, new SqlitePort(s), bus, { now: () => clock.now, secret: Buffer.alloc(32, 7), enforceHours: o.enforceHours ?? false, parseIdentity: o.parseIdentity ?? null });
   const others: Store[] = [];
   return {
-    queue: build(store),
+    queue: await build(store),
     store,
     file,
     clock,

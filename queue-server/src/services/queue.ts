@@ -1,7 +1,7 @@
 // The queue of one centre, assembled: the open-ticket mirror and the services
 // built on it. Routes and realtime reach each use case through its service.
 import type { CenterConfig } from '@mot-cua/config';
-import type { Store } from '../store/index.ts';
+import type { StorePort } from '../store/port.ts';
 import type { Bus } from './bus.ts';
 import { Centre } from './centre.ts';
 import { CounterService } from './counter.service.ts';
@@ -27,19 +27,21 @@ export interface Queue {
   ratings: RatingService;
 }
 
-export function createQueue(config: CenterConfig, store: Store, bus: Bus, opts: QueueOptions): Queue {
+/** The queue over what the store holds now (its runtime state, loaded once). */
+export async function createQueue(config: CenterConfig, port: StorePort, bus: Bus, opts: QueueOptions): Promise<Queue> {
   const centre = new Centre(config, opts.now);
-  const tickets = new OpenTickets(store, opts.now);
-  const states = new CounterStates(store);
-  const log = new EventLog(store, opts.now);
+  const { open: tickets, runtime } = await OpenTickets.load(port, opts.now);
+  const states = new CounterStates(runtime.counters);
+  tickets.onReload((rt) => states.reload(rt));
+  const log = new EventLog(opts.now);
   const hall = new HallService(centre, tickets, bus);
   return {
     centre,
     tickets,
-    issue: new IssueService(centre, tickets, log, store, bus, opts),
+    issue: new IssueService(centre, tickets, log, bus, opts),
     counters: new CounterService(centre, tickets, states, log, hall, bus),
-    estimates: new EstimateService(centre, tickets, states, store),
+    estimates: new EstimateService(centre, tickets, states),
     hall,
-    ratings: new RatingService(centre, tickets, log, store, bus),
+    ratings: new RatingService(centre, tickets, log, bus),
   };
 }

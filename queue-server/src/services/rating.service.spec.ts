@@ -4,51 +4,51 @@ import { openQueue, staffAt, type QueueFixture } from './queue.fixture.ts';
 let f: QueueFixture;
 afterEach(() => f.close());
 
-function served(fx: QueueFixture, serviceId: string, counterId: string) {
+async function served(fx: QueueFixture, serviceId: string, counterId: string) {
   const { issue, counters } = fx.queue;
-  const t = issue.issue({ serviceId }, null).ticket;
-  counters.callTicket(t.id, counterId, staffAt(counterId));
-  return counters.act(t.id, 'finish', staffAt(counterId));
+  const t = (await issue.issue({ serviceId }, null)).ticket;
+  await counters.callTicket(t.id, counterId, staffAt(counterId));
+  return await counters.act(t.id, 'finish', staffAt(counterId));
 }
 
 describe('RatingService', () => {
-  it('rates a served ticket once; an unserved one not at all', () => {
-    f = openQueue();
-    const waiting = f.queue.issue.issue({ serviceId: 'ho-tich' }, null).ticket;
-    expect(() => f.queue.ratings.rate(waiting.id, 4)).toThrow(expect.objectContaining({ code: 'not_served' }));
-    const done = served(f, 'dat-dai', 'quay-4');
-    expect(f.queue.ratings.rate(done.id, 4).rating).toBe(4);
-    expect(() => f.queue.ratings.rate(done.id, 1)).toThrow(expect.objectContaining({ code: 'already_rated' }));
-    expect(f.reopen().tickets.get(done.id).rating).toBe(4);
+  it('rates a served ticket once; an unserved one not at all', async () => {
+    f = await openQueue();
+    const waiting = (await f.queue.issue.issue({ serviceId: 'ho-tich' }, null)).ticket;
+    await expect(f.queue.ratings.rate(waiting.id, 4)).rejects.toThrow(expect.objectContaining({ code: 'not_served' }));
+    const done = await served(f, 'dat-dai', 'quay-4');
+    expect((await f.queue.ratings.rate(done.id, 4)).rating).toBe(4);
+    await expect(f.queue.ratings.rate(done.id, 1)).rejects.toThrow(expect.objectContaining({ code: 'already_rated' }));
+    expect((await (await f.reopen()).tickets.get(done.id)).rating).toBe(4);
   });
 
-  it('a transferred visit is rated on its last transaction, from the first one’s id', () => {
-    f = openQueue();
+  it('a transferred visit is rated on its last transaction, from the first one’s id', async () => {
+    f = await openQueue();
     const { issue, counters, ratings } = f.queue;
-    const t = issue.issue({ serviceId: 'ho-tich' }, null).ticket;
-    counters.callTicket(t.id, 'quay-3', staffAt('quay-3'));
-    const moved = counters.transfer(t.id, 'chung-thuc', staffAt('quay-3'));
-    counters.callTicket(moved.id, 'quay-5', staffAt('quay-5'));
-    counters.act(moved.id, 'finish', staffAt('quay-5'));
-    expect(ratings.rate(t.id, 3)).toMatchObject({ id: moved.id, rating: 3 });
+    const t = (await issue.issue({ serviceId: 'ho-tich' }, null)).ticket;
+    await counters.callTicket(t.id, 'quay-3', staffAt('quay-3'));
+    const moved = await counters.transfer(t.id, 'chung-thuc', staffAt('quay-3'));
+    await counters.callTicket(moved.id, 'quay-5', staffAt('quay-5'));
+    await counters.act(moved.id, 'finish', staffAt('quay-5'));
+    expect(await ratings.rate(t.id, 3)).toMatchObject({ id: moved.id, rating: 3 });
   });
 
-  it('a rating keypad rates the last ticket finished at its counter', () => {
-    f = openQueue();
+  it('a rating keypad rates the last ticket finished at its counter', async () => {
+    f = await openQueue();
     const keypad = { kind: 'device', deviceId: 'rate-4', deviceKind: 'rating-keypad', counterId: 'quay-4' } as const;
-    expect(() => f.queue.ratings.rateAtCounter('quay-4', 4, keypad)).toThrow(expect.objectContaining({ code: 'nothing_to_rate' }));
-    served(f, 'dat-dai', 'quay-4');
+    await expect(f.queue.ratings.rateAtCounter('quay-4', 4, keypad)).rejects.toThrow(expect.objectContaining({ code: 'nothing_to_rate' }));
+    await served(f, 'dat-dai', 'quay-4');
     f.clock.now += 1000;
-    const last = served(f, 'dat-dai', 'quay-4');
-    expect(f.queue.ratings.rateAtCounter('quay-4', 4, keypad).id).toBe(last.id);
-    expect(() => f.queue.ratings.rateAtCounter('quay-2', 4, keypad)).toThrow(expect.objectContaining({ code: 'wrong_counter' }));
+    const last = await served(f, 'dat-dai', 'quay-4');
+    expect((await f.queue.ratings.rateAtCounter('quay-4', 4, keypad)).id).toBe(last.id);
+    await expect(f.queue.ratings.rateAtCounter('quay-2', 4, keypad)).rejects.toThrow(expect.objectContaining({ code: 'wrong_counter' }));
   });
 
-  it('records the kiosk’s print result and announces the change', () => {
-    f = openQueue();
-    const t = f.queue.issue.issue({ serviceId: 'ho-tich' }, null).ticket;
-    expect(f.queue.ratings.recordPrint(t.id, false, 'paper_out', { kind: 'device', deviceId: 'kiosk-1', deviceKind: 'kiosk', counterId: null }).printed).toBe(false);
-    expect(f.queue.tickets.get(t.id).printed).toBe(false);
+  it('records the kiosk’s print result and announces the change', async () => {
+    f = await openQueue();
+    const t = (await f.queue.issue.issue({ serviceId: 'ho-tich' }, null)).ticket;
+    expect((await f.queue.ratings.recordPrint(t.id, false, 'paper_out', { kind: 'device', deviceId: 'kiosk-1', deviceKind: 'kiosk', counterId: null })).printed).toBe(false);
+    expect((await f.queue.tickets.get(t.id)).printed).toBe(false);
     expect(f.told.at(-1)).toMatchObject({ event: 'ticket.updated', args: [{ id: t.id, printed: false }] });
   });
 });

@@ -49,6 +49,8 @@ export interface Batch {
   idempotencyKeys?: { key: string; ticketId: string; at: number }[];
   counters?: (CounterStateRow & { at: number })[];
   audit?: { actor: string; action: string; target: string | null; detail: Record<string, unknown>; at: number }[];
+  /** Bookings checked in, with the ticket each became. */
+  bookingCheckIns?: { code: string; ticketId: string }[];
 }
 
 /** Reads of what the queue does not keep in memory. */

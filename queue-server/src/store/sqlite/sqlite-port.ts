@@ -67,6 +67,7 @@ export class SqlitePort implements StorePort {
     for (const k of b.idempotencyKeys ?? []) s.idempotency.put(k.key, k.ticketId, k.at);
     for (const c of b.counters ?? []) s.counters.set(c.counterId, c.status, c.staff, c.at);
     for (const a of b.audit ?? []) s.audit.append(a.actor, a.action, a.target, a.detail, a.at);
+    for (const c of b.bookingCheckIns ?? []) s.bookings.checkIn(c.code, c.ticketId);
   }
 
   async close(): Promise<void> {
