@@ -3,6 +3,7 @@
 // checks; every failure — refused, unreachable, too slow — becomes an ApiError
 // whose text is the server's message (or ours) in the reader's language.
 import { common, messageFor, type Lang } from '@mot-cua/config/strings/index.ts';
+import type { ErrorBody } from './wire.ts';
 
 /** Our own words for failures the server could not put into words. */
 const bilingual = (key: 'errorServerUnreachable' | 'errorTimeout') => `${common.vi[key]} / ${common.en[key]}`;
@@ -87,7 +88,8 @@ export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
     // a proxy's HTML error page: told by its status below
   }
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    // A refusal from the server itself has the ErrorBody shape; anything else (a proxy) has none.
+    const err = (data as Partial<ErrorBody> | null)?.error;
     throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `HTTP ${res.status}`);
   }
   return data as T;
