@@ -50,6 +50,22 @@ describe('EstimateService', () => {
     expect(estimates.newTicketEstimates().get('dat-dai')?.estimatedWaitMinutes).not.toBeNull();
   });
 
+  it('service times: the day’s mean once a field has three, a rating counts no time twice', async () => {
+    f = await openQueue();
+    const { issue, counters, ratings, estimates } = f.queue;
+    const clerk = staffAt('quay-2');
+    const done = [];
+    for (const minutes of [4, 6, 8]) {
+      const t = (await issue.issue({ serviceId: 'ho-tich' }, null)).ticket;
+      await counters.callTicket(t.id, 'quay-2', clerk);
+      f.clock.now += minutes * 60_000;
+      done.push(await counters.act(t.id, 'finish', clerk));
+    }
+    await ratings.rate(done[0]!.id, 4);
+    f.clock.now += 10_000; // past the cache of the averages
+    expect(estimates.serviceTimes()['ho-tich']).toBe(6 * 60_000);
+  });
+
   it('service times start from the configured typical time of each field', async () => {
     f = await openQueue();
     const typical = f.queue.centre.config.services.find((s) => s.id === 'ho-tich')!.avgServiceMinutes * 60_000;

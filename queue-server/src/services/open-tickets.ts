@@ -128,6 +128,8 @@ export class OpenTickets {
   }
 
   private track(t: TicketRecord, inserted: boolean): void {
+    // Finished by this write (a later change of a done ticket, such as its rating, is no finish).
+    const finished = t.status === 'done' && this.open.has(t.id);
     this.written.set(t.id, t);
     if (isOpenStatus(t.status)) this.open.set(t.id, t);
     else this.open.delete(t.id);
@@ -135,7 +137,7 @@ export class OpenTickets {
       this.numbers.add(t.number);
       this.issued.set(t.serviceId, (this.issued.get(t.serviceId) ?? 0) + 1);
     }
-    if (t.status === 'done' && t.counterId !== null) {
+    if (finished && t.counterId !== null) {
       this.lastFinished.set(t.counterId, t.id);
       if (t.waitEndAt !== null && t.finishedAt !== null && t.day === this.day) {
         this.serviceTimes.push([t.serviceId, t.finishedAt - t.waitEndAt]);

@@ -37,9 +37,11 @@ describe('RatingService', () => {
     f = await openQueue();
     const keypad = { kind: 'device', deviceId: 'rate-4', deviceKind: 'rating-keypad', counterId: 'quay-4' } as const;
     await expect(f.queue.ratings.rateAtCounter('quay-4', 4, keypad)).rejects.toThrow(expect.objectContaining({ code: 'nothing_to_rate' }));
-    await served(f, 'dat-dai', 'quay-4');
+    // The phone rating an earlier ticket does not make it the counter's last.
+    const earlier = await served(f, 'dat-dai', 'quay-4');
     f.clock.now += 1000;
     const last = await served(f, 'dat-dai', 'quay-4');
+    await f.queue.ratings.rate(earlier.id, 3);
     expect((await f.queue.ratings.rateAtCounter('quay-4', 4, keypad)).id).toBe(last.id);
     await expect(f.queue.ratings.rateAtCounter('quay-2', 4, keypad)).rejects.toThrow(expect.objectContaining({ code: 'wrong_counter' }));
   });
