@@ -80,3 +80,21 @@ describe('numberToWords properties', () => {
     );
   });
 });
+
+describe('ticketToWords — digit runs too long to read as a number', () => {
+  // numberToWords stops below 10^12 (no clip for "nghìn tỷ"): a run of 13 or more digits is
+  // answered digit by digit, so a call never fails on an odd number.
+  const cases: [string, string][] = [
+    ['1234567890123', 'một hai ba bốn năm sáu bảy tám chín không một hai ba'],
+    ['A9999999999999', 'a chín chín chín chín chín chín chín chín chín chín chín chín chín chín'],
+    ['99999999999999999999', Array(20).fill('chín').join(' ')],
+    ['999999999999', numberToWords(999_999_999_999)],
+  ];
+  it.each(cases)('%s → %s', (ticket, words) => {
+    expect(ticketToWords(ticket)).toBe(words);
+  });
+
+  it('never throws on any run of letters and digits', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[A-Z0-9]{0,40}$/), (t) => typeof ticketToWords(t) === 'string'));
+  });
+});

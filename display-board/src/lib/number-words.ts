@@ -3,6 +3,8 @@
 // "tư" as the board's clips are recorded.
 const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'] as const;
 const GROUPS = ['', 'nghìn', 'triệu', 'tỷ'] as const;
+/** Up to 999 tỷ: beyond that a reading needs "nghìn tỷ", which the board has no clips for. */
+const MAX_NUMBER_DIGITS = 12;
 
 function digit(d: number): string {
   return DIGITS[d] ?? '';
@@ -59,14 +61,15 @@ export const LETTER_NAMES: Record<string, string> = {
 
 /**
  * Words for a ticket or counter number as printed: letters are spelled, a digit run
- * with leading zeros is read digit by digit ("A001" → "a không không một"), any other
- * digit run as a number.
+ * with leading zeros is read digit by digit ("A001" → "a không không một"), and so is a run
+ * too long for numberToWords, so a call never fails on an odd number; any other digit run is
+ * read as a number.
  */
 export function ticketToWords(text: string): string {
   const out: string[] = [];
   for (const run of text.toUpperCase().match(/[A-Z]|\d+/g) ?? []) {
     if (/^\d+$/.test(run)) {
-      if (run.length > 1 && run.startsWith('0')) out.push(...[...run].map((c) => digit(Number(c))));
+      if ((run.length > 1 && run.startsWith('0')) || run.length > MAX_NUMBER_DIGITS) out.push(...[...run].map((c) => digit(Number(c))));
       else out.push(numberToWords(Number(run)));
     } else {
       const name = LETTER_NAMES[run];
