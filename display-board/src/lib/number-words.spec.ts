@@ -86,7 +86,7 @@ describe('ticketToWords — digit runs too long to read as a number', () => {
   // answered digit by digit, so a call never fails on an odd number.
   const cases: [string, string][] = [
     ['1234567890123', 'một hai ba bốn năm sáu bảy tám chín không một hai ba'],
-    ['A9999999999999', 'a chín chín chín chín chín chín chín chín chín chín chín chín chín chín'],
+    ['A9999999999999', `a ${Array(13).fill('chín').join(' ')}`],
     ['99999999999999999999', Array(20).fill('chín').join(' ')],
     ['999999999999', numberToWords(999_999_999_999)],
   ];
