@@ -32,3 +32,13 @@ export function ageOn(birth: YMD, today: YMD): number {
 export function isoDate({ y, m, d }: YMD): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/**
+ * The century of birth from a 12-digit CCCD number: its 4th digit codes century and sex,
+ * 0/1 for 1900–1999, 2/3 for 2000–2099, 4/5 for 2100–2199 and so on (Decree 137/2015/NĐ-CP
+ * art. 13). Null when the text is not such a number.
+ */
+export function birthCenturyFromIdNumber(id: string): number | null {
+  if (!/^\d{12}$/.test(id)) return null;
+  return 1900 + Math.floor(Number(id[3]) / 2) * 100;
+}

@@ -70,7 +70,8 @@ describe('parseMrzTd1 — good samples', () => {
   });
 
   it('tolerates CRLF, lower case, spaces and one 90-character line', () => {
-    const text = td1({ ...base, sex: 'M', dob: '600101' });
+    // A man born in 1960: his number's 4th digit is 0 (the base card's 2 would say 2060).
+    const text = td1({ ...base, sex: 'M', dob: '600101', id: '001060001234', doc: '060001234' });
     for (const variant of [text.replace(/\n/g, '\r\n') + '\r\n', text.toLowerCase(), text.replace(/</g, ' <').replace(/^ /, ''), text.replace(/\n/g, '')]) {
       const r = parseMrzTd1(variant, TODAY);
       expect(r).toMatchObject({ ok: true, value: { gender: 'Nam', dateOfBirth: '1960-01-01', age: 66 } });
@@ -126,5 +127,44 @@ describe('parseMrzTd1 — bad samples', () => {
     fc.assert(fc.property(fc.array(fc.stringMatching(/^[A-Z0-9<]{30}$/), { minLength: 3, maxLength: 3 }), (ls) => {
       expect(typeof parseMrzTd1(ls.join('\n'), TODAY).ok).toBe('boolean');
     }));
+  });
+});
+
+describe('parseMrzTd1 — the century of the birth year', () => {
+  // The 4th digit of the 12-digit personal number gives century and sex (Decree 137/2015,
+  // art. 13): 0/1 born 1900–1999, 2/3 born 2000–2099. Only without that number does the
+  // two-digit year fall back to "20yy unless in the future".
+  const card = (id: string, dob: string, sex = 'M') => td1({ ...base, doc: id.slice(3), id, dob, sex });
+  it.each([
+    ['born 1925, 4th digit 0', card('001025001234', '250310'), '1925-03-10', 101],
+    ['born December 1926, 4th digit 1', card('001126001234', '261215', 'F'), '1926-12-15', 99],
+    ['born 1960, 4th digit 0', card('079060001234', '600101'), '1960-01-01', 66],
+    ['born 2025, 4th digit 2', card('001225001234', '250310'), '2025-03-10', 1],
+    ['born 2003, 4th digit 3', card('001303001234', '030415', 'F'), '2003-04-15', 23],
+    ['no personal number: the rule (Utopia specimen, 1974)', 'I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<', '1974-08-12', 52],
+  ])('%s', (_label, text, dateOfBirth, age) => {
+    expect(parseMrzTd1(text, TODAY)).toMatchObject({ ok: true, value: { dateOfBirth, age } });
+  });
+
+  it('refuses a birth the century digit puts in the future (4th digit 4: born 2100–2199)', () => {
+    expect(parseMrzTd1(card('001425001234', '250310'), TODAY)).toMatchObject({ ok: false, error: { code: 'date_of_birth' } });
+  });
+});
+
+describe('parseMrzTd1 — the name line has letters and < only', () => {
+  // Line 3 has no check digit, so an O read as 0 would otherwise become part of a name.
+  it.each([
+    ['NGUYEN<<HUU<CU0NG', 'name'],
+    ['TRAN<<TH1<MAI', 'name'],
+    ['0<<A', 'name'],
+    ['LE<<VAN<8', 'name'],
+  ])('%s → %s', (name, code) => {
+    const r = parseMrzTd1(td1({ ...base, name }), TODAY);
+    expect(r).toMatchObject({ ok: false, error: { code } });
+    if (!r.ok) expect(r.error.message).toMatch(/quét lại \/ /);
+  });
+
+  it('still reads a name of letters and fillers', () => {
+    expect(parseMrzTd1(td1({ ...base, name: 'NGUYEN<<HUU<CUONG' }), TODAY)).toMatchObject({ ok: true, value: { fullName: 'NGUYEN HUU CUONG' } });
   });
 });

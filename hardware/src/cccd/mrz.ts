@@ -1,9 +1,12 @@
 /**
  * ICAO 9303 TD1 machine-readable zone (3 lines × 30 characters), as printed on the back of
  * the chip CCCD. Every check digit is verified, because an OCR reader misreads 8/B and 0/O
- * and a wrong birth date would put someone in the wrong priority. Pure, never throws.
+ * and a wrong birth date would put someone in the wrong priority. The name line has no check
+ * digit, so it must hold letters and fillers only. The birth century comes from the 12-digit
+ * personal number when the card carries one (a two-digit year cannot tell 1925 from 2025).
+ * Pure, never throws.
  */
-import { ageOn, compareYmd, isRealDate, isoDate, vietnamToday, type YMD } from './dates.ts';
+import { ageOn, birthCenturyFromIdNumber, compareYmd, isRealDate, isoDate, vietnamToday, type YMD } from './dates.ts';
 import type { Gender } from './qr.ts';
 
 export type MrzData = {
@@ -30,7 +33,8 @@ export type MrzErrorCode =
   | 'date_of_birth'
   | 'expiry_date'
   | 'composite'
-  | 'gender';
+  | 'gender'
+  | 'name';
 
 export type MrzResult =
   | { ok: true; value: MrzData }
@@ -44,6 +48,7 @@ const MESSAGES: Record<MrzErrorCode, string> = {
   expiry_date: 'Ngày hết hạn đọc sai hoặc không hợp lệ / Expiry date misread or invalid',
   composite: 'Vùng MRZ đọc sai (sai số kiểm tra tổng) / MRZ misread (composite check digit)',
   gender: 'Giới tính trong MRZ không hợp lệ / Invalid sex in the MRZ',
+  name: 'Họ tên trong MRZ đọc sai (có chữ số), vui lòng quét lại / Name misread (digits in it), please scan again',
 };
 
 function fail(code: MrzErrorCode): MrzResult {
@@ -115,9 +120,13 @@ export function parseMrzTd1(text: string, today: Date = new Date()): MrzResult {
   }
   documentNumber = documentNumber.replace(/<+$/, '');
 
+  const idMatch = /\d{12}/.exec(optional1.replace(/</g, ' '));
+  const idNumber = idMatch ? idMatch[0] : null;
+
   const now = vietnamToday(today);
   const dobRaw = l2.slice(0, 6);
-  const birth = parseYymmdd(dobRaw, (yy) => (2000 + yy > now.y ? 1900 + yy : 2000 + yy));
+  const century = idNumber === null ? null : birthCenturyFromIdNumber(idNumber);
+  const birth = parseYymmdd(dobRaw, (yy) => (century !== null ? century + yy : 2000 + yy > now.y ? 1900 + yy : 2000 + yy));
   if (!checks(dobRaw, l2[6]) || !birth || compareYmd(birth, now) > 0) return fail('date_of_birth');
 
   const sex = l2[7];
@@ -130,6 +139,7 @@ export function parseMrzTd1(text: string, today: Date = new Date()): MrzResult {
   const composite = l1.slice(5, 30) + l2.slice(0, 7) + l2.slice(8, 15) + l2.slice(18, 29);
   if (!checks(composite, l2[29])) return fail('composite');
   if (!gender) return fail('gender');
+  if (!/^[A-Z<]+$/.test(l3)) return fail('name');
 
   const [surname = '', given = ''] = l3.split('<<');
   const fullName = [surname, given]
@@ -138,15 +148,13 @@ export function parseMrzTd1(text: string, today: Date = new Date()): MrzResult {
     .join(' ');
   if (fullName === '') return fail('format');
 
-  const idMatch = /\d{12}/.exec(optional1.replace(/</g, ' '));
-
   return {
     ok: true,
     value: {
       documentCode,
       issuingState,
       documentNumber,
-      idNumber: idMatch ? idMatch[0] : null,
+      idNumber,
       fullName,
       dateOfBirth: isoDate(birth),
       age: ageOn(birth, now),
