@@ -1,10 +1,8 @@
-// The store as the rest of the server sees it. The SQLite implementation
-// lives under sqlite/; nothing outside store/ touches a database driver.
+// The store as the rest of the server sees it: the records (records.ts), the
+// port (port.ts) and, for now, the SQLite store itself for what does not go
+// through the port yet. Nothing outside store/ touches a database driver.
 export { Store, type StoreOptions } from './sqlite/sqlite-store.ts';
-export type { TicketRecord } from './sqlite/ticket.repository.ts';
-export { ticketRecord } from './sqlite/ticket.repository.ts';
-export type { User, Session, Role } from './sqlite/user.repository.ts';
-export type { Device, DevicePart, Alert } from './sqlite/device.repository.ts';
-export type { CounterStatus, AuditEntry } from './sqlite/misc.repository.ts';
-export type { StoredEvent } from './sqlite/event.repository.ts';
-export type { Booking, BookingStatus, Dossier, DossierStatus, DossierSource, SqliteDossierSource } from './sqlite/booking.repository.ts';
+export { SqlitePort } from './sqlite/sqlite-port.ts';
+export { SqliteDossierSource } from './sqlite/booking.repository.ts';
+export type * from './port.ts';
+export * from './records.ts';

@@ -8,12 +8,7 @@
 // batch is on disk (writes of one event-loop turn may share one commit); a
 // refused batch rejects and keeps nothing of itself.
 import type { DomainEvent } from '../domain/index.ts';
-import type { AuditEntry, CounterStatus } from './sqlite/misc.repository.ts';
-import type { TicketRecord } from './sqlite/ticket.repository.ts';
-import type { User, Session } from './sqlite/user.repository.ts';
-import type { Device, Alert } from './sqlite/device.repository.ts';
-import type { Booking, Dossier } from './sqlite/booking.repository.ts';
-import type { StoredEvent } from './sqlite/event.repository.ts';
+import type { Alert, AuditEntry, Booking, CounterStatus, Device, Dossier, Session, StoredEvent, TicketRecord, User } from './records.ts';
 
 export interface CounterStateRow {
   counterId: string;

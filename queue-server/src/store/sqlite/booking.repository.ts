@@ -1,33 +1,6 @@
 // Bookings (đặt lịch hẹn) and dossiers (hồ sơ) as the centre's own SQLite tables.
 import type { Db } from './db.ts';
-
-export type BookingStatus = 'booked' | 'checked_in' | 'cancelled';
-
-export interface Booking {
-  code: string;
-  serviceId: string;
-  day: string;
-  time: string;
-  bookedAt: number;
-  fullName: string;
-  phone: string;
-  status: BookingStatus;
-  ticketId: string | null;
-  createdAt: number;
-}
-
-export type DossierStatus = 'received' | 'processing' | 'supplement_needed' | 'ready' | 'returned';
-
-export interface Dossier {
-  code: string;
-  procedureCode: string;
-  applicantName: string;
-  status: DossierStatus;
-  receivedAt: number;
-  dueAt: number;
-  updatedAt: number;
-  note: string | null;
-}
+import type { Booking, BookingStatus, Dossier, DossierSource, DossierStatus } from '../records.ts';
 
 type BookingRow = { code: string; service_id: string; day: string; time: string; booked_at: number; full_name: string; phone: string; status: BookingStatus; ticket_id: string | null; created_at: number };
 const bookingFromRow = (r: BookingRow): Booking => ({
@@ -75,10 +48,6 @@ export class BookingRepository {
 
 type DossierRow = { code: string; procedure_code: string; applicant_name: string; status: DossierStatus; received_at: number; due_at: number; updated_at: number; note: string | null };
 
-/** Where dossier status comes from. Today the local table; later the provincial system's API behind the same interface. */
-export interface DossierSource {
-  find(code: string): Promise<Dossier | null>;
-}
 
 export class SqliteDossierSource implements DossierSource {
   constructor(private readonly db: Db) {}

@@ -1,32 +1,6 @@
 // Kiosks, boards, keypads and displays: their tokens (hashed), health and alerts.
 import type { Db } from './db.ts';
-
-export interface DevicePart {
-  id: string;
-  kind: 'printer' | 'scanner' | 'keypad' | 'display';
-  status: 'ok' | 'warning' | 'error' | 'offline';
-  detail?: string;
-}
-
-export interface Device {
-  id: string;
-  kind: string;
-  name: string;
-  counterId: string | null;
-  revokedAt: number | null;
-  lastSeenAt: number | null;
-  parts: DevicePart[];
-}
-
-export interface Alert {
-  id: number;
-  at: number;
-  kind: string;
-  deviceId: string | null;
-  ticketId: string | null;
-  message: string;
-  resolvedAt: number | null;
-}
+import type { Alert, Device, DevicePart } from '../records.ts';
 
 interface DeviceRow {
   id: string;

@@ -1,10 +1,8 @@
 // The append-only event log (triggers in the schema refuse UPDATE and DELETE).
 import type { Db } from './db.ts';
 import { dayKey, type DomainEvent, type EventType } from '../../domain/index.ts';
+import type { StoredEvent } from '../records.ts';
 
-export interface StoredEvent extends DomainEvent {
-  id: number;
-}
 
 interface Row {
   id: number;

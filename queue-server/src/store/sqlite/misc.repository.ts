@@ -1,7 +1,7 @@
 // Small tables: idempotency keys, counter open/paused state, the audit log.
 import type { Db } from './db.ts';
+import type { AuditEntry, CounterStatus } from '../records.ts';
 
-export type CounterStatus = 'open' | 'paused' | 'closed';
 
 export class IdempotencyRepository {
   private readonly getStmt;
@@ -39,14 +39,6 @@ export class CounterStateRepository {
   }
 }
 
-export interface AuditEntry {
-  id: number;
-  at: number;
-  actor: string;
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown>;
-}
 
 export class AuditRepository {
   constructor(private readonly db: Db) {}

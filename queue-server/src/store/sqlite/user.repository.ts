@@ -1,29 +1,6 @@
 // Staff, managers and admins, and their sessions (only a hash of the session id is kept).
 import type { Db } from './db.ts';
-
-export type Role = 'staff' | 'manager' | 'admin';
-
-export interface User {
-  username: string;
-  fullName: string;
-  title: string;
-  role: Role;
-  passwordHash: string;
-  phone: string | null;
-  counterId: string | null;
-  failedLogins: number;
-  lockedUntil: number | null;
-  disabled: boolean;
-}
-
-export interface Session {
-  idHash: string;
-  username: string;
-  counterId: string | null;
-  csrf: string;
-  createdAt: number;
-  expiresAt: number;
-}
+import type { Role, Session, User } from '../records.ts';
 
 interface UserRow {
   username: string;
