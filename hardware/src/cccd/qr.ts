@@ -1,10 +1,12 @@
 /**
  * The QR code on the front of a chip CCCD (căn cước công dân). Scanners send it with CR/LF,
  * sometimes in decomposed Unicode, and newer cards append fields, so the parser is lenient on
- * layout and strict on what the queue relies on: the 12-digit number and real dates.
+ * layout and strict on what the queue relies on: the 12-digit number and real dates. UTF-8 that
+ * a scanner read as Latin-1 or Windows-1252 is re-read as UTF-8, or refused when a byte was lost.
  * Pure: no I/O, never throws.
  */
 import { ageOn, compareYmd, isRealDate, isoDate, vietnamToday, type YMD } from './dates.ts';
+import { repairMojibake } from './mojibake.ts';
 
 export type Gender = 'Nam' | 'Nữ';
 
@@ -21,7 +23,7 @@ export type CccdData = {
   issueDate: string;
 };
 
-export type CccdErrorCode = 'empty' | 'format' | 'id_number' | 'date_of_birth' | 'issue_date' | 'gender';
+export type CccdErrorCode = 'empty' | 'format' | 'encoding' | 'id_number' | 'date_of_birth' | 'issue_date' | 'gender';
 
 export type CccdResult =
   | { ok: true; value: CccdData }
@@ -31,6 +33,8 @@ const MESSAGES: Record<CccdErrorCode, string> = {
   empty: 'Không đọc được mã QR, vui lòng quét lại / Nothing was scanned, please scan again',
   format:
     'Mã QR không phải của thẻ căn cước công dân / This QR code is not from a citizen identity card',
+  encoding:
+    'Máy quét đọc sai bảng mã của mã QR, vui lòng quét lại / The scanner read the QR code in the wrong encoding, please scan again',
   id_number: 'Số căn cước không hợp lệ (cần 12 chữ số) / Invalid ID number (12 digits expected)',
   date_of_birth: 'Ngày sinh trên thẻ không hợp lệ / Invalid date of birth on the card',
   issue_date: 'Ngày cấp trên thẻ không hợp lệ / Invalid issue date on the card',
@@ -50,14 +54,18 @@ function parseDdmmyyyy(s: string): YMD | null {
 function parseGender(s: string): Gender | null {
   const g = s.toLocaleLowerCase('vi');
   if (g === 'nam') return 'Nam';
-  if (g === 'nữ') return 'Nữ';
+  // Some scanners and keyboard layouts drop the diacritic: "Nu" can only mean "Nữ".
+  if (g === 'nữ' || g === 'nu') return 'Nữ';
   return null;
 }
 
 export function parseCccdQr(text: string, today: Date = new Date()): CccdResult {
   if (typeof text !== 'string') return fail('empty');
-  // Line breaks are scanner framing, never part of a field.
-  const clean = text.normalize('NFC').replace(/^\uFEFF/, '').replace(/[\r\n]+/g, '').trim();
+  const unmarked = text.replace(/^\uFEFF/, '');
+  const repair = repairMojibake(unmarked);
+  if (repair.kind === 'broken') return fail('encoding');
+  // Scanners end a scan with CR/LF and some break a long field over lines: a break is a space.
+  const clean = (repair.kind === 'repaired' ? repair.text : unmarked).normalize('NFC').replace(/[\r\n]+/g, ' ').trim();
   if (clean === '') return fail('empty');
   const fields = clean.split('|').map((f) => f.trim().replace(/\s+/g, ' '));
   if (fields.length < 7) return fail('format');
