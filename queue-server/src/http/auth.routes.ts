@@ -1,20 +1,21 @@
 // Sign in and out. The session id travels in an httpOnly cookie; the CSRF token
 // in a readable cookie the UIs echo back in x-csrf-token.
-import type { FastifyInstance } from 'fastify';
-import type { AppContext } from './context.ts';
+import type { RoutePlugin } from './context.ts';
+import { noContent } from './present.ts';
 import { errors } from './schemas.ts';
 import { sendRefusal } from './errors.ts';
 import { fail } from '../domain/messages.ts';
 
 const userSchema = {
   type: 'object',
+  additionalProperties: false,
   properties: { username: { type: 'string' }, fullName: { type: 'string' }, title: { type: 'string' }, role: { type: 'string' }, counterId: { type: ['string', 'null'] } },
 } as const;
 
-export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export const authRoutes: RoutePlugin = async (app, { ctx }) => {
   const cookieBase = { path: '/', sameSite: 'strict' as const, secure: false };
 
-  app.post<{ Body: { username: string; password: string; counterId?: string } }>(
+  app.post(
     '/auth/login',
     {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
@@ -54,6 +55,6 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     const sid = req.cookies.sid;
     if (sid && req.viaCookie) ctx.auth.logout(sid);
     reply.clearCookie('sid', cookieBase).clearCookie('csrf', cookieBase);
-    return reply.code(204).send();
+    return noContent(reply);
   });
-}
+};

@@ -1,7 +1,6 @@
 // Bookings and dossier status: what the kiosk's look-up and check-in screens call.
-import type { FastifyInstance } from 'fastify';
 import { toIso } from '../domain/index.ts';
-import type { AppContext } from './context.ts';
+import type { RoutePlugin } from './context.ts';
 import { daySchema, errors, ref } from './schemas.ts';
 import { baseUrl, publicTicket } from './present.ts';
 import type { Booking } from '../store/index.ts';
@@ -22,16 +21,16 @@ const bookingSchema = {
 } as const;
 const present = (b: Booking) => ({ code: b.code, serviceId: b.serviceId, date: b.day, time: b.time, bookedAt: toIso(b.bookedAt), fullName: b.fullName, status: b.status, ticketId: b.ticketId });
 
-export async function bookingRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export const bookingRoutes: RoutePlugin = async (app, { ctx }) => {
   const { bookings, dossiers, queue } = ctx;
 
-  app.get<{ Params: { code: string } }>(
+  app.get(
     '/dossiers/:code',
     { schema: { summary: 'Dossier status by the code on the receipt', tags: ['public'], params: codeParam, response: errors(400, 404) } },
     async (req) => dossiers.status(req.params.code),
   );
 
-  app.get<{ Querystring: { serviceId: string; date: string } }>(
+  app.get(
     '/bookings/slots',
     {
       schema: {
@@ -48,7 +47,7 @@ export async function bookingRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     async (req) => ({ slots: bookings.slots(req.query.serviceId, req.query.date) }),
   );
 
-  app.get<{ Querystring: { serviceId: string } }>(
+  app.get(
     '/bookings/days',
     {
       schema: {
@@ -61,7 +60,7 @@ export async function bookingRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     async (req) => ({ days: bookings.days(req.query.serviceId) }),
   );
 
-  app.post<{ Body: { serviceId: string; date: string; time: string; fullName: string; phone: string } }>(
+  app.post(
     '/bookings',
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
@@ -89,13 +88,13 @@ export async function bookingRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     },
   );
 
-  app.get<{ Params: { code: string } }>(
+  app.get(
     '/bookings/:code',
     { schema: { summary: 'A booking', tags: ['public'], params: codeParam, response: { 200: bookingSchema, ...errors(400, 404) } } },
     async (req) => present(bookings.get(req.params.code)),
   );
 
-  app.post<{ Params: { code: string } }>(
+  app.post(
     '/bookings/:code/check-in',
     { schema: { summary: 'Check in for a booking: an appointment ticket near the booked time', tags: ['public'], params: codeParam, response: { 201: ref('Ticket'), ...errors(400, 404, 409) } } },
     async (req, reply) => {
@@ -104,4 +103,4 @@ export async function bookingRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       return publicTicket(queue, t, baseUrl(queue, req));
     },
   );
-}
+};

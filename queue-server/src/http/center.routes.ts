@@ -1,9 +1,8 @@
 // Public reads: health, the centre, procedures, the queue.
-import type { FastifyInstance } from 'fastify';
 import { matchesQuery } from '@mot-cua/config/text.ts';
 import { toIso } from '../domain/index.ts';
 import { fail } from '../domain/messages.ts';
-import type { AppContext } from './context.ts';
+import type { RoutePlugin } from './context.ts';
 import { errors } from './schemas.ts';
 import { counterView } from './present.ts';
 
@@ -22,7 +21,7 @@ const procedureSchema = {
   },
 } as const;
 
-export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
   const { queue } = ctx;
   const cfg = queue.centre.config;
 
@@ -74,7 +73,7 @@ export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     };
   });
 
-  app.get<{ Querystring: { q?: string; serviceId?: string } }>(
+  app.get(
     '/procedures',
     {
       schema: {
@@ -93,7 +92,7 @@ export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
   );
 
-  app.get<{ Params: { code: string } }>(
+  app.get(
     '/procedures/:code',
     {
       schema: {
@@ -119,12 +118,14 @@ export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         response: {
           200: {
             type: 'object',
+            additionalProperties: false,
             properties: {
               time: { type: 'string' },
               services: {
                 type: 'array',
                 items: {
                   type: 'object',
+                  additionalProperties: false,
                   properties: { serviceId: { type: 'string' }, waiting: { type: 'integer' }, oldestWaitSeconds: { type: 'integer' }, estimatedWaitMinutes: { type: ['integer', 'null'] } },
                 },
               },
@@ -135,4 +136,4 @@ export async function centerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
     async () => ({ time: toIso(queue.centre.now()), services: queue.estimates.queueSummary() }),
   );
-}
+};

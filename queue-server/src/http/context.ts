@@ -10,6 +10,7 @@ import type { PrivacyService } from '../services/privacy.service.ts';
 import type { DeviceService } from '../services/device.service.ts';
 import type { Actor } from '../services/actor.ts';
 import type { Metrics } from './metrics.ts';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 
 export interface AppContext {
   store: Store;
@@ -25,6 +26,9 @@ export interface AppContext {
   demo: boolean;
   version: string;
 }
+
+/** A route plugin: it gets the context, and its handlers' body, params, query and headers types come from the route's JSON schemas. */
+export type RoutePlugin = FastifyPluginAsyncJsonSchemaToTs<{ Options: { ctx: AppContext } }>;
 
 declare module 'fastify' {
   interface FastifyRequest {

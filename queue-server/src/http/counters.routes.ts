@@ -1,8 +1,7 @@
 // A counter's work: call next, act on its current ticket (for keypads), its queue, pause and close.
-import type { FastifyInstance } from 'fastify';
-import type { AppContext } from './context.ts';
-import { counterParam, errors, ref } from './schemas.ts';
-import { baseUrl, counterView, publicTicket, staffTicket } from './present.ts';
+import type { RoutePlugin } from './context.ts';
+import { counterParam, errors, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
+import { baseUrl, counterView, noContent, publicTicket, staffTicket } from './present.ts';
 import { staffOnly, staffOrKeypad } from './guards.ts';
 import { assertMayActAt } from '../services/actor.ts';
 import type { CounterStatus } from '../store/index.ts';
@@ -11,10 +10,10 @@ const CURRENT_ACTIONS = ['recall', 'start', 'finish', 'no-show', 'park'] as cons
 const STATUS_ACTIONS: Record<string, CounterStatus> = { pause: 'paused', resume: 'open', close: 'closed', open: 'open' };
 const ticketReply = { 200: { type: 'object', properties: { ticket: ref('Ticket') } }, ...errors(400, 401, 403, 404, 409) };
 
-export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export const counterRoutes: RoutePlugin = async (app, { ctx }) => {
   const { queue } = ctx;
 
-  app.post<{ Params: { counterId: string } }>(
+  app.post(
     '/counters/:counterId/call-next',
     {
       preHandler: staffOrKeypad,
@@ -27,13 +26,13 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     },
     async (req, reply) => {
       const t = await queue.counters.callNext(req.params.counterId, req.actor);
-      if (!t) return reply.code(204).send();
+      if (!t) return noContent(reply);
       return { ticket: publicTicket(queue, t, baseUrl(queue, req)) };
     },
   );
 
   for (const action of CURRENT_ACTIONS) {
-    app.post<{ Params: { counterId: string } }>(
+    app.post(
       `/counters/:counterId/current/${action}`,
       { preHandler: staffOrKeypad, schema: { summary: `${action} the counter's current ticket`, tags: ['counter'], params: counterParam, response: ticketReply } },
       async (req) => {
@@ -44,7 +43,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     );
   }
 
-  app.post<{ Params: { counterId: string }; Body: { serviceId: string } }>(
+  app.post(
     '/counters/:counterId/current/transfer',
     {
       preHandler: staffOrKeypad,
@@ -52,7 +51,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary: "Transfer the counter's current ticket to another field",
         tags: ['counter'],
         params: counterParam,
-        body: { type: 'object', additionalProperties: false, required: ['serviceId'], properties: { serviceId: { type: 'string', minLength: 1, maxLength: 64 } } },
+        body: transferBody,
         response: ticketReply,
       },
     },
@@ -64,7 +63,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   );
 
   for (const [action, status] of Object.entries(STATUS_ACTIONS)) {
-    app.post<{ Params: { counterId: string } }>(
+    app.post(
       `/counters/:counterId/${action}`,
       {
         preHandler: staffOnly,
@@ -77,7 +76,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     );
   }
 
-  app.get<{ Params: { counterId: string } }>(
+  app.get(
     '/counters/:counterId/queue',
     {
       preHandler: staffOnly,
@@ -114,7 +113,7 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     },
   );
 
-  app.post<{ Params: { counterId: string }; Body: { score: number } }>(
+  app.post(
     '/counters/:counterId/rating',
     {
       preHandler: staffOrKeypad,
@@ -122,8 +121,8 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
         summary: "The rating keypad: rates the counter's last finished ticket, once",
         tags: ['counter'],
         params: counterParam,
-        body: { type: 'object', additionalProperties: false, required: ['score'], properties: { score: { type: 'integer', minimum: 1, maximum: 4 } } },
-        response: { 201: { type: 'object', properties: { ticketId: { type: 'string' }, score: { type: 'integer' } } }, ...errors(400, 401, 403, 404, 409) },
+        body: ratingBody,
+        response: { 201: ratedReply, ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) => {
@@ -132,4 +131,4 @@ export async function counterRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
       return { ticketId: t.id, score: req.body.score };
     },
   );
-}
+};

@@ -1,15 +1,13 @@
 // Managers: stats and devices. Admins: device tokens and the audit log.
-import type { FastifyInstance } from 'fastify';
 import { dayKey, toIso } from '../domain/index.ts';
 import { fail } from '../domain/messages.ts';
-import type { AppContext } from './context.ts';
+import type { RoutePlugin } from './context.ts';
 import { daySchema as day, errors, isRealDay } from './schemas.ts';
 import { managerOnly, adminOnly, deviceOnly } from './guards.ts';
-import type { DevicePart } from '../store/index.ts';
-import { devicesView } from './present.ts';
+import { devicesView, noContent } from './present.ts';
 
-export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  app.get<{ Querystring: { from?: string; to?: string } }>(
+export const manageRoutes: RoutePlugin = async (app, { ctx }) => {
+  app.get(
     '/stats',
     {
       preHandler: managerOnly,
@@ -32,7 +30,7 @@ export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
 
   app.get('/devices', { preHandler: managerOnly, schema: { summary: 'Device health and open alerts', tags: ['manager'], response: errors(401, 403) } }, async () => devicesView(ctx.devices.overview()));
 
-  app.post<{ Body: { parts: DevicePart[] } }>(
+  app.post(
     '/devices/health',
     {
       preHandler: deviceOnly,
@@ -67,11 +65,11 @@ export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     async (req, reply) => {
       if (req.actor.kind !== 'device') throw fail('forbidden:health_report');
       ctx.devices.reportHealth(req.actor.deviceId, req.body.parts);
-      return reply.code(204).send();
+      return noContent(reply);
     },
   );
 
-  app.post<{ Params: { deviceId: string } }>(
+  app.post(
     '/devices/:deviceId/token',
     {
       preHandler: adminOnly,
@@ -90,7 +88,7 @@ export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
   );
 
-  app.post<{ Params: { deviceId: string } }>(
+  app.post(
     '/devices/:deviceId/revoke',
     {
       preHandler: adminOnly,
@@ -103,11 +101,11 @@ export async function manageRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
     async (req, reply) => {
       ctx.auth.revokeDevice(req.params.deviceId, req.actor.kind === 'user' ? req.actor.username : 'unknown');
-      return reply.code(204).send();
+      return noContent(reply);
     },
   );
 
   app.get('/audit', { preHandler: adminOnly, schema: { summary: 'The audit log of staff and admin actions (read-only)', tags: ['admin'], response: errors(401, 403) } }, async () => ({
     entries: ctx.auth.auditLog().map((e) => ({ ...e, at: toIso(e.at) })),
   }));
-}
+};

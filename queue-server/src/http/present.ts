@@ -1,7 +1,7 @@
 // How things look on the wire, for the routes and the realtime events alike.
 // Tickets: the public view (kiosk, phone, board) shows nothing personal; the
 // staff view adds the wait and what the kiosk learned.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toIso, type Estimate } from '../domain/index.ts';
 import type { Alert, Device, TicketRecord } from '../store/index.ts';
 import type { Queue } from '../services/queue.ts';
@@ -22,6 +22,9 @@ export function baseUrl(q: Queue, req: FastifyRequest): string {
   const local = req.socket.localAddress ?? '127.0.0.1';
   return `${req.protocol}://${local.includes(':') ? `[${local}]` : local}:${req.socket.localPort}`;
 }
+
+/** 204 with no body and no content type (a typed reply would want the null its schema names, and a sent null goes out as JSON). */
+export const noContent = (reply: FastifyReply) => reply.code(204).send();
 
 export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estimate = q.estimates.estimateOf(t)) {
   const counter = t.counterId ? q.centre.config.counters.find((c) => c.id === t.counterId) : undefined;

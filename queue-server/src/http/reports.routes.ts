@@ -1,17 +1,16 @@
 // Reports for the province's periods, as JSON, CSV or XLSX (managers).
-import type { FastifyInstance } from 'fastify';
 import { dayKey } from '../domain/index.ts';
 import { fail } from '../domain/messages.ts';
-import type { AppContext } from './context.ts';
+import type { RoutePlugin } from './context.ts';
 import { daySchema, errors, isRealDay } from './schemas.ts';
 import { managerOnly } from './guards.ts';
-import { periodOf, rangePeriod, type PeriodKind } from '../reports/period.ts';
+import { periodOf, rangePeriod } from '../reports/period.ts';
 import { buildReport } from '../reports/report.ts';
 import { toCsv, toXlsx } from '../reports/export.ts';
 
 
-export async function reportRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  app.get<{ Querystring: { period?: PeriodKind; date?: string; from?: string; to?: string; format?: 'json' | 'csv' | 'xlsx' } }>(
+export const reportRoutes: RoutePlugin = async (app, { ctx }) => {
+  app.get(
     '/reports',
     {
       preHandler: managerOnly,
@@ -59,4 +58,4 @@ export async function reportRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
       return report;
     },
   );
-}
+};

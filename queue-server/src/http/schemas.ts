@@ -20,6 +20,25 @@ export const issueBody = {
   },
 } as const;
 
+/** POST …/transfer: the field the citizen is sent to (a ticket's own route and a counter's current ticket). */
+export const transferBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['serviceId'],
+  properties: { serviceId: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const;
+
+/** POST …/rating: 4 = rất hài lòng … 1 = không hài lòng (the phone, the kiosk and the rating keypad). */
+export const ratingBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['score'],
+  properties: { score: { type: 'integer', minimum: 1, maximum: 4 } },
+} as const;
+
+/** What a rating answers: the ticket it landed on (a transferred visit rates its last leg) and the score. */
+export const ratedReply = { type: 'object', properties: { ticketId: { type: 'string' }, score: { type: 'integer' } } } as const;
+
 export const errorSchema = {
   $id: 'Error',
   type: 'object',

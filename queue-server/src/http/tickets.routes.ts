@@ -1,31 +1,19 @@
 // Tickets: issue (idempotent), read, act on, transfer, rate, print result.
-import type { FastifyInstance } from 'fastify';
-import { CHANNELS } from '../domain/index.ts';
 import { fail } from '../domain/messages.ts';
-import type { AppContext } from './context.ts';
-import { errors, idParam, issueBody, ref } from './schemas.ts';
+import type { RoutePlugin } from './context.ts';
+import { errors, idParam, issueBody, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
 import { whenDurable } from './errors.ts';
-import { baseUrl, publicTicket } from './present.ts';
+import { baseUrl, noContent, publicTicket } from './present.ts';
 import { staffOnly, deviceOnly } from './guards.ts';
 
 const idempotencyKey = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } as const;
 
-type IssueBody = {
-  serviceId: string;
-  priorityCategoryId?: string | null;
-  channel?: (typeof CHANNELS)[number];
-  identityQr?: string;
-  kioskId?: string;
-  procedureCode?: string;
-  lang?: string;
-};
-
 const ACTIONS = ['recall', 'start', 'finish', 'no-show', 'cancel', 'park'] as const;
 
-export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
   const { queue } = ctx;
 
-  app.post<{ Body: IssueBody; Headers: { 'idempotency-key'?: string } }>(
+  app.post(
     '/tickets',
     {
       schema: {
@@ -54,13 +42,13 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/tickets/:id',
     { schema: { summary: 'A ticket, with its place in the queue', tags: ['tickets'], params: idParam, response: { 200: ref('Ticket'), ...errors(400, 404) } } },
     async (req) => publicTicket(queue, await queue.tickets.get(req.params.id), baseUrl(queue, req)),
   );
 
-  app.get<{ Params: { number: string } }>(
+  app.get(
     '/tickets/by-number/:number',
     {
       schema: {
@@ -74,7 +62,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
   );
 
   for (const action of ACTIONS) {
-    app.post<{ Params: { id: string } }>(
+    app.post(
       `/tickets/:id/${action}`,
       {
         preHandler: staffOnly,
@@ -89,7 +77,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     );
   }
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/tickets/:id/call',
     {
       preHandler: staffOnly,
@@ -107,7 +95,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { serviceId: string } }>(
+  app.post(
     '/tickets/:id/transfer',
     {
       preHandler: staffOnly,
@@ -115,22 +103,22 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
         summary: 'Send the citizen to another field, keeping the number and the wait',
         tags: ['counter'],
         params: idParam,
-        body: { type: 'object', additionalProperties: false, required: ['serviceId'], properties: { serviceId: { type: 'string', minLength: 1, maxLength: 64 } } },
+        body: transferBody,
         response: { 200: { type: 'object', properties: { ticket: ref('Ticket') } }, ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (req) => ({ ticket: publicTicket(queue, await queue.counters.transfer(req.params.id, req.body.serviceId, req.actor), baseUrl(queue, req)) }),
   );
 
-  app.post<{ Params: { id: string }; Body: { score: number } }>(
+  app.post(
     '/tickets/:id/rating',
     {
       schema: {
         summary: 'Rate the service (4 = rất hài lòng … 1 = không hài lòng), once per served ticket',
         tags: ['tickets'],
         params: idParam,
-        body: { type: 'object', additionalProperties: false, required: ['score'], properties: { score: { type: 'integer', minimum: 1, maximum: 4 } } },
-        response: { 201: { type: 'object', properties: { ticketId: { type: 'string' }, score: { type: 'integer' } } }, ...errors(400, 404, 409) },
+        body: ratingBody,
+        response: { 201: ratedReply, ...errors(400, 404, 409) },
       },
     },
     async (req, reply) => {
@@ -140,7 +128,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { printed: boolean; reason?: string } }>(
+  app.post(
     '/tickets/:id/print-status',
     {
       preHandler: deviceOnly,
@@ -160,7 +148,7 @@ export async function ticketRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     async (req, reply) => {
       const t = await queue.ratings.recordPrint(req.params.id, req.body.printed, req.body.reason ?? null, req.actor);
       if (!req.body.printed && req.actor.kind === 'device') ctx.devices.printFailed(req.actor.deviceId, t, req.body.reason ?? null);
-      return reply.code(204).send();
+      return noContent(reply);
     },
   );
-}
+};
