@@ -3,6 +3,7 @@ export * from './device.ts';
 export * from './cccd/index.ts';
 export * from './printer/ticket.ts';
 export * from './printer/render.ts';
+export * from './printer/models.ts';
 export * from './printer/printer.ts';
 export * from './printer/status.ts';
 export { encodeCp1258, decodeCp1258 } from './printer/cp1258.ts';

@@ -5,19 +5,13 @@
  * The QR code is always the printer's own (GS ( k), so it stays sharp and scannable.
  */
 import { encodeCp1258 } from './cp1258.ts';
+import type { RenderOptions } from './models.ts';
 import * as cmd from './escpos.ts';
 import { packRaster, stack, type Bitmap } from './bitmap.ts';
 import { measureText, renderTextLine, wrapText, type FontWeight } from './font.ts';
 import { PAPER, ticketLayout, type LayoutBlock, type PaperWidth, type PrintableTicket, type TextStyle } from './ticket.ts';
 
-export type TextMode = 'cp1258' | 'raster';
-
-export type RenderOptions = {
-  paperWidth: PaperWidth;
-  textMode: TextMode;
-  /** ESC t number of Windows-1258 on this printer model: 52 on Epson; Xprinter and others vary. */
-  codePage?: number;
-};
+export type { RenderOptions, TextMode } from './models.ts';
 
 export const DEFAULT_CP1258_PAGE = 52;
 
@@ -93,6 +87,8 @@ function encodeQr(data: string, paper: PaperWidth, out: number[]): void {
 function encodeTextBlocks(blocks: LayoutBlock[], opts: RenderOptions, out: number[]): void {
   const columns = PAPER[opts.paperWidth].columns;
   out.push(...cmd.codePage(opts.codePage ?? DEFAULT_CP1258_PAGE));
+  // A firmware that prints each tone mark in a cell of its own makes a line as wide as its bytes.
+  const cells = opts.marksInOwnCell ? (s: string) => encodeCp1258(s).length : (s: string) => [...s].length;
   for (const b of blocks) {
     if (b.kind === 'feed') {
       for (let i = 0; i < b.lines; i++) out.push(cmd.LF);
@@ -101,7 +97,7 @@ function encodeTextBlocks(blocks: LayoutBlock[], opts: RenderOptions, out: numbe
     } else {
       const st = CP_STYLE[b.style];
       out.push(...cmd.align(b.align), ...cmd.bold(st.bold), ...cmd.charSize(st.w, st.h));
-      for (const line of wrapText(b.text, Math.floor(columns / st.w), (s) => [...s].length)) {
+      for (const line of wrapText(b.text, Math.floor(columns / st.w), cells)) {
         out.push(...encodeCp1258(line), cmd.LF);
       }
       out.push(...cmd.bold(false), ...cmd.charSize(1, 1));
@@ -110,7 +106,7 @@ function encodeTextBlocks(blocks: LayoutBlock[], opts: RenderOptions, out: numbe
 }
 
 export function encodeBlocks(blocks: LayoutBlock[], opts: RenderOptions): Uint8Array {
-  const out: number[] = [...cmd.init()];
+  const out: number[] = [...cmd.init(), ...(opts.preamble ?? [])];
   if (opts.textMode === 'cp1258') encodeTextBlocks(blocks, opts, out);
   else {
     for (const p of rasterParts(blocks, opts.paperWidth)) {

@@ -2,6 +2,9 @@
  * Reads the ESC/POS a printer receives and turns it back into what would come out on paper:
  * text lines in their code page, raster images, QR payloads, split into tickets at each cut.
  * Streaming: bytes may arrive in any chunks, a command cut in half waits for the rest.
+ * Two firmware habits can be switched on, so a test sees what such a printer prints: tone marks
+ * each in a cell of its own (the line is as wide as its bytes), and Chinese double-byte mode from
+ * power-on until FS . (high bytes are then read in pairs as Hanzi: unreadable Vietnamese).
  */
 import { decodeCp1258 } from '../cp1258.ts';
 import { blank, blit, unpackRaster, type Bitmap } from '../bitmap.ts';
@@ -10,7 +13,8 @@ import { DEFAULT_CP1258_PAGE } from '../render.ts';
 export type Align = 'left' | 'center' | 'right';
 
 export type DecodedItem =
-  | { kind: 'text'; text: string; align: Align; bold: boolean; width: number; height: number }
+  /** `cells`: character cells the line takes at width 1 (`width` × `cells` must fit the paper's columns). */
+  | { kind: 'text'; text: string; cells: number; align: Align; bold: boolean; width: number; height: number }
   | { kind: 'image'; bitmap: Bitmap; align: Align }
   | { kind: 'qr'; data: string; moduleSize: number };
 
@@ -22,7 +26,19 @@ export type DecoderEvents = {
   statusQuery: (n: number) => void;
 };
 
+export type DecoderOptions = {
+  /** ESC t number this firmware has Windows-1258 at (default 52, Epson's). */
+  cp1258Page?: number;
+  /** Print each byte in a cell of its own, tone marks included, instead of over the letter. */
+  marksInOwnCell?: boolean;
+  /** Start (and restart at ESC @) in double-byte mode, as firmware for the Chinese market does. */
+  doubleByteAtStart?: boolean;
+};
+
 const NEED_MORE = -1;
+/** In `line`: one double-byte character, printed as a Hanzi no Vietnamese reader can read. */
+const DOUBLE_BYTE = -1;
+const TONE_MARK_BYTES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
 
 export class EscPosDecoder {
   private buf = new Uint8Array(0);
@@ -36,11 +52,16 @@ export class EscPosDecoder {
   private qrData = '';
   private qrModule = 3;
   private lastWasImage = false;
+  private doubleByte: boolean;
+  private readonly cp1258Page: number;
 
   constructor(
     private readonly on: DecoderEvents,
-    private readonly cp1258Page = DEFAULT_CP1258_PAGE,
-  ) {}
+    private readonly opts: DecoderOptions = {},
+  ) {
+    this.cp1258Page = opts.cp1258Page ?? DEFAULT_CP1258_PAGE;
+    this.doubleByte = opts.doubleByteAtStart ?? false;
+  }
 
   push(chunk: Uint8Array): void {
     const merged = new Uint8Array(this.buf.length + chunk.length);
@@ -55,16 +76,33 @@ export class EscPosDecoder {
     this.buf = merged.slice(i);
   }
 
-  private decodeText(bytes: number[]): string {
-    const u8 = Uint8Array.from(bytes);
-    if (this.page === this.cp1258Page) return decodeCp1258(u8);
-    // Any other table: keep ASCII, mark the rest as unreadable like a wrong code page would.
-    return String.fromCharCode(...[...u8].map((b) => (b < 0x80 ? b : 0x3f)));
+  private decodeByte(b: number): string {
+    if (b === DOUBLE_BYTE) return '\uFFFD';
+    if (b < 0x80) return String.fromCharCode(b);
+    // Any other table: mark the byte as unreadable like a wrong code page would.
+    return this.page === this.cp1258Page ? decodeCp1258(Uint8Array.of(b)) : '?';
+  }
+
+  /** The printed text and the cells it takes. */
+  private decodeText(bytes: number[]): { text: string; cells: number } {
+    const ownCell = this.opts.marksInOwnCell === true && this.page === this.cp1258Page;
+    let text = '';
+    let cells = 0;
+    for (const b of bytes) {
+      // A mark in its own cell stands over a blank (no-break space), not over its letter.
+      if (ownCell && TONE_MARK_BYTES.has(b)) text += `\u00A0${this.decodeByte(b)}`;
+      else text += this.decodeByte(b);
+      cells += b === DOUBLE_BYTE ? 2 : 1;
+    }
+    if (ownCell) return { text, cells };
+    const nfc = text.normalize('NFC');
+    return { text: nfc, cells: [...nfc].length + bytes.filter((b) => b === DOUBLE_BYTE).length };
   }
 
   private flushLine(force: boolean): void {
     if (this.line.length === 0 && !force) return;
-    this.items.push({ kind: 'text', text: this.decodeText(this.line), align: this.align, bold: this.bold, width: this.width, height: this.height });
+    const { text, cells } = this.decodeText(this.line);
+    this.items.push({ kind: 'text', text, cells, align: this.align, bold: this.bold, width: this.width, height: this.height });
     this.line = [];
     this.lastWasImage = false;
   }
@@ -75,6 +113,7 @@ export class EscPosDecoder {
     this.width = 1;
     this.height = 1;
     this.page = 0;
+    this.doubleByte = this.opts.doubleByteAtStart ?? false;
   }
 
   private cut(): void {
@@ -145,6 +184,13 @@ export class EscPosDecoder {
           return 2;
       }
     }
+    if (c === 0x1c) {
+      if (!need(2)) return NEED_MORE;
+      // FS . leaves double-byte mode, FS & enters it; other FS commands are not used here.
+      if (b[i + 1] === 0x2e) this.doubleByte = false;
+      else if (b[i + 1] === 0x26) this.doubleByte = true;
+      return 2;
+    }
     if (c === 0x1d) {
       if (!need(2)) return NEED_MORE;
       const f = b[i + 1]!;
@@ -177,6 +223,11 @@ export class EscPosDecoder {
         if (b[i + 2] === 0x6b) this.qrCommand(b.subarray(i + 5, i + 5 + len));
         return 5 + len;
       }
+      return 2;
+    }
+    if (this.doubleByte && c >= 0x80) {
+      if (!need(2)) return NEED_MORE;
+      this.line.push(DOUBLE_BYTE);
       return 2;
     }
     this.line.push(c);

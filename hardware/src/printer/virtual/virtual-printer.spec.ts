@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bitmapsEqual, fromPng } from '../bitmap.ts';
 import { SAMPLE_TICKET } from '../fixtures.ts';
+import { renderOptionsFor } from '../models.ts';
 import { EscPosPrinter } from '../printer.ts';
 import { rasterParts } from '../render.ts';
 import { ticketLayout } from '../ticket.ts';
@@ -119,5 +120,27 @@ describe('TCP printer that is not there', () => {
     const printer = new EscPosPrinter('printer', new TcpTransport('127.0.0.1:1', 500), { paperWidth: 58, textMode: 'cp1258' }, 300);
     expect(await printer.status()).toBe('offline');
     expect(await printer.print(SAMPLE_TICKET)).toMatchObject({ ok: false, error: { code: 'offline' } });
+  });
+});
+
+describe('virtual printer behaving like Chinese clone firmware (page 94, double-byte at start, marks in own cells)', () => {
+  it('prints a zjiang-model ticket whose lines fit the 58 mm paper and whose words read back', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vp-'));
+    const vp = new VirtualPrinter({ dataDir: dir, paperWidth: 58, cp1258Page: 94, marksInOwnCell: true, doubleByteAtStart: true });
+    const { port } = await vp.listenTcp(0);
+    const printer = new EscPosPrinter('printer', new TcpTransport(`127.0.0.1:${port}`, 1000), renderOptionsFor({ model: 'zjiang' }, 58), 800);
+    try {
+      expect(await printer.print(SAMPLE_TICKET)).toEqual({ ok: true });
+      await vp.idle();
+      const p = vp.printed[0]!;
+      const lines = p.decoded.items.flatMap((i) => (i.kind === 'text' && i.text !== '' ? [i] : []));
+      expect(lines.filter((l) => l.cells * l.width > 32)).toEqual([]);
+      expect(p.text.replace(/\u00A0(\p{M})/gu, '$1').normalize('NFC').replace(/\n/g, ' ')).toContain('Số người đang chờ trước bạn: 7');
+      expect(p.qr).toEqual([SAMPLE_TICKET.statusUrl]);
+    } finally {
+      await printer.close();
+      await vp.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,10 +11,9 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { SerialPort } from 'serialport';
 import { toPng } from '../bitmap.ts';
-import { DEFAULT_CP1258_PAGE } from '../render.ts';
 import { statusBytes, type PrinterState } from '../status.ts';
 import { PAPER, type PaperWidth } from '../ticket.ts';
-import { EscPosDecoder, ticketText, type DecodedTicket } from './decoder.ts';
+import { EscPosDecoder, ticketText, type DecodedTicket, type DecoderOptions } from './decoder.ts';
 import { renderPage } from './page.ts';
 
 export type PrintedTicket = {
@@ -27,10 +26,10 @@ export type PrintedTicket = {
   decoded: DecodedTicket;
 };
 
-export type VirtualPrinterOptions = {
+/** `cp1258Page`, `marksInOwnCell`, `doubleByteAtStart`: the firmware this printer behaves like. */
+export type VirtualPrinterOptions = DecoderOptions & {
   dataDir: string;
   paperWidth?: PaperWidth;
-  cp1258Page?: number;
 };
 
 export class VirtualPrinter extends EventEmitter<{ printed: [PrintedTicket]; state: [PrinterState] }> {
@@ -72,7 +71,7 @@ export class VirtualPrinter extends EventEmitter<{ printed: [PrintedTicket]; sta
           if (this._state === 'ok') this.writing = this.writing.then(() => this.save(t));
         },
       },
-      this.opts.cp1258Page ?? DEFAULT_CP1258_PAGE,
+      this.opts,
     );
     stream.on('data', (chunk: Buffer) => {
       if (this._state !== 'offline') decoder.push(chunk);
