@@ -69,13 +69,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Group commit: a burst of tickets shares one fsync, and no answer or announcement leaves before its write is on disk.
   const store = Store.open({ file: path.join(opts.dataDir, 'queue.db'), synchronous: opts.synchronous, groupCommit: true });
   const bus = new Bus((announce) => store.afterCommit(announce));
-  const queue = await createQueue(opts.config, new SqlitePort(store), bus, {
+  const port = new SqlitePort(store);
+  const queue = await createQueue(opts.config, port, bus, {
     now,
     secret: loadSecret(opts.dataDir),
     enforceHours: opts.enforceHours ?? !opts.demo,
     parseIdentity,
   });
-  const auth = new AuthService(opts.config, store, now);
+  const auth = new AuthService(opts.config, store, port.reads, now);
   auth.registerDevices();
   if (opts.demo) await auth.seedDemo();
   const stats = new StatsService(opts.config, store);

@@ -46,14 +46,14 @@ export const authRoutes: RoutePlugin = async (app, { ctx }) => {
 
   app.get('/auth/me', { schema: { summary: 'Who is signed in', tags: ['auth'], response: { 200: { type: 'object', properties: { user: userSchema } }, ...errors(401) } } }, async (req, reply) => {
     const sid = req.cookies.sid;
-    const s = sid ? ctx.auth.session(sid) : null;
+    const s = sid ? await ctx.auth.session(sid) : null;
     if (!s) return sendRefusal(reply, fail('unauthorized:not_signed_in'));
     return { user: ctx.auth.publicUser(s.user, s.session.counterId) };
   });
 
   app.post('/auth/logout', { schema: { summary: 'Sign out', tags: ['auth'], response: { 204: { type: 'null' } } } }, async (req, reply) => {
     const sid = req.cookies.sid;
-    if (sid && req.viaCookie) ctx.auth.logout(sid);
+    if (sid && req.viaCookie) await ctx.auth.logout(sid);
     reply.clearCookie('sid', cookieBase).clearCookie('csrf', cookieBase);
     return noContent(reply);
   });

@@ -19,14 +19,14 @@ export const actorResolution = fp(
       req.actor = { kind: 'public' };
       const authorization = req.headers.authorization;
       if (authorization?.startsWith('Bearer ')) {
-        const device = auth.device(authorization.slice(7).trim());
+        const device = await auth.device(authorization.slice(7).trim());
         if (!device) return sendRefusal(reply, fail('bad_device_token'));
         req.actor = { kind: 'device', deviceId: device.id, deviceKind: device.kind, counterId: device.counterId };
         return;
       }
       const sid = req.cookies?.sid;
       if (!sid) return;
-      const s = auth.session(sid);
+      const s = await auth.session(sid);
       if (!s) return;
       req.actor = auth.actorFromSession(s);
       req.viaCookie = true;

@@ -28,16 +28,16 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   });
   const { queue, bus } = ctx;
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     let actor: Actor = { kind: 'public' };
     if (typeof token === 'string' && token.length > 0) {
-      const device = ctx.auth.device(token);
+      const device = await ctx.auth.device(token);
       if (!device) return next(new Error('bad_device_token'));
       actor = { kind: 'device', deviceId: device.id, deviceKind: device.kind, counterId: device.counterId };
     } else {
       const sid = app.parseCookie(socket.handshake.headers.cookie ?? '').sid;
-      const s = sid ? ctx.auth.session(sid) : null;
+      const s = sid ? await ctx.auth.session(sid) : null;
       if (s) actor = ctx.auth.actorFromSession(s);
     }
     socket.data.actor = actor;

@@ -2,7 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
 import type { CenterConfig } from '@mot-cua/config';
-import type { Store, User, Session, Device, AuditEntry } from '../store/index.ts';
+import type { Store, StoreReads, User, Session, Device, AuditEntry } from '../store/index.ts';
 import type { Actor } from './actor.ts';
 import { fail } from '../domain/messages.ts';
 
@@ -27,12 +27,13 @@ export class AuthService {
   constructor(
     private readonly config: CenterConfig,
     private readonly store: Store,
+    private readonly reads: StoreReads,
     private readonly now: () => number,
   ) {}
 
   async login(username: string, password: string, counterId: string | null): Promise<{ user: PublicUser; sessionId: string; csrf: string }> {
     const now = this.now();
-    const user = this.store.users.get(username);
+    const user = await this.reads.user(username);
     const hash = user?.passwordHash ?? (await (this.dummyHash ??= argon2.hash(randomBytes(16).toString('hex'))));
     if (user?.lockedUntil && user.lockedUntil > now) {
       throw fail('account_locked', { minutes: Math.ceil((user.lockedUntil - now) / 60_000) });
@@ -66,16 +67,16 @@ export class AuthService {
     return { user: this.publicUser(user, counter), sessionId, csrf };
   }
 
-  logout(sessionId: string): void {
-    const s = this.session(sessionId);
+  async logout(sessionId: string): Promise<void> {
+    const s = await this.session(sessionId);
     this.store.users.deleteSession(sha256(sessionId));
     if (s) this.store.audit.append(s.session.username, 'logout', s.session.counterId, {}, this.now());
   }
 
-  session(sessionId: string): { session: Session; user: User } | null {
-    const session = this.store.users.session(sha256(sessionId), this.now());
+  async session(sessionId: string): Promise<{ session: Session; user: User } | null> {
+    const session = await this.reads.session(sha256(sessionId), this.now());
     if (!session) return null;
-    const user = this.store.users.get(session.username);
+    const user = await this.reads.user(session.username);
     if (!user || user.disabled) return null;
     return { session, user };
   }
@@ -98,9 +99,9 @@ export class AuthService {
     return { kind: 'user', username: s.user.username, role: s.user.role, counterId: s.session.counterId };
   }
 
-  device(token: string): Device | null {
+  async device(token: string): Promise<Device | null> {
     if (token.length < 8 || token.length > 200) return null;
-    return this.store.devices.byTokenHash(sha256(token));
+    return this.reads.deviceByTokenHash(sha256(token));
   }
 
   /** A new token for a device (shown once); the old one stops working. */
