@@ -5,13 +5,10 @@ export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,
     readonly code: string,
-    /** Vietnamese first, then " / " and English. */
+    /** Vietnamese first, then " / " and English: the texts live in messages.ts. */
     message: string,
   ) {
     super(message);
     this.name = 'DomainError';
   }
 }
-
-export const notFound = (what: string, id: string) =>
-  new DomainError('not_found', 'not_found', `Không tìm thấy ${what.split('|')[0]} "${id}" / ${what.split('|')[1] ?? what} "${id}" not found`);

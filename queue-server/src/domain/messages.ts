@@ -44,6 +44,8 @@ export const ERRORS = {
   'not_found:device': { kind: 'not_found', vi: 'Không có thiết bị "{deviceId}"', en: 'unknown device' },
 
   // tickets
+  illegal_transition: { kind: 'conflict', vi: 'Không thể {actionVi} số {number} vì phiếu {statusVi}', en: 'cannot {action} ticket {number}: it is {status}' },
+  same_service: { kind: 'bad_input', vi: 'Phiếu đã ở lĩnh vực này', en: 'the ticket is already in that field' },
   unknown_service: { kind: 'bad_input', vi: 'Không có lĩnh vực "{id}"', en: 'unknown service "{id}"' },
   unknown_priority_category: { kind: 'bad_input', vi: 'Không có đối tượng ưu tiên "{id}"', en: 'unknown priority category' },
   unknown_procedure: { kind: 'bad_input', vi: 'Không có thủ tục "{code}"', en: 'unknown procedure' },

@@ -1,6 +1,6 @@
 // The ticket state machine of DESIGN.md. Pure: it says what a transition does
 // to a ticket, or why it may not happen.
-import { DomainError } from './errors.ts';
+import { fail } from './messages.ts';
 import type { Channel, Ticket, TicketStatus } from './types.ts';
 
 /** The fields of a transaction nobody has called yet. */
@@ -72,11 +72,7 @@ const ACTION_VI: Record<Action, string> = {
 
 export function assertCan(ticket: Pick<Ticket, 'number' | 'status'>, action: Action): void {
   if (!ALLOWED_FROM[action].includes(ticket.status)) {
-    throw new DomainError(
-      'conflict',
-      'illegal_transition',
-      `Không thể ${ACTION_VI[action]} số ${ticket.number} vì phiếu ${STATUS_VI[ticket.status]} / cannot ${action} ticket ${ticket.number}: it is ${ticket.status}`,
-    );
+    throw fail('illegal_transition', { actionVi: ACTION_VI[action], statusVi: STATUS_VI[ticket.status], action, status: ticket.status, number: ticket.number });
   }
 }
 
@@ -137,7 +133,7 @@ export function transition(ticket: Ticket, action: Exclude<Action, 'transfer'>, 
 export function transfer(ticket: Ticket, toServiceId: string, newId: string, ctx: TransitionContext): { closed: Ticket; opened: Ticket } {
   assertCan(ticket, 'transfer');
   if (toServiceId === ticket.serviceId) {
-    throw new DomainError('bad_input', 'same_service', 'Phiếu đã ở lĩnh vực này / the ticket is already in that field');
+    throw fail('same_service');
   }
   const closed: Ticket = { ...ticket, status: 'transferred', finishedAt: ctx.now };
   const opened: Ticket = {

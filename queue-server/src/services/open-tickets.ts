@@ -6,7 +6,7 @@
 // through the store port (write()): memory follows at once, so the next
 // decision sees it, and the answer waits for the commit. Should a commit be
 // refused, memory is loaded again from the store and the write answers 503.
-import { dayKey, isOpenStatus, notFound } from '../domain/index.ts';
+import { dayKey, isOpenStatus } from '../domain/index.ts';
 import { fail } from '../domain/messages.ts';
 import type { TicketRecord } from '../store/index.ts';
 import type { Batch, RuntimeState, StorePort } from '../store/port.ts';
@@ -180,7 +180,7 @@ export class OpenTickets {
     const t = this.known(id) ?? (await this.port.reads.ticket(id));
     // Memory may have learnt of it while the read was under way.
     const fresh = this.known(id) ?? t;
-    if (!fresh) throw notFound('phiếu|ticket', id);
+    if (!fresh) throw fail('not_found:ticket', { id });
     return fresh;
   }
 
@@ -190,7 +190,7 @@ export class OpenTickets {
     const day = dayKey(this.now());
     for (const t of this.open.values()) if (t.day === day && t.number === number && (!best || t.leg > best.leg)) best = t;
     const t = best ?? (await this.port.reads.ticketByNumber(day, number));
-    if (!t) throw notFound('phiếu số|ticket number', number);
+    if (!t) throw fail('not_found:ticket_number', { id: number });
     return this.known(t.id) ?? t;
   }
 
