@@ -1,6 +1,7 @@
 // The shape of one centre's configuration. Every package reads its settings
 // through these types; the loader turns YAML + env into a validated CenterConfig.
 import { z } from 'zod';
+import { DEFAULT_PRINTER_SETTING, PRINTER_MODEL_NAMES } from '@mot-cua/hardware/printer/models.ts';
 
 const id = z
   .string()
@@ -116,8 +117,12 @@ export const printerSchema = z.strictObject({
   address: z.string().max(200).optional(),
   baudRate: z.number().int().positive().optional(),
   paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
-  /** Vietnamese through code page 1258 when the printer has it, else the text as an image. */
-  textMode: z.enum(['cp1258', 'raster']).default('raster'),
+  /** The printer's model (its code page table and preamble); the kiosk agent has the same default. */
+  model: z.enum(PRINTER_MODEL_NAMES).default(DEFAULT_PRINTER_SETTING.model),
+  /** Omitted: Vietnamese through code page 1258 where the model has it, else the text as an image. */
+  textMode: z.enum(['cp1258', 'raster']).optional(),
+  /** Raw ESC t number of WPC1258 read off the printer's self-test page; overrides the model's. */
+  codePage: z.number().int().min(0).max(255).optional(),
 });
 
 export const deviceSchema = z.strictObject({
@@ -130,7 +135,7 @@ export const deviceSchema = z.strictObject({
 
 export const devicesSchema = z.strictObject({
   list: z.array(deviceSchema).default([]),
-  printer: printerSchema.default({ kind: 'simulator', paperWidth: 80, textMode: 'raster' }),
+  printer: printerSchema.default({ kind: 'simulator', paperWidth: 80, ...DEFAULT_PRINTER_SETTING }),
 });
 
 export const ticketFormatSchema = z.strictObject({
@@ -223,7 +228,7 @@ export const centerConfigSchema = z
     booking: bookingSchema.default({ earlyMinutes: 30, lateMinutes: 15 }),
     privacy: privacySchema.default({ scanRetentionDays: 1 }),
     reporting: reportingSchema.default({ monthStartDay: 21 }),
-    devices: devicesSchema.default({ list: [], printer: { kind: 'simulator', paperWidth: 80, textMode: 'raster' } }),
+    devices: devicesSchema.default({ list: [], printer: { kind: 'simulator', paperWidth: 80, ...DEFAULT_PRINTER_SETTING } }),
   })
   .superRefine((c, ctx) => {
     const dup = <T>(items: T[], key: (t: T) => string | number, path: string, what: string) => {

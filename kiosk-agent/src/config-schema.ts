@@ -3,6 +3,7 @@
  * simulated kiosk about 10 MB of memory for nothing.
  */
 import { z } from 'zod';
+import { DEFAULT_PRINTER_SETTING, PRINTER_MODEL_NAMES } from '@mot-cua/hardware/printer/models.ts';
 import type { AgentConfig } from './config.ts';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/);
@@ -22,9 +23,12 @@ export const agentConfigSchema = z.object({
       address: z.string().max(200).optional(),
       baudRate: z.number().int().positive().optional(),
       paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
-      textMode: z.enum(['cp1258', 'raster']).default('cp1258'),
-      /** ESC t number of Windows-1258 on this model (Epson: 52) */
-      codePage: z.number().int().min(0).max(255).default(52),
+      /** The same default as the centre config's devices.printer: an unknown model, printed as raster. */
+      model: z.enum(PRINTER_MODEL_NAMES).default(DEFAULT_PRINTER_SETTING.model),
+      /** Omitted: code page 1258 where the model has one, else raster. */
+      textMode: z.enum(['cp1258', 'raster']).optional(),
+      /** Raw ESC t number of WPC1258 from the printer's self-test page; overrides the model's. */
+      codePage: z.number().int().min(0).max(255).optional(),
     })
     .prefault({}),
   scanners: z

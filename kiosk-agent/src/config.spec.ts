@@ -2,12 +2,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { printerSchema } from '@mot-cua/config/schema.ts';
+import { renderOptionsFor } from '@mot-cua/hardware/printer/models.ts';
 import { loadAgentConfig, simulatedConfig } from './config.ts';
+import { parseAgentConfig } from './config-schema.ts';
 
 describe('agent config', () => {
   it('simulates six counters with calling and rating keypads and displays', () => {
     const c = simulatedConfig();
-    expect(c.printer).toMatchObject({ kind: 'simulator', paperWidth: 80, textMode: 'cp1258', codePage: 52 });
+    // The demo's virtual printer is an Epson: WPC1258 at 52.
+    expect(c.printer).toMatchObject({ kind: 'simulator', paperWidth: 80, model: 'epson', textMode: 'cp1258' });
+    expect(renderOptionsFor(c.printer, c.printer.paperWidth)).toMatchObject({ textMode: 'cp1258', codePage: 52 });
     expect(c.keypads.filter((k) => k.kind === 'calling').map((k) => [k.counterId, k.token])).toEqual(
       [1, 2, 3, 4, 5, 6].map((n) => [`quay-${n}`, `demo-keypad-${n}`]),
     );
@@ -35,5 +40,19 @@ displays: [{ id: led-1, driver: serial, counterId: quay-1, counter: 1, path: /de
     await writeFile(file, 'printer: { kind: laser }\n');
     await expect(loadAgentConfig(file)).rejects.toThrow(/printer\.kind/);
     await rm(dir, { recursive: true });
+  });
+
+  it('defaults the printer as the centre config does: an unknown model, printed as raster', () => {
+    const agent = parseAgentConfig({}, 'test').printer;
+    const centre = printerSchema.parse({});
+    const setting = (p: { model?: string; textMode?: string; codePage?: number }) => ({ model: p.model, textMode: p.textMode, codePage: p.codePage });
+    expect(setting(agent)).toEqual(setting(centre));
+    expect(agent).toMatchObject({ model: 'generic', paperWidth: centre.paperWidth, kind: centre.kind });
+    expect(renderOptionsFor(agent, agent.paperWidth).textMode).toBe('raster');
+  });
+
+  it('takes a model, a raw code page override, and refuses an unknown model', () => {
+    expect(parseAgentConfig({ printer: { model: 'xprinter', codePage: 27 } }, 'test').printer).toMatchObject({ model: 'xprinter', codePage: 27 });
+    expect(() => parseAgentConfig({ printer: { model: 'laser' } }, 'test')).toThrow(/printer\.model/);
   });
 });

@@ -5,16 +5,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { KeypadKey } from '@mot-cua/hardware/keypad/keymap.ts';
+import type { PrinterSetting, TextMode } from '@mot-cua/hardware/printer/models.ts';
 
 export type AgentConfig = {
-  printer: {
+  /** model, textMode and codePage: see PrinterSetting (the model's code page table, raster where unknown). */
+  printer: PrinterSetting & {
     id: string;
     kind: 'simulator' | 'tcp' | 'serial' | 'usb';
     address?: string | undefined;
     baudRate?: number | undefined;
     paperWidth: 58 | 80;
-    textMode: 'cp1258' | 'raster';
-    codePage: number;
   };
   scanners: { id: string; kind: 'simulator' | 'serial'; path?: string | undefined; baudRate?: number | undefined }[];
   keypads: {
@@ -41,11 +41,14 @@ export type AgentConfig = {
   printerPollMs: number;
 };
 
-/** Demo: six counters `quay-1`…`quay-6`, each with a calling keypad, a rating keypad and an LED display. */
-export function simulatedConfig(textMode: 'cp1258' | 'raster' = 'cp1258'): AgentConfig {
+/**
+ * Demo: six counters `quay-1`…`quay-6`, each with a calling keypad, a rating keypad and an LED
+ * display; the virtual printer is an Epson (WPC1258 at ESC t 52).
+ */
+export function simulatedConfig(textMode: TextMode = 'cp1258'): AgentConfig {
   const counters = [1, 2, 3, 4, 5, 6];
   return {
-    printer: { id: 'printer', kind: 'simulator', paperWidth: 80, textMode, codePage: 52 },
+    printer: { id: 'printer', kind: 'simulator', paperWidth: 80, model: 'epson', textMode },
     scanners: [{ id: 'scanner', kind: 'simulator' }],
     keypads: counters.flatMap((n) => [
       { id: `keypad-${n}`, kind: 'calling' as const, driver: 'simulator' as const, counterId: `quay-${n}`, token: `demo-keypad-${n}` },

@@ -12,6 +12,7 @@ import {
   UsbFileTransport,
   VirtualPrinter,
   findModel,
+  renderOptionsFor,
   memoryLine,
   openSerialPort,
   type Keypad,
@@ -42,12 +43,18 @@ export type Devices = {
 export async function createDevices(config: AgentConfig, dataDir: string, logger: Logger): Promise<Devices> {
   const closers: (() => Promise<void>)[] = [];
   const pc = config.printer;
-  const render = { paperWidth: pc.paperWidth, textMode: pc.textMode, codePage: pc.codePage } as const;
+  const render = renderOptionsFor(pc, pc.paperWidth);
 
   let virtualPrinter: VirtualPrinter | null = null;
   let transport: PrinterTransport;
   if (pc.kind === 'simulator') {
-    virtualPrinter = new VirtualPrinter({ dataDir, paperWidth: pc.paperWidth, cp1258Page: pc.codePage });
+    // The virtual printer behaves like the configured model's firmware.
+    virtualPrinter = new VirtualPrinter({
+      dataDir,
+      paperWidth: pc.paperWidth,
+      ...(render.codePage === undefined ? {} : { cp1258Page: render.codePage }),
+      marksInOwnCell: render.marksInOwnCell === true,
+    });
     const { port } = await virtualPrinter.listenTcp(0);
     transport = new TcpTransport(`127.0.0.1:${port}`, 1000);
     const vp = virtualPrinter;

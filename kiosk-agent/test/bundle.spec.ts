@@ -114,7 +114,7 @@ describe('built kiosk agent (dist/main.js on plain node)', () => {
       await writeFile(
         configFile,
         [
-          `printer: { kind: serial, address: "${pty.a}", paperWidth: 80, textMode: cp1258 }`,
+          `printer: { kind: serial, address: "${pty.a}", paperWidth: 80, model: epson, textMode: cp1258 }`,
           'scanners: []',
           'keypads:',
           '  - { id: keypad-1, kind: calling, driver: hid, counterId: quay-1, token: demo-keypad-1, vendorId: "0x1209", productId: "0x0001" }',
