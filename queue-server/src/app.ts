@@ -81,7 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   if (opts.demo) await auth.seedDemo();
   const stats = new StatsService(opts.config, store);
   const metrics = new Metrics(queue, bus);
-  const bookings = new BookingService(opts.config, store, queue);
+  const bookings = new BookingService(opts.config, store, port.reads, queue);
   const dossiers = new DossierService(opts.config, store.dossiers);
   if (opts.demo) seedDemoDossiers(store.dossiers, opts.config, now());
   const privacy = new PrivacyService(opts.config, store, now);

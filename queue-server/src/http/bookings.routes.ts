@@ -44,7 +44,7 @@ export const bookingRoutes: RoutePlugin = async (app, { ctx }) => {
         response: { 200: { type: 'object', properties: { slots: { type: 'array', items: { type: 'object', properties: { time: { type: 'string' }, free: { type: 'integer' } } } } } }, ...errors(400) },
       },
     },
-    async (req) => ({ slots: bookings.slots(req.query.serviceId, req.query.date) }),
+    async (req) => ({ slots: await bookings.slots(req.query.serviceId, req.query.date) }),
   );
 
   app.get(
@@ -57,7 +57,7 @@ export const bookingRoutes: RoutePlugin = async (app, { ctx }) => {
         response: { 200: { type: 'object', properties: { days: { type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, free: { type: 'integer' } } } } } }, ...errors(400) },
       },
     },
-    async (req) => ({ days: bookings.days(req.query.serviceId) }),
+    async (req) => ({ days: await bookings.days(req.query.serviceId) }),
   );
 
   app.post(
@@ -84,14 +84,14 @@ export const bookingRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (req, reply) => {
       reply.code(201);
-      return present(bookings.create(req.body));
+      return present(await bookings.create(req.body));
     },
   );
 
   app.get(
     '/bookings/:code',
     { schema: { summary: 'A booking', tags: ['public'], params: codeParam, response: { 200: bookingSchema, ...errors(400, 404) } } },
-    async (req) => present(bookings.get(req.params.code)),
+    async (req) => present(await bookings.get(req.params.code)),
   );
 
   app.post(

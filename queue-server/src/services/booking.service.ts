@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import type { CenterConfig } from '@mot-cua/config';
 import { addDays, dayKey, dayStart, spansOn, toMin, type WeeklyHours } from '../domain/index.ts';
-import type { Store, Booking, TicketRecord } from '../store/index.ts';
+import type { Store, StoreReads, Booking, TicketRecord } from '../store/index.ts';
 import type { Queue } from './queue.ts';
 import { fail } from '../domain/messages.ts';
 
@@ -15,16 +15,17 @@ export class BookingService {
   constructor(
     private readonly config: CenterConfig,
     private readonly store: Store,
+    private readonly reads: StoreReads,
     private readonly queue: Queue,
   ) {}
 
   /** Bookable times of a day: every half hour of the opening spans, as many per slot as counters serve the field. */
-  slots(serviceId: string, day: string): { time: string; free: number }[] {
+  async slots(serviceId: string, day: string): Promise<{ time: string; free: number }[]> {
     const service = this.queue.centre.service(serviceId);
     const hours: WeeklyHours = service.hours ?? this.config.hours;
     const spans = spansOn(hours, dayStart(day) + 12 * 3600_000);
     const capacity = Math.max(1, this.config.counters.filter((c) => c.serviceIds.includes(serviceId)).length);
-    const taken = this.store.bookings.countsFor(serviceId, day);
+    const taken = await this.reads.bookingCounts(serviceId, day);
     const now = this.queue.centre.now();
     const out: { time: string; free: number }[] = [];
     for (const s of spans) {
@@ -41,19 +42,19 @@ export class BookingService {
    * The days from today on (centre time) that still have a free time: a day whose times are
    * all past, full, or closed (Sunday, a holiday) is left out, so the kiosk never offers it.
    */
-  days(serviceId: string, count = 7): { date: string; free: number }[] {
+  async days(serviceId: string, count = 7): Promise<{ date: string; free: number }[]> {
     const today = dayKey(this.queue.centre.now());
     const out: { date: string; free: number }[] = [];
     for (let d = 0; d < count; d++) {
       const date = addDays(today, d);
-      const free = this.slots(serviceId, date).reduce((n, s) => n + s.free, 0);
+      const free = (await this.slots(serviceId, date)).reduce((n, s) => n + s.free, 0);
       if (free > 0) out.push({ date, free });
     }
     return out;
   }
 
-  create(input: { serviceId: string; date: string; time: string; fullName: string; phone: string }): Booking {
-    const slot = this.slots(input.serviceId, input.date).find((s) => s.time === input.time);
+  async create(input: { serviceId: string; date: string; time: string; fullName: string; phone: string }): Promise<Booking> {
+    const slot = (await this.slots(input.serviceId, input.date)).find((s) => s.time === input.time);
     if (!slot) throw fail('no_such_slot', { time: input.time, date: input.date });
     if (slot.free <= 0) throw fail('slot_full', { time: input.time });
     const bookedAt = dayStart(input.date) + toMin(input.time) * 60_000;
@@ -78,15 +79,15 @@ export class BookingService {
     });
   }
 
-  get(code: string): Booking {
-    const b = this.store.bookings.get(code.toUpperCase());
+  async get(code: string): Promise<Booking> {
+    const b = await this.reads.booking(code.toUpperCase());
     if (!b) throw fail('not_found:booking', { code });
     return b;
   }
 
   /** Checks in within the configured window and issues an appointment ticket carrying the booked time. */
   async checkIn(code: string): Promise<TicketRecord> {
-    const b = this.get(code);
+    const b = await this.get(code);
     if (b.status === 'checked_in') throw fail('already_checked_in');
     if (b.status === 'cancelled') throw fail('cancelled');
     const now = this.queue.centre.now();
