@@ -82,7 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const stats = new StatsService(opts.config, store);
   const metrics = new Metrics(queue, bus);
   const bookings = new BookingService(opts.config, store, port.reads, queue);
-  const dossiers = new DossierService(opts.config, store.dossiers);
+  const dossiers = new DossierService(opts.config, { find: port.reads.dossier });
   if (opts.demo) seedDemoDossiers(store.dossiers, opts.config, now());
   const privacy = new PrivacyService(opts.config, store, now);
   privacy.start();
