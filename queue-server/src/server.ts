@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { loadConfig, loadDemoConfig, formatConfigErrors, resolveConfigFile, type CenterConfig } from '@mot-cua/config';
 import { buildApp, type App } from './app.ts';
+import { text } from './domain/messages.ts';
 
 export interface ServerSettings {
   port: number;
@@ -21,7 +22,7 @@ const truthy = (v: string | undefined, dflt: boolean) => (v === undefined || v =
 export function settingsFromEnv(env: Record<string, string | undefined>, defaults: { demo: boolean }): ConfigOutcome {
   const demo = truthy(env.DEMO, defaults.demo);
   const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: `PORT không hợp lệ: "${env.PORT}" / invalid PORT` };
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: text('invalid_port', { port: String(env.PORT) }) };
   const result = env.CENTER_CONFIG || !demo ? loadConfig({ env }) : loadConfig({ env, file: undefined });
   if (!result.ok) return { ok: false, message: formatConfigErrors(resolveConfigFile({ env }), result.errors) };
   return {

@@ -125,8 +125,9 @@ export const HTTP_ERRORS = {
   internal: { vi: 'Lỗi máy chủ; hãy thử lại', en: 'server error; please try again' },
 } as const satisfies Record<string, Bilingual>;
 
-/** Texts that are not refusals: alerts for the managers, a dossier's state. */
+/** Texts that are not refusals of a request: alerts for the managers, a dossier's state, a start-up setting refused. */
 export const NOTICES = {
+  invalid_port: { vi: 'PORT không hợp lệ: "{port}"', en: 'invalid PORT' },
   print_failed: { vi: 'Không in được phiếu số {number} ({reason}) tại {deviceId}', en: 'ticket {number} was not printed' },
   'print_failed:no_reason': { vi: 'Không in được phiếu số {number} (lỗi máy in) tại {deviceId}', en: 'ticket {number} was not printed' },
   'dossier:received': { vi: 'Đã tiếp nhận', en: 'Received' },
