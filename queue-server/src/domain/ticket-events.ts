@@ -6,7 +6,7 @@
 // transaction those transitions gave.
 import type { DomainEvent, EventType } from './events.ts';
 import type { Action } from './ticket-state.ts';
-import type { Ticket, TicketStatus } from './types.ts';
+import { isOpenStatus, type Ticket, type TicketStatus } from './types.ts';
 
 const EVENT_OF: Record<Action, EventType> = {
   call: 'called',
@@ -74,48 +74,30 @@ export function openTransaction(e: DomainEvent): Transaction {
   };
 }
 
+/** The status each event leaves its transaction in; the others (issued, recalled, rated, print_result) leave it as it was. */
+const STATUS_AFTER: Partial<Record<EventType, TicketStatus>> = {
+  called: 'called',
+  started: 'serving',
+  finished: 'done',
+  no_show: 'no_show',
+  cancelled: 'cancelled',
+  parked: 'parked',
+  transferred: 'transferred',
+};
+
 /** Applies one later event of the transaction to it, in place (folding a day's log makes no copies). */
 export function applyEvent(t: Transaction, e: DomainEvent): void {
-  switch (e.type) {
-    case 'issued':
-    case 'print_result':
-      break;
-    case 'called':
-      // A call from the queue ends the wait; calling a parked ticket back does not.
-      if (t.status === 'waiting') t.waitEndAt = e.at;
-      t.status = 'called';
-      t.counterId = e.counterId;
-      t.staff = e.actor;
-      break;
-    case 'recalled':
-      // Recalled before service began: the wait runs to the last call.
-      if (t.startedAt === null) t.waitEndAt = e.at;
-      break;
-    case 'started':
-      t.status = 'serving';
-      t.startedAt = e.at;
-      break;
-    case 'finished':
-      t.status = 'done';
-      t.finishedAt = e.at;
-      break;
-    case 'no_show':
-      t.status = 'no_show';
-      t.finishedAt = e.at;
-      break;
-    case 'cancelled':
-      t.status = 'cancelled';
-      t.finishedAt = e.at;
-      break;
-    case 'parked':
-      t.status = 'parked';
-      break;
-    case 'transferred':
-      t.status = 'transferred';
-      t.finishedAt = e.at;
-      break;
-    case 'rated':
-      if (typeof e.data.score === 'number') t.score = e.data.score;
-      break;
+  // A call from the queue ends the wait (calling a parked ticket back does not); a recall before service moves it to the last call.
+  if ((e.type === 'called' && t.status === 'waiting') || (e.type === 'recalled' && t.startedAt === null)) t.waitEndAt = e.at;
+  if (e.type === 'called') {
+    t.counterId = e.counterId;
+    t.staff = e.actor;
   }
+  if (e.type === 'started') t.startedAt = e.at;
+  if (e.type === 'rated' && typeof e.data.score === 'number') t.score = e.data.score;
+  const status = STATUS_AFTER[e.type];
+  if (status === undefined) return;
+  t.status = status;
+  // Into a terminal status: the transaction is over at this event.
+  if (!isOpenStatus(status)) t.finishedAt = e.at;
 }
