@@ -169,6 +169,47 @@ describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
     expect(errors).toEqual([]);
   });
 
+  it('books by touch alone: the name with its diacritics on the name keys, the phone on the keypad; the code also comes as a QR', async () => {
+    const { page, errors } = await open('/kiosk', viewport);
+    await switchTo(page, lang);
+    await page.getByRole('button', { name: t.homeBooking }).click();
+    await page.getByRole('button', { name: t.bookNew }).click();
+    await page.getByRole('group', { name: t.bookField }).getByRole('button', { name: lang === 'vi' ? 'Chứng thực' : 'Certification of copies and signatures' }).click();
+    const dates = page.getByRole('group', { name: t.bookDate }).getByRole('button');
+    const times = page.getByRole('group', { name: t.bookTime }).getByRole('button');
+    await expect.poll(() => dates.count()).toBeGreaterThan(0);
+    await dates.first().click();
+    await expect.poll(() => times.count()).toBeGreaterThan(0);
+    await times.first().click();
+
+    // a tap on the name field brings its keys; "Lê Thị Ngọc Ánh" typed with letters and tones only
+    await page.getByLabel(t.bookName).click();
+    const nameKeys = page.getByRole('group', { name: t.nameKeysLabel });
+    await expect.poll(() => nameKeys.isVisible()).toBe(true);
+    const tone = { sac: t.toneSac, nang: t.toneNang } as const;
+    const presses: (string | { tone: keyof typeof tone } | ' ')[] = ['L', 'Ê', ' ', 'T', 'H', 'I', { tone: 'nang' }, ' ', 'N', 'G', 'O', 'C', { tone: 'nang' }, ' ', 'A', 'N', 'H', { tone: 'sac' }];
+    for (const k of presses) {
+      if (k === ' ') await nameKeys.getByRole('button', { name: t.keySpace, exact: true }).click();
+      else if (typeof k === 'string') await nameKeys.getByRole('button', { name: k, exact: true }).click();
+      else await nameKeys.getByRole('button', { name: tone[k.tone], exact: true }).click();
+    }
+    expect(await page.getByLabel(t.bookName).inputValue()).toBe('Lê Thị Ngọc Ánh');
+    await checkScreen(page, `book-name-keys-${lang}-${orient}`);
+    await page.getByLabel(t.bookPhone).click();
+    const keypad = page.getByRole('group', { name: t.keyboardLabel });
+    for (const d of '0987654321') await keypad.getByRole('button', { name: d, exact: true }).click();
+    await page.getByRole('button', { name: t.bookSubmit, exact: true }).click();
+
+    const codeEl = page.getByTestId('booking-code');
+    await expect.poll(() => codeEl.isVisible()).toBe(true);
+    const code = ((await codeEl.textContent()) ?? '').trim();
+    const booking = await api.get<{ fullName: string; phone: string }>(`/api/v1/bookings/${code}`);
+    expect(booking.body.fullName).toBe('Lê Thị Ngọc Ánh');
+    await expect.poll(() => page.getByRole('img', { name: t.bookQrLabel }).locator('svg').count()).toBe(1);
+    await checkScreen(page, `book-done-qr-${lang}-${orient}`);
+    expect(errors).toEqual([]);
+  });
+
   it('refuses a check-in too early and says from what time, and an unknown code plainly', async () => {
     const tomorrow = new Date(Date.now() + 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
     const slots = await api.get<{ slots: { time: string; free: number }[] }>(`/api/v1/bookings/slots?serviceId=chung-thuc&date=${tomorrow}`);
