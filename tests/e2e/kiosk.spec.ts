@@ -168,6 +168,9 @@ describe.each(['vi', 'en'] as const)('kiosk in %s', (lang) => {
     await page.getByRole('button', { name: t.homeRating }).click();
     await checkScreen(page, `rating-find-${lang}-${orient}`);
     const keys = page.getByRole('group', { name: t.keyboardLabel });
+    // the demo's numbers are digits only: a digit keypad, no letters to hunt through
+    await expect.poll(() => keys.getByRole('button', { name: '9', exact: true }).isVisible()).toBe(true);
+    expect(await keys.getByRole('button', { name: 'Q', exact: true }).count()).toBe(0);
     for (const ch of ticket.number) await keys.getByRole('button', { name: ch, exact: true }).click();
     expect(await page.getByLabel(t.ratingNumberLabel).inputValue()).toBe(ticket.number);
     await page.getByRole('button', { name: t.ratingFind, exact: true }).click();
