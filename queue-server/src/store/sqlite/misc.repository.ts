@@ -2,18 +2,12 @@
 import type { Db } from './db.ts';
 import type { AuditEntry, CounterStatus } from '../records.ts';
 
-
 export class IdempotencyRepository {
-  private readonly getStmt;
   private readonly putStmt;
   private readonly allStmt;
   constructor(db: Db) {
     this.allStmt = db.prepare('SELECT key, ticket_id FROM idempotency');
-    this.getStmt = db.prepare('SELECT ticket_id FROM idempotency WHERE key = ?');
     this.putStmt = db.prepare('INSERT INTO idempotency (key, ticket_id, created_at) VALUES (?, ?, ?)');
-  }
-  get(key: string): string | null {
-    return (this.getStmt.get(key) as { ticket_id: string } | undefined)?.ticket_id ?? null;
   }
   put(key: string, ticketId: string, now: number): void {
     this.putStmt.run(key, ticketId, now);
@@ -38,7 +32,6 @@ export class CounterStateRepository {
       .run(counterId, status, staff, now);
   }
 }
-
 
 export class AuditRepository {
   constructor(private readonly db: Db) {}

@@ -45,13 +45,9 @@ export class TicketRepository {
   private readonly updateStmt;
   private readonly getStmt;
   private readonly openStmt;
-  private readonly seqStmt;
   private readonly byNumberStmt;
-  private readonly numberTakenStmt;
-  private readonly currentStmt;
   private readonly lastFinishedStmt;
   private readonly doneTodayStmt;
-  private readonly countDayServiceStmt;
   private readonly forgetStmt;
   private readonly raiseSeqStmt;
   private readonly daySeqStmt;
@@ -65,13 +61,7 @@ export class TicketRepository {
     this.updateStmt = db.prepare(`UPDATE tickets SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
     this.getStmt = db.prepare('SELECT * FROM tickets WHERE id = ?');
     this.openStmt = db.prepare(`SELECT * FROM tickets WHERE status IN ${OPEN} ORDER BY enqueued_at, number`);
-    this.seqStmt = db.prepare(
-      `INSERT INTO day_sequences (day, service_id, seq) VALUES (?, ?, 1)
-       ON CONFLICT (day, service_id) DO UPDATE SET seq = seq + 1 RETURNING seq`,
-    );
     this.byNumberStmt = db.prepare('SELECT * FROM tickets WHERE day = ? AND number = ? ORDER BY leg DESC LIMIT 1');
-    this.numberTakenStmt = db.prepare('SELECT 1 FROM tickets WHERE day = ? AND number = ? LIMIT 1');
-    this.currentStmt = db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1`);
     this.lastFinishedStmt = db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status = 'done' ORDER BY finished_at DESC LIMIT 1`);
     this.doneTodayStmt = db.prepare(
       `SELECT service_id, wait_end_at, finished_at FROM tickets WHERE day = ? AND status = 'done' AND wait_end_at IS NOT NULL ORDER BY finished_at DESC LIMIT 500`,
@@ -87,16 +77,6 @@ export class TicketRepository {
       `UPDATE tickets SET citizen_name = NULL, citizen_age = NULL
        WHERE (citizen_name IS NOT NULL OR citizen_age IS NOT NULL) AND arrived_at < ? AND status IN ${TERMINAL}`,
     );
-    this.countDayServiceStmt = db.prepare('SELECT COUNT(*) AS n FROM tickets WHERE day = ? AND service_id = ? AND leg = 0');
-  }
-
-  /** The next daily sequence number of a service (call inside the issuing transaction). */
-  nextSeq(day: string, serviceId: string): number {
-    return (this.seqStmt.get(day, serviceId) as { seq: number }).seq;
-  }
-
-  numberTaken(day: string, number: string): boolean {
-    return this.numberTakenStmt.get(day, number) !== undefined;
   }
 
   /** Records that a field's day sequence reached `seq` (it never goes down). */
@@ -144,11 +124,6 @@ export class TicketRepository {
     return (this.openStmt.all() as Row[]).map(fromRow);
   }
 
-  currentAt(counterId: string): TicketRecord | null {
-    const row = this.currentStmt.get(counterId) as Row | undefined;
-    return row ? fromRow(row) : null;
-  }
-
   lastFinishedAt(counterId: string): TicketRecord | null {
     const row = this.lastFinishedStmt.get(counterId) as Row | undefined;
     return row ? fromRow(row) : null;
@@ -167,7 +142,4 @@ export class TicketRepository {
     return this.forgetStmt.run(cutoff).changes;
   }
 
-  issuedToday(day: string, serviceId: string): number {
-    return (this.countDayServiceStmt.get(day, serviceId) as { n: number }).n;
-  }
 }
