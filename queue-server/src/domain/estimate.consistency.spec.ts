@@ -1,0 +1,59 @@
+// Estimates that cannot contradict each other (issue 20, point 7): at any
+// moment, within one field and one priority class, a ticket issued later never
+// has fewer people ahead, nor a shorter wait, than one issued earlier — for
+// every policy, any mix of shared and weighted counters, busy or idle, and
+// queues long enough to run past the horizon.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { estimateAll, type OpenCounter } from './estimate.ts';
+import type { Candidate, PolicyKind } from './policy.ts';
+
+const min = 60_000;
+const FIELDS = ['a', 'b', 'c'];
+
+const ticketArb = fc.record({
+  serviceId: fc.constantFrom(...FIELDS),
+  priority: fc.boolean(),
+  enqueuedAt: fc.integer({ min: -120 * min, max: 0 }),
+});
+const counterArb = fc.record({
+  serviceIds: fc.subarray(FIELDS, { minLength: 1 }),
+  priority: fc.boolean(),
+  weight: fc.integer({ min: 1, max: 4 }),
+  busyFor: fc.integer({ min: 0, max: 20 * min }),
+});
+
+describe('estimate consistency', () => {
+  it('within one field and one priority class, people ahead and the wait never decrease with issue time', () => {
+    fc.assert(
+      fc.property(
+        fc.array(ticketArb, { minLength: 2, maxLength: 60 }),
+        fc.array(counterArb, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom<PolicyKind>('fifo', 'priority', 'target'),
+        fc.constantFrom(30 * min, 120 * min),
+        (ts, cs, kind, horizonMs) => {
+          // distinct issue times, as the server's clock gives them
+          const waiting: Candidate[] = ts.map((t, i) => ({
+            id: `t${i}`, number: String(i), serviceId: t.serviceId, status: 'waiting', priorityCategoryId: t.priority ? 'elderly' : null,
+            enqueuedAt: t.enqueuedAt * 100 + i, arrivedAt: t.enqueuedAt * 100 + i, priorWaitMs: 0, bookedAt: null,
+          }));
+          const counters: OpenCounter[] = cs.map((c, i) => ({
+            id: `c${i}`, serviceIds: c.serviceIds, priority: c.priority, weights: { [c.serviceIds[0]!]: c.weight }, freeAt: c.busyFor,
+          }));
+          const all = estimateAll({ waiting, counters, serviceMs: { a: 8 * min, b: 12 * min, c: 5 * min }, policy: { kind, targetWaitMinutes: 15, priorityAdvanceMinutes: 10 }, now: 0, horizonMs });
+          const sorted = [...waiting].sort((x, y) => x.enqueuedAt - y.enqueuedAt);
+          for (const [i, earlier] of sorted.entries()) {
+            for (const later of sorted.slice(i + 1)) {
+              if (later.serviceId !== earlier.serviceId || later.priorityCategoryId !== earlier.priorityCategoryId) continue;
+              const e = all.get(earlier.id)!;
+              const l = all.get(later.id)!;
+              expect(l.peopleAhead, `${later.id} issued after ${earlier.id}`).toBeGreaterThanOrEqual(e.peopleAhead);
+              if (e.estimatedWaitMinutes !== null && l.estimatedWaitMinutes !== null) expect(l.estimatedWaitMinutes).toBeGreaterThanOrEqual(e.estimatedWaitMinutes);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
