@@ -2,7 +2,12 @@
 // start the queue-server (demo centre by default, SQLite under DATA_DIR) and a kiosk-agent with
 // simulated devices.
 // `npm run serve` (this script with --serve): the production start — no install, no build, no
-// demo unless DEMO=1, no simulated kiosk agent (the agent runs on the kiosk PC).
+// demo unless DEMO=1, no simulated kiosk agent (the agent runs on the kiosk PC) unless
+// SIMULATED_AGENT=1.
+// In a centre the server and the kiosk agent are separate machines: a queue-server that stops
+// after it had started is started again alone (1 s, doubling to 30 s), the agent keeps running
+// and finds it again. One that fails at start-up stops everything, as before: that is a setting
+// to fix, not a crash to ride out.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -26,21 +31,47 @@ const env = { ...process.env, DEMO: process.env.DEMO ?? (serve ? '0' : '1'), DAT
 const node = (file) => [process.execPath, ['--import', 'tsx', file]];
 const children = [];
 
-const server = spawn(...node(path.join(root, 'queue-server/src/main.ts')), { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
-children.push(server);
-let started = false;
-server.stdout.on('data', (d) => {
-  process.stdout.write(d);
-  const m = /QUEUE_SERVER_URL=(\S+)/.exec(d.toString());
-  if (m && !started) {
-    started = true;
-    if (!serve) startAgent(m[1]);
-  }
-});
-server.on('exit', (code) => {
-  for (const c of children) if (c !== server && c.exitCode === null) c.kill('SIGTERM');
-  process.exit(code ?? 1);
-});
+const serverMain = path.join(root, 'queue-server/src/main.ts');
+const withAgent = !serve || env.SIMULATED_AGENT === '1';
+let server = null;
+let agentStarted = false;
+let stopping = false;
+let failures = 0;
+
+function startServer() {
+  const s = spawn(...node(serverMain), { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  server = s;
+  children.push(s);
+  const startedAt = Date.now();
+  let up = false;
+  s.stdout.on('data', (d) => {
+    process.stdout.write(d);
+    const m = /QUEUE_SERVER_URL=(\S+)/.exec(d.toString());
+    if (!m || up) return;
+    up = true;
+    // a restart must come back where the agent and the screens look for it
+    env.PORT = new URL(m[1]).port;
+    if (withAgent && !agentStarted) {
+      agentStarted = true;
+      startAgent(m[1]);
+    }
+  });
+  s.on('exit', (code, signal) => {
+    children.splice(children.indexOf(s), 1);
+    if (stopping || !up) {
+      for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+      process.exit(code ?? (stopping ? 0 : 1));
+    }
+    // a server that ran a good while starts the back-off afresh
+    failures = Date.now() - startedAt > 60_000 ? 1 : failures + 1;
+    const delay = Math.min(30_000, 1000 * 2 ** (failures - 1));
+    console.error(
+      `queue-server dừng (${code ?? signal}); khởi động lại sau ${delay / 1000} s, kiosk-agent vẫn chạy / queue-server stopped (${code ?? signal}); restarting it in ${delay / 1000} s, the kiosk agent keeps running`,
+    );
+    setTimeout(() => stopping || startServer(), delay);
+  });
+}
+startServer();
 
 function startAgent(serverUrl) {
   // The bundle runs on plain node (less memory); the TypeScript source under tsx is the fallback.
@@ -60,6 +91,9 @@ function startAgent(serverUrl) {
 
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
+    stopping = true;
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    // between a crash and its restart there is no server to wait for
+    if (!server || server.exitCode !== null || server.signalCode !== null) process.exit(0);
   });
 }
