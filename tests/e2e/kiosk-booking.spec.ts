@@ -87,9 +87,15 @@ describe.each(['vi', 'en'] as const)('dossier status in %s', (lang) => {
     await search.click();
     const result = page.getByTestId('dossier-result');
     await expect.poll(() => result.isVisible()).toBe(true);
-    const held = await api.get<{ procedureName: string; status: string }>('/api/v1/dossiers/261101-HT01-0001');
+    const held = await api.get<{ procedureName: string; procedureCode: string; status: string }>('/api/v1/dossiers/261101-HT01-0001');
     expect(held.status).toBe(200);
     expect(await result.textContent()).toContain(held.body.procedureName);
+    if (lang === 'en') {
+      // the procedure's English name where the centre has one, its legal Vietnamese name beside it
+      const proc = await api.get<{ nameEn?: string }>(`/api/v1/procedures/${encodeURIComponent(held.body.procedureCode)}`);
+      expect(proc.body.nameEn).toBeTruthy();
+      await expect.poll(() => page.getByTestId('dossier-procedure-en').textContent()).toBe(proc.body.nameEn);
+    }
     expect(await input.inputValue()).toBe('261101-HT01-0001');
     await checkScreen(page, `dossier-found-${lang}-${orient}`);
 
