@@ -108,7 +108,12 @@ describe('manager board', () => {
     await mgr.selectOption('select[name=period]', 'month');
     await mgr.fill('input[name=date]', issuedOn);
     await mgr.getByRole('button', { name: 'Xem báo cáo' }).click();
-    await expect.poll(() => mgr.getByTestId('report-period').textContent(), { timeout: POLL_MS }).toContain(month.body.period.from);
+    // the period as Vietnamese write dates (21/11/2026), not ISO
+    const vn = (d: string) => d.split('-').reverse().join('/');
+    await expect.poll(() => mgr.getByTestId('report-period').textContent(), { timeout: POLL_MS }).toContain(`${vn(month.body.period.from)} – ${vn(month.body.period.to)}`);
+    expect(await mgr.getByTestId('report-period').textContent()).not.toContain(month.body.period.from);
+    // the CSV opens as one column in an Excel set to Vietnamese: the page says XLSX is the one for Excel
+    expect(await mgr.getByTestId('export-hint').textContent()).toContain('XLSX');
     // The page shows the server's figures as they are: issued, served, no-show of the whole centre.
     const centerRow = month.body.rows.center?.[0];
     expect(centerRow?.issued).toBe(8);

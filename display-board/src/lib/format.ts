@@ -8,3 +8,9 @@ export function pctOf(value: number | null | undefined, lang: 'vi' | 'en'): stri
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
   return value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
 }
+
+/** A day as Vietnamese write it, 2026-11-21 → 21/11/2026 (reports name their periods so). */
+export function vnDate(isoDay: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDay);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDay;
+}
