@@ -47,6 +47,8 @@ export interface App {
   app: FastifyInstance;
   ctx: AppContext;
   io: Server;
+  /** The SQLite store under the port, for tests that reach into the file. */
+  sqlite: Store;
 }
 
 /** The key for ID-number hashes, created once per data folder and kept there. */
@@ -68,26 +70,27 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const now = opts.now ?? Date.now;
   // Group commit: a burst of tickets shares one fsync, and no answer or announcement leaves before its write is on disk.
   const store = Store.open({ file: path.join(opts.dataDir, 'queue.db'), synchronous: opts.synchronous, groupCommit: true });
-  const bus = new Bus((announce) => store.afterCommit(announce));
   const port = new SqlitePort(store);
+  const bus = new Bus((announce) => port.afterCommit(announce));
   const queue = await createQueue(opts.config, port, bus, {
     now,
     secret: loadSecret(opts.dataDir),
     enforceHours: opts.enforceHours ?? !opts.demo,
     parseIdentity,
   });
-  const auth = new AuthService(opts.config, store, port.reads, now);
-  auth.registerDevices();
+  const auth = new AuthService(opts.config, port, now);
+  await auth.registerDevices();
   if (opts.demo) await auth.seedDemo();
-  const stats = new StatsService(opts.config, store);
+  await auth.loadUsers();
+  const stats = new StatsService(opts.config, port.reads);
   const metrics = new Metrics(queue, bus);
-  const bookings = new BookingService(opts.config, store, port.reads, queue);
+  const bookings = new BookingService(opts.config, port, queue);
   const dossiers = new DossierService(opts.config, { find: port.reads.dossier });
   if (opts.demo) seedDemoDossiers(store.dossiers, opts.config, now());
-  const privacy = new PrivacyService(opts.config, store, now);
+  const privacy = new PrivacyService(opts.config, port, now);
   privacy.start();
   const devices = new DeviceService(store.devices, bus, now);
-  const ctx: AppContext = { store, queue, auth, stats, bookings, dossiers, privacy, devices, bus, metrics, demo: opts.demo, version: VERSION };
+  const ctx: AppContext = { store: port, queue, auth, stats, bookings, dossiers, privacy, devices, bus, metrics, demo: opts.demo, version: VERSION };
 
   const app = Fastify({
     bodyLimit: 16 * 1024,
@@ -107,7 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   // What every answer gets, installed on the whole server (each a fastify-plugin), in this order.
   await app.register(errorHandling);
-  await app.register(durableAnswers, { store });
+  await app.register(durableAnswers, { store: port });
   await app.register(sharedSchemas);
   await app.register(fastifyCookie);
   await app.register(securityHeaders, CENTRE_HEADERS);
@@ -128,7 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const io = app.io;
   app.addHook('onClose', async () => {
     privacy.stop();
-    store.close();
+    await port.close();
   });
-  return { app, ctx, io };
+  return { app, ctx, io, sqlite: store };
 }

@@ -21,11 +21,11 @@ describe('personal data from a CCCD scan', () => {
   it('keeps a keyed hash and the last four digits, never the number, and staff see name and age', async () => {
     const t = (await anon.post<{ id: string; priorityCategoryId: string }>('/api/v1/tickets', { serviceId: 'chung-thuc', identityQr: QR })).body;
     expect(t.priorityCategoryId).toBe('nguoi-cao-tuoi');
-    const row = s.ctx.store.tickets.get(t.id)!;
+    const row = s.sqlite.tickets.get(t.id)!;
     expect(row.idLast4).toBe('4567');
     expect(row.idHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.idHash).not.toContain(ID);
-    s.ctx.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    s.sqlite.db.pragma('wal_checkpoint(TRUNCATE)');
     for (const f of readdirSync(s.dataDir).filter((x) => x.startsWith('queue.db'))) {
       const bytes = readFileSync(path.join(s.dataDir, f));
       expect(bytes.includes(Buffer.from(ID)), `${f} holds the ID number`).toBe(false);
@@ -46,21 +46,21 @@ describe('personal data from a CCCD scan', () => {
     const c = await staff.post<{ ticket: { id: string } }>('/api/v1/counters/quay-5/call-next');
     await staff.post('/api/v1/counters/quay-5/current/finish');
     const finishedId = c.body.ticket.id;
-    expect(s.ctx.privacy.purge()).toBe(0);
+    expect(await s.ctx.privacy.purge()).toBe(0);
     clock += 2 * 86_400_000; // past the demo's 1-day retention
-    const cleared = s.ctx.privacy.purge();
+    const cleared = await s.ctx.privacy.purge();
     expect(cleared).toBeGreaterThanOrEqual(1);
-    expect(s.ctx.store.tickets.get(finishedId)).toMatchObject({ citizenName: null, citizenAge: null, idLast4: '4567' });
+    expect(s.sqlite.tickets.get(finishedId)).toMatchObject({ citizenName: null, citizenAge: null, idLast4: '4567' });
     // Open visits keep what the counter needs.
-    const openScanned = s.ctx.store.tickets.open().filter((x) => x.idLast4 !== null);
+    const openScanned = s.sqlite.tickets.open().filter((x) => x.idLast4 !== null);
     expect(openScanned.length).toBeGreaterThan(0);
     for (const x of openScanned) expect(x.citizenName).toBe('Trần Thị Bích Ngọc');
-    expect(s.ctx.store.audit.recent().some((e) => e.action === 'privacy.purge')).toBe(true);
+    expect(s.sqlite.audit.recent().some((e) => e.action === 'privacy.purge')).toBe(true);
   });
 
   it('the audit log cannot be edited, even from inside', () => {
-    expect(() => s.ctx.store.db.prepare("UPDATE audit SET actor = 'x'").run()).toThrow(/append-only/);
-    expect(() => s.ctx.store.db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
-    expect(() => s.ctx.store.db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    expect(() => s.sqlite.db.prepare("UPDATE audit SET actor = 'x'").run()).toThrow(/append-only/);
+    expect(() => s.sqlite.db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+    expect(() => s.sqlite.db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
   });
 });

@@ -17,7 +17,8 @@ const staff: Actor = { kind: 'user', username: 'quay1', role: 'staff', counterId
 describe('ticket records', () => {
   it('are all made with the same fields in the same order', async () => {
     server = await startTestServer();
-    const { queue, store } = server.ctx;
+    const { queue } = server.ctx;
+    const store = server.sqlite;
     const keys = (t: object) => Object.keys(t).join(',');
     const issued = (await queue.issue.issue({ serviceId: 'ho-tich', channel: 'kiosk', kioskId: 'kiosk-1' }, null)).ticket;
     const other = (await queue.issue.issue({ serviceId: 'chung-thuc', channel: 'kiosk' }, 'records-key')).ticket;

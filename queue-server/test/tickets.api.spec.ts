@@ -163,8 +163,8 @@ describe('durability (group commit)', () => {
   it('a commit the disk refuses: 503 storage_failed, nothing half-kept in memory, and the retry with the same key gets the ticket', async () => {
     const before = await waitingIn('ho-kinh-doanh');
     // A deferred foreign key fails only at COMMIT: the same batch as the ticket, refused as a whole.
-    s.ctx.store.db.exec('CREATE TABLE IF NOT EXISTS test_orphans (p TEXT REFERENCES tickets(id) DEFERRABLE INITIALLY DEFERRED)');
-    const store = s.ctx.store;
+    s.sqlite.db.exec('CREATE TABLE IF NOT EXISTS test_orphans (p TEXT REFERENCES tickets(id) DEFERRABLE INITIALLY DEFERRED)');
+    const store = s.sqlite;
     const tx = store.tx.bind(store);
     store.tx = ((fn: () => unknown) => {
       store.tx = tx;

@@ -1,5 +1,5 @@
-// What every route plugin gets: the services, the store and the clock.
-import type { Store } from '../store/index.ts';
+// What every route plugin gets: the services, the store port and the clock.
+import type { StorePort } from '../store/index.ts';
 import type { Queue } from '../services/queue.ts';
 import type { AuthService } from '../services/auth.service.ts';
 import type { StatsService } from '../services/stats.service.ts';
@@ -13,7 +13,7 @@ import type { Metrics } from './metrics.ts';
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 
 export interface AppContext {
-  store: Store;
+  store: StorePort;
   queue: Queue;
   auth: AuthService;
   stats: StatsService;

@@ -24,7 +24,7 @@ export const manageRoutes: RoutePlugin = async (app, { ctx }) => {
       const to = req.query.to ?? (req.query.from ? from : today);
       if (!isRealDay(from) || !isRealDay(to)) throw fail('bad_date');
       if (from > to) throw fail('bad_range');
-      return { from, to, ...ctx.stats.between(from, to) };
+      return { from, to, ...(await ctx.stats.between(from, to)) };
     },
   );
 
@@ -82,7 +82,7 @@ export const manageRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (req, reply) => {
       const actor = req.actor.kind === 'user' ? req.actor.username : 'unknown';
-      const token = ctx.auth.issueDeviceToken(req.params.deviceId, actor);
+      const token = await ctx.auth.issueDeviceToken(req.params.deviceId, actor);
       reply.code(201);
       return { deviceId: req.params.deviceId, token };
     },
@@ -100,12 +100,12 @@ export const manageRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req, reply) => {
-      ctx.auth.revokeDevice(req.params.deviceId, req.actor.kind === 'user' ? req.actor.username : 'unknown');
+      await ctx.auth.revokeDevice(req.params.deviceId, req.actor.kind === 'user' ? req.actor.username : 'unknown');
       return noContent(reply);
     },
   );
 
   app.get('/audit', { preHandler: adminOnly, schema: { summary: 'The audit log of staff and admin actions (read-only)', tags: ['admin'], response: errors(401, 403) } }, async () => ({
-    entries: ctx.auth.auditLog().map((e) => ({ ...e, at: toIso(e.at) })),
+    entries: (await ctx.auth.auditLog()).map((e) => ({ ...e, at: toIso(e.at) })),
   }));
 };

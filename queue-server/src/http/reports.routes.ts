@@ -43,8 +43,7 @@ export const reportRoutes: RoutePlugin = async (app, { ctx }) => {
       } else {
         period = periodOf(kind, q.date ?? dayKey(ctx.queue.centre.now()), ctx.queue.centre.config.reporting.monthStartDay);
       }
-      const stats = ctx.stats.raw(period.from, period.to);
-      const names = ctx.stats.staffNames();
+      const [stats, names] = await Promise.all([ctx.stats.raw(period.from, period.to), ctx.stats.staffNames()]);
       const report = buildReport(ctx.queue.centre.config, period, stats, names);
       const file = `bao-cao-${period.from}-${period.to}`;
       if (q.format === 'csv') {

@@ -55,9 +55,9 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     announcement: queue.hall.announcement(c),
   });
 
-  const todayStats = () => {
+  const todayStats = async () => {
     const d = dayKey(queue.centre.now());
-    return { from: d, to: d, ...ctx.stats.between(d, d) };
+    return { from: d, to: d, ...(await ctx.stats.between(d, d)) };
   };
 
   const waitingForStaff = () => {
@@ -68,16 +68,19 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
       .map((t) => staffTicket(queue, t, base, queue.estimates.estimateOf(t)));
   };
 
-  const snapshot = (actor: Actor) => {
+  const isManager = (actor: Actor) => actor.kind === 'user' && (actor.role === 'manager' || actor.role === 'admin');
+  /** The snapshot an actor sees; a manager's stats are read first, so the rest is as of the moment it leaves. */
+  const snapshot = async (actor: Actor) => {
     const staff = actor.kind === 'user';
-    const manager = staff && (actor.role === 'manager' || actor.role === 'admin');
+    const manager = isManager(actor);
+    const stats = manager ? await todayStats() : null;
     return {
       time: toIso(queue.centre.now()),
       queue: queue.estimates.queueSummary(),
       counters: queue.centre.config.counters.map((c) => counterView(ctx, c.id)),
       recentCalls: queue.hall.calls().map(call),
       ...(staff ? { waiting: waitingForStaff() } : {}),
-      ...(manager ? { stats: todayStats(), ...devicesView(ctx.devices.overview()) } : {}),
+      ...(manager ? { stats, ...devicesView(ctx.devices.overview()) } : {}),
     };
   };
 
@@ -85,11 +88,17 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     const actor = socket.data.actor as Actor;
     if (actor.kind === 'user') {
       void socket.join(ROOM_STAFF);
-      if (actor.role === 'manager' || actor.role === 'admin') void socket.join(ROOM_MANAGER);
+      if (isManager(actor)) void socket.join(ROOM_MANAGER);
     }
-    socket.emit('state', snapshot(actor));
+    const sendState = () => {
+      snapshot(actor).then(
+        (state) => socket.emit('state', state),
+        (e: unknown) => app.log.error(e, 'realtime snapshot'),
+      );
+    };
+    sendState();
     // A client may ask for a fresh snapshot at any time (e.g. after waking from sleep).
-    socket.on('state.request', () => socket.emit('state', snapshot(actor)));
+    socket.on('state.request', sendState);
   });
 
   // Queue-wide changes are coalesced: a burst of issues sends one queue.changed.
@@ -123,7 +132,10 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     if (statsTimer || !io.sockets.adapter.rooms.get(ROOM_MANAGER)?.size) return;
     statsTimer = setTimeout(() => {
       statsTimer = null;
-      io.to(ROOM_MANAGER).emit('stats.changed', { stats: todayStats() });
+      todayStats().then(
+        (stats) => io.to(ROOM_MANAGER).emit('stats.changed', { stats }),
+        (e: unknown) => app.log.error(e, 'realtime stats'),
+      );
     }, STATS_THROTTLE_MS);
   };
 

@@ -2,7 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
 import type { CenterConfig } from '@mot-cua/config';
-import type { Store, StoreReads, User, Session, Device, AuditEntry } from '../store/index.ts';
+import type { StorePort, StoreReads, User, Session, Device, AuditEntry } from '../store/index.ts';
 import type { Actor } from './actor.ts';
 import { fail } from '../domain/messages.ts';
 
@@ -26,10 +26,13 @@ export class AuthService {
 
   constructor(
     private readonly config: CenterConfig,
-    private readonly store: Store,
-    private readonly reads: StoreReads,
+    private readonly store: StorePort,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.reads = store.reads;
+  }
+
+  private readonly reads: StoreReads;
 
   async login(username: string, password: string, counterId: string | null): Promise<{ user: PublicUser; sessionId: string; csrf: string }> {
     const now = this.now();
@@ -45,7 +48,7 @@ export class AuthService {
       ok = false;
     }
     if (!user || !ok || user.disabled) {
-      if (user) this.store.users.recordLogin(username, false, LOCK_AFTER, LOCK_MS, now);
+      if (user) await this.store.commit({ logins: [{ username, ok: false, lockAfter: LOCK_AFTER, lockMs: LOCK_MS, at: now }] });
       throw fail('bad_credentials');
     }
     let counter: string | null = null;
@@ -58,19 +61,23 @@ export class AuthService {
     if (counter !== null && !this.config.counters.some((c) => c.id === counter)) {
       throw fail('unknown_counter', { counter });
     }
-    this.store.users.recordLogin(username, true, LOCK_AFTER, LOCK_MS, now);
     const sessionId = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
-    this.store.users.purgeSessions(now);
-    this.store.users.createSession({ idHash: sha256(sessionId), username, counterId: counter, csrf, createdAt: now, expiresAt: now + SESSION_MS });
-    this.store.audit.append(username, 'login', counter, { role: user.role }, now);
+    await this.store.commit({
+      logins: [{ username, ok: true, lockAfter: LOCK_AFTER, lockMs: LOCK_MS, at: now }],
+      expireSessionsAt: now,
+      sessions: [{ idHash: sha256(sessionId), username, counterId: counter, csrf, createdAt: now, expiresAt: now + SESSION_MS }],
+      audit: [{ actor: username, action: 'login', target: counter, detail: { role: user.role }, at: now }],
+    });
     return { user: this.publicUser(user, counter), sessionId, csrf };
   }
 
   async logout(sessionId: string): Promise<void> {
     const s = await this.session(sessionId);
-    this.store.users.deleteSession(sha256(sessionId));
-    if (s) this.store.audit.append(s.session.username, 'logout', s.session.counterId, {}, this.now());
+    await this.store.commit({
+      endSessions: [sha256(sessionId)],
+      audit: s ? [{ actor: s.session.username, action: 'logout', target: s.session.counterId, detail: {}, at: this.now() }] : [],
+    });
   }
 
   async session(sessionId: string): Promise<{ session: Session; user: User } | null> {
@@ -81,14 +88,26 @@ export class AuthService {
     return { session, user };
   }
 
-  /** A user by username, or null. */
+  /**
+   * A user by username, or null, as the counters show them (name, title,
+   * phone): kept in memory from loadUsers(), since only this service writes
+   * accounts. Sign-ins go to the store (login, session).
+   */
   user(username: string): User | null {
-    return this.store.users.get(username);
+    return this.users.get(username) ?? null;
+  }
+
+  private readonly users = new Map<string, User>();
+
+  /** Reads the accounts the counters show; once at start-up, after seedDemo. */
+  async loadUsers(): Promise<void> {
+    this.users.clear();
+    for (const u of await this.reads.users()) this.users.set(u.username, u);
   }
 
   /** The latest entries of the audit log, newest first. */
-  auditLog(): AuditEntry[] {
-    return this.store.audit.recent();
+  auditLog(): Promise<AuditEntry[]> {
+    return this.reads.audit();
   }
 
   publicUser(u: User, counterId: string | null): PublicUser {
@@ -105,34 +124,38 @@ export class AuthService {
   }
 
   /** A new token for a device (shown once); the old one stops working. */
-  issueDeviceToken(deviceId: string, actor: string): string {
-    const d = this.config.devices.list.find((x) => x.id === deviceId) ?? this.store.devices.get(deviceId);
+  async issueDeviceToken(deviceId: string, actor: string): Promise<string> {
+    const d = this.config.devices.list.find((x) => x.id === deviceId) ?? (await this.reads.device(deviceId));
     if (!d) throw fail('not_found:device', { deviceId });
     const token = randomBytes(24).toString('base64url');
-    this.store.devices.upsert({ id: deviceId, kind: d.kind, name: d.name, counterId: d.counterId ?? null, tokenHash: sha256(token) });
-    this.store.audit.append(actor, 'device.token', deviceId, {}, this.now());
+    const at = this.now();
+    await this.store.commit({
+      devices: [{ id: deviceId, kind: d.kind, name: d.name, counterId: d.counterId ?? null, tokenHash: sha256(token) }],
+      audit: [{ actor, action: 'device.token', target: deviceId, detail: {}, at }],
+    });
     return token;
   }
 
-  revokeDevice(deviceId: string, actor: string): void {
-    if (!this.store.devices.revoke(deviceId, this.now())) throw fail('not_found:device', { deviceId });
-    this.store.audit.append(actor, 'device.revoke', deviceId, {}, this.now());
+  async revokeDevice(deviceId: string, actor: string): Promise<void> {
+    const d = await this.reads.device(deviceId);
+    if (!d || d.revokedAt !== null) throw fail('not_found:device', { deviceId });
+    const at = this.now();
+    await this.store.commit({ revokeDevices: [{ id: deviceId, at }], audit: [{ actor, action: 'device.revoke', target: deviceId, detail: {}, at }] });
   }
 
   /** Registers the configured devices (without tokens) so their health can be shown. */
-  registerDevices(): void {
-    for (const d of this.config.devices.list) {
-      this.store.devices.upsert({ id: d.id, kind: d.kind, name: d.name, counterId: d.counterId ?? null, tokenHash: null });
-    }
+  async registerDevices(): Promise<void> {
+    await this.store.commit({ devices: this.config.devices.list.map((d) => ({ id: d.id, kind: d.kind, name: d.name, counterId: d.counterId ?? null, tokenHash: null })) });
   }
 
   /** Demo mode only: the documented accounts (password "demo") and device tokens "demo-<device id>". */
   async seedDemo(): Promise<void> {
-    const hash = await argon2.hash('demo');
-    for (const s of this.config.staff) {
-      const existing = this.store.users.get(s.username);
-      if (existing) continue;
-      this.store.users.upsert({
+    // argon2 takes about half a second: hash only when some account is missing, once.
+    const existing = new Set((await this.reads.users()).map((u) => u.username));
+    const missing = this.config.staff.filter((s) => !existing.has(s.username));
+    const hash = missing.length > 0 ? await argon2.hash('demo') : '';
+    await this.store.commit({
+      users: missing.map((s) => ({
         username: s.username,
         fullName: s.fullName,
         title: s.title,
@@ -140,11 +163,9 @@ export class AuthService {
         passwordHash: hash,
         phone: s.phone ?? null,
         counterId: s.counterId ?? null,
-      });
-    }
-    for (const d of this.config.devices.list) {
-      this.store.devices.upsert({ id: d.id, kind: d.kind, name: d.name, counterId: d.counterId ?? null, tokenHash: sha256(`demo-${d.id}`) });
-    }
+      })),
+      devices: this.config.devices.list.map((d) => ({ id: d.id, kind: d.kind, name: d.name, counterId: d.counterId ?? null, tokenHash: sha256(`demo-${d.id}`) })),
+    });
   }
 }
 

@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import type { CenterConfig } from '@mot-cua/config';
 import { addDays, dayKey, dayStart, spansOn, toMin, type WeeklyHours } from '../domain/index.ts';
-import type { Store, StoreReads, Booking, TicketRecord } from '../store/index.ts';
+import type { StorePort, StoreReads, Booking, TicketRecord } from '../store/index.ts';
 import type { Queue } from './queue.ts';
 import { fail } from '../domain/messages.ts';
 
@@ -14,8 +14,7 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${St
 export class BookingService {
   constructor(
     private readonly config: CenterConfig,
-    private readonly store: Store,
-    private readonly reads: StoreReads,
+    private readonly store: StorePort,
     private readonly queue: Queue,
   ) {}
 
@@ -58,25 +57,27 @@ export class BookingService {
     if (!slot) throw fail('no_such_slot', { time: input.time, date: input.date });
     if (slot.free <= 0) throw fail('slot_full', { time: input.time });
     const bookedAt = dayStart(input.date) + toMin(input.time) * 60_000;
-    return this.store.tx(() => {
-      let code = '';
-      do code = Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-      while (this.store.bookings.get(code));
-      const b: Booking = {
-        code,
-        serviceId: input.serviceId,
-        day: input.date,
-        time: input.time,
-        bookedAt,
-        fullName: input.fullName.normalize('NFC').trim(),
-        phone: input.phone.trim(),
-        status: 'booked',
-        ticketId: null,
-        createdAt: this.queue.centre.now(),
-      };
-      this.store.bookings.insert(b);
-      return b;
-    });
+    let code = '';
+    do code = Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+    while (await this.reads.booking(code));
+    const b: Booking = {
+      code,
+      serviceId: input.serviceId,
+      day: input.date,
+      time: input.time,
+      bookedAt,
+      fullName: input.fullName.normalize('NFC').trim(),
+      phone: input.phone.trim(),
+      status: 'booked',
+      ticketId: null,
+      createdAt: this.queue.centre.now(),
+    };
+    await this.store.commit({ bookings: [b] });
+    return b;
+  }
+
+  private get reads(): StoreReads {
+    return this.store.reads;
   }
 
   async get(code: string): Promise<Booking> {

@@ -2,29 +2,32 @@
 // after `privacy.scanRetentionDays` a finished visit keeps its keyed hash and
 // last four digits, and loses the name and age.
 import type { CenterConfig } from '@mot-cua/config';
-import type { Store } from '../store/index.ts';
+import type { StorePort } from '../store/index.ts';
 
 export class PrivacyService {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly config: CenterConfig,
-    private readonly store: Store,
+    private readonly store: StorePort,
     private readonly now: () => number,
   ) {}
 
   /** Clears names and ages of finished visits older than the retention; returns how many tickets were cleared. */
-  purge(): number {
+  purge(): Promise<number> {
     const cutoff = this.now() - this.config.privacy.scanRetentionDays * 86_400_000;
-    const n = this.store.tickets.forgetCitizens(cutoff);
-    if (n > 0) this.store.audit.append('system', 'privacy.purge', null, { tickets: n }, this.now());
-    return n;
+    return this.store.forgetCitizens(cutoff, (tickets) => ({ actor: 'system', action: 'privacy.purge', target: null, detail: { tickets }, at: this.now() }));
+  }
+
+  /** A purge the timer runs: a refused one is tried again at the next. */
+  private purgeLater(): void {
+    this.purge().catch((e: unknown) => process.emitWarning(e instanceof Error ? e : new Error(String(e))));
   }
 
   /** Purges now and then every hour. */
   start(): void {
-    this.purge();
-    this.timer = setInterval(() => this.purge(), 3600_000);
+    this.purgeLater();
+    this.timer = setInterval(() => this.purgeLater(), 3600_000);
     this.timer.unref();
   }
 

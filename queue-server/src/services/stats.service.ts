@@ -2,7 +2,7 @@
 import type { CenterConfig } from '@mot-cua/config';
 import { computeStats, type GroupStats, type Stats } from '../domain/index.ts';
 import { groupNamer } from '../reports/report.ts';
-import type { Store } from '../store/index.ts';
+import type { StoreReads } from '../store/index.ts';
 
 type Named = GroupStats & { name: string };
 
@@ -11,15 +11,15 @@ export class StatsService {
 
   constructor(
     private readonly config: CenterConfig,
-    private readonly store: Store,
+    private readonly reads: StoreReads,
   ) {
     this.satisfied = new Set(config.satisfactionLevels.filter((l) => l.satisfied).map((l) => l.score));
   }
 
   /** Stats of the visits that arrived between two local days (inclusive), each group with its display name. */
-  between(fromDay: string, toDay: string): Stats & { byService: Named[]; byCounter: Named[]; byStaff: Named[] } {
-    const s = this.raw(fromDay, toDay);
-    const n = groupNamer(this.config, this.staffNames());
+  async between(fromDay: string, toDay: string): Promise<Stats & { byService: Named[]; byCounter: Named[]; byStaff: Named[] }> {
+    const [s, names] = await Promise.all([this.raw(fromDay, toDay), this.staffNames()]);
+    const n = groupNamer(this.config, names);
     return {
       ...s,
       byService: s.byService.map((g) => ({ ...g, name: n.service(g.key) })),
@@ -29,12 +29,12 @@ export class StatsService {
   }
 
   /** Each official's full name by username, for reports. */
-  staffNames(): Map<string, string> {
-    return new Map(this.store.users.all().map((u) => [u.username, u.fullName]));
+  async staffNames(): Promise<Map<string, string>> {
+    return new Map((await this.reads.users()).map((u) => [u.username, u.fullName]));
   }
 
-  raw(fromDay: string, toDay: string): Stats {
-    return computeStats(this.store.events.forVisitsArrivedBetween(fromDay, toDay), {
+  async raw(fromDay: string, toDay: string): Promise<Stats> {
+    return computeStats(await this.reads.visitEvents(fromDay, toDay), {
       targetWaitMs: this.config.targets.waitMinutes * 60_000,
       serviceTargetMs: this.config.targets.serviceMinutes * 60_000,
       satisfiedScores: this.satisfied,

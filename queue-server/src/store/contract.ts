@@ -113,6 +113,101 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         expect(await port.reads.recentServiceTimes(DAY)).toEqual([['ho-tich', 300_000]]);
       }));
 
+    it('durable() and afterCommit() wait for the writes made so far, and answer at once when none is pending', () =>
+      using(async ({ port }) => {
+        await expect(port.durable()).resolves.toBeUndefined();
+        let idle = false;
+        port.afterCommit(() => (idle = true));
+        expect(idle).toBe(true);
+        const t = ticket('t-1', '1001');
+        const seen: string[] = [];
+        const committed = port.commit(issueBatch(t, 'key-1'));
+        port.afterCommit(() => seen.push('after'));
+        await port.durable();
+        expect(seen).toEqual(['after']);
+        expect(await port.reads.ticket('t-1')).toEqual(t);
+        await committed;
+      }));
+
+    it('accounts, sign-ins and sessions: a failure count locks at the limit, a success clears it, sessions open, expire and end', () =>
+      using(async ({ port, reopen }) => {
+        const u = { username: 'quay2', fullName: 'Trần Văn B', title: 'Công chức', role: 'staff' as const, passwordHash: 'h1', phone: null, counterId: 'quay-2' };
+        await port.commit({ users: [u] });
+        expect(await port.reads.user('quay2')).toEqual({ ...u, failedLogins: 0, lockedUntil: null, disabled: false });
+        const fail = { username: 'quay2', ok: false, lockAfter: 2, lockMs: 60_000 };
+        await port.commit({ logins: [{ ...fail, at: AT }] });
+        expect(await port.reads.user('quay2')).toMatchObject({ failedLogins: 1, lockedUntil: null });
+        await port.commit({ logins: [{ ...fail, at: AT + 1 }] });
+        expect(await port.reads.user('quay2')).toMatchObject({ failedLogins: 2, lockedUntil: AT + 1 + 60_000 });
+        // A changed account keeps its failures and lock.
+        await port.commit({ users: [{ ...u, fullName: 'Trần Văn Bình' }] });
+        expect(await port.reads.user('quay2')).toMatchObject({ fullName: 'Trần Văn Bình', failedLogins: 2, lockedUntil: AT + 1 + 60_000 });
+        await port.commit({ logins: [{ ...fail, ok: true, at: AT + 2 }] });
+        expect(await port.reads.user('quay2')).toMatchObject({ failedLogins: 0, lockedUntil: null });
+        const old = { idHash: 's-old', username: 'quay2', counterId: 'quay-2', csrf: 'c0', createdAt: AT - 10, expiresAt: AT };
+        const s1 = { idHash: 's-1', username: 'quay2', counterId: 'quay-2', csrf: 'c1', createdAt: AT, expiresAt: AT + 3600_000 };
+        await port.commit({ sessions: [old] });
+        expect(await port.reads.session('s-old', AT - 1)).toEqual(old);
+        expect(await port.reads.session('s-old', AT)).toBeNull();
+        await port.commit({ expireSessionsAt: AT, sessions: [s1] });
+        expect(await port.reads.session('s-old', AT - 1)).toBeNull();
+        expect(await (await reopen()).reads.session('s-1', AT + 1)).toEqual(s1);
+        await port.commit({ endSessions: ['s-1'] });
+        expect(await port.reads.session('s-1', AT + 1)).toBeNull();
+        expect((await port.reads.users()).map((x) => x.username)).toEqual(['quay2']);
+      }));
+
+    it('devices: registered without a token, given one, revoked, and a new token lifts the revocation', () =>
+      using(async ({ port }) => {
+        const d = { id: 'kiosk-1', kind: 'kiosk', name: 'Ki-ốt 1', counterId: null };
+        await port.commit({ devices: [{ ...d, tokenHash: null }] });
+        expect(await port.reads.device('kiosk-1')).toMatchObject({ ...d, revokedAt: null, lastSeenAt: null, parts: [] });
+        expect(await port.reads.deviceByTokenHash('th-1')).toBeNull();
+        await port.commit({ devices: [{ ...d, tokenHash: 'th-1' }] });
+        expect((await port.reads.deviceByTokenHash('th-1'))?.id).toBe('kiosk-1');
+        // Registering again without a token keeps the token.
+        await port.commit({ devices: [{ ...d, name: 'Ki-ốt cửa chính', tokenHash: null }] });
+        expect(await port.reads.deviceByTokenHash('th-1')).toMatchObject({ id: 'kiosk-1', name: 'Ki-ốt cửa chính' });
+        await port.commit({ revokeDevices: [{ id: 'kiosk-1', at: AT }] });
+        expect(await port.reads.deviceByTokenHash('th-1')).toBeNull();
+        expect((await port.reads.device('kiosk-1'))?.revokedAt).toBe(AT);
+        await port.commit({ devices: [{ ...d, tokenHash: null }] });
+        expect((await port.reads.device('kiosk-1'))?.revokedAt).toBe(AT);
+        await port.commit({ devices: [{ ...d, tokenHash: 'th-2' }] });
+        expect(await port.reads.deviceByTokenHash('th-2')).toMatchObject({ id: 'kiosk-1', revokedAt: null });
+        expect((await port.reads.devices()).map((x) => x.id)).toEqual(['kiosk-1']);
+      }));
+
+    it('a booking made is read back, counted in its slot and checked in with its ticket', () =>
+      using(async ({ port }) => {
+        const b = { code: 'ABC234', serviceId: 'ho-tich', day: DAY, time: '08:30', bookedAt: AT + 1800_000, fullName: 'Lê Thị Ánh', phone: '0901234567', status: 'booked' as const, ticketId: null, createdAt: AT - 86_400_000 };
+        await port.commit({ bookings: [b] });
+        expect(await port.reads.booking('ABC234')).toEqual(b);
+        expect([...(await port.reads.bookingCounts('ho-tich', DAY))]).toEqual([['08:30', 1]]);
+        await expect(port.commit({ bookings: [b] })).rejects.toThrow();
+        const t = ticket('t-1', '1001');
+        await port.commit({ ...issueBatch(t, 'k'), bookingCheckIns: [{ code: 'ABC234', ticketId: 't-1' }] });
+        expect(await port.reads.booking('ABC234')).toMatchObject({ status: 'checked_in', ticketId: 't-1' });
+      }));
+
+    it('forgetCitizens clears the name and age of closed visits before the cutoff only, audits it, and says how many', () =>
+      using(async ({ port }) => {
+        const scanned = (id: string, n: string, seq: number) => ticketRecord(ticket(id, n, 'ho-tich', seq), { citizenName: 'Nguyễn Văn A', citizenAge: 40, idHash: `h-${id}`, idLast4: '4567' });
+        const closed = scanned('t-1', '1001', 1);
+        const open = scanned('t-2', '1002', 2);
+        await port.commit({ ...issueBatch(closed, 'k1') });
+        await port.commit({ ...issueBatch(open, 'k2') });
+        const done = ticketRecord(closed, { status: 'done', calledAt: AT + 1, waitEndAt: AT + 1, startedAt: AT + 1, finishedAt: AT + 2, callCount: 1, counterId: 'quay-1', staff: 'quay1' });
+        await port.commit({ updateTickets: [done] });
+        const audit = (tickets: number) => ({ actor: 'system', action: 'privacy.purge', target: null, detail: { tickets }, at: AT + 9 });
+        expect(await port.forgetCitizens(AT, audit)).toBe(0);
+        expect((await port.reads.audit()).map((a) => a.action)).toEqual([]);
+        expect(await port.forgetCitizens(AT + 86_400_000, audit)).toBe(1);
+        expect(await port.reads.ticket('t-1')).toMatchObject({ citizenName: null, citizenAge: null, idHash: 'h-t-1', idLast4: '4567' });
+        expect(await port.reads.ticket('t-2')).toMatchObject({ citizenName: 'Nguyễn Văn A', citizenAge: 40 });
+        expect((await port.reads.audit()).map((a) => [a.action, a.detail])).toEqual([['privacy.purge', { tickets: 1 }]]);
+      }));
+
     it('a day sequence never goes down, and each day has its own', () =>
       using(async ({ port }) => {
         await port.commit({ sequences: [{ day: DAY, serviceId: 'ho-tich', seq: 5 }] });

@@ -43,9 +43,40 @@ export interface Batch {
   sequences?: { day: string; serviceId: string; seq: number }[];
   idempotencyKeys?: { key: string; ticketId: string; at: number }[];
   counters?: (CounterStateRow & { at: number })[];
-  audit?: { actor: string; action: string; target: string | null; detail: Record<string, unknown>; at: number }[];
+  audit?: AuditInput[];
   /** Bookings checked in, with the ticket each became. */
   bookingCheckIns?: { code: string; ticketId: string }[];
+  /** Bookings made. */
+  bookings?: Booking[];
+  /** Accounts created or changed; their failed sign-ins, lock and disabled flag stay. */
+  users?: Omit<User, 'failedLogins' | 'lockedUntil' | 'disabled'>[];
+  /** Sign-in attempts: a success clears the failures and the lock; the `lockAfter`th failure in a row locks the account until `at + lockMs`. */
+  logins?: { username: string; ok: boolean; lockAfter: number; lockMs: number; at: number }[];
+  /** Sessions whose expiry is at or before this instant are dropped (before `sessions` are opened). */
+  expireSessionsAt?: number;
+  sessions?: Session[];
+  /** Sessions ended, by id hash. */
+  endSessions?: string[];
+  /** Devices registered or changed; a null token hash keeps the device's token and its revocation, a new one replaces the token and lifts a revocation. */
+  devices?: DeviceInput[];
+  /** Devices whose token stops working. */
+  revokeDevices?: { id: string; at: number }[];
+}
+
+export interface AuditInput {
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown>;
+  at: number;
+}
+
+export interface DeviceInput {
+  id: string;
+  kind: string;
+  name: string;
+  counterId: string | null;
+  tokenHash: string | null;
 }
 
 /** Reads of what the queue does not keep in memory. */
@@ -79,6 +110,12 @@ export interface StorePort {
   ping(): Promise<void>;
   loadRuntime(day: string): Promise<RuntimeState>;
   commit(batch: Batch): Promise<void>;
+  /** Clears the name and age of closed tickets that arrived before `cutoff`, with `audit` about it when any changed, in one commit; resolves with how many changed. */
+  forgetCitizens(cutoff: number, audit: (tickets: number) => AuditInput): Promise<number>;
+  /** Resolves once every write made so far is on disk; rejects if their commit failed (an answer waits for it). */
+  durable(): Promise<void>;
+  /** Runs `fn` once every write made so far is on disk (at once when none is pending); never if that commit fails (announcements wait for it). */
+  afterCommit(fn: () => void): void;
   readonly reads: StoreReads;
   close(): Promise<void>;
 }

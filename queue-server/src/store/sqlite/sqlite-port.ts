@@ -2,7 +2,7 @@
 // store's group commit (sqlite-store.ts): the writes of one event-loop turn
 // share one COMMIT, and commit() resolves once that COMMIT is on disk.
 // better-sqlite3 is synchronous, so the reads answer at once.
-import type { Batch, RuntimeState, StorePort, StoreReads } from '../port.ts';
+import type { AuditInput, Batch, RuntimeState, StorePort, StoreReads } from '../port.ts';
 import type { Store } from './sqlite-store.ts';
 
 export class SqlitePort implements StorePort {
@@ -33,6 +33,14 @@ export class SqlitePort implements StorePort {
 
   ping(): Promise<void> {
     return this.store.ping();
+  }
+
+  durable(): Promise<void> {
+    return this.store.durable();
+  }
+
+  afterCommit(fn: () => void): void {
+    this.store.afterCommit(fn);
   }
 
   async loadRuntime(day: string): Promise<RuntimeState> {
@@ -68,6 +76,27 @@ export class SqlitePort implements StorePort {
     for (const c of b.counters ?? []) s.counters.set(c.counterId, c.status, c.staff, c.at);
     for (const a of b.audit ?? []) s.audit.append(a.actor, a.action, a.target, a.detail, a.at);
     for (const c of b.bookingCheckIns ?? []) s.bookings.checkIn(c.code, c.ticketId);
+    for (const bk of b.bookings ?? []) s.bookings.insert(bk);
+    for (const u of b.users ?? []) s.users.upsert(u);
+    for (const l of b.logins ?? []) s.users.recordLogin(l.username, l.ok, l.lockAfter, l.lockMs, l.at);
+    if (b.expireSessionsAt !== undefined) s.users.purgeSessions(b.expireSessionsAt);
+    for (const x of b.sessions ?? []) s.users.createSession(x);
+    for (const id of b.endSessions ?? []) s.users.deleteSession(id);
+    for (const d of b.devices ?? []) s.devices.upsert(d);
+    for (const r of b.revokeDevices ?? []) s.devices.revoke(r.id, r.at);
+  }
+
+  forgetCitizens(cutoff: number, audit: (tickets: number) => AuditInput): Promise<number> {
+    let n = 0;
+    try {
+      this.store.tx(() => {
+        n = this.store.tickets.forgetCitizens(cutoff);
+        if (n > 0) this.apply({ audit: [audit(n)] });
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.store.durable().then(() => n);
   }
 
   async close(): Promise<void> {
