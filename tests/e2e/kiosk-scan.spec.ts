@@ -3,14 +3,14 @@
 // question; the ticket prints on the agent's virtual printer; a printer out of
 // paper leaves the ticket on screen with what to do; a scanned ticket QR opens
 // its rating. Real queue-server, real kiosk agent (simulated devices), Chromium.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { kiosk as dict } from '@mot-cua/config/strings/kiosk.ts';
 import { interpolate } from '@mot-cua/config/strings/index.ts';
-import { startAgent, type RunningAgent } from '../../kiosk-agent/src/agent.ts';
+import type { RunningAgent } from '../../kiosk-agent/src/agent.ts';
+import { startKioskAgent } from '../support/agent.ts';
 import { ApiClient } from '../support/api.ts';
 import { axeCheck, launchBrowser } from '../support/browser.ts';
 import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
@@ -57,14 +57,7 @@ async function checkScreen(page: Page, name: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer();
-  agent = await startAgent({
-    port: 0,
-    queueServerUrl: server.url,
-    deviceToken: 'demo-kiosk-1',
-    dataDir: mkdtempSync(path.join(os.tmpdir(), 'kiosk-agent-')),
-    logger: false,
-    retry: { baseDelayMs: 100, maxDelayMs: 1000 },
-  });
+  agent = await startKioskAgent(server.url);
   browser = await launchBrowser();
   api = new ApiClient(server.url);
 });
