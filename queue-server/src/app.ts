@@ -86,7 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const metrics = new Metrics(queue, bus);
   const bookings = new BookingService(opts.config, port, queue);
   const dossiers = new DossierService(opts.config, { find: port.reads.dossier });
-  if (opts.demo) seedDemoDossiers(store.dossiers, opts.config, now());
+  if (opts.demo) await seedDemoDossiers(port, opts.config, now());
   const privacy = new PrivacyService(opts.config, port, now);
   privacy.start();
   const devices = new DeviceService(store.devices, bus, now);

@@ -1,7 +1,7 @@
 // Dossier status by the code on the receipt (mã hồ sơ).
 import type { CenterConfig } from '@mot-cua/config';
 import { toIso } from '../domain/index.ts';
-import type { Dossier, DossierSource, DossierStatus, SqliteDossierSource } from '../store/index.ts';
+import type { Dossier, DossierSource, DossierStatus, StorePort } from '../store/index.ts';
 import { fail, text } from '../domain/messages.ts';
 
 /** YYMMDD-XXNN-NNNN, e.g. 261120-HT01-0007. */
@@ -50,7 +50,7 @@ export class DossierService {
 export const DEMO_DOSSIER_CODES = ['261101-HT01-0001', '261102-CT02-0002', '261103-DD03-0003', '261104-XD04-0004', '261105-LD05-0005'] as const;
 
 /** Demo dossiers in every status, dated around `now`. */
-export function seedDemoDossiers(source: SqliteDossierSource, config: CenterConfig, now: number): void {
+export async function seedDemoDossiers(store: StorePort, config: CenterConfig, now: number): Promise<void> {
   const day = 86_400_000;
   const pick = (i: number) => config.procedures[i % Math.max(1, config.procedures.length)]?.code ?? '1.001193';
   const rows: [DossierStatus, number, number, string, string | null][] = [
@@ -60,9 +60,9 @@ export function seedDemoDossiers(source: SqliteDossierSource, config: CenterConf
     ['ready', -6, -1, 'Phạm Thị Lan', null],
     ['returned', -12, -8, 'Hoàng Minh Tuấn', null],
   ];
-  rows.forEach(([status, recv, due, name, note], i) => {
+  const dossiers = rows.map(([status, recv, due, name, note], i): Dossier => {
     const receivedAt = now + recv * day;
-    const d: Dossier = {
+    return {
       code: DEMO_DOSSIER_CODES[i]!,
       procedureCode: pick(i * 7),
       applicantName: name,
@@ -72,6 +72,6 @@ export function seedDemoDossiers(source: SqliteDossierSource, config: CenterConf
       updatedAt: now + Math.min(0, due) * day,
       note,
     };
-    source.upsert(d);
   });
+  await store.commit({ dossiers });
 }

@@ -190,6 +190,17 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         expect(await port.reads.booking('ABC234')).toMatchObject({ status: 'checked_in', ticketId: 't-1' });
       }));
 
+    it('a dossier received is found by its code; received again it takes the new status, time and note and keeps the rest', () =>
+      using(async ({ port }) => {
+        const d = { code: 'HS-001', procedureCode: '1.001193', applicantName: 'Phạm Thị Lan', status: 'received' as const, receivedAt: AT, dueAt: AT + 3 * 86_400_000, updatedAt: AT, note: null };
+        await port.commit({ dossiers: [d] });
+        expect(await port.reads.dossier('HS-001')).toEqual(d);
+        const later = { ...d, applicantName: 'X', receivedAt: AT + 5, status: 'supplement_needed' as const, updatedAt: AT + 86_400_000, note: 'Thiếu bản sao' };
+        await port.commit({ dossiers: [later] });
+        expect(await port.reads.dossier('HS-001')).toEqual({ ...d, status: 'supplement_needed', updatedAt: AT + 86_400_000, note: 'Thiếu bản sao' });
+        expect(await port.reads.dossier('HS-002')).toBeNull();
+      }));
+
     it('forgetCitizens clears the name and age of closed visits before the cutoff only, audits it, and says how many', () =>
       using(async ({ port }) => {
         const scanned = (id: string, n: string, seq: number) => ticketRecord(ticket(id, n, 'ho-tich', seq), { citizenName: 'Nguyễn Văn A', citizenAge: 40, idHash: `h-${id}`, idLast4: '4567' });

@@ -3,6 +3,5 @@
 // through the port yet. Nothing outside store/ touches a database driver.
 export { Store, type StoreOptions } from './sqlite/sqlite-store.ts';
 export { SqlitePort } from './sqlite/sqlite-port.ts';
-export { SqliteDossierSource } from './sqlite/booking.repository.ts';
 export type * from './port.ts';
 export * from './records.ts';

@@ -48,6 +48,8 @@ export interface Batch {
   bookingCheckIns?: { code: string; ticketId: string }[];
   /** Bookings made. */
   bookings?: Booking[];
+  /** Dossiers received or changed: a known dossier takes the new status, update time and note, and keeps the rest. */
+  dossiers?: Dossier[];
   /** Accounts created or changed; their failed sign-ins, lock and disabled flag stay. */
   users?: Omit<User, 'failedLogins' | 'lockedUntil' | 'disabled'>[];
   /** Sign-in attempts: a success clears the failures and the lock; the `lockAfter`th failure in a row locks the account until `at + lockMs`. */

@@ -77,6 +77,7 @@ export class SqlitePort implements StorePort {
     for (const a of b.audit ?? []) s.audit.append(a.actor, a.action, a.target, a.detail, a.at);
     for (const c of b.bookingCheckIns ?? []) s.bookings.checkIn(c.code, c.ticketId);
     for (const bk of b.bookings ?? []) s.bookings.insert(bk);
+    for (const d of b.dossiers ?? []) s.dossiers.upsert(d);
     for (const u of b.users ?? []) s.users.upsert(u);
     for (const l of b.logins ?? []) s.users.recordLogin(l.username, l.ok, l.lockAfter, l.lockMs, l.at);
     if (b.expireSessionsAt !== undefined) s.users.purgeSessions(b.expireSessionsAt);
