@@ -48,13 +48,12 @@ export function unlessFresh(root, { stamp, inputs, outputs = [] }, work) {
   return true;
 }
 
+/** The workspace's package folders: the top-level folders with a package.json. */
+export const workspacePackages = (root) => readdirSync(root).filter((d) => existsSync(path.join(root, d, 'package.json')));
+
 /** The workspace packages a package depends on, itself included, transitively (by folder). */
 export function workspaceClosure(root, dir) {
-  const byName = new Map();
-  for (const d of readdirSync(root)) {
-    const pj = path.join(root, d, 'package.json');
-    if (existsSync(pj)) byName.set(JSON.parse(readFileSync(pj, 'utf8')).name, d);
-  }
+  const byName = new Map(workspacePackages(root).map((d) => [JSON.parse(readFileSync(path.join(root, d, 'package.json'), 'utf8')).name, d]));
   const seen = new Set();
   const visit = (d) => {
     if (seen.has(d)) return;

@@ -1,8 +1,8 @@
 // Helpers shared by the two set-up commands. Only Node built-ins here: these
 // run before anything is installed.
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { unlessFresh, workspaceClosure } from './fresh.mjs';
+import { existsSync } from 'node:fs';
+import { unlessFresh, workspaceClosure, workspacePackages } from './fresh.mjs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -47,12 +47,11 @@ export function pnpm(args, opts) {
 }
 
 const STAMPS = 'node_modules/.motcua';
-const PACKAGES = () => readdirSync(root).filter((d) => existsSync(path.join(root, d, 'package.json')));
 
 /** pnpm install, unless the lockfile and every package.json are what the last install saw. */
 export function install() {
   const frozen = existsSync(path.join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
-  const inputs = ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', ...PACKAGES().map((d) => `${d}/package.json`)];
+  const inputs = ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', ...workspacePackages(root).map((d) => `${d}/package.json`)];
   const ran = unlessFresh(root, { stamp: `${STAMPS}/install`, inputs, outputs: ['node_modules/.modules.yaml'] }, () => pnpm(['install', ...frozen, '--reporter=append-only']));
   if (!ran) console.log('install: up to date');
 }
