@@ -32,6 +32,7 @@ const clockStatus = runUnderClocks();
 const clocked = clockResults();
 
 if (main) printSlowest(main, 10);
+printFailures([['main run', main], ...clocked.map((r, i) => [`clock instant ${i}`, r])]);
 const count = (rs, key) => rs.reduce((n, r) => n + (r?.[key] ?? 0), 0);
 const all = [main, ...clocked];
 if (main) console.log(`\nmain run: ${main.numPassedTests} passed, ${main.numFailedTests} failed; under the faked clocks: ${count(clocked, 'numPassedTests')} passed, ${count(clocked, 'numFailedTests')} failed`);
@@ -48,4 +49,23 @@ function printSlowest(report, n) {
     .slice(0, n);
   console.log(`\nThe ${rows.length} slowest test files:`);
   for (const r of rows) console.log(`  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file}`);
+}
+
+/** Every failed test, by run, with the first lines of its message: the tail CI keeps shows them. */
+function printFailures(runs) {
+  const lines = [];
+  for (const [label, report] of runs) {
+    for (const f of report?.testResults ?? []) {
+      const failed = (f.assertionResults ?? []).filter((t) => t.status === 'failed');
+      if (failed.length === 0 && f.status === 'failed') lines.push(`  ${label}: ${path.relative(root, f.name)}: ${firstLines(f.message)}`);
+      for (const t of failed) lines.push(`  ${label}: ${path.relative(root, f.name)} > ${t.fullName}: ${firstLines(t.failureMessages?.join(' '))}`);
+    }
+  }
+  if (lines.length === 0) return;
+  console.log(`\nFailed (${lines.length}):`);
+  for (const l of lines) console.log(l);
+}
+
+function firstLines(text = '') {
+  return String(text).replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter(Boolean).slice(0, 3).join(' ⏎ ').slice(0, 400);
 }

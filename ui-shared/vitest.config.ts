@@ -6,5 +6,5 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineProject({
   plugins: [svelte({ configFile: false })],
   resolve: { conditions: ['browser'] },
-  test: { name: 'ui-shared', include: ['src/**/*.spec.ts'] },
+  test: { name: 'ui-shared', include: ['src/**/*.spec.ts'], testTimeout: 30000 },
 });

@@ -16,8 +16,7 @@ interface Ack {
   serviceId: string;
 }
 
-async function issueUntilDead(url: string, workers: number, stopAt: () => boolean): Promise<{ acks: Ack[]; failures: number }> {
-  const acks: Ack[] = [];
+async function issueUntilDead(url: string, workers: number, stopAt: () => boolean, acks: Ack[]): Promise<{ acks: Ack[]; failures: number }> {
   let failures = 0;
   const services = ['ho-tich', 'chung-thuc', 'dat-dai', 'xay-dung', 'lao-dong-xa-hoi', 'ho-kinh-doanh'];
   await Promise.all(
@@ -52,7 +51,9 @@ describe('crash safety', () => {
       }),
     );
     let dead = false;
-    const load = issueUntilDead(server.url, 16, () => dead);
+    const acked: Ack[] = [];
+    const acksSoFar = () => acked.length;
+    const load = issueUntilDead(server.url, 16, () => dead, acked);
     // Two counters call while tickets pour in; every acknowledged call must survive too.
     const calls: { counter: string; id: string }[] = [];
     const callers = staffs.map(async ({ counter, staff }) => {
@@ -69,8 +70,11 @@ describe('crash safety', () => {
     const board = io(server.url, { transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 1000 });
     const states: { at: number; recentCalls: { ticketId: string; counterId: string }[] }[] = [];
     board.on('state', (st: { recentCalls: { ticketId: string; counterId: string }[] }) => states.push({ at: Date.now(), recentCalls: st.recentCalls }));
-    // Let the load run, then kill the process mid-stream.
+    // Let the load run (at least 1.5 s, and until 50 tickets and a call are acknowledged: a busy
+    // machine is slower to get there), then kill the process mid-stream.
+    const loadStarted = Date.now();
     await new Promise((r) => setTimeout(r, 1500));
+    while ((acksSoFar() <= 50 || calls.length === 0) && Date.now() - loadStarted < 20_000) await new Promise((r) => setTimeout(r, 100));
     await server.kill();
     await new Promise((r) => setTimeout(r, 200));
     dead = true;
