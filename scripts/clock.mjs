@@ -1,7 +1,7 @@
 // The tests under a faked system clock (libfaketime), at the instants where a test that
 // leans on "today" breaks: a Sunday late at night, either side of the reporting month's
 // boundary (the 20th → the 21st), New Year's Eve a minute to midnight, a minute before
-// opening, a public holiday of the demo centre (New Year's Day). The clock starts at the instant and runs
+// opening, a public holiday of the demo centre — each the next one after today. The clock starts at the instant and runs
 // on (monotonic time is left alone, so timers behave), and every process the tests start —
 // servers, Chromium — inherits it.
 //
@@ -13,16 +13,53 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { root, run } from './lib.mjs';
 
-/** Centre (Asia/Ho_Chi_Minh) wall-clock instants, and the TZ the test processes run in. */
-export const INSTANTS = [
-  { name: 'Sunday 23:30', at: '2026-12-06 23:30:00', tz: 'UTC' },
-  { name: 'the 20th 23:50, into the 21st', at: '2026-11-20 23:50:00', tz: 'Asia/Ho_Chi_Minh' },
-  { name: 'the 21st 07:00', at: '2026-11-21 07:00:00', tz: 'UTC' },
-  { name: '31 December 23:59', at: '2026-12-31 23:59:00', tz: 'UTC' },
-  { name: 'a weekday 06:59, before opening', at: '2026-12-02 06:59:00', tz: 'Asia/Ho_Chi_Minh' },
-  // a holiday ahead of today's clock (2 September 2026 hangs the kiosk's dossier e2e: see the closing note of session 4)
-  { name: 'a holiday (1 January)', at: '2027-01-01 10:00:00', tz: 'UTC' },
-];
+/**
+ * Centre (Asia/Ho_Chi_Minh) wall-clock instants, and the TZ the test processes run in. Each is
+ * the next such instant after the real clock, so the runs never fall behind it (a clock months
+ * behind once hung the kiosk's dossier e2e) and never name a day that has passed.
+ */
+export const INSTANTS = instantsAfter(new Date());
+
+export function instantsAfter(now) {
+  const today = vnDate(now);
+  const next = (ok, from = today) => {
+    for (let d = addDays(from, 1), i = 0; i < 800; d = addDays(d, 1), i++) if (ok(d)) return d;
+    throw new Error('no such day within 800 days');
+  };
+  const weekday = (d) => new Date(`${d}T00:00:00Z`).getUTCDay();
+  const closed = closedDates();
+  const holiday = closed.find((d) => d > today);
+  return [
+    { name: 'Sunday 23:30', at: `${next((d) => weekday(d) === 0)} 23:30:00`, tz: 'UTC' },
+    { name: 'the 20th 23:50, into the 21st', at: `${next((d) => d.endsWith('-20'))} 23:50:00`, tz: 'Asia/Ho_Chi_Minh' },
+    { name: 'the 21st 07:00', at: `${next((d) => d.endsWith('-21'))} 07:00:00`, tz: 'UTC' },
+    { name: '31 December 23:59', at: `${next((d) => d.endsWith('-12-31'))} 23:59:00`, tz: 'UTC' },
+    { name: 'a weekday 06:59, before opening', at: `${next((d) => weekday(d) >= 1 && weekday(d) <= 5 && !closed.includes(d))} 06:59:00`, tz: 'Asia/Ho_Chi_Minh' },
+    // The demo centre's next public holiday; its list is renewed each year (config/demo/center.yaml).
+    ...(holiday ? [{ name: `a holiday (${holiday})`, at: `${holiday} 10:00:00`, tz: 'UTC' }] : []),
+  ];
+}
+
+function vnDate(d) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+function addDays(day, n) {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The demo centre's closed dates, read from its YAML without a parser (one quoted date per line). */
+function closedDates() {
+  const text = readFileSync(path.join(root, 'config', 'demo', 'center.yaml'), 'utf8');
+  const block = text.slice(text.indexOf('closedDates:'));
+  const dates = [];
+  for (const line of block.split('\n').slice(1)) {
+    const m = /^\s*-\s*"?(\d{4}-\d{2}-\d{2})"?/.exec(line);
+    if (!m) break;
+    dates.push(m[1]);
+  }
+  return dates.sort();
+}
 
 /**
  * The suites that read the clock against days: run by the short form. The pure domain core
@@ -64,6 +101,7 @@ export function runUnderClocks({ full = false, only = null } = {}) {
     console.error('libfaketime is not installed (Debian package faketime).');
     return 1;
   }
+  if (!only && !INSTANTS.some((i) => i.name.startsWith('a holiday'))) console.log('clock: the demo centre lists no public holiday after today (config/demo/center.yaml closedDates): renew it; the holiday instant is left out');
   const instants = only ? [{ name: `centre time ${only}`, at: only.length === 16 ? `${only}:00` : only, tz: 'UTC' }] : INSTANTS;
   // vitest straight from node_modules: nothing under the faked clock may reach the network
   // (a TLS certificate is not valid on a day before it was issued).
