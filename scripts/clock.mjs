@@ -54,6 +54,7 @@ function closedDates() {
   const block = text.slice(text.indexOf('closedDates:'));
   const dates = [];
   for (const line of block.split('\n').slice(1)) {
+    if (/^\s*#/.test(line)) continue;
     const m = /^\s*-\s*"?(\d{4}-\d{2}-\d{2})"?/.exec(line);
     if (!m) break;
     dates.push(m[1]);
