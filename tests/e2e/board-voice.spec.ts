@@ -1,7 +1,7 @@
 // The hall board on its own: the recorded-clip voice when the browser has no
 // Vietnamese speech, and a board that follows a server restart without keeping
 // a call the new server does not know.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -129,6 +129,41 @@ describe('hall board', () => {
     const again = await callNext(second.url, 'quay2', 'quay-2', 'ho-tich');
     await newest.getByText(again).waitFor({ timeout: 5000 });
     expect(await axeCheck(hall)).toEqual([]);
+  });
+
+  it("the hall TV's launcher (deploy/kiosk) lets the board speak each call with no tap, where a plain browser asks for one", async () => {
+    const server = servers[0]!;
+    // The launcher's own Chromium flags, less the two that only make sense on a real screen.
+    const script = readFileSync(path.join(repoRoot, 'deploy/kiosk/hall-tv-chromium.sh'), 'utf8');
+    const flags = [...script.matchAll(/^\s*(--[a-z-]+(?:=[^\s\\]+)?)\s*\\?$/gm)].map((m) => m[1]!).filter((f) => !/^--(kiosk|user-data-dir)/.test(f));
+    expect(flags).toContain('--autoplay-policy=no-user-gesture-required');
+
+    const plain = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    contexts.push(plain);
+    const asks = await plain.newPage();
+    await asks.goto(`${server.url}/board`);
+    await asks.getByTestId('sound-on').waitFor();
+
+    const tvBrowser = await launchBrowser(flags);
+    try {
+      const tv = await tvBrowser.newContext({ viewport: { width: 1920, height: 1080 } });
+      await tv.addInitScript(speechWithoutVoices);
+      const hall = await tv.newPage();
+      const clips: string[] = [];
+      hall.on('request', (r) => {
+        if (/\/board\/voice\/[^/]+\.wav$/.test(new URL(r.url()).pathname)) clips.push(r.url());
+      });
+      await hall.goto(`${server.url}/board`);
+      await hall.getByText('Chưa có số nào được gọi').or(hall.getByTestId('newest-call')).first().waitFor();
+      expect(await hall.getByTestId('sound-on').count()).toBe(0);
+      const number = await callNext(server.url, 'quay3', 'quay-3', 'ho-tich');
+      await hall.getByTestId('newest-call').getByText(number).waitFor();
+      // nobody tapped anything, and the call is said (by the clips: this browser has no Vietnamese voice)
+      await expect.poll(() => clips.length, { timeout: POLL_MS }).toBeGreaterThan(3);
+      await hall.screenshot({ path: path.join(ART, 'hall-tv-no-tap.png') });
+    } finally {
+      await tvBrowser.close();
+    }
   });
 
   it('says so when the counter-top display names a counter the centre does not have', async () => {
