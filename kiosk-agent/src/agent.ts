@@ -1,10 +1,12 @@
 /**
  * The kiosk agent: one process per kiosk PC. Drives the printer, scanners, keypads and LED
  * displays (real or simulated), serves the kiosk UI on ws://127.0.0.1:<port>/ws and reports
- * device health to the queue-server. Bound to 127.0.0.1 only: nothing on the network can print.
+ * device health to the queue-server. Bound to 127.0.0.1 only: nothing on the network can print;
+ * every request's Host and Origin are checked (request-guard.ts), so no web page can either.
+ * Simulated devices and their /sim/* controls exist only with AGENT_SIMULATE=1 (`simulate`).
  */
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { simulatedConfig, loadAgentConfig, type AgentConfig } from './config.ts';
+import { simulatedConfig, simulatedParts, loadAgentConfig, type AgentConfig } from './config.ts';
 import { CounterFeed } from './counter-feed.ts';
 import { createDevices } from './devices.ts';
 import { HealthReporter } from './health.ts';
@@ -12,13 +14,18 @@ import { KeypadBridge, type KeypadAction } from './keypad-bridge.ts';
 import { Parts } from './parts.ts';
 import { PrintService } from './print-service.ts';
 import { QueueClient } from './queue-client.ts';
+import { requestGuard } from './request-guard.ts';
 import { simRoutes } from './sim-routes.ts';
 import { wsPlugin } from './ws.ts';
 
+const BIND_HOST = '127.0.0.1';
+
 export type AgentOptions = {
-  /** default: AGENT_PORT or 8181; 0 picks a free port */
+  /** default: AGENT_PORT, else the config file's `port`, else 8181; 0 picks a free port */
   port?: number;
-  /** default: AGENT_CONFIG file, else every device simulated */
+  /** Simulated devices and the /sim/* controls (default: AGENT_SIMULATE=1). Off, a simulator in the config is refused. */
+  simulate?: boolean;
+  /** default: every device simulated when simulating, else the AGENT_CONFIG file */
   config?: AgentConfig;
   /** default: QUEUE_SERVER_URL or http://127.0.0.1:8080 */
   queueServerUrl?: string;
@@ -27,23 +34,39 @@ export type AgentOptions = {
   /** default: DATA_DIR or ./data; the virtual printer writes to <dataDir>/printed */
   dataDir?: string;
   logger?: FastifyServerOptions['logger'];
-  /** extra origins allowed on the WebSocket besides the queue-server's and localhost */
+  /** extra origins allowed besides the queue-server's and the agent's own (AGENT_ALLOWED_ORIGINS) */
   allowedOrigins?: string[];
+  /** extra names allowed in Host besides localhost, 127.0.0.1 and [::1] (AGENT_ALLOWED_HOSTS) */
+  allowedHosts?: string[];
   retry?: { baseDelayMs?: number; maxDelayMs?: number };
 };
 
 export type RunningAgent = { url: string; close(): Promise<void> };
 
-async function resolveConfig(opts: AgentOptions): Promise<AgentConfig> {
-  if (opts.config) return opts.config;
-  const file = process.env.AGENT_CONFIG;
-  if (file && process.env.AGENT_SIMULATE !== '1') return loadAgentConfig(file);
-  return simulatedConfig(process.env.AGENT_TEXT_MODE === 'raster' ? 'raster' : 'cp1258');
+async function resolveConfig(opts: AgentOptions, simulate: boolean): Promise<AgentConfig> {
+  const config =
+    opts.config ??
+    (simulate
+      ? simulatedConfig(process.env.AGENT_TEXT_MODE === 'raster' ? 'raster' : 'cp1258')
+      : process.env.AGENT_CONFIG
+        ? await loadAgentConfig(process.env.AGENT_CONFIG)
+        : null);
+  if (!config) {
+    throw new Error(
+      'chưa có cấu hình thiết bị: đặt AGENT_CONFIG=<tệp YAML>, hoặc AGENT_SIMULATE=1 để chạy thử với thiết bị mô phỏng / no device config: set AGENT_CONFIG=<YAML file>, or AGENT_SIMULATE=1 for simulated devices',
+    );
+  }
+  const simulated = simulatedParts(config);
+  if (!simulate && simulated.length) {
+    throw new Error(`thiết bị mô phỏng chỉ dùng với AGENT_SIMULATE=1 / simulators only with AGENT_SIMULATE=1: ${simulated.join(', ')}`);
+  }
+  return config;
 }
 
 export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent> {
-  const config = await resolveConfig(opts);
-  const port = opts.port ?? Number(process.env.AGENT_PORT ?? 8181);
+  const simulate = opts.simulate ?? process.env.AGENT_SIMULATE === '1';
+  const config = await resolveConfig(opts, simulate);
+  const port = opts.port ?? Number(process.env.AGENT_PORT ?? config.port ?? 8181);
   const queueServerUrl = opts.queueServerUrl ?? process.env.QUEUE_SERVER_URL ?? 'http://127.0.0.1:8080';
   const deviceToken = opts.deviceToken ?? process.env.DEVICE_TOKEN ?? 'demo-kiosk-1';
   const dataDir = opts.dataDir ?? process.env.DATA_DIR ?? './data';
@@ -94,21 +117,32 @@ export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent>
   const health = new HealthReporter(parts, client, deviceToken, config.healthIntervalMs);
   health.start();
 
-  const allowed = new Set([new URL(queueServerUrl).origin, ...(opts.allowedOrigins ?? [])]);
-  const local = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
-  await app.register(wsPlugin, {
-    parts,
-    printService,
-    scanners: devices.scanners,
-    allowOrigin: (o) => o === undefined || allowed.has(o) || local.test(o),
+  let actualPort = port;
+  const refuse = requestGuard({
+    bindHost: BIND_HOST,
+    port: () => actualPort,
+    queueServerUrl,
+    allowedHosts: opts.allowedHosts ?? [],
+    allowedOrigins: opts.allowedOrigins ?? [],
   });
-  const simulating =
-    devices.sim.printer !== null || devices.sim.scanners.size > 0 || devices.sim.keypads.length > 0 || devices.sim.displays !== null;
-  if (simulating) await app.register(simRoutes, { devices, printService });
+  // On the root instance: every route, the WebSocket upgrade and the 404s alike.
+  app.addHook('onRequest', async (req, reply) => {
+    const refusal = refuse({ host: req.headers.host, origin: req.headers.origin });
+    if (refusal) {
+      app.log.warn(`refused ${req.method} ${req.url.split('?')[0]}: ${refusal.code} (Host ${req.headers.host ?? '-'}, Origin ${req.headers.origin ?? '-'})`);
+      return reply.code(403).send({ error: refusal });
+    }
+  });
+  // A refused WebSocket upgrade holds its socket outside the HTTP server: close it, or a stop waits for it.
+  app.addHook('onResponse', async (req) => {
+    if (req.headers.upgrade && req.raw.socket.writable) req.raw.socket.end();
+  });
+  await app.register(wsPlugin, { parts, printService, scanners: devices.scanners });
+  if (simulate) await app.register(simRoutes, { devices, printService });
   app.get('/health', async () => ({ status: 'ok', parts: parts.list() }));
 
   try {
-    await app.listen({ host: '127.0.0.1', port });
+    await app.listen({ host: BIND_HOST, port });
   } catch (e) {
     feed.close();
     health.stop();
@@ -118,7 +152,7 @@ export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent>
     throw e;
   }
   const addr = app.server.address();
-  const actualPort = typeof addr === 'object' && addr ? addr.port : port;
+  actualPort = typeof addr === 'object' && addr ? addr.port : port;
 
   return {
     url: `http://127.0.0.1:${actualPort}`,

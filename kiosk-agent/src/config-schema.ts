@@ -1,10 +1,16 @@
 /**
  * Validation of an AGENT_CONFIG file. Loaded only when there is such a file: zod costs the
  * simulated kiosk about 10 MB of memory for nothing.
+ *
+ * A file describes real devices. Nothing in it defaults to a simulator: a simulator turns on the
+ * agent's /sim/* controls (inject a CCCD scan, press a counter's keys), so a device the installer
+ * left out is either absent (scanners) or a config error naming its path (the printer's kind, a
+ * keypad's or display's driver), and an explicit `simulator` is refused — the simulated kiosk is
+ * AGENT_SIMULATE=1, which does not read the file.
  */
 import { z } from 'zod';
 import { DEFAULT_PRINTER_SETTING, PRINTER_MODEL_NAMES } from '@mot-cua/hardware/printer/models.ts';
-import type { AgentConfig } from './config.ts';
+import { simulatedParts, type AgentConfig } from './config.ts';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/);
 const keypadKey = z.enum([
@@ -12,13 +18,16 @@ const keypadKey = z.enum([
   'digit-0', 'digit-1', 'digit-2', 'digit-3', 'digit-4', 'digit-5', 'digit-6', 'digit-7', 'digit-8', 'digit-9',
   'rate-1', 'rate-2', 'rate-3', 'rate-4',
 ]);
+/** An enum without a default: a missing value says what to write instead of zod's generic text. */
+const chosen = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: (iss) => (iss.input === undefined ? `bắt buộc / required: ${what} (${values.filter((v) => v !== 'simulator').join(' | ')})` : undefined) });
 const hexOrInt = z.union([z.number().int().nonnegative(), z.string().regex(/^0x[0-9a-fA-F]+$/).transform((s) => parseInt(s, 16))]);
 
 export const agentConfigSchema = z.object({
-  printer: z
-    .object({
+  printer: z.object(
+    {
       id: id.default('printer'),
-      kind: z.enum(['simulator', 'tcp', 'serial', 'usb']).default('simulator'),
+      kind: chosen(['simulator', 'tcp', 'serial', 'usb'], "the printer's connection"),
       /** host:port for tcp (port 9100 if omitted), device path for serial and usb */
       address: z.string().max(200).optional(),
       baudRate: z.number().int().positive().optional(),
@@ -29,17 +38,19 @@ export const agentConfigSchema = z.object({
       textMode: z.enum(['cp1258', 'raster']).optional(),
       /** Raw ESC t number of WPC1258 from the printer's self-test page; overrides the model's. */
       codePage: z.number().int().min(0).max(255).optional(),
-    })
-    .prefault({}),
+    },
+    { error: (iss) => (iss.input === undefined ? 'bắt buộc / required: the ticket printer ({ kind: tcp | serial | usb, address })' : undefined) },
+  ),
+  // Left out: this kiosk has no scanner.
   scanners: z
     .array(z.object({ id, kind: z.enum(['simulator', 'serial']), path: z.string().optional(), baudRate: z.number().int().positive().optional() }))
-    .default([{ id: 'scanner', kind: 'simulator' }]),
+    .default([]),
   keypads: z
     .array(
       z.object({
         id,
         kind: z.enum(['calling', 'rating']),
-        driver: z.enum(['simulator', 'hid']).default('simulator'),
+        driver: chosen(['simulator', 'hid'], "the keypad's driver"),
         counterId: id,
         /** the keypad's device token at the queue-server */
         token: z.string().min(1),
@@ -64,7 +75,7 @@ export const agentConfigSchema = z.object({
     .array(
       z.object({
         id,
-        driver: z.enum(['simulator', 'serial']).default('simulator'),
+        driver: chosen(['simulator', 'serial'], "the display's driver"),
         counterId: id,
         /** the number the display is addressed by in the LED protocol */
         counter: z.number().int().min(1).max(999),
@@ -77,6 +88,7 @@ export const agentConfigSchema = z.object({
   debounceMs: z.number().int().nonnegative().default(800),
   healthIntervalMs: z.number().int().positive().default(30_000),
   printerPollMs: z.number().int().positive().default(10_000),
+  port: z.number().int().min(1).max(65535).optional(),
 });
 
 // The schema's output must be the AgentConfig the rest of the agent is written against.
@@ -84,10 +96,14 @@ type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesType: Exact<z.infer<typeof agentConfigSchema>, AgentConfig> = true;
 void schemaMatchesType;
 
+/** `keypads[0].driver`, the way an installer reads a YAML path. */
+const pathText = (path: PropertyKey[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+
 export function parseAgentConfig(raw: unknown, source: string): AgentConfig {
   const r = agentConfigSchema.safeParse(raw);
-  if (!r.success) {
-    throw new Error(`AGENT_CONFIG ${source}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return r.data;
+  const problems = r.success
+    ? simulatedParts(r.data).map((path) => `${path}: "simulator" chỉ dùng với AGENT_SIMULATE=1 / only with AGENT_SIMULATE=1`)
+    : r.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`);
+  if (problems.length) throw new Error(`AGENT_CONFIG ${source}: ${problems.join('; ')}`);
+  return r.data!;
 }

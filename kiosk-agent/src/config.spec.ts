@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { printerSchema } from '@mot-cua/config/schema.ts';
 import { renderOptionsFor } from '@mot-cua/hardware/printer/models.ts';
-import { loadAgentConfig, simulatedConfig } from './config.ts';
+import { loadAgentConfig, simulatedConfig, simulatedParts } from './config.ts';
 import { parseAgentConfig } from './config-schema.ts';
 
 describe('agent config', () => {
@@ -42,17 +42,52 @@ displays: [{ id: led-1, driver: serial, counterId: quay-1, counter: 1, path: /de
     await rm(dir, { recursive: true });
   });
 
-  it('defaults the printer as the centre config does: an unknown model, printed as raster', () => {
-    const agent = parseAgentConfig({}, 'test').printer;
+  it('defaults the printer model as the centre config does: an unknown model, printed as raster', () => {
+    const agent = parseAgentConfig({ printer: { kind: 'usb', address: '/dev/usb/lp0' } }, 'test').printer;
     const centre = printerSchema.parse({});
     const setting = (p: { model?: string; textMode?: string; codePage?: number }) => ({ model: p.model, textMode: p.textMode, codePage: p.codePage });
     expect(setting(agent)).toEqual(setting(centre));
-    expect(agent).toMatchObject({ model: 'generic', paperWidth: centre.paperWidth, kind: centre.kind });
+    // The connection has no default: the centre's is the demo's simulator, a file describes real devices.
+    expect(agent).toMatchObject({ model: 'generic', paperWidth: centre.paperWidth, kind: 'usb' });
     expect(renderOptionsFor(agent, agent.paperWidth).textMode).toBe('raster');
   });
 
   it('takes a model, a raw code page override, and refuses an unknown model', () => {
-    expect(parseAgentConfig({ printer: { model: 'xprinter', codePage: 27 } }, 'test').printer).toMatchObject({ model: 'xprinter', codePage: 27 });
-    expect(() => parseAgentConfig({ printer: { model: 'laser' } }, 'test')).toThrow(/printer\.model/);
+    const printer = (p: object) => ({ printer: { kind: 'tcp', address: '10.0.0.9', ...p } });
+    expect(parseAgentConfig(printer({ model: 'xprinter', codePage: 27 }), 'test').printer).toMatchObject({ model: 'xprinter', codePage: 27 });
+    expect(() => parseAgentConfig(printer({ model: 'laser' }), 'test')).toThrow(/printer\.model/);
+  });
+
+  describe('a file describes real devices: nothing defaults to a simulator', () => {
+    const printer = { kind: 'tcp', address: '192.168.1.50' };
+    const keypad = { id: 'keypad-1', kind: 'calling', counterId: 'quay-1', token: 't' };
+
+    it('leaving out scanners means no scanner', () => {
+      const c = parseAgentConfig({ printer }, 'agent.yaml');
+      expect(c.scanners).toEqual([]);
+      expect(simulatedParts(c)).toEqual([]);
+    });
+
+    it('a keypad or display without a driver, or no printer, is an error naming its path', () => {
+      expect(() => parseAgentConfig({ printer, keypads: [{ ...keypad, driver: 'hid' }, keypad] }, 'agent.yaml')).toThrow(
+        /^AGENT_CONFIG agent\.yaml: keypads\[1\]\.driver: bắt buộc \/ required: the keypad's driver \(hid\)$/,
+      );
+      expect(() => parseAgentConfig({ printer, displays: [{ id: 'led-1', counterId: 'quay-1', counter: 1 }] }, 'a.yaml')).toThrow(/displays\[0\]\.driver: .*required.*\(serial\)/);
+      expect(() => parseAgentConfig({}, 'a.yaml')).toThrow(/printer: .*required: the ticket printer/);
+      expect(() => parseAgentConfig({ printer: { address: 'x' } }, 'a.yaml')).toThrow(/printer\.kind: .*required.*\(tcp \| serial \| usb\)/);
+    });
+
+    it('refuses an explicit simulator: those come only with AGENT_SIMULATE=1', () => {
+      const raw = {
+        printer: { kind: 'simulator' },
+        scanners: [{ id: 's', kind: 'simulator' }],
+        keypads: [{ ...keypad, driver: 'simulator' }],
+        displays: [{ id: 'led-1', driver: 'simulator', counterId: 'quay-1', counter: 1 }],
+      };
+      expect(() => parseAgentConfig(raw, 'a.yaml')).toThrow(
+        /printer\.kind: "simulator" .*AGENT_SIMULATE=1.*; scanners\[0\]\.kind: .*; keypads\[0\]\.driver: .*; displays\[0\]\.driver: /,
+      );
+      expect(simulatedParts(simulatedConfig())).toHaveLength(1 + 1 + 12 + 6);
+    });
   });
 });

@@ -39,6 +39,8 @@ export type AgentConfig = {
   debounceMs: number;
   healthIntervalMs: number;
   printerPollMs: number;
+  /** The agent's HTTP + WebSocket port on 127.0.0.1 (AGENT_PORT wins; default 8181). */
+  port?: number | undefined;
 };
 
 /**
@@ -60,6 +62,16 @@ export function simulatedConfig(textMode: TextMode = 'cp1258'): AgentConfig {
     healthIntervalMs: 30_000,
     printerPollMs: 10_000,
   };
+}
+
+/** The config paths of every simulated part (`printer.kind`, `keypads[2].driver`, …): none is allowed without AGENT_SIMULATE=1. */
+export function simulatedParts(config: AgentConfig): string[] {
+  return [
+    ...(config.printer.kind === 'simulator' ? ['printer.kind'] : []),
+    ...config.scanners.flatMap((s, i) => (s.kind === 'simulator' ? [`scanners[${i}].kind`] : [])),
+    ...config.keypads.flatMap((k, i) => (k.driver === 'simulator' ? [`keypads[${i}].driver`] : [])),
+    ...config.displays.flatMap((d, i) => (d.driver === 'simulator' ? [`displays[${i}].driver`] : [])),
+  ];
 }
 
 export async function loadAgentConfig(path: string): Promise<AgentConfig> {

@@ -1,9 +1,12 @@
-/** `npm start` for the kiosk agent: simulators unless AGENT_CONFIG names a config file. */
+/** The kiosk agent's process: the devices of AGENT_CONFIG, or simulators with AGENT_SIMULATE=1. */
 import { startAgent } from './agent.ts';
+
+const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
 
 try {
   const agent = await startAgent({
-    allowedOrigins: (process.env.AGENT_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    allowedOrigins: list(process.env.AGENT_ALLOWED_ORIGINS),
+    allowedHosts: list(process.env.AGENT_ALLOWED_HOSTS),
   });
   console.log(`kiosk-agent: ${agent.url} (WebSocket ${agent.url.replace('http', 'ws')}/ws)`);
   const stop = () => {

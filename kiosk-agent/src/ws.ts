@@ -11,8 +11,6 @@ export type WsOptions = {
   parts: Parts;
   printService: PrintService;
   scanners: Scanner[];
-  /** Origins allowed to connect (a web page elsewhere must not print on this kiosk). */
-  allowOrigin: (origin: string | undefined) => boolean;
 };
 
 export async function wsPlugin(app: FastifyInstance, opts: WsOptions): Promise<void> {
@@ -33,11 +31,8 @@ export async function wsPlugin(app: FastifyInstance, opts: WsOptions): Promise<v
     });
   }
 
-  app.get('/ws', { websocket: true }, (socket, req) => {
-    if (!opts.allowOrigin(req.headers.origin)) {
-      socket.close(1008, 'origin not allowed');
-      return;
-    }
+  // Host and Origin were checked before the upgrade (request-guard.ts): a web page elsewhere must not print on this kiosk.
+  app.get('/ws', { websocket: true }, (socket) => {
     clients.add(socket);
     socket.on('close', () => clients.delete(socket));
     // A broken frame from a client ends that connection, never the agent.

@@ -41,6 +41,8 @@ export interface AppOptions {
   /** Where the UIs' dist folders live (default: the repository). */
   uiRoot?: string;
   synchronous?: 'FULL' | 'NORMAL';
+  /** How often (real ms) the day's close looks at the clock (default 30 s; tests that move the clock use less). */
+  dayCloseTickMs?: number;
 }
 
 export interface App {
@@ -78,6 +80,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     enforceHours: opts.enforceHours ?? !opts.demo,
     parseIdentity,
   });
+  // A day the server did not close (it was down at the close) is closed before anything else.
+  await queue.dayClose.closeDue();
+  queue.dayClose.start(opts.dayCloseTickMs);
   const auth = new AuthService(opts.config, port, now);
   await auth.registerDevices();
   if (opts.demo) await auth.seedDemo();
@@ -130,6 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(realtime, { ctx, publicBase: () => publicBase });
   const io = app.io;
   app.addHook('onClose', async () => {
+    queue.dayClose.stop();
     privacy.stop();
     await port.close();
   });

@@ -8,6 +8,8 @@ import { startAgent, type RunningAgent } from '../../kiosk-agent/src/agent.ts';
 export function startKioskAgent(queueServerUrl: string): Promise<RunningAgent> {
   return startAgent({
     port: 0,
+    // the AGENT_SIMULATE=1 of `npm start`'s demo agent: simulated devices and their /sim/* controls
+    simulate: true,
     queueServerUrl,
     deviceToken: 'demo-kiosk-1',
     dataDir: mkdtempSync(path.join(os.tmpdir(), 'kiosk-agent-')),

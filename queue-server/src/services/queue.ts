@@ -6,6 +6,7 @@ import type { Bus } from './bus.ts';
 import { Centre } from './centre.ts';
 import { CounterService } from './counter.service.ts';
 import { CounterStates } from './counter-states.ts';
+import { DayCloseService } from './day-close.service.ts';
 import { EstimateService } from './estimate.service.ts';
 import { EventLog } from './event-log.ts';
 import { HallService } from './hall.service.ts';
@@ -25,6 +26,8 @@ export interface Queue {
   estimates: EstimateService;
   hall: HallService;
   ratings: RatingService;
+  /** The day's close: expires what is still open when the day ends. */
+  dayClose: DayCloseService;
 }
 
 /** The queue over what the store holds now (its runtime state, loaded once). */
@@ -43,5 +46,6 @@ export async function createQueue(config: CenterConfig, port: StorePort, bus: Bu
     estimates: new EstimateService(centre, tickets, states),
     hall,
     ratings: new RatingService(centre, tickets, log, bus),
+    dayClose: new DayCloseService(centre, tickets, log, hall, bus, { enforceHours: opts.enforceHours }),
   };
 }
