@@ -10,6 +10,7 @@ export const EVENT_TYPES = [
   'cancelled',
   'parked',
   'transferred',
+  'expired',
   'rated',
   'print_result',
 ] as const;

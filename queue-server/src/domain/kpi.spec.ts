@@ -10,6 +10,22 @@ const ev = (m: number, type: EventType, ticketId: string, serviceId: string, ext
 const opts = { targetWaitMs: 15 * min, serviceTargetMs: 30 * min, satisfiedScores: new Set([3, 4]) };
 
 describe('KPIs from events', () => {
+  it('counts a visit the day’s close expired as issued and not served, not as a no-show, and in no wait figure', () => {
+    log = [];
+    ev(0, 'issued', 'A', 'ht'); ev(5, 'called', 'A', 'ht', { counterId: 'c1', actor: 'quay1' }); ev(15, 'finished', 'A', 'ht');
+    // B waited all day; C was at the counter when the day closed.
+    ev(1, 'issued', 'B', 'ht'); ev(540, 'expired', 'B', 'ht', { actor: 'system' });
+    ev(2, 'issued', 'C', 'dd'); ev(500, 'called', 'C', 'dd', { counterId: 'c3', actor: 'quay3' }); ev(501, 'started', 'C', 'dd'); ev(540, 'expired', 'C', 'dd', { actor: 'system' });
+    const s = computeStats(log, opts);
+    expect(s).toMatchObject({ issued: 3, served: 1, noShow: 0, cancelled: 0, expired: 2, open: 0 });
+    expect(s.avgWaitSeconds).toBe(5 * 60);
+    expect(s.maxWaitSeconds).toBe(5 * 60);
+    expect(s.avgServiceSeconds).toBe(10 * 60);
+    expect(s.byService.find((g) => g.key === 'dd')).toMatchObject({ issued: 1, served: 0, noShow: 0, expired: 1, avgWaitSeconds: null });
+    expect(s.byCounter.find((g) => g.key === 'c3')).toMatchObject({ served: 0, expired: 1 });
+    expect(s.byHour).toEqual([{ hour: 8, arrivals: 3, served: 1, avgWaitSeconds: 5 * 60 }]);
+  });
+
   it('match figures computed by hand', () => {
     log = [];
     // A: waits 5, served 10, rated 4 at c1 by quay1

@@ -22,6 +22,8 @@ export interface GroupStats {
   issued: number;
   served: number;
   noShow: number;
+  /** Closed by the day's close, never served: not served and not a no-show (nobody called them in vain). */
+  expired: number;
   avgWaitSeconds: number | null;
   p90WaitSeconds: number | null;
   withinTargetPct: number | null;
@@ -36,6 +38,8 @@ export interface Stats {
   served: number;
   noShow: number;
   cancelled: number;
+  /** Visits still open when their day closed: issued, not served (they count in no wait figure). */
+  expired: number;
   open: number;
   avgWaitSeconds: number | null;
   p90WaitSeconds: number | null;
@@ -87,6 +91,7 @@ function group(key: string, txns: Transaction[], o: KpiOptions): GroupStats {
     issued: txns.length,
     served: done.length,
     noShow: txns.filter((t) => t.status === 'no_show').length,
+    expired: txns.filter((t) => t.status === 'expired').length,
     avgWaitSeconds: avgSeconds(waits),
     p90WaitSeconds: percentileSeconds(waits, 90),
     withinTargetPct: pct(waits.filter((w) => w <= o.targetWaitMs).length, waits.length),
@@ -139,6 +144,7 @@ export function computeStats(events: Iterable<DomainEvent>, o: KpiOptions): Stat
     served: served.length,
     noShow: visitList.filter((legs) => finalLeg(legs).status === 'no_show').length,
     cancelled: visitList.filter((legs) => finalLeg(legs).status === 'cancelled').length,
+    expired: visitList.filter((legs) => finalLeg(legs).status === 'expired').length,
     open: visitList.filter((legs) => isOpenStatus(finalLeg(legs).status)).length,
     avgWaitSeconds: avgSeconds(servedWaits),
     p90WaitSeconds: percentileSeconds(servedWaits, 90),

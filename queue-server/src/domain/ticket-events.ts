@@ -17,6 +17,7 @@ const EVENT_OF: Record<Action, EventType> = {
   cancel: 'cancelled',
   park: 'parked',
   transfer: 'transferred',
+  expire: 'expired',
 };
 
 /** The event type an action writes to the log. */
@@ -83,6 +84,7 @@ const STATUS_AFTER: Partial<Record<EventType, TicketStatus>> = {
   cancelled: 'cancelled',
   parked: 'parked',
   transferred: 'transferred',
+  expired: 'expired',
 };
 
 /** Applies one later event of the transaction to it, in place (folding a day's log makes no copies). */

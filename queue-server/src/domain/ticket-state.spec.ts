@@ -21,6 +21,20 @@ describe('ticket state machine', () => {
     expect(transactionWaitMs(done)).toBe(5 * min);
   });
 
+  it('the day’s close expires a ticket from every open status and from no final one', () => {
+    const called = transition(base, 'call', { now: 5 * min, counterId: 'c1', staff: 'quay1' });
+    const serving = transition(called, 'start', { now: 6 * min });
+    const parked = transition(serving, 'park', { now: 7 * min });
+    for (const t of [base, called, serving, parked]) {
+      expect(transition(t, 'expire', { now: 9 * min })).toMatchObject({ status: 'expired', finishedAt: 9 * min, counterId: t.counterId, startedAt: t.startedAt });
+    }
+    const done = transition(serving, 'finish', { now: 8 * min });
+    const expired = transition(base, 'expire', { now: 9 * min });
+    for (const t of [done, expired]) expect(() => transition(t, 'expire', { now: 10 * min })).toThrowError(DomainError);
+    // Nobody calls, finishes or rates back a ticket of a closed day.
+    for (const action of ['call', 'recall', 'start', 'finish', 'no-show', 'cancel', 'park'] as const) expect(() => transition(expired, action, { now: 10 * min })).toThrowError(DomainError);
+  });
+
   it('a recall before service moves the end of the wait to the last call', () => {
     let t = transition(base, 'call', { now: 5 * min, counterId: 'c1' });
     t = transition(t, 'recall', { now: 7 * min });

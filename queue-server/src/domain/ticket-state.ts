@@ -35,7 +35,8 @@ export function newTicket(p: {
   };
 }
 
-export type Action = 'call' | 'recall' | 'start' | 'finish' | 'no-show' | 'cancel' | 'park' | 'transfer';
+/** `expire` is the day's close (services/day-close.service.ts), never a person's action. */
+export type Action = 'call' | 'recall' | 'start' | 'finish' | 'no-show' | 'cancel' | 'park' | 'transfer' | 'expire';
 
 /** Which statuses each action may leave from. Finishing straight from `called` is allowed: keypads have no start key. */
 export const ALLOWED_FROM: Record<Action, readonly TicketStatus[]> = {
@@ -47,6 +48,7 @@ export const ALLOWED_FROM: Record<Action, readonly TicketStatus[]> = {
   cancel: ['waiting', 'called'],
   park: ['serving'],
   transfer: ['called', 'serving'],
+  expire: ['waiting', 'called', 'serving', 'parked'],
 };
 
 const STATUS_VI: Record<TicketStatus, string> = {
@@ -58,6 +60,7 @@ const STATUS_VI: Record<TicketStatus, string> = {
   no_show: 'vắng mặt',
   cancelled: 'đã huỷ',
   transferred: 'đã chuyển',
+  expired: 'đã hết hiệu lực',
 };
 const ACTION_VI: Record<Action, string> = {
   call: 'gọi',
@@ -68,6 +71,7 @@ const ACTION_VI: Record<Action, string> = {
   cancel: 'huỷ',
   park: 'tạm hoãn',
   transfer: 'chuyển',
+  expire: 'đóng khi hết ngày',
 };
 
 export function assertCan(ticket: Pick<Ticket, 'number' | 'status'>, action: Action): void {
@@ -124,6 +128,11 @@ export function transition(ticket: Ticket, action: Exclude<Action, 'transfer'>, 
       break;
     case 'park':
       t.status = 'parked';
+      break;
+    case 'expire':
+      // The day closed on it: the visit ends unserved; its counter is kept (who had it), its service never finished.
+      t.status = 'expired';
+      t.finishedAt = ctx.now;
       break;
   }
   return t;

@@ -2,7 +2,8 @@
 /** A ticket still in the hall: waiting, at a counter, or sent away to come back. */
 export const OPEN_STATUSES = ['waiting', 'called', 'serving', 'parked'] as const;
 /** A transaction that is over: nothing moves it again (a transfer opens a new one). */
-export const TERMINAL_STATUSES = ['done', 'no_show', 'cancelled', 'transferred'] as const;
+/** `expired`: still open when its day closed (the centre's last closing time, midnight at the latest). */
+export const TERMINAL_STATUSES = ['done', 'no_show', 'cancelled', 'transferred', 'expired'] as const;
 export const TICKET_STATUSES = [...OPEN_STATUSES, ...TERMINAL_STATUSES] as const;
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export type TicketStatus = (typeof TICKET_STATUSES)[number];

@@ -47,6 +47,11 @@ export class HallService {
     this.bus.announce('ticket.called', { ticket: t, recall });
   }
 
+  /** Tickets the day's close expired leave the boards' list of calls. */
+  forget(ticketIds: ReadonlySet<string>): void {
+    this.recent = this.recent.filter((c) => !ticketIds.has(c.ticketId));
+  }
+
   /** From the open tickets, after a start or a reload: those at a counter, latest call first. */
   private rebuild(): RecentCall[] {
     return this.open
