@@ -14,6 +14,7 @@ import { Bus } from './services/bus.ts';
 import { createQueue } from './services/queue.ts';
 import type { IdentityParse } from './services/issue.service.ts';
 import { AuthService } from './services/auth.service.ts';
+import { AccountService } from './services/account.service.ts';
 import { StatsService } from './services/stats.service.ts';
 import { BookingService } from './services/booking.service.ts';
 import { DossierService, seedDemoDossiers } from './services/dossier.service.ts';
@@ -84,9 +85,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await queue.dayClose.closeDue();
   queue.dayClose.start(opts.dayCloseTickMs);
   const auth = new AuthService(opts.config, port, now);
-  await auth.registerDevices();
-  if (opts.demo) await auth.seedDemo();
-  await auth.loadUsers();
+  const authNotes = await auth.start(opts.demo);
+  const accounts = new AccountService(opts.config, port, auth, now);
   const stats = new StatsService(opts.config, port.reads);
   const metrics = new Metrics(queue, bus);
   const bookings = new BookingService(opts.config, port, queue);
@@ -95,7 +95,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const privacy = new PrivacyService(opts.config, port, now);
   privacy.start();
   const devices = new DeviceService(store.devices, bus, now);
-  const ctx: AppContext = { store: port, queue, auth, stats, bookings, dossiers, privacy, devices, bus, metrics, demo: opts.demo, version: VERSION };
+  const ctx: AppContext = { store: port, queue, auth, accounts, stats, bookings, dossiers, privacy, devices, bus, metrics, demo: opts.demo, version: VERSION };
 
   const app = Fastify({
     bodyLimit: 16 * 1024,
@@ -113,6 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     frameworkErrors,
     clientErrorHandler,
   });
+  for (const note of authNotes) app.log.warn(note);
   // What every answer gets, installed on the whole server (each a fastify-plugin), in this order.
   await app.register(errorHandling);
   await app.register(durableAnswers, { store: port });

@@ -34,7 +34,7 @@ const booking = (await anonymous.post<{ code: string }>('/api/v1/bookings', { se
 
 function urlOf(r: Route): string {
   const code = r.path.startsWith('/api/v1/procedures') ? '1.001193' : r.path.startsWith('/api/v1/dossiers') ? '261101-HT01-0001' : booking.code;
-  const path = fillPath(r, { id: ticket.id, number: ticket.number, code, counterId: 'quay-2', deviceId: 'board-1' });
+  const path = fillPath(r, { id: ticket.id, number: ticket.number, code, counterId: 'quay-2', deviceId: 'board-1', username: 'nobody' });
   const required = r.params.filter((p) => p.in === 'query' && p.required);
   return required.length ? `${path}?${required.map((p) => `${p.name}=${encodeURIComponent(String(KNOWN_VALUES[p.name] ?? validExample(p.schema)))}`).join('&')}` : path;
 }

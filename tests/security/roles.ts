@@ -35,7 +35,7 @@ export const OPEN_ROUTES = new Set([
   'POST /api/v1/auth/logout',
 ]);
 
-export const SESSION_ROUTES = new Set(['GET /api/v1/auth/me']);
+export const SESSION_ROUTES = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/password']);
 
 /** Tags whose every route needs a role: a new route under them is classified by the tag. */
 const TAG_RULES: Record<string, Rule> = { counter: 'staff', manager: 'manager', admin: 'admin', devices: 'device' };

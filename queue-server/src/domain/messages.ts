@@ -26,10 +26,25 @@ export const ERRORS = {
   unauthorized: { kind: 'unauthorized', vi: 'Hãy đăng nhập', en: 'please sign in' },
   'unauthorized:not_signed_in': { kind: 'unauthorized', vi: 'Chưa đăng nhập', en: 'not signed in' },
   bad_credentials: { kind: 'unauthorized', vi: 'Sai tên đăng nhập hoặc mật khẩu', en: 'wrong username or password' },
-  account_locked: {
+  // accounts (issue 13.1)
+  password_too_short: {
+    kind: 'bad_input',
+    vi: 'Mật khẩu phải có ít nhất {min} ký tự',
+    en: 'the password must have at least {min} characters',
+  },
+  wrong_password: { kind: 'bad_input', vi: 'Mật khẩu hiện tại không đúng', en: 'the current password is wrong' },
+  bad_username: {
+    kind: 'bad_input',
+    vi: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (2–64 ký tự)',
+    en: 'a username is 2–64 lowercase letters, digits, dots, hyphens or underscores',
+  },
+  user_exists: { kind: 'conflict', vi: 'Đã có tài khoản "{username}"', en: 'the username "{username}" is taken' },
+  'not_found:user': { kind: 'not_found', vi: 'Không có tài khoản "{username}"', en: 'no account "{username}"' },
+  disable_self: { kind: 'conflict', vi: 'Không thể tự khoá tài khoản đang dùng', en: 'you cannot disable your own account' },
+  counter_not_allowed: {
     kind: 'forbidden',
-    vi: 'Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần; thử lại sau {minutes} phút',
-    en: 'account locked after repeated failures; try again later',
+    vi: 'Tài khoản này không được làm việc tại quầy "{counter}"; hãy chọn quầy được phân công',
+    en: 'this account may not sign in at that counter',
   },
   bad_device_token: { kind: 'unauthorized', vi: 'Mã thiết bị không hợp lệ hoặc đã bị thu hồi', en: 'device token invalid or revoked' },
   csrf: { kind: 'forbidden', vi: 'Thiếu mã chống giả mạo (CSRF); hãy tải lại trang', en: 'missing or wrong CSRF token; reload the page' },
@@ -127,6 +142,14 @@ export const HTTP_ERRORS = {
 
 /** Texts that are not refusals of a request: alerts for the managers, a dossier's state, a start-up setting refused. */
 export const NOTICES = {
+  first_admin: {
+    vi: 'Chưa có tài khoản nào. Tạo quản trị viên đầu tiên: npm run user -- add admin --role admin',
+    en: 'no accounts yet; create the first admin: npm run user -- add admin --role admin',
+  },
+  demo_refused: {
+    vi: 'Thư mục dữ liệu này từng chạy chế độ demo: từ nay mật khẩu "demo" và mã thiết bị demo bị từ chối; đặt mật khẩu mới bằng npm run user -- passwd <tên>',
+    en: 'this data folder once ran in demo mode: the demo passwords and demo device tokens are refused from now on',
+  },
   invalid_port: { vi: 'PORT không hợp lệ: "{port}"', en: 'invalid PORT' },
   print_failed: { vi: 'Không in được phiếu số {number} ({reason}) tại {deviceId}', en: 'ticket {number} was not printed' },
   'print_failed:no_reason': { vi: 'Không in được phiếu số {number} (lỗi máy in) tại {deviceId}', en: 'ticket {number} was not printed' },

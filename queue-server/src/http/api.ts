@@ -11,6 +11,7 @@ import { centerRoutes } from './center.routes.ts';
 import { ticketRoutes } from './tickets.routes.ts';
 import { counterRoutes } from './counters.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { adminUserRoutes } from './admin-users.routes.ts';
 import { manageRoutes } from './manage.routes.ts';
 import { bookingRoutes } from './bookings.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
@@ -45,6 +46,7 @@ export async function apiV1(api: FastifyInstance, { ctx }: { ctx: AppContext }) 
   await api.register(ticketRoutes, { ctx });
   await api.register(counterRoutes, { ctx });
   await api.register(authRoutes, { ctx });
+  await api.register(adminUserRoutes, { ctx });
   await api.register(manageRoutes, { ctx });
   await api.register(bookingRoutes, { ctx });
   await api.register(reportRoutes, { ctx });

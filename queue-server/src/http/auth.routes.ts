@@ -1,10 +1,14 @@
-// Sign in and out. The session id travels in an httpOnly cookie; the CSRF token
-// in a readable cookie the UIs echo back in x-csrf-token.
+// Sign in and out, and change one's own password. The session id travels in an
+// httpOnly cookie; the CSRF token in a readable cookie the UIs echo back in x-csrf-token.
 import type { RoutePlugin } from './context.ts';
 import { noContent } from './present.ts';
 import { errors } from './schemas.ts';
 import { sendRefusal } from './errors.ts';
 import { fail } from '../domain/messages.ts';
+import { guard } from './guards.ts';
+
+/** Any signed-in person, whatever their role (devices have no password). */
+const signedIn = guard({});
 
 const userSchema = {
   type: 'object',
@@ -36,7 +40,7 @@ export const authRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req, reply) => {
-      const { user, sessionId, csrf } = await ctx.auth.login(req.body.username.trim().toLowerCase(), req.body.password, req.body.counterId ?? null);
+      const { user, sessionId, csrf } = await ctx.auth.login(req.body.username.trim().toLowerCase(), req.body.password, req.body.counterId ?? null, req.ip);
       if (user.role === 'staff' && user.counterId) await ctx.queue.counters.signIn(user.counterId, user.username);
       reply.setCookie('sid', sessionId, { ...cookieBase, httpOnly: true, maxAge: 12 * 3600 });
       reply.setCookie('csrf', csrf, { ...cookieBase, httpOnly: false, maxAge: 12 * 3600 });
@@ -57,4 +61,28 @@ export const authRoutes: RoutePlugin = async (app, { ctx }) => {
     reply.clearCookie('sid', cookieBase).clearCookie('csrf', cookieBase);
     return noContent(reply);
   });
+
+  app.post(
+    '/auth/password',
+    {
+      preHandler: signedIn,
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        summary: 'Change one’s own password (at least 10 characters)',
+        tags: ['auth'],
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['currentPassword', 'newPassword'],
+          properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 200 }, newPassword: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+        response: { 204: { type: 'null' }, ...errors(400, 401, 403, 429) },
+      },
+    },
+    async (req, reply) => {
+      if (req.actor.kind !== 'user') throw fail('unauthorized');
+      await ctx.accounts.changeOwnPassword(req.actor.username, req.body.currentPassword, req.body.newPassword);
+      return noContent(reply);
+    },
+  );
 };

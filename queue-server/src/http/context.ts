@@ -2,6 +2,7 @@
 import type { StorePort } from '../store/index.ts';
 import type { Queue } from '../services/queue.ts';
 import type { AuthService } from '../services/auth.service.ts';
+import type { AccountService } from '../services/account.service.ts';
 import type { StatsService } from '../services/stats.service.ts';
 import type { Bus } from '../services/bus.ts';
 import type { BookingService } from '../services/booking.service.ts';
@@ -16,6 +17,7 @@ export interface AppContext {
   store: StorePort;
   queue: Queue;
   auth: AuthService;
+  accounts: AccountService;
   stats: StatsService;
   bookings: BookingService;
   dossiers: DossierService;

@@ -1,14 +1,19 @@
 // Sign-in with argon2 hashes, server-side sessions, device tokens, demo accounts.
+// Wrong passwords slow down one (username, source address) pair, never the
+// account (login-throttle.ts); every refused sign-in gets the same answer.
+// Outside demo mode the demo password and the demo device tokens never work.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
 import type { CenterConfig } from '@mot-cua/config';
 import type { StorePort, StoreReads, User, Session, Device, AuditEntry } from '../store/index.ts';
 import type { Actor } from './actor.ts';
-import { fail } from '../domain/messages.ts';
+import { fail, text } from '../domain/messages.ts';
+import { LoginThrottle } from './login-throttle.ts';
 
 const SESSION_MS = 12 * 3600_000;
-const LOCK_AFTER = 5;
-const LOCK_MS = 15 * 60_000;
+export const DEMO_PASSWORD = 'demo';
+/** The meta key that marks a data folder that once ran in demo mode (its value: when it was first seeded). */
+export const DEMO_META = 'demo_seeded_at';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -20,9 +25,21 @@ export interface PublicUser {
   counterId: string | null;
 }
 
+/** The shortest password an account may get (demo accounts aside). */
+export const MIN_PASSWORD = 10;
+
+/** Which sessions ended: one (by the hash of its id) or all of an account's. */
+export interface SessionEnded {
+  sessionHash?: string;
+  username?: string;
+}
+
 export class AuthService {
   // A real hash to verify against when the user does not exist, so timing does not tell.
   private dummyHash: Promise<string> | null = null;
+  /** Demo mode: the demo password and tokens work. Off after start({ demo: false }). */
+  private demo = true;
+  readonly throttle = new LoginThrottle();
 
   constructor(
     private readonly config: CenterConfig,
@@ -34,26 +51,71 @@ export class AuthService {
 
   private readonly reads: StoreReads;
 
-  async login(username: string, password: string, counterId: string | null): Promise<{ user: PublicUser; sessionId: string; csrf: string }> {
-    const now = this.now();
-    const user = await this.reads.user(username);
-    const hash = user?.passwordHash ?? (await (this.dummyHash ??= argon2.hash(randomBytes(16).toString('hex'))));
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      throw fail('account_locked', { minutes: Math.ceil((user.lockedUntil - now) / 60_000) });
-    }
-    let ok = false;
+  /**
+   * At start-up: registers the configured devices, seeds the demo accounts in
+   * demo mode, loads the accounts. Answers the lines to log: outside demo mode,
+   * how to make the first admin on an empty folder, and that a folder which
+   * once ran in demo mode now refuses the demo password and tokens.
+   */
+  async start(demo: boolean): Promise<string[]> {
+    this.demo = demo;
+    await this.registerDevices();
+    const notes: string[] = [];
+    if (demo) await this.seedDemo();
+    else if ((await this.reads.meta(DEMO_META)) !== null || (await this.hasDemoTokens())) notes.push(text('demo_refused'));
+    await this.loadUsers();
+    if (!demo && this.users.size === 0) notes.push(text('first_admin'));
+    return notes;
+  }
+
+  /** A folder seeded before the meta mark existed still has the demo tokens' hashes. */
+  private async hasDemoTokens(): Promise<boolean> {
+    for (const d of await this.reads.devices()) if (await this.reads.deviceByTokenHash(sha256(`demo-${d.id}`))) return true;
+    return false;
+  }
+
+  /** Hashes a new password after checking its length (CLI, admin and one's own change alike). */
+  async hashPassword(password: string): Promise<string> {
+    if ([...password].length < MIN_PASSWORD) throw fail('password_too_short', { min: MIN_PASSWORD });
+    return argon2.hash(password);
+  }
+
+  /** Whether a password matches a hash; false, never a throw, for a malformed hash. */
+  async verify(hash: string, password: string): Promise<boolean> {
     try {
-      ok = await argon2.verify(hash, password);
+      return await argon2.verify(hash, password);
     } catch {
-      ok = false;
+      return false;
     }
-    if (!user || !ok || user.disabled) {
-      if (user) await this.store.commit({ logins: [{ username, ok: false, lockAfter: LOCK_AFTER, lockMs: LOCK_MS, at: now }] });
+  }
+
+  /**
+   * Signs in. Unknown user, wrong password, disabled account, the demo password
+   * outside demo mode and a throttled pair all get the same 401 bad_credentials;
+   * a throttled pair is refused without checking the password at all.
+   */
+  async login(username: string, password: string, counterId: string | null, address = 'unknown'): Promise<{ user: PublicUser; sessionId: string; csrf: string }> {
+    const now = this.now();
+    if (this.throttle.wait(username, address, now) > 0) {
+      if (this.throttle.firstRefusal(username, address)) {
+        await this.store.commit({ audit: [{ actor: username, action: 'login.throttled', target: null, detail: { address }, at: now }] });
+      }
       throw fail('bad_credentials');
     }
+    const user = await this.reads.user(username);
+    const hash = user?.passwordHash ?? (await (this.dummyHash ??= argon2.hash(randomBytes(16).toString('hex'))));
+    const ok = await this.verify(hash, password);
+    const demoRefused = ok && !this.demo && password === DEMO_PASSWORD;
+    if (!user || !ok || user.disabled || demoRefused) {
+      const waitMs = this.throttle.failed(username, address, now);
+      const reason = !user ? 'unknown' : !ok ? 'wrong' : user.disabled ? 'disabled' : 'demo_password';
+      await this.store.commit({ audit: [{ actor: username, action: 'login.failed', target: null, detail: { address, reason, ...(waitMs > 0 ? { waitMs } : {}) }, at: now }] });
+      throw fail('bad_credentials');
+    }
+    this.throttle.succeeded(username, address);
     let counter: string | null = null;
     if (user.role === 'staff') {
-      counter = counterId ?? user.counterId;
+      counter = counterId ?? user.counterId ?? (user.counterIds?.length === 1 ? user.counterIds[0]! : null);
       if (!counter) throw fail('counter_required:choose');
     } else if (counterId) {
       counter = counterId;
@@ -61,23 +123,39 @@ export class AuthService {
     if (counter !== null && !this.config.counters.some((c) => c.id === counter)) {
       throw fail('unknown_counter', { counter });
     }
+    // The counters an admin allowed bind staff; managers and admins may open any counter.
+    if (counter !== null && user.role === 'staff' && user.counterIds && !user.counterIds.includes(counter)) {
+      throw fail('counter_not_allowed', { counter });
+    }
     const sessionId = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
     await this.store.commit({
-      logins: [{ username, ok: true, lockAfter: LOCK_AFTER, lockMs: LOCK_MS, at: now }],
       expireSessionsAt: now,
       sessions: [{ idHash: sha256(sessionId), username, counterId: counter, csrf, createdAt: now, expiresAt: now + SESSION_MS }],
-      audit: [{ actor: username, action: 'login', target: counter, detail: { role: user.role }, at: now }],
+      audit: [{ actor: username, action: 'login', target: counter, detail: { role: user.role, address }, at: now }],
     });
     return { user: this.publicUser(user, counter), sessionId, csrf };
   }
 
   async logout(sessionId: string): Promise<void> {
     const s = await this.session(sessionId);
+    this.sessionsEnded({ sessionHash: sha256(sessionId) });
     await this.store.commit({
       endSessions: [sha256(sessionId)],
       audit: s ? [{ actor: s.session.username, action: 'logout', target: s.session.counterId, detail: {}, at: this.now() }] : [],
     });
+  }
+
+  private readonly endedListeners = new Set<(ended: SessionEnded) => void>();
+
+  /** Told when a session ends (logout) or an account's sessions do (disable: call sessionsEnded({ username })); realtime drops their sockets. */
+  onSessionEnded(listener: (ended: SessionEnded) => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
+  sessionsEnded(ended: SessionEnded): void {
+    for (const l of this.endedListeners) l(ended);
   }
 
   async session(sessionId: string): Promise<{ session: Session; user: User } | null> {
@@ -90,8 +168,9 @@ export class AuthService {
 
   /**
    * A user by username, or null, as the counters show them (name, title,
-   * phone): kept in memory from loadUsers(), since only this service writes
-   * accounts. Sign-ins go to the store (login, session).
+   * phone): kept in memory from loadUsers(); the account service writes
+   * accounts and hands each change to remember(). `npm run user` writes the
+   * file directly, seen at the next start. Sign-ins go to the store.
    */
   user(username: string): User | null {
     return this.users.get(username) ?? null;
@@ -103,6 +182,19 @@ export class AuthService {
   async loadUsers(): Promise<void> {
     this.users.clear();
     for (const u of await this.reads.users()) this.users.set(u.username, u);
+  }
+
+  /** Every account, as loaded and changed since. */
+  allUsers(): User[] {
+    return [...this.users.values()].sort((a, b) => a.username.localeCompare(b.username));
+  }
+
+  /** Takes an account's stored state into the copy in memory (after a change was committed). */
+  async remember(username: string): Promise<User | null> {
+    const u = await this.reads.user(username);
+    if (u) this.users.set(username, u);
+    else this.users.delete(username);
+    return u;
   }
 
   /** The latest entries of the audit log, newest first. */
@@ -120,7 +212,9 @@ export class AuthService {
 
   async device(token: string): Promise<Device | null> {
     if (token.length < 8 || token.length > 200) return null;
-    return this.reads.deviceByTokenHash(sha256(token));
+    const d = await this.reads.deviceByTokenHash(sha256(token));
+    if (d && !this.demo && token === `demo-${d.id}`) return null;
+    return d;
   }
 
   /** A new token for a device (shown once); the old one stops working. */
@@ -144,17 +238,19 @@ export class AuthService {
   }
 
   /** Registers the configured devices (without tokens) so their health can be shown. */
-  async registerDevices(): Promise<void> {
+  private async registerDevices(): Promise<void> {
     await this.store.commit({ devices: this.config.devices.list.map((d) => ({ id: d.id, kind: d.kind, name: d.name, counterId: d.counterId ?? null, tokenHash: null })) });
   }
 
   /** Demo mode only: the documented accounts (password "demo") and device tokens "demo-<device id>". */
-  async seedDemo(): Promise<void> {
+  private async seedDemo(): Promise<void> {
     // argon2 takes about half a second: hash only when some account is missing, once.
     const existing = new Set((await this.reads.users()).map((u) => u.username));
     const missing = this.config.staff.filter((s) => !existing.has(s.username));
-    const hash = missing.length > 0 ? await argon2.hash('demo') : '';
+    const hash = missing.length > 0 ? await argon2.hash(DEMO_PASSWORD) : '';
+    const marked = (await this.reads.meta(DEMO_META)) !== null;
     await this.store.commit({
+      meta: marked ? [] : [{ key: DEMO_META, value: new Date(this.now()).toISOString() }],
       users: missing.map((s) => ({
         username: s.username,
         fullName: s.fullName,

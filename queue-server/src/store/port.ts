@@ -52,6 +52,12 @@ export interface Batch {
   dossiers?: Dossier[];
   /** Accounts created or changed; their failed sign-ins, lock and disabled flag stay. */
   users?: Omit<User, 'failedLogins' | 'lockedUntil' | 'disabled'>[];
+  /** Accounts disabled (true) or enabled again (false); a disabled account cannot sign in and its sessions stop working. */
+  userDisabled?: { username: string; disabled: boolean }[];
+  /** Every session of these accounts ends (a password reset, a disabled account). */
+  endSessionsOf?: string[];
+  /** Settings of the data folder itself (e.g. that it once ran in demo mode), by key. */
+  meta?: { key: string; value: string }[];
   /** Sign-in attempts: a success clears the failures and the lock; the `lockAfter`th failure in a row locks the account until `at + lockMs`. */
   logins?: { username: string; ok: boolean; lockAfter: number; lockMs: number; at: number }[];
   /** Sessions whose expiry is at or before this instant are dropped (before `sessions` are opened). */
@@ -104,6 +110,8 @@ export interface StoreReads {
   /** The events of every visit that arrived between two local days, inclusive (reports). */
   visitEvents(fromDay: string, toDay: string): Promise<StoredEvent[]>;
   audit(limit?: number): Promise<AuditEntry[]>;
+  /** A setting of the data folder (see Batch.meta), or null. */
+  meta(key: string): Promise<string | null>;
 }
 
 export interface StorePort {

@@ -58,6 +58,8 @@ export interface User {
   passwordHash: string;
   phone: string | null;
   counterId: string | null;
+  /** The counters a staff member may sign in at, when an admin set them; absent: no such limit. */
+  counterIds?: string[];
   failedLogins: number;
   lockedUntil: number | null;
   disabled: boolean;

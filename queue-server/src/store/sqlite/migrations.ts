@@ -163,4 +163,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX tickets_day_number_leg ON tickets(day, number, leg);
   `,
+  // Accounts outside demo mode: the counters an admin lets an official sign in at (a JSON
+  // array, NULL for no limit), and settings of the data folder (that it once ran in demo mode).
+  `
+  ALTER TABLE users ADD COLUMN counter_ids TEXT;
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
 ];

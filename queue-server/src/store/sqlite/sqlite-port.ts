@@ -28,6 +28,7 @@ export class SqlitePort implements StorePort {
       dossier: (code) => s.dossiers.find(code),
       visitEvents: async (fromDay, toDay) => s.events.forVisitsArrivedBetween(fromDay, toDay),
       audit: async (limit) => s.audit.recent(limit),
+      meta: async (key) => s.users.meta(key),
     };
   }
 
@@ -80,9 +81,12 @@ export class SqlitePort implements StorePort {
     for (const d of b.dossiers ?? []) s.dossiers.upsert(d);
     for (const u of b.users ?? []) s.users.upsert(u);
     for (const l of b.logins ?? []) s.users.recordLogin(l.username, l.ok, l.lockAfter, l.lockMs, l.at);
+    for (const d of b.userDisabled ?? []) s.users.setDisabled(d.username, d.disabled);
+    for (const m of b.meta ?? []) s.users.setMeta(m.key, m.value);
     if (b.expireSessionsAt !== undefined) s.users.purgeSessions(b.expireSessionsAt);
     for (const x of b.sessions ?? []) s.users.createSession(x);
     for (const id of b.endSessions ?? []) s.users.deleteSession(id);
+    for (const u of b.endSessionsOf ?? []) s.users.deleteSessionsOf(u);
     for (const d of b.devices ?? []) s.devices.upsert(d);
     for (const r of b.revokeDevices ?? []) s.devices.revoke(r.id, r.at);
   }

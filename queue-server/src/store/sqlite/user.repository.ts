@@ -1,4 +1,5 @@
-// Staff, managers and admins, and their sessions (only a hash of the session id is kept).
+// Staff, managers and admins, their sessions (only a hash of the session id is kept), and the
+// data folder's own settings (the meta table: once in demo mode).
 import type { Db } from './db.ts';
 import type { Role, Session, User } from '../records.ts';
 
@@ -10,6 +11,7 @@ interface UserRow {
   password_hash: string;
   phone: string | null;
   counter_id: string | null;
+  counter_ids: string | null;
   failed_logins: number;
   locked_until: number | null;
   disabled: number;
@@ -23,6 +25,8 @@ const userFromRow = (r: UserRow): User => ({
   passwordHash: r.password_hash,
   phone: r.phone,
   counterId: r.counter_id,
+  // Absent, not null, when there is no limit: the record keeps its shape for accounts made before the limit existed.
+  ...(r.counter_ids === null ? {} : { counterIds: JSON.parse(r.counter_ids) as string[] }),
   failedLogins: r.failed_logins,
   lockedUntil: r.locked_until,
   disabled: r.disabled === 1,
@@ -43,12 +47,39 @@ export class UserRepository {
   upsert(u: Omit<User, 'failedLogins' | 'lockedUntil' | 'disabled'>): void {
     this.db
       .prepare(
-        `INSERT INTO users (username, full_name, title, role, password_hash, phone, counter_id)
-         VALUES (@username, @fullName, @title, @role, @passwordHash, @phone, @counterId)
+        `INSERT INTO users (username, full_name, title, role, password_hash, phone, counter_id, counter_ids)
+         VALUES (@username, @fullName, @title, @role, @passwordHash, @phone, @counterId, @counterIds)
          ON CONFLICT (username) DO UPDATE SET full_name = excluded.full_name, title = excluded.title, role = excluded.role,
-           password_hash = excluded.password_hash, phone = excluded.phone, counter_id = excluded.counter_id`,
+           password_hash = excluded.password_hash, phone = excluded.phone, counter_id = excluded.counter_id, counter_ids = excluded.counter_ids`,
       )
-      .run(u);
+      .run({
+        username: u.username,
+        fullName: u.fullName,
+        title: u.title,
+        role: u.role,
+        passwordHash: u.passwordHash,
+        phone: u.phone,
+        counterId: u.counterId,
+        counterIds: u.counterIds ? JSON.stringify(u.counterIds) : null,
+      });
+  }
+
+  setDisabled(username: string, disabled: boolean): void {
+    this.db.prepare('UPDATE users SET disabled = ? WHERE username = ?').run(disabled ? 1 : 0, username);
+  }
+
+  deleteSessionsOf(username: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE username = ?').run(username);
+  }
+
+  /** Settings of the data folder (the meta table): whether it once ran in demo mode. */
+  meta(key: string): string | null {
+    const r = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return r?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   recordLogin(username: string, ok: boolean, lockAfter: number, lockMs: number, now: number): void {
