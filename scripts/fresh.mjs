@@ -40,12 +40,21 @@ export function fingerprint(root, inputs) {
 export function unlessFresh(root, { stamp, inputs, outputs = [] }, work) {
   const file = path.join(root, stamp);
   const now = fingerprint(root, inputs);
-  const outputsThere = outputs.every((o) => existsSync(path.join(root, o)));
-  if (outputsThere && existsSync(file) && readFileSync(file, 'utf8').trim() === now) return false;
+  if (stampMatches(root, { stamp, outputs }, now)) return false;
   work();
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${now}\n`);
   return true;
+}
+
+/** True when the outputs are there and the stamp holds this fingerprint of the inputs. */
+export function isFresh(root, { stamp, inputs, outputs = [] }) {
+  return stampMatches(root, { stamp, outputs }, fingerprint(root, inputs));
+}
+
+function stampMatches(root, { stamp, outputs }, now) {
+  const file = path.join(root, stamp);
+  return outputs.every((o) => existsSync(path.join(root, o))) && existsSync(file) && readFileSync(file, 'utf8').trim() === now;
 }
 
 /** The workspace's package folders: the top-level folders with a package.json. */

@@ -2,7 +2,7 @@
 // run before anything is installed.
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { unlessFresh, workspaceClosure, workspacePackages } from './fresh.mjs';
+import { isFresh, unlessFresh, workspaceClosure, workspacePackages } from './fresh.mjs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -56,11 +56,25 @@ export function install() {
   if (!ran) console.log('install: up to date');
 }
 
+/** What a package's build reads and writes: its sources and those of the workspace packages it uses. */
+const buildOf = (dir, output) => ({ stamp: `${STAMPS}/build-${dir}`, inputs: [...workspaceClosure(root, dir), 'pnpm-lock.yaml'], outputs: [output] });
+
 /** Builds a package unless its sources, and those of the workspace packages it uses, are unchanged since its last build. */
 function buildIfChanged(dir, output) {
-  const inputs = [...workspaceClosure(root, dir), 'pnpm-lock.yaml'];
-  const ran = unlessFresh(root, { stamp: `${STAMPS}/build-${dir}`, inputs, outputs: [output] }, () => pnpm(['--filter', `@mot-cua/${dir}`, 'run', 'build']));
+  const ran = unlessFresh(root, buildOf(dir, output), () => pnpm(['--filter', `@mot-cua/${dir}`, 'run', 'build']));
   if (!ran) console.log(`${dir}: build up to date`);
+}
+
+const SERVER_BUNDLE = 'queue-server/dist/server/main.js';
+
+/** The queue-server as plain JS (queue-server/build/build.mjs): a restart skips the tsx loader. */
+export function buildServer() {
+  buildIfChanged('queue-server', SERVER_BUNDLE);
+}
+
+/** The server's bundle when it was built from the sources as they are now, else null (run the sources under tsx). */
+export function freshServerBundle() {
+  return isFresh(root, buildOf('queue-server', SERVER_BUNDLE)) ? path.join(root, SERVER_BUNDLE) : null;
 }
 
 export function buildUis() {

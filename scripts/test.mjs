@@ -2,7 +2,7 @@
 // then the suites that touch dates again under faked clocks (scripts/clock.mjs).
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { root, install, pnpm, pnpmCommand, buildUis, buildAgent, ensureSystemPackages, run } from './lib.mjs';
+import { root, install, pnpm, pnpmCommand, buildUis, buildAgent, buildServer, ensureSystemPackages, run } from './lib.mjs';
 import { runUnderClocks, clockResults } from './clock.mjs';
 
 const step = (name) => console.log(`\n── ${name} ${'─'.repeat(Math.max(0, 60 - name.length))}`);
@@ -19,6 +19,8 @@ step('build UIs');
 buildUis();
 step('build kiosk-agent');
 buildAgent();
+step('build queue-server bundle');
+buildServer();
 step('tests');
 const resultsDir = path.join(root, 'tests', 'results');
 mkdirSync(resultsDir, { recursive: true });
@@ -67,5 +69,6 @@ function printFailures(runs) {
 }
 
 function firstLines(text = '') {
+  // eslint-disable-next-line no-control-regex -- terminal colour codes are what this removes
   return String(text).replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter(Boolean).slice(0, 3).join(' ⏎ ').slice(0, 400);
 }

@@ -38,7 +38,10 @@ function children(): { pid: number; args: string }[] {
   }
   return text ? text.split('\n').map((l) => { const m = /^\s*(\d+)\s+(.*)$/.exec(l)!; return { pid: Number(m[1]), args: m[2]! }; }) : [];
 }
-const serverPid = () => children().find((c) => c.args.includes('queue-server/src/main.ts'))?.pid;
+/** The server: its bundle (queue-server/dist/server/main.js) when it was built from today's sources, else the sources under tsx. */
+const SERVER = /queue-server\/(dist\/server\/main\.js|src\/main\.ts)/;
+const serverChild = () => children().find((c) => SERVER.test(c.args));
+const serverPid = () => serverChild()?.pid;
 const agentPid = () => children().find((c) => c.args.includes('kiosk-agent'))?.pid;
 const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 
@@ -91,12 +94,12 @@ afterAll(async () => {
 describe('npm start when the queue-server dies', () => {
   it('restarts the server alone; the kiosk agent stays up; the kiosk and the phone page follow without a reload', async () => {
     const api = new ApiClient(url);
-    const mine = await api.post<{ id: string; number: string }>('/api/v1/tickets', { serviceId: 'ho-tich' }, { 'Idempotency-Key': 'start-crash-1' });
+    const mine = await api.post<{ id: string; number: string }>('/api/v1/tickets', { serviceId: 'ho-tich' }, { authorization: 'Bearer demo-kiosk-1', 'Idempotency-Key': 'start-crash-1' });
     expect(mine.status).toBe(201);
 
     const ctx = await browser.newContext({ viewport: { width: 1080, height: 1920 }, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const kiosk = await ctx.newPage();
-    await kiosk.goto(`${url}/kiosk/take?agent=${encodeURIComponent(`ws://127.0.0.1:${agentPort}/ws`)}`);
+    await kiosk.goto(`${url}/kiosk/take?agent=${encodeURIComponent(`ws://127.0.0.1:${agentPort}/ws`)}&token=demo-kiosk-1`);
     await expect.poll(() => kiosk.locator('.kiosk').getAttribute('data-agent'), { timeout: 15_000 }).toBe('connected');
     const tile = kiosk.locator('[data-service="lao-dong-xa-hoi"]');
     const count = async () => Number(/(\d+)/.exec((await tile.textContent()) ?? '')?.[1] ?? NaN);
@@ -114,9 +117,14 @@ describe('npm start when the queue-server dies', () => {
     expect(agentBefore).toBeDefined();
     expect(serverBefore).toBeDefined();
 
+    // npm test builds the bundle before the tests: the production start runs it, on bare node
+    expect(serverChild()!.args).toContain('queue-server/dist/server/main.js');
+
+    const killedAt = Date.now();
     process.kill(serverBefore!, 'SIGKILL');
     await expect.poll(() => { const p = serverPid(); return p !== undefined && p !== serverBefore; }, { timeout: 30_000 }).toBe(true);
-    await expect.poll(healthy, { timeout: 60_000 }).toBe(true);
+    await expect.poll(healthy, { timeout: 60_000, interval: 50 }).toBe(true);
+    console.log(`start-crash: healthy again ${Date.now() - killedAt} ms after SIGKILL`);
     expect(out).toContain('queue-server stopped');
     // the agent was never stopped: the same process, and the kiosk never lost it
     expect(agentPid()).toBe(agentBefore);
@@ -126,7 +134,7 @@ describe('npm start when the queue-server dies', () => {
     // both pages open a socket again by themselves, then follow what happens after the restart
     await expect.poll(kioskSockets, { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(phoneSockets, { timeout: 30_000 }).toBeGreaterThan(0);
-    for (let i = 0; i < 2; i++) expect((await api.post('/api/v1/tickets', { serviceId: 'lao-dong-xa-hoi' }, { 'Idempotency-Key': `start-crash-ld-${i}` })).status).toBe(201);
+    for (let i = 0; i < 2; i++) expect((await api.post('/api/v1/tickets', { serviceId: 'lao-dong-xa-hoi' }, { authorization: 'Bearer demo-kiosk-1', 'Idempotency-Key': `start-crash-ld-${i}` })).status).toBe(201);
     await expect.poll(count, { timeout: BACK_MS }).toBe(2);
     await kiosk.screenshot({ path: path.join(ART, 'kiosk-after-server-crash.png') });
 
