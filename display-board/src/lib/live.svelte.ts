@@ -8,7 +8,7 @@ import type { Alert, Call, CenterInfo, Device, LiveCounter, QueueItem, StateSnap
 import { applyTicket, fromSnapshot, removeTicket, type WaitingEntry } from './waiting.ts';
 
 /** A ticket in one of these states is no longer at a counter: finished, gone, sent elsewhere, parked or back in the queue. */
-const NOT_AT_COUNTER = new Set(['done', 'no_show', 'cancelled', 'transferred', 'parked', 'waiting']);
+const NOT_AT_COUNTER = new Set(['done', 'no_show', 'cancelled', 'transferred', 'expired', 'parked', 'waiting']);
 
 type TicketEvent = { id: string; number: string; serviceId: string; status: string; counterId?: string | null; priorityCategoryId?: string | null; waitSeconds?: number; visitWaitSeconds?: number };
 
@@ -95,6 +95,8 @@ export class Live {
   }
 
   #ticket(t: TicketEvent): void {
+    // Closed with its day: its call leaves the board too.
+    if (t.status === 'expired') this.calls = this.calls.filter((c) => c.ticketId !== t.id);
     this.waiting = applyTicket(this.waiting, { ...t, priorityCategoryId: t.priorityCategoryId ?? null }, Date.now());
     this.counters = this.counters.map((c) => {
       if (c.currentTicket?.id === t.id && NOT_AT_COUNTER.has(t.status)) return { ...c, currentTicket: null };

@@ -16,6 +16,6 @@ describe('followView', () => {
     expect(followView({ ...base, status: 'called', counterNumber: 5 })).toEqual({ kind: 'called', counter: 5 });
   });
   it('has an end state for every closing status', () => {
-    for (const s of ['done', 'no_show', 'cancelled', 'transferred'] as const) expect(followView({ ...base, status: s }).kind).toBe(s);
+    for (const s of ['done', 'no_show', 'cancelled', 'transferred', 'expired'] as const) expect(followView({ ...base, status: s }).kind).toBe(s);
   });
 });

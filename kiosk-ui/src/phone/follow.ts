@@ -4,7 +4,7 @@ import type { Ticket } from '../lib/types.ts';
 export type FollowView =
   | { kind: 'waiting'; ahead: number; minutes: number | null }
   | { kind: 'called' | 'serving' | 'parked'; counter: number | null }
-  | { kind: 'done' | 'no_show' | 'cancelled' | 'transferred' };
+  | { kind: 'done' | 'no_show' | 'cancelled' | 'transferred' | 'expired' };
 
 export function followView(t: Ticket): FollowView {
   switch (t.status) {
