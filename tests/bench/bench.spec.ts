@@ -29,6 +29,9 @@ describe('benchmark harness (quick mode)', () => {
     finite('rss idle', r.memory.rssIdleBytes);
     finite('rss bare', r.memory.bareSocketIoRssBytes);
     expect(r.memory.served).toBe(QUICK.dayTickets);
-    expect(rows(r)).toHaveLength(6);
+    finite('restart bundle', r.restart.bundleMs);
+    finite('restart source', r.restart.sourceMs);
+    finite('restart bare node', r.restart.bareNodeMs);
+    expect(rows(r)).toHaveLength(7);
   }, 120_000);
 });

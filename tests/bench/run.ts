@@ -3,18 +3,22 @@ import os from 'node:os';
 import { issuePhase, type IssueFigures, type IssueSettings } from './phases/issue.ts';
 import { realtimePhase, type RealtimeFigures, type RealtimeSettings } from './phases/realtime.ts';
 import { busyDayPhase, type MemoryFigures } from './phases/memory.ts';
+import { restartPhase, type RestartFigures } from './phases/restart.ts';
 import { startSwarm } from './swarm.ts';
 
 export interface BenchSettings {
   issue: IssueSettings;
   realtime: RealtimeSettings;
   dayTickets: number;
+  /** Restarts measured per start command (the median is kept). */
+  restarts: number;
 }
 
 export const FULL: BenchSettings = {
   issue: { warmup: 1000, concurrency: 100, total: 2000, maxSeconds: 30, rate: 50, rateSeconds: 20 },
   realtime: { sockets: 1000, calls: 30, gapMs: 200 },
   dayTickets: 1500,
+  restarts: 5,
 };
 
 /** A run of seconds that only proves the harness works (the smoke spec). */
@@ -22,6 +26,7 @@ export const QUICK: BenchSettings = {
   issue: { warmup: 20, concurrency: 10, total: 100, maxSeconds: 10, rate: 50, rateSeconds: 1 },
   realtime: { sockets: 20, calls: 3, gapMs: 50 },
   dayTickets: 24,
+  restarts: 1,
 };
 
 export interface BenchResult {
@@ -31,11 +36,14 @@ export interface BenchResult {
   issue: IssueFigures;
   realtime: RealtimeFigures;
   memory: MemoryFigures & { bareSocketIoRssBytes: number };
+  restart: RestartFigures;
   seconds: number;
 }
 
 export async function runBench(s: BenchSettings, log: (m: string) => void = () => {}): Promise<BenchResult> {
   const t0 = Date.now();
+  log('Restart: spawn to healthy');
+  const restart = await restartPhase(s.restarts, log);
   log('Issue over HTTP');
   const issue = await issuePhase(s.issue, log);
   log(`Call to board with ${s.realtime.sockets} socket.io clients`);
@@ -52,6 +60,7 @@ export async function runBench(s: BenchSettings, log: (m: string) => void = () =
         issue,
         realtime: rt.figures,
         memory: { ...memory, bareSocketIoRssBytes: rt.figures.bareRssBytes },
+        restart,
         seconds: Math.round((Date.now() - t0) / 1000),
       };
     } finally {

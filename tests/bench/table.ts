@@ -78,6 +78,14 @@ export function rows(r: BenchResult): Row[] {
       aim: '< 200 MB',
       met: r.memory.rssAfterDayBytes < 200 * 1024 * 1024,
     },
+    {
+      measure: `restart to healthy (median of ${r.restart.rounds}), data folder in use`,
+      queueServer: `bundle on node ${(r.restart.bundleMs / 1000).toFixed(2)} s`,
+      baseline: `from source under tsx ${(r.restart.sourceMs / 1000).toFixed(2)} s; bare node HTTP ${(r.restart.bareNodeMs / 1000).toFixed(2)} s`,
+      ratio: `${x(r.restart.bundleMs / r.restart.sourceMs)} of source`,
+      aim: '< 5 s',
+      met: r.restart.bundleMs < 5000,
+    },
   ];
 }
 
