@@ -1,6 +1,8 @@
 // Connection to the kiosk agent (printer, ID card scanner). The kiosk works
 // without it: printing then fails fast and the ticket stays on screen.
 import { parseAgentMessage, type KioskMessage, type PrintableTicket, type PrintResult, type ScanEvent } from '@mot-cua/ui-shared/agent-protocol.ts';
+import { chooseAgent } from './agent-address.ts';
+import { center, firstLoad } from './center.svelte.ts';
 import { settings } from './settings.ts';
 
 export const agent = $state<{ connected: boolean }>({ connected: false });
@@ -15,7 +17,8 @@ const scanListeners = new Set<(s: ScanEvent) => void>();
 
 function connect(): void {
   try {
-    ws = new WebSocket(settings.agentUrl);
+    // Chosen afresh on each attempt: a server that was down at start names its agent later.
+    ws = new WebSocket(chooseAgent(settings.agentUrl, center.data?.kioskAgentUrl));
   } catch {
     schedule();
     return;
@@ -48,8 +51,13 @@ function schedule(): void {
   retryMs = Math.min(retryMs * 2, 15_000);
 }
 
+const SERVER_ANSWER_WAIT_MS = 5000;
+
 export function startAgent(): void {
-  connect();
+  // Without an installed address, the server's answer says which agent is this kiosk's: connecting
+  // to the default port before it would print through another copy's agent.
+  if (settings.agentUrl) connect();
+  else void Promise.race([firstLoad, new Promise((r) => setTimeout(r, SERVER_ANSWER_WAIT_MS))]).then(connect);
 }
 
 const CONNECT_WAIT_MS = 3000;

@@ -12,12 +12,18 @@ export const center = $state<{ data: Center | null; error: ApiError | null; onli
   online: false,
 });
 
+let firstLoaded: () => void = () => {};
+/** Settles once the first GET /center has answered or failed (the agent's address may be in it). */
+export const firstLoad = new Promise<void>((resolve) => (firstLoaded = resolve));
+
 export async function loadCenter(): Promise<void> {
   try {
     center.data = await api<Center>('/center');
     center.error = null;
   } catch (e) {
     center.error = ApiError.from(e);
+  } finally {
+    firstLoaded();
   }
 }
 

@@ -1,6 +1,5 @@
 // Per-kiosk settings given once in the URL by the installer (?agent=, ?token=,
 // ?kiosk=) and remembered in localStorage, so a reboot keeps them.
-const DEFAULT_AGENT = 'ws://127.0.0.1:8181/ws';
 
 function setting(param: string, storageKey: string, fallback: string | null): string | null {
   const fromUrl = new URLSearchParams(location.search).get(param);
@@ -17,7 +16,8 @@ function setting(param: string, storageKey: string, fallback: string | null): st
 }
 
 export const settings = {
-  agentUrl: setting('agent', 'kiosk.agentUrl', DEFAULT_AGENT) ?? DEFAULT_AGENT,
+  /** The installer's agent address; without one the server's, else the default (agent-address.ts). */
+  agentUrl: setting('agent', 'kiosk.agentUrl', null),
   deviceToken: setting('token', 'kiosk.deviceToken', null),
   kioskId: setting('kiosk', 'kiosk.id', null),
 };

@@ -16,6 +16,8 @@ export interface Center {
   targetWaitMinutes: number; services: Service[]; counters: Counter[];
   priorityCategories: PriorityCategory[]; satisfactionLevels: SatisfactionLevel[];
   booking: { earlyMinutes: number; lateMinutes: number };
+  /** the kiosk agent's address the server was started with (KIOSK_AGENT_URL), or null */
+  kioskAgentUrl?: string | null;
 }
 export interface QueueItem { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number | null }
 export interface Procedure {
