@@ -1,7 +1,9 @@
 // `npm run backup [-- file]` / `npm run restore -- file`: online backup and restore of DATA_DIR/queue.db.
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { backupDatabase, restoreDatabase } from './store/sqlite/backup.ts';
 import { toIso } from './domain/index.ts';
+import { acquireDataLock, DataDirLocked } from './store/data-lock.ts';
 
 const [cmd, file] = process.argv.slice(2);
 const dataDir = path.resolve(process.env.DATA_DIR ?? './data');
@@ -13,8 +15,22 @@ try {
     const { pages } = await backupDatabase(dbFile, dest);
     process.stdout.write(`Đã sao lưu ${pages} trang vào / backed up to ${dest}\n`);
   } else if (cmd === 'restore' && file) {
-    restoreDatabase(path.resolve(file), dbFile);
-    process.stdout.write(`Đã khôi phục ${dbFile} từ / restored from ${path.resolve(file)}. Khởi động lại máy chủ / start the server again.\n`);
+    // Never under a running server: the restore holds the folder's lock while it works, so none starts meanwhile.
+    mkdirSync(dataDir, { recursive: true });
+    let lock;
+    try {
+      lock = acquireDataLock(dataDir, { role: 'restore' });
+    } catch (e) {
+      if (!(e instanceof DataDirLocked)) throw e;
+      throw new Error(`Không khôi phục khi máy chủ đang chạy: ${e.message} / not restoring while a server runs on the folder`);
+    }
+    try {
+      const { replaced } = restoreDatabase(path.resolve(file), dbFile);
+      const kept = replaced ? `\nCơ sở dữ liệu cũ được giữ tại / the replaced database is kept at ${replaced}` : '';
+      process.stdout.write(`Đã khôi phục ${dbFile} từ / restored from ${path.resolve(file)}.${kept}\nKhởi động lại máy chủ / start the server again.\n`);
+    } finally {
+      lock.release();
+    }
   } else {
     process.stderr.write('Dùng / usage: backup [file] | restore <file>   (DATA_DIR chọn thư mục dữ liệu / selects the data folder)\n');
     process.exit(2);

@@ -1,6 +1,7 @@
 // `tsx src/main.ts`: the queue-server process. A bad configuration stops it
 // with one readable message, never a stack trace.
 import { settingsFromEnv, startServer } from './server.ts';
+import { DataDirLocked } from './store/data-lock.ts';
 
 const outcome = settingsFromEnv(process.env, { demo: false });
 if (!outcome.ok) {
@@ -32,7 +33,8 @@ try {
   process.on('SIGTERM', stop);
 } catch (e) {
   const err = e as NodeJS.ErrnoException;
-  const msg = err.code === 'EADDRINUSE' ? `Cổng ${s.port} đang được dùng; đặt PORT khác / port ${s.port} is in use; set another PORT` : `Không khởi động được: ${err.message} / could not start`;
+  // Another server holds the data folder: its message names the process (pid, since when).
+  const msg = e instanceof DataDirLocked ? err.message : err.code === 'EADDRINUSE' ? `Cổng ${s.port} đang được dùng; đặt PORT khác / port ${s.port} is in use; set another PORT` : `Không khởi động được: ${err.message} / could not start`;
   process.stderr.write(`${msg}\n`);
   process.exit(1);
 }

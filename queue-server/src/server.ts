@@ -1,8 +1,10 @@
 // Starts a queue-server from settings (used by main.ts and by the tests).
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, loadDemoConfig, formatConfigErrors, resolveConfigFile, type CenterConfig } from '@mot-cua/config';
 import { buildApp, type App } from './app.ts';
 import { text } from './domain/messages.ts';
+import { acquireDataLock } from './store/data-lock.ts';
 
 export interface ServerSettings {
   port: number;
@@ -39,9 +41,30 @@ export function settingsFromEnv(env: Record<string, string | undefined>, default
   };
 }
 
+/** Starts a server on its data folder, which it holds alone (store/data-lock.ts): another server on it throws DataDirLocked. */
 export async function startServer(s: ServerSettings): Promise<App & { url: string }> {
+  mkdirSync(s.dataDir, { recursive: true });
+  const tookOver: string[] = [];
+  const lock = acquireDataLock(s.dataDir, { log: (line) => tookOver.push(line) });
+  try {
+    return await listenOn(s, tookOver, lock.release);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+async function listenOn(s: ServerSettings, notes: string[], release: () => void): Promise<App & { url: string }> {
   const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger });
-  const address = await built.app.listen({ port: s.port, host: s.host });
+  for (const line of notes) built.app.log.warn(line);
+  built.app.addHook('onClose', async () => release());
+  let address: string;
+  try {
+    address = await built.app.listen({ port: s.port, host: s.host });
+  } catch (e) {
+    await built.app.close();
+    throw e;
+  }
   const port = new URL(address).port;
   return { ...built, url: `http://${s.host === '0.0.0.0' || s.host === '::' ? '127.0.0.1' : s.host}:${port}` };
 }

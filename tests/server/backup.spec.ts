@@ -1,7 +1,9 @@
-// Online backup while the server runs and issues; restore into a fresh data folder.
+// Online backup while the server runs and issues; restore into a fresh data folder, and never
+// under a running server (the folder's lock), through a temporary file, keeping the replaced database.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, repoRoot, type RunningServer } from '../support/server.ts';
@@ -49,6 +51,47 @@ describe('backup and restore', () => {
     // Numbering continues after the restored ones.
     const next = await issue(b.url, 'ho-tich');
     expect(Number(next.number)).toBeGreaterThan(Number(before.at(-1)!.number));
+  });
+
+  it('restore refuses while a server runs on the folder, works once it stops, and keeps the replaced database beside it', async () => {
+    const a = await startServer();
+    servers.push(a);
+    const kept = await issue(a.url, 'ho-tich');
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'motcua-bak-')), 'queue.db');
+    expect(run(['backup', file], a.dataDir).status).toBe(0);
+    // Written after the backup: only the replaced database has it.
+    const later = await issue(a.url, 'ho-tich');
+    const pid = (JSON.parse(readFileSync(path.join(a.dataDir, 'server.lock'), 'utf8')) as { pid: number }).pid;
+
+    const refused = run(['restore', file], a.dataDir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`process ${pid}`);
+    expect(refused.stderr).toContain('not restoring while a server runs');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(a.dataDir).filter((f) => f.includes('.replaced-') || f.includes('.restoring-'))).toEqual([]);
+    expect((await fetch(`${a.url}/api/v1/tickets/${later.id}`)).status).toBe(200);
+
+    await a.stop();
+    const restored = run(['restore', file], a.dataDir);
+    expect(restored.status, restored.stderr).toBe(0);
+    const files = readdirSync(a.dataDir);
+    const replaced = files.filter((f) => /^queue\.db\.replaced-\d{4}-\d{2}-\d{2}-\d{6}$/.test(f));
+    expect(replaced).toHaveLength(1);
+    expect(restored.stdout).toContain(replaced[0]);
+    // No temporary file left, and the restore released the folder.
+    expect(files.filter((f) => f.includes('.restoring-') || f === 'server.lock')).toEqual([]);
+    // The replaced database is whole on its own: it has the ticket written after the backup.
+    const old = new Database(path.join(a.dataDir, replaced[0]!), { readonly: true, fileMustExist: true });
+    try {
+      expect(old.prepare('SELECT number FROM tickets WHERE id = ?').get(later.id)).toEqual({ number: later.number });
+    } finally {
+      old.close();
+    }
+
+    const b = await startServer({ dataDir: a.dataDir });
+    servers.push(b);
+    expect((await fetch(`${b.url}/api/v1/tickets/${kept.id}`)).status).toBe(200);
+    expect((await fetch(`${b.url}/api/v1/tickets/${later.id}`)).status).toBe(404);
   });
 
   it('restore refuses a file that is not a database, and says how to use the command', () => {
