@@ -39,7 +39,7 @@ async function openKiosk(route: string): Promise<{ page: Page; errors: string[] 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const ws = agent.url.replace(/^http/, 'ws') + '/ws';
-  await page.goto(`${server.url}${route}?agent=${encodeURIComponent(ws)}`);
+  await page.goto(`${server.url}${route}?agent=${encodeURIComponent(ws)}&token=demo-kiosk-1`);
   await expect.poll(() => page.locator('.kiosk').getAttribute('data-agent'), { timeout: 15_000 }).toBe('connected');
   return { page, errors };
 }
@@ -98,6 +98,9 @@ describe('CCCD scan through the kiosk agent', () => {
     expect(printedLines).toContain('Tư pháp – Hộ tịch');
     // Long lines wrap on paper; read them back joined.
     expect(mine!.text.replace(/\s+/g, ' ')).toContain(`Ưu tiên: ${elderly!.name}`);
+    // The slip speaks to the citizen as the screens do.
+    expect(mine!.text.replace(/\s+/g, ' ')).toMatch(/Số người chờ trước quý vị: \d+/);
+    expect(mine!.text).not.toMatch(/\bbạn\b/iu);
     await checkScreen(page, 'ticket-printed-vi-portrait');
     expect(errors).toEqual([]);
   });
@@ -180,7 +183,7 @@ describe('dossier code by barcode', () => {
 
 describe('rating by the ticket QR', () => {
   it('a scanned ticket QR opens the rating of that ticket', async () => {
-    const issued = await api.post<{ id: string; number: string; statusUrl: string }>('/api/v1/tickets', { serviceId: 'ho-tich' }, { 'Idempotency-Key': 'kiosk-scan-rating-1' });
+    const issued = await api.post<{ id: string; number: string; statusUrl: string }>('/api/v1/tickets', { serviceId: 'ho-tich' }, { authorization: 'Bearer demo-kiosk-1', 'Idempotency-Key': 'kiosk-scan-rating-1' });
     expect(issued.status).toBe(201);
     const staff = new ApiClient(server.url);
     await staff.login('quay2', 'quay-2');

@@ -42,7 +42,7 @@ async function open(pathAndQuery: string, viewport = PORTRAIT, init?: (p: Page) 
   page.on('pageerror', (e) => errors.push(e.message));
   if (init) await init(page);
   const sep = pathAndQuery.includes('?') ? '&' : '?';
-  const url = pathAndQuery.startsWith('/t/') ? pathAndQuery : `${pathAndQuery}${sep}agent=${encodeURIComponent(noAgent)}`;
+  const url = pathAndQuery.startsWith('/t/') ? pathAndQuery : `${pathAndQuery}${sep}agent=${encodeURIComponent(noAgent)}&token=demo-kiosk-1`;
   await page.goto(server.url + url);
   return { page, errors };
 }
@@ -214,6 +214,12 @@ describe.each(['vi', 'en'] as const)('kiosk in %s', (lang) => {
     await page.waitForURL(/\/kiosk\/take\?service=ho-tich/);
     const tile = page.locator('[data-service="ho-tich"]');
     expect(await tile.getAttribute('class')).toContain('highlight');
+    // the field is chosen already: its tile alone (with the priority question above), and the others one tap away
+    await expect.poll(() => page.locator('.tiles [data-service]').count()).toBe(1);
+    await checkScreen(page, `take-for-procedure-${lang}-${orient}`);
+    await page.getByRole('button', { name: t.otherFields }).click();
+    await expect.poll(() => page.locator('.tiles [data-service]').count()).toBeGreaterThan(1);
+    expect(await page.locator('.tiles [data-service]').first().getAttribute('data-service')).toBe('ho-tich');
     await tile.click();
     const tk = await ticketOnScreen(page);
     const held = await api.get<{ serviceId: string }>(`/api/v1/tickets/${tk.id}`);
@@ -231,7 +237,7 @@ describe('live waiting counts', () => {
     await expect.poll(count).toBe(await waiting('lao-dong-xa-hoi'));
     const before = await count();
     for (let i = 0; i < 2; i++) {
-      const r = await api.post('/api/v1/tickets', { serviceId: 'lao-dong-xa-hoi' }, { 'Idempotency-Key': `kiosk-live-${i}-${Date.now()}` });
+      const r = await api.post('/api/v1/tickets', { serviceId: 'lao-dong-xa-hoi' }, { authorization: 'Bearer demo-kiosk-1', 'Idempotency-Key': `kiosk-live-${i}-${Date.now()}` });
       expect(r.status).toBe(201);
     }
     await expect.poll(count, { timeout: 10_000 }).toBe(before + 2);

@@ -94,6 +94,7 @@ const vi = {
   procedureForms: 'Mẫu đơn, tờ khai',
   procedureCode: 'Mã thủ tục: {code}',
   procedureTake: 'Lấy số cho lĩnh vực này',
+  otherFields: 'Chọn lĩnh vực khác',
   procedureNotFound: 'Không tìm thấy thủ tục này.',
   resultsCount: '{n} thủ tục',
 
@@ -280,6 +281,7 @@ const en: { [K in keyof typeof vi]: string } = {
   procedureForms: 'Forms',
   procedureCode: 'Procedure code: {code}',
   procedureTake: 'Take a number for this field',
+  otherFields: 'Choose another field',
   procedureNotFound: 'This procedure was not found.',
   resultsCount: '{n} procedures',
 

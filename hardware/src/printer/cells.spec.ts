@@ -73,7 +73,7 @@ describe('Chinese-market firmware (double-byte mode until FS .)', () => {
   const firmware: DecoderOptions = { cp1258Page: 94, doubleByteAtStart: true };
   it('reads the Vietnamese back when FS . comes first', () => {
     const lines = printedLines(renderTicket(SAMPLE_TICKET, renderOptionsFor({ model: 'zjiang' }, 80)), firmware);
-    expect(lines.map((l) => l.text).join(' ')).toContain('Số người đang chờ trước bạn: 7');
+    expect(lines.map((l) => l.text).join(' ')).toContain('Số người chờ trước quý vị: 7');
   });
   it('prints Hanzi for every toned letter without it', () => {
     const withoutPreamble = { ...renderOptionsFor({ model: 'zjiang' }, 80), preamble: [] };

@@ -13,4 +13,10 @@ describe('ticket layout', () => {
     expect(lines.some((s) => s.startsWith('Thời gian chờ dự kiến'))).toBe(false);
     expect(lines.some((s) => s.includes(SAMPLE_TICKET.number))).toBe(true);
   });
+  it('addresses the citizen as "quý vị", as the screens do, never "bạn"', () => {
+    const lines = texts({ ...SAMPLE_TICKET, note: undefined });
+    expect(lines.join(' ')).not.toMatch(/\bbạn\b/iu);
+    expect(lines).toContain('Số người chờ trước quý vị: 7');
+    expect(lines.some((s) => s.includes('lượt của quý vị'))).toBe(true);
+  });
 });

@@ -27,7 +27,8 @@ export type LayoutBlock =
   | { kind: 'qr'; data: string }
   | { kind: 'feed'; lines: number };
 
-export const DEFAULT_NOTE = 'Vui lòng chờ gọi số. Quét mã QR để theo dõi lượt của bạn.';
+/** The slip addresses the citizen as the screens do: "quý vị", never "bạn". */
+export const DEFAULT_NOTE = 'Vui lòng chờ gọi số. Quét mã QR để theo dõi lượt của quý vị.';
 
 /** Printable dots across the head at 203 dpi, and Font A (12 dots) columns. */
 export const PAPER = {
@@ -68,7 +69,7 @@ export function ticketLayout(t: PrintableTicket): LayoutBlock[] {
   if (t.priorityName) blocks.push(text(`» Ưu tiên: ${t.priorityName} «`, 'large'));
   blocks.push(
     { kind: 'feed', lines: 1 },
-    text(`Số người đang chờ trước bạn: ${Math.max(0, t.peopleAhead)}`, 'normal', 'left'),
+    text(`Số người chờ trước quý vị: ${Math.max(0, t.peopleAhead)}`, 'normal', 'left'),
     ...(t.estimatedWaitMinutes === null ? [] : [text(`Thời gian chờ dự kiến: ${formatWait(t.estimatedWaitMinutes)}`, 'normal', 'left')]),
     text(`Giờ lấy số: ${formatIssuedAt(t.issuedAt)}`, 'normal', 'left'),
     { kind: 'feed', lines: 1 },

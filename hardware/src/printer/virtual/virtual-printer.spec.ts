@@ -135,7 +135,7 @@ describe('virtual printer behaving like Chinese clone firmware (page 94, double-
       const p = vp.printed[0]!;
       const lines = p.decoded.items.flatMap((i) => (i.kind === 'text' && i.text !== '' ? [i] : []));
       expect(lines.filter((l) => l.cells * l.width > 32)).toEqual([]);
-      expect(p.text.replace(/\u00A0(\p{M})/gu, '$1').normalize('NFC').replace(/\n/g, ' ')).toContain('Số người đang chờ trước bạn: 7');
+      expect(p.text.replace(/\u00A0(\p{M})/gu, '$1').normalize('NFC').replace(/\n/g, ' ')).toContain('Số người chờ trước quý vị: 7');
       expect(p.qr).toEqual([SAMPLE_TICKET.statusUrl]);
     } finally {
       await printer.close();
