@@ -1,6 +1,6 @@
 // Assembles the queue-server: store, services, HTTP API (one plugin per area),
 // OpenAPI, metrics, realtime and the UIs.
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -24,6 +24,7 @@ import type { AppContext } from './http/context.ts';
 import { errorHandling, durableAnswers, frameworkErrors, clientErrorHandler } from './http/errors.ts';
 import { actorResolution } from './http/guards.ts';
 import { Metrics, metricsPlugin } from './http/metrics.ts';
+import { requestLog } from './http/request-log.ts';
 import { securityHeaders, CENTRE_HEADERS } from './http/security-headers.ts';
 import { apiDocs, apiV1, sharedSchemas } from './http/api.ts';
 import { uiRoutes } from './http/ui.ts';
@@ -38,7 +39,8 @@ export interface AppOptions {
   now?: () => number;
   /** Refuse tickets outside opening hours (default: on, except in demo mode). */
   enforceHours?: boolean;
-  logger?: boolean | { level: string };
+  /** `stream`: where the log lines go (default stdout; tests read them). */
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
   /** Where the UIs' dist folders live (default: the repository). */
   uiRoot?: string;
   synchronous?: 'FULL' | 'NORMAL';
@@ -54,11 +56,30 @@ export interface App {
   sqlite: Store;
 }
 
-/** The key for ID-number hashes, created once per data folder and kept there. */
-function loadSecret(dataDir: string): Buffer {
+/** Fewer bytes than this and the keyed hashes and rating keys could be worked out by trying keys. */
+export const MIN_SECRET_BYTES = 32;
+
+/**
+ * The key for ID-number hashes and ratings' keys, created once per data folder and kept
+ * there (mode 0600). A key that is short, empty or not hex stops the server: a silently
+ * weak key would make every keyed hash guessable.
+ */
+export function loadSecret(dataDir: string): Buffer {
   const file = path.join(dataDir, 'secret.key');
-  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-  const key = randomBytes(32);
+  if (existsSync(file)) {
+    const text = readFileSync(file, 'utf8').trim();
+    const key = /^(?:[0-9a-fA-F]{2})*$/.test(text) ? Buffer.from(text, 'hex') : Buffer.alloc(0);
+    if (key.length < MIN_SECRET_BYTES) {
+      throw new Error(
+        `Khoá bí mật ${file} không hợp lệ: cần ít nhất ${MIN_SECRET_BYTES} byte ở dạng hex (${MIN_SECRET_BYTES * 2} chữ số), tệp có ${key.length} byte. ` +
+          'Hãy khôi phục tệp từ bản sao lưu, hoặc xoá nó để tạo khoá mới (mã băm và mã đánh giá cũ sẽ không còn khớp) / ' +
+          `secret key ${file} is invalid: it needs at least ${MIN_SECRET_BYTES} bytes as hex, it has ${key.length}; restore it from a backup, or delete it to make a new one`,
+      );
+    }
+    chmodSync(file, 0o600);
+    return key;
+  }
+  const key = randomBytes(MIN_SECRET_BYTES);
   writeFileSync(file, key.toString('hex'), { mode: 0o600 });
   return key;
 }
@@ -77,8 +98,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const bus = new Bus((announce) => port.afterCommit(announce));
   const queue = await createQueue(opts.config, port, bus, {
     now,
-    secret: loadSecret(opts.dataDir),
+    secret,
     enforceHours: opts.enforceHours ?? !opts.demo,
+  // Before anything is opened: a bad key stops the server with nothing left running.
+  const secret = loadSecret(opts.dataDir);
     parseIdentity,
   });
   // A day the server did not close (it was down at the close) is closed before anything else.
@@ -119,6 +142,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(durableAnswers, { store: port });
   await app.register(sharedSchemas);
   await app.register(fastifyCookie);
+            serializers: { req: requestLog },
   await app.register(securityHeaders, CENTRE_HEADERS);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(apiDocs, { version: VERSION });

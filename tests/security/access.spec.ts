@@ -19,6 +19,7 @@ const kiosk = server.client({ authorization: 'Bearer demo-kiosk-1' });
 const board = server.client({ authorization: 'Bearer demo-board-1' });
 const display = server.client({ authorization: 'Bearer demo-display-2' });
 const keypad3 = server.client({ authorization: 'Bearer demo-keypad-3' });
+const keypad2 = server.client({ authorization: 'Bearer demo-keypad-2' });
 const staff = server.client();
 await staff.login('quay2', 'quay-2');
 const otherStaff = server.client();
@@ -71,9 +72,18 @@ const WRONG: Record<Rule, [string, ApiClient, 401 | 403][]> = {
     ['staff', staff, 403],
     ['a manager', manager, 403],
   ],
+  keypad: [
+    ['nobody', anonymous, 401],
+    ['staff', staff, 403],
+    ['a manager', manager, 403],
+    ['the admin', admin, 403],
+    ['the kiosk', kiosk, 403],
+    ['the hall board', board, 403],
+    ["counter 2's display", display, 403],
+  ],
 };
 /** Someone the rule lets in, to show the refusals are about the role and not a broken route. */
-const RIGHT: Record<Rule, ApiClient> = { open: anonymous, session: staff, staff, manager, admin, device: kiosk };
+const RIGHT: Record<Rule, ApiClient> = { open: anonymous, session: staff, staff, manager, admin, device: kiosk, keypad: keypad2 };
 
 describe('access: every route needs the right role', () => {
   it('every route in the OpenAPI list is classified', () => {

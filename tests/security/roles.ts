@@ -12,7 +12,9 @@ export type Rule =
   | 'manager'
   | 'admin'
   /** device tokens only */
-  | 'device';
+  | 'device'
+  /** the counter's own keypad only, no account (a rating: staff must not rate themselves) */
+  | 'keypad';
 
 /** The public routes of the contract (API.md "anyone"), named one by one. */
 export const OPEN_ROUTES = new Set([
@@ -35,6 +37,9 @@ export const OPEN_ROUTES = new Set([
   'POST /api/v1/auth/logout',
 ]);
 
+/** Routes only a counter's keypad may call (issue 14, point 3). */
+export const KEYPAD_ROUTES = new Set(['POST /api/v1/counters/{counterId}/rating']);
+
 export const SESSION_ROUTES = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/password']);
 
 /** Tags whose every route needs a role: a new route under them is classified by the tag. */
@@ -46,6 +51,7 @@ export function classify(r: Route): Rule | { unclassified: string } {
   const name = routeName(r);
   if (r.tags.length !== 1) return { unclassified: `${name}: tags ${JSON.stringify(r.tags)} (want exactly one)` };
   const tag = r.tags[0]!;
+  if (KEYPAD_ROUTES.has(name)) return tag === 'counter' ? 'keypad' : { unclassified: `${name}: a keypad route tagged "${tag}"` };
   if (tag in TAG_RULES) {
     if (OPEN_ROUTES.has(name)) return { unclassified: `${name}: listed as open but tagged "${tag}"` };
     return TAG_RULES[tag]!;

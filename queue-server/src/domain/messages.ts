@@ -51,6 +51,8 @@ export const ERRORS = {
   'forbidden:device': { kind: 'forbidden', vi: 'Thiết bị này không được làm việc này', en: 'this device may not do that' },
   'forbidden:role': { kind: 'forbidden', vi: 'Tài khoản của bạn không có quyền này', en: 'your account may not do that' },
   'forbidden:counter_ticket': { kind: 'forbidden', vi: 'Chỉ cán bộ được cấp số tại quầy', en: 'only staff may issue counter tickets' },
+  'forbidden:rating': { kind: 'forbidden', vi: 'Chỉ người dân giữ phiếu, hoặc bàn phím đánh giá của quầy, được đánh giá', en: 'only the citizen holding the ticket, or the counter’s rating keypad, may rate' },
+  bad_rating_key: { kind: 'forbidden', vi: 'Hãy quét mã QR trên phiếu để đánh giá', en: 'scan the QR code on your ticket to rate' },
   'forbidden:health_report': { kind: 'forbidden', vi: 'Chỉ thiết bị gửi báo cáo này', en: 'only devices report health' },
   wrong_counter: { kind: 'forbidden', vi: 'Bạn chỉ được thao tác tại quầy đã đăng nhập', en: 'you may act only at the counter you signed in at' },
   'counter_required:choose': { kind: 'bad_input', vi: 'Hãy chọn quầy làm việc', en: 'choose your counter' },

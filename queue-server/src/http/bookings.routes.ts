@@ -2,8 +2,10 @@
 import { toIso } from '../domain/index.ts';
 import type { RoutePlugin } from './context.ts';
 import { daySchema, errors, ref } from './schemas.ts';
-import { baseUrl, publicTicket } from './present.ts';
+import { baseUrl, heldTicket } from './present.ts';
+import type { FastifyRequest } from 'fastify';
 import type { Booking } from '../store/index.ts';
+import { maskName } from '../services/booking.service.ts';
 
 const codeParam = { type: 'object', properties: { code: { type: 'string', minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9-]+$' } }, required: ['code'] } as const;
 const bookingSchema = {
@@ -19,7 +21,18 @@ const bookingSchema = {
     ticketId: { type: ['string', 'null'] },
   },
 } as const;
-const present = (b: Booking) => ({ code: b.code, serviceId: b.serviceId, date: b.day, time: b.time, bookedAt: toIso(b.bookedAt), fullName: b.fullName, status: b.status, ticketId: b.ticketId });
+const present = (b: Booking, fullName = b.fullName) => ({ code: b.code, serviceId: b.serviceId, date: b.day, time: b.time, bookedAt: toIso(b.bookedAt), fullName, status: b.status, ticketId: b.ticketId });
+
+/**
+ * A booking code is all a look-up or a check-in needs, so guessing codes is held back per
+ * source address; a kiosk, which checks in a whole hall from one address, gets more.
+ */
+const codeGuesses = {
+  rateLimit: {
+    max: (req: FastifyRequest) => (req.actor.kind === 'device' && req.actor.deviceKind === 'kiosk' ? 120 : 20),
+    timeWindow: '1 minute',
+  },
+};
 
 export const bookingRoutes: RoutePlugin = async (app, { ctx }) => {
   const { bookings, dossiers, queue } = ctx;
@@ -90,17 +103,26 @@ export const bookingRoutes: RoutePlugin = async (app, { ctx }) => {
 
   app.get(
     '/bookings/:code',
-    { schema: { summary: 'A booking', tags: ['public'], params: codeParam, response: { 200: bookingSchema, ...errors(400, 404) } } },
-    async (req) => present(await bookings.get(req.params.code)),
+    {
+      config: codeGuesses,
+      schema: { summary: 'A booking, its name masked (Nguyễn V. A.)', tags: ['public'], params: codeParam, response: { 200: bookingSchema, ...errors(400, 404, 429) } },
+    },
+    async (req) => {
+      const b = await bookings.get(req.params.code);
+      return present(b, maskName(b.fullName));
+    },
   );
 
   app.post(
     '/bookings/:code/check-in',
-    { schema: { summary: 'Check in for a booking: an appointment ticket near the booked time', tags: ['public'], params: codeParam, response: { 201: ref('Ticket'), ...errors(400, 404, 409) } } },
+    {
+      config: codeGuesses,
+      schema: { summary: 'Check in for a booking: an appointment ticket near the booked time', tags: ['public'], params: codeParam, response: { 201: ref('Ticket'), ...errors(400, 404, 409, 429) } },
+    },
     async (req, reply) => {
       const t = await bookings.checkIn(req.params.code);
       reply.code(201);
-      return publicTicket(queue, t, baseUrl(queue, req));
+      return heldTicket(queue, t, baseUrl(queue, req));
     },
   );
 };

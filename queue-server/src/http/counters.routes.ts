@@ -2,12 +2,14 @@
 import type { RoutePlugin } from './context.ts';
 import { counterParam, errors, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
 import { baseUrl, counterView, noContent, publicTicket, staffTicket } from './present.ts';
-import { staffOnly, staffOrKeypad } from './guards.ts';
+import { guard, staffOnly, staffOrKeypad } from './guards.ts';
 import { assertMayActAt } from '../services/actor.ts';
 import type { CounterStatus } from '../store/index.ts';
 
 const CURRENT_ACTIONS = ['recall', 'start', 'finish', 'no-show', 'park'] as const;
 const STATUS_ACTIONS: Record<string, CounterStatus> = { pause: 'paused', resume: 'open', close: 'closed', open: 'open' };
+/** Keypads of a counter, no account (the rating service refuses an admin too). */
+const keypadOnly = guard({ roles: [], devices: 'counter' });
 const ticketReply = { 200: { type: 'object', properties: { ticket: ref('Ticket') } }, ...errors(400, 401, 403, 404, 409) };
 
 export const counterRoutes: RoutePlugin = async (app, { ctx }) => {
@@ -116,7 +118,8 @@ export const counterRoutes: RoutePlugin = async (app, { ctx }) => {
   app.post(
     '/counters/:counterId/rating',
     {
-      preHandler: staffOrKeypad,
+      // The counter's rating keypad only: staff must not rate their own service.
+      preHandler: keypadOnly,
       schema: {
         summary: "The rating keypad: rates the counter's last finished ticket, once",
         tags: ['counter'],

@@ -26,7 +26,12 @@ export function baseUrl(q: Queue, req: FastifyRequest): string {
 /** 204 with no body and no content type (a typed reply would want the null its schema names, and a sent null goes out as JSON). */
 export const noContent = (reply: FastifyReply) => reply.code(204).send();
 
-export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estimate = q.estimates.estimateOf(t)) {
+/**
+ * A ticket as anyone may see it (a number is called aloud beside it): whether it
+ * has priority, never which group (pregnancy, disability…). `group`: the views of
+ * staff and of the ticket's holder, which name it.
+ */
+export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estimate = q.estimates.estimateOf(t), group = false) {
   const counter = t.counterId ? q.centre.config.counters.find((c) => c.id === t.counterId) : undefined;
   const service = q.centre.config.services.find((s) => s.id === t.serviceId);
   return {
@@ -35,7 +40,8 @@ export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estim
     serviceId: t.serviceId,
     serviceName: service?.name ?? t.serviceId,
     status: t.status,
-    priorityCategoryId: t.priorityCategoryId,
+    priority: t.priorityCategoryId !== null,
+    priorityCategoryId: group ? t.priorityCategoryId : null,
     channel: t.channel,
     issuedAt: toIso(t.arrivedAt),
     calledAt: t.calledAt === null ? null : toIso(t.calledAt),
@@ -51,11 +57,20 @@ export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estim
 }
 
 export function staffTicket(q: Queue, t: TicketRecord, base: string, est?: Estimate) {
+/**
+ * The ticket as its holder gets it (the issuing kiosk, the booking check-in): its status URL,
+ * and so the slip's QR, carries the visit's rating key (`?k=`), which no other answer gives.
+ */
+export function heldTicket(q: Queue, t: TicketRecord, base: string) {
+  const v = publicTicket(q, t, base, undefined, true);
+  return { ...v, statusUrl: `${v.statusUrl}?k=${q.ratings.keyOf(t)}` };
+}
+
   const now = q.centre.now();
   const waitEnd = t.waitEndAt ?? now;
   const wait = t.status === 'waiting' ? now - t.enqueuedAt : waitEnd - t.enqueuedAt;
   return {
-    ...publicTicket(q, t, base, est ?? { peopleAhead: 0, estimatedWaitMinutes: null }),
+    ...publicTicket(q, t, base, est ?? { peopleAhead: 0, estimatedWaitMinutes: null }, true),
     waitSeconds: Math.max(0, Math.round(wait / 1000)),
     visitWaitSeconds: Math.max(0, Math.round((wait + t.priorWaitMs) / 1000)),
     callCount: t.callCount,

@@ -33,7 +33,11 @@ export const ratingBody = {
   type: 'object',
   additionalProperties: false,
   required: ['score'],
-  properties: { score: { type: 'integer', minimum: 1, maximum: 4 } },
+  properties: {
+    score: { type: 'integer', minimum: 1, maximum: 4 },
+    /** The visit's rating key, from the slip's QR (`?k=` of its status URL); the counter's rating keypad needs none. */
+    k: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
+  },
 } as const;
 
 /** What a rating answers: the ticket it landed on (a transferred visit rates its last leg) and the score. */
@@ -61,6 +65,8 @@ export const ticketSchema = {
     serviceId: { type: 'string' },
     serviceName: { type: 'string' },
     status: { type: 'string', enum: [...TICKET_STATUSES] },
+    /** Public views say only this ("ưu tiên"); the group is for staff and the ticket's holder. */
+    priority: { type: 'boolean' },
     priorityCategoryId: nullable('string'),
     channel: { type: 'string', enum: [...CHANNELS] },
     issuedAt: { type: 'string', format: 'date-time' },

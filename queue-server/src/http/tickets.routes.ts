@@ -3,7 +3,7 @@ import { fail } from '../domain/messages.ts';
 import type { RoutePlugin } from './context.ts';
 import { errors, idParam, issueBody, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
 import { whenDurable } from './errors.ts';
-import { baseUrl, noContent, publicTicket } from './present.ts';
+import { baseUrl, heldTicket, noContent, publicTicket } from './present.ts';
 import { staffOnly, deviceOnly } from './guards.ts';
 
 const idempotencyKey = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } as const;
@@ -38,7 +38,7 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
       // Estimate once the burst this ticket came with is committed: one forward run serves them all.
       await whenDurable(ctx.store);
       reply.code(replay ? 200 : 201);
-      return publicTicket(queue, ticket, baseUrl(queue, req));
+      return heldTicket(queue, ticket, baseUrl(queue, req));
     },
   );
 
@@ -114,15 +114,15 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
     '/tickets/:id/rating',
     {
       schema: {
-        summary: 'Rate the service (4 = rất hài lòng … 1 = không hài lòng), once per served ticket',
+        summary: 'Rate the service (4 = rất hài lòng … 1 = không hài lòng), once per served visit, with the rating key of the slip’s QR (k)',
         tags: ['tickets'],
         params: idParam,
         body: ratingBody,
-        response: { 201: ratedReply, ...errors(400, 404, 409) },
+        response: { 201: ratedReply, ...errors(400, 403, 404, 409) },
       },
     },
     async (req, reply) => {
-      const t = await queue.ratings.rate(req.params.id, req.body.score);
+      const t = await queue.ratings.rate(req.params.id, req.body.score, req.body.k ?? null, req.actor);
       reply.code(201);
       return { ticketId: t.id, score: req.body.score };
     },

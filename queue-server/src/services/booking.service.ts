@@ -11,6 +11,15 @@ const SLOT_MINUTES = 30;
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
+/**
+ * A name as a booking look-up shows it: the family name whole, the others as initials,
+ * diacritics kept ("Nguyễn Văn An" → "Nguyễn V. A."), enough for the citizen to know it is theirs.
+ */
+export function maskName(fullName: string): string {
+  const [family, ...rest] = fullName.normalize('NFC').trim().split(/\s+/);
+  return [family ?? '', ...rest.map((w) => `${Array.from(w)[0]!.toLocaleUpperCase('vi')}.`)].join(' ');
+}
+
 export class BookingService {
   constructor(
     private readonly config: CenterConfig,

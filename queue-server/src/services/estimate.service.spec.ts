@@ -61,7 +61,7 @@ describe('EstimateService', () => {
       f.clock.now += minutes * 60_000;
       done.push(await counters.act(t.id, 'finish', clerk));
     }
-    await ratings.rate(done[0]!.id, 4);
+    await ratings.rate(done[0]!.id, 4, ratings.keyOf(done[0]!), { kind: 'public' });
     f.clock.now += 10_000; // past the cache of the averages
     expect(estimates.serviceTimes()['ho-tich']).toBe(6 * 60_000);
   });

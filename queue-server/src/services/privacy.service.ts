@@ -16,7 +16,9 @@ export class PrivacyService {
   /** Clears names and ages of finished visits older than the retention; returns how many tickets were cleared. */
   purge(): Promise<number> {
     const cutoff = this.now() - this.config.privacy.scanRetentionDays * 86_400_000;
-    return this.store.forgetCitizens(cutoff, (tickets) => ({ actor: 'system', action: 'privacy.purge', target: null, detail: { tickets }, at: this.now() }));
+    const tickets = this.store.forgetCitizens(cutoff, (n) => ({ actor: 'system', action: 'privacy.purge', target: null, detail: { tickets: n }, at: this.now() }));
+    // Bookings' names and phone numbers go after the same retention, counted from the booked time.
+    return tickets.then(async (n) => (await this.store.forgetBookings(cutoff), n));
   }
 
   /** A purge the timer runs: a refused one is tried again at the next. */

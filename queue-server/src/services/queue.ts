@@ -45,7 +45,7 @@ export async function createQueue(config: CenterConfig, port: StorePort, bus: Bu
     counters: new CounterService(centre, tickets, states, log, hall, bus),
     estimates: new EstimateService(centre, tickets, states),
     hall,
-    ratings: new RatingService(centre, tickets, log, bus),
+    ratings: new RatingService(centre, tickets, log, bus, opts.secret),
     dayClose: new DayCloseService(centre, tickets, log, hall, bus, { enforceHours: opts.enforceHours }),
   };
 }

@@ -1,6 +1,12 @@
 // What a ticket learns after the fact: the citizen's rating of the service
 // (once per served visit, from the phone or the counter's rating keypad), and
 // whether the kiosk's printer printed it.
+//
+// A rating needs proof that the rater holds the ticket: the visit's rating key,
+// which only the slip carries (its QR and status URL, `?k=`), or the rating
+// keypad of the counter that served it. Numbers are called aloud and ticket ids
+// go out on public events, so neither proves anything; staff never rate.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ticketRecord, type TicketRecord } from '../store/index.ts';
 import { assertMayActAt, type Actor } from './actor.ts';
 import type { Bus } from './bus.ts';
@@ -18,10 +24,29 @@ export class RatingService {
     private readonly open: OpenTickets,
     private readonly log: EventLog,
     private readonly bus: Bus,
+    private readonly secret: Buffer,
   ) {}
 
-  async rate(ticketId: string, score: number): Promise<TicketRecord> {
-    let t = await this.open.get(ticketId);
+  /**
+   * The visit's rating key: keyed by the server's secret over the visit id, so every leg of a
+   * transferred visit shares it, and nobody without `secret.key` can work it out from an id or number.
+   */
+  keyOf(t: Pick<TicketRecord, 'visitId'>): string {
+    return createHmac('sha256', this.secret).update(`rating-key\0${t.visitId}`).digest().subarray(0, 16).toString('base64url');
+  }
+
+  /** A rating from whoever holds the slip: `key` is the one its QR carries. */
+  async rate(ticketId: string, score: number, key: string | null, actor: Actor): Promise<TicketRecord> {
+    if (actor.kind === 'user') throw fail('forbidden:rating');
+    const t = await this.open.get(ticketId);
+    const want = Buffer.from(this.keyOf(t));
+    const got = Buffer.from(key ?? '');
+    if (got.length !== want.length || !timingSafeEqual(got, want)) throw fail('bad_rating_key');
+    return this.rateVisit(t, score);
+  }
+
+  private async rateVisit(first: TicketRecord, score: number): Promise<TicketRecord> {
+    let t = first;
     // Follow a transferred visit to its last transaction.
     for (let hops = 0; t.transferredTo && hops < MAX_TRANSFERS; hops++) t = await this.open.get(t.transferredTo);
     if (t.status !== 'done') {
@@ -43,10 +68,11 @@ export class RatingService {
   /** A rating keypad's press: rates the last ticket finished at the counter. */
   async rateAtCounter(counterId: string, score: number, actor: Actor): Promise<TicketRecord> {
     this.centre.counter(counterId);
+    if (actor.kind !== 'device' || actor.deviceKind !== 'keypad') throw fail('forbidden:rating');
     assertMayActAt(actor, counterId);
     const last = await this.open.lastFinishedAt(counterId);
     if (!last) throw fail('nothing_to_rate');
-    return this.rate(last.id, score);
+    return this.rateVisit(last, score);
   }
 
   /** The kiosk agent's word on whether the ticket came out of the printer. */

@@ -201,7 +201,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         expect(await port.reads.dossier('HS-002')).toBeNull();
       }));
 
-    it('forgetCitizens clears the name and age of closed visits before the cutoff only, audits it, and says how many', () =>
+    it('forgetCitizens clears the name, age, ID hash and last four digits of closed visits before the cutoff only, audits it, and says how many', () =>
       using(async ({ port }) => {
         const scanned = (id: string, n: string, seq: number) => ticketRecord(ticket(id, n, 'ho-tich', seq), { citizenName: 'Nguyễn Văn A', citizenAge: 40, idHash: `h-${id}`, idLast4: '4567' });
         const closed = scanned('t-1', '1001', 1);
@@ -214,9 +214,20 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         expect(await port.forgetCitizens(AT, audit)).toBe(0);
         expect((await port.reads.audit()).map((a) => a.action)).toEqual([]);
         expect(await port.forgetCitizens(AT + 86_400_000, audit)).toBe(1);
-        expect(await port.reads.ticket('t-1')).toMatchObject({ citizenName: null, citizenAge: null, idHash: 'h-t-1', idLast4: '4567' });
-        expect(await port.reads.ticket('t-2')).toMatchObject({ citizenName: 'Nguyễn Văn A', citizenAge: 40 });
+        expect(await port.reads.ticket('t-1')).toMatchObject({ citizenName: null, citizenAge: null, idHash: null, idLast4: null });
+        expect(await port.reads.ticket('t-2')).toMatchObject({ citizenName: 'Nguyễn Văn A', citizenAge: 40, idHash: 'h-t-2', idLast4: '4567' });
         expect((await port.reads.audit()).map((a) => [a.action, a.detail])).toEqual([['privacy.purge', { tickets: 1 }]]);
+      }));
+
+    it('forgetBookings clears the name and phone of bookings booked before the cutoff only, and says how many', () =>
+      using(async ({ port }) => {
+        const booking = (code: string, bookedAt: number) => ({ code, serviceId: 'ho-tich', day: DAY, time: '09:00', bookedAt, fullName: 'Trần Thị Bình', phone: '0912345678', status: 'booked' as const, ticketId: null, createdAt: AT });
+        await port.commit({ bookings: [booking('OLD234', AT), booking('NEW234', AT + 86_400_000)] });
+        expect(await port.forgetBookings(AT)).toBe(0);
+        expect(await port.forgetBookings(AT + 1)).toBe(1);
+        expect(await port.reads.booking('OLD234')).toMatchObject({ fullName: '', phone: '', status: 'booked' });
+        expect(await port.reads.booking('NEW234')).toMatchObject({ fullName: 'Trần Thị Bình', phone: '0912345678' });
+        expect(await port.forgetBookings(AT + 1)).toBe(0);
       }));
 
     it('a day sequence never goes down, and each day has its own', () =>

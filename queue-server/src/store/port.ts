@@ -120,8 +120,10 @@ export interface StorePort {
   ping(): Promise<void>;
   loadRuntime(day: string): Promise<RuntimeState>;
   commit(batch: Batch): Promise<void>;
-  /** Clears the name and age of closed tickets that arrived before `cutoff`, with `audit` about it when any changed, in one commit; resolves with how many changed. */
+  /** Clears the name, age, ID hash and last four digits of closed tickets that arrived before `cutoff`, with `audit` about it when any changed, in one commit; resolves with how many changed. */
   forgetCitizens(cutoff: number, audit: (tickets: number) => AuditInput): Promise<number>;
+  /** Clears the name and phone number of bookings whose booked time was before `cutoff`, in one commit; resolves with how many changed. */
+  forgetBookings(cutoff: number): Promise<number>;
   /** Resolves once every write made so far is on disk; rejects if their commit failed (an answer waits for it). */
   durable(): Promise<void>;
   /** Runs `fn` once every write made so far is on disk (at once when none is pending); never if that commit fails (announcements wait for it). */

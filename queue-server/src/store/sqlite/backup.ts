@@ -8,9 +8,13 @@ import path from 'node:path';
 export async function backupDatabase(dbFile: string, dest: string): Promise<{ pages: number }> {
   if (!existsSync(dbFile)) throw new Error(`Không có cơ sở dữ liệu ${dbFile} / no database at ${dbFile}`);
   mkdirSync(path.dirname(path.resolve(dest)), { recursive: true });
+  // A backup holds the same personal data as the database: 0600 from its first byte.
+  closeSync(openSync(dest, 'a', 0o600));
+  chmodSync(dest, 0o600);
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     const r = await db.backup(dest);
+    chmodSync(dest, 0o600);
     return { pages: r.totalPages };
   } finally {
     db.close();

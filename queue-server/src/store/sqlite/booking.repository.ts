@@ -37,6 +37,11 @@ export class BookingRepository {
     this.db.prepare("UPDATE bookings SET status = 'checked_in', ticket_id = ? WHERE code = ?").run(ticketId, code);
   }
 
+  /** Clears the name and phone number of bookings whose time was before `cutoff`; returns how many changed. */
+  forgetPeople(cutoff: number): number {
+    return this.db.prepare("UPDATE bookings SET full_name = '', phone = '' WHERE booked_at < ? AND (full_name != '' OR phone != '')").run(cutoff).changes;
+  }
+
   /** Booked (not cancelled) count per time of a service's day. */
   countsFor(serviceId: string, day: string): Map<string, number> {
     const rows = this.db

@@ -1,7 +1,7 @@
 // Opens the SQLite file the way the queue needs it: WAL for readers beside the
 // writer, synchronous=FULL so an acknowledged ticket survives a crash or power cut.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -13,14 +13,26 @@ export interface OpenOptions {
   synchronous?: 'FULL' | 'NORMAL';
 }
 
+/** The database and its WAL and shared-memory files hold personal data: only the server's user reads them. */
+export const DB_FILE_MODE = 0o600;
+
 export function openDb({ file, synchronous = 'FULL' }: OpenOptions): Db {
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(path.dirname(file), { recursive: true });
+    // Made 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database's mode.
+    closeSync(openSync(file, 'a', DB_FILE_MODE));
+    chmodSync(file, DB_FILE_MODE);
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A purge overwrites what it deletes, so no name or phone number stays behind in free pages.
+  db.pragma('secure_delete = ON');
   migrate(db);
+  // Files a server before this one left with the umask's mode.
+  if (file !== ':memory:') for (const ext of ['-wal', '-shm']) if (existsSync(file + ext)) chmodSync(file + ext, DB_FILE_MODE);
   return db;
 }
 

@@ -91,6 +91,18 @@ export class SqlitePort implements StorePort {
     for (const r of b.revokeDevices ?? []) s.devices.revoke(r.id, r.at);
   }
 
+  forgetBookings(cutoff: number): Promise<number> {
+    let n = 0;
+    try {
+      this.store.tx(() => {
+        n = this.store.bookings.forgetPeople(cutoff);
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.store.durable().then(() => n);
+  }
+
   forgetCitizens(cutoff: number, audit: (tickets: number) => AuditInput): Promise<number> {
     let n = 0;
     try {

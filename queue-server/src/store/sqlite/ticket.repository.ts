@@ -74,8 +74,8 @@ export class TicketRepository {
     this.dayNumbersStmt = db.prepare('SELECT number FROM tickets WHERE day = ? AND leg = 0');
     this.dayIssuedStmt = db.prepare('SELECT service_id, COUNT(*) AS n FROM tickets WHERE day = ? AND leg = 0 GROUP BY service_id');
     this.forgetStmt = db.prepare(
-      `UPDATE tickets SET citizen_name = NULL, citizen_age = NULL
-       WHERE (citizen_name IS NOT NULL OR citizen_age IS NOT NULL) AND arrived_at < ? AND status IN ${TERMINAL}`,
+      `UPDATE tickets SET citizen_name = NULL, citizen_age = NULL, id_hash = NULL, id_last4 = NULL
+       WHERE (citizen_name IS NOT NULL OR citizen_age IS NOT NULL OR id_hash IS NOT NULL OR id_last4 IS NOT NULL) AND arrived_at < ? AND status IN ${TERMINAL}`,
     );
   }
 
@@ -137,7 +137,7 @@ export class TicketRepository {
     ]);
   }
 
-  /** Clears the name and age of closed tickets that arrived before `cutoff`; returns how many changed. */
+  /** Clears the name, age, ID hash and last four digits of closed tickets that arrived before `cutoff`; returns how many changed. */
   forgetCitizens(cutoff: number): number {
     return this.forgetStmt.run(cutoff).changes;
   }
