@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDemoConfig } from '@mot-cua/config';
 import { addDays, dayKey, dayStart } from '../domain/index.ts';
+import { SqlitePort } from '../store/index.ts';
 import { MONDAY_8AM, openQueue, staffAt, type QueueFixture } from './queue.fixture.ts';
 
 let f: QueueFixture;
@@ -122,6 +123,20 @@ describe('DayCloseService', () => {
     expect((await again.dayClose.closeDue()).map((t) => t.id)).toEqual([monday.id]);
     expect(await again.tickets.get(monday.id)).toMatchObject({ status: 'expired', finishedAt: dayStart(addDays(MONDAY, 1)) });
     expect(again.tickets.list().map((t) => t.id)).toEqual([wednesday.id]);
+  });
+
+  it('the retention purge clears an expired visit’s personal data as it does a finished one’s', async () => {
+    f = await openQueue({ parseIdentity: () => ({ ok: true, value: { idNumber: '001055001234', fullName: 'Nguyễn Văn An', age: 71 } }) });
+    const t = (await f.queue.issue.issue({ serviceId: 'ho-tich', identityQr: 'raw' }, null)).ticket;
+    const port = new SqlitePort(f.store);
+    const audit = (tickets: number) => ({ actor: 'system', action: 'privacy.purge', target: null, detail: { tickets }, at: f.clock.now });
+    // Open, it keeps its data whatever its age.
+    expect(await port.forgetCitizens(f.clock.now + 1000, audit)).toBe(0);
+    f.clock.now = dayStart(addDays(MONDAY, 1));
+    await f.queue.dayClose.closeDue();
+    expect(f.store.tickets.get(t.id)).toMatchObject({ status: 'expired', citizenName: 'Nguyễn Văn An' });
+    expect(await port.forgetCitizens(f.clock.now, audit)).toBe(1);
+    expect(f.store.tickets.get(t.id)).toMatchObject({ status: 'expired', citizenName: null, citizenAge: null });
   });
 
   it('its timer closes the day when the injected clock crosses midnight', async () => {
