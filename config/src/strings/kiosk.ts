@@ -27,6 +27,7 @@ const vi = {
   homeBookingHint: 'Nhận số theo mã lịch hẹn hoặc đặt lịch',
   homeSpeak: 'Mời quý công dân chọn dịch vụ trên màn hình.',
   hotline: 'Đường dây nóng: {phone}',
+  moreBelow: 'Còn nữa bên dưới',
 
   // Take a number
   takeTitle: 'Chọn lĩnh vực cần giải quyết',
@@ -156,6 +157,7 @@ const vi = {
   ratingNotServed: 'Phiếu này chưa được phục vụ xong, chưa thể đánh giá.',
   ratingUnknown: 'Không tìm thấy phiếu số {number} hôm nay.',
   ratingSpeak: 'Mời quý vị chọn mức độ hài lòng.',
+  ratingScanQr: 'Để đánh giá, xin đưa mã QR trên phiếu vào máy quét, hoặc mở mã QR bằng điện thoại.',
 
   // On-screen keyboard
   keyboardLabel: 'Bàn phím',
@@ -218,6 +220,7 @@ const en: { [K in keyof typeof vi]: string } = {
   homeBookingHint: 'Check in with your booking code, or book a time',
   homeSpeak: 'Please choose a service on the screen.',
   hotline: 'Hotline: {phone}',
+  moreBelow: 'More below',
 
   takeTitle: 'Choose the field you need',
   takeSpeak: 'Please choose a field.',
@@ -340,6 +343,7 @@ const en: { [K in keyof typeof vi]: string } = {
   ratingNotServed: 'This ticket has not been served yet, so it cannot be rated.',
   ratingUnknown: 'No ticket number {number} today.',
   ratingSpeak: 'Please choose how satisfied you are.',
+  ratingScanQr: 'To rate, hold the QR code on your ticket to the scanner, or open it on your phone.',
 
   keyboardLabel: 'Keyboard',
   keyBackspace: 'Delete one character',
