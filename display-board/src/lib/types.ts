@@ -45,6 +45,8 @@ export interface StatsRow {
   issued: number;
   served: number;
   noShow: number;
+  /** Still open when their day closed: issued, not served (reports). */
+  expired?: number;
   waiting?: number;
   avgWaitSeconds: number | null;
   p90WaitSeconds: number | null;
@@ -121,10 +123,11 @@ export interface CenterInfo {
   address?: string;
   hotline?: string;
   notice?: string;
+  noticeEn?: string;
   targetWaitMinutes: number;
   warnWaitMinutes?: number;
   services: { id: string; code: string; name: string; nameEn?: string; prefix: string; waiting?: number; estimatedWaitMinutes?: number | null }[];
-  counters: { id: string; number: number; name: string; serviceIds: string[]; priority: boolean; status?: string; staff?: Staff | null; signedIn?: boolean }[];
+  counters: { id: string; number: number; name: string; nameEn?: string; serviceIds: string[]; priority: boolean; status?: string; staff?: Staff | null; signedIn?: boolean }[];
   priorityCategories: { id: string; name: string; nameEn?: string }[];
   voice?: { template: string; lang: string; repeat: number; chime: boolean };
   targets?: { waitMinutes?: number; warnWaitMinutes?: number; serviceMinutes?: number; satisfactionPct?: number; dossiersPerStaffYear?: number };
