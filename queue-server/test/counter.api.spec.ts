@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.ts';
 import { ApiClient } from '../../tests/support/api.ts';
 
-type Ticket = { id: string; number: string; status: string; serviceId: string; counterNumber: number | null; transferredTo: string | null };
+type Ticket = { id: string; number: string; status: string; serviceId: string; counterNumber: number | null; transferredTo: string | null; statusUrl: string };
 type Err = { error: { code: string; message: string } };
 
 let s: TestServer;
@@ -36,8 +36,11 @@ describe('a visit from call to rating', () => {
     const again = await staff2.post<Err>(`/api/v1/tickets/${t.id}/finish`);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('illegal_transition');
-    expect((await anon.post(`/api/v1/tickets/${t.id}/rating`, { score: 4 })).status).toBe(201);
-    const twice = await anon.post<Err>(`/api/v1/tickets/${t.id}/rating`, { score: 3 });
+    // The slip's key (its QR's ?k=) proves the rater holds the ticket (issue 14, point 3).
+    const k = new URL(t.statusUrl).searchParams.get('k');
+    expect((await anon.post(`/api/v1/tickets/${t.id}/rating`, { score: 4 })).status).toBe(403);
+    expect((await anon.post(`/api/v1/tickets/${t.id}/rating`, { score: 4, k })).status).toBe(201);
+    const twice = await anon.post<Err>(`/api/v1/tickets/${t.id}/rating`, { score: 3, k });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('already_rated');
   });

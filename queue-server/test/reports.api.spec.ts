@@ -22,8 +22,10 @@ beforeAll(async () => {
   await q4.login('quay4', 'quay-4');
 
   at('08:00');
-  const a = (await anon.post<{ id: string }>('/api/v1/tickets', { serviceId: 'ho-tich' })).body;
-  const b = (await anon.post<{ id: string }>('/api/v1/tickets', { serviceId: 'ho-tich' })).body;
+  const a = (await anon.post<{ id: string; statusUrl: string }>('/api/v1/tickets', { serviceId: 'ho-tich' })).body;
+  const b = (await anon.post<{ id: string; statusUrl: string }>('/api/v1/tickets', { serviceId: 'ho-tich' })).body;
+  /** The slip's rating key, as its QR carries it. */
+  const k = (t: { statusUrl: string }) => new URL(t.statusUrl).searchParams.get('k');
   at('08:05');
   await q2.post('/api/v1/counters/quay-2/call-next'); // A waited 5
   at('08:10');
@@ -31,7 +33,7 @@ beforeAll(async () => {
   await anon.post('/api/v1/tickets', { serviceId: 'dat-dai' }); // D
   at('08:15');
   await q2.post('/api/v1/counters/quay-2/call-next'); // finishes A (service 10), calls B (waited 15)
-  await anon.post(`/api/v1/tickets/${a.id}/rating`, { score: 4 });
+  await anon.post(`/api/v1/tickets/${a.id}/rating`, { score: 4, k: k(a) });
   at('08:30');
   await q4.post('/api/v1/counters/quay-4/call-next'); // C waited 20
   at('08:35');
@@ -40,7 +42,7 @@ beforeAll(async () => {
   await q4.post('/api/v1/counters/quay-4/call-next'); // D waited 26
   at('08:40');
   await q2.post('/api/v1/counters/quay-2/current/finish'); // B service 25
-  await anon.post(`/api/v1/tickets/${b.id}/rating`, { score: 2 });
+  await anon.post(`/api/v1/tickets/${b.id}/rating`, { score: 2, k: k(b) });
   at('09:20');
   await q4.post('/api/v1/counters/quay-4/current/finish'); // D service 44
   // A visit on the 21st belongs to the next An Giang month.

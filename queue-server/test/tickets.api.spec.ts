@@ -56,7 +56,8 @@ describe('issuing tickets', () => {
     expect(a.body.number).toMatch(/^3\d{3}$/);
     expect(Number(b.body.number)).toBe(Number(a.body.number) + 1);
     expect(a.body.status).toBe('waiting');
-    expect(a.body.statusUrl).toMatch(new RegExp(`/t/${a.body.id}$`));
+    // The holder's status URL carries the visit's rating key (issue 14, point 3).
+    expect(a.body.statusUrl).toMatch(new RegExp(`/t/${a.body.id}\\?k=[A-Za-z0-9_-]{22}$`));
     expect(b.body.peopleAhead).toBe(1);
     const q = await anon.get<{ services: { serviceId: string; waiting: number }[] }>('/api/v1/queue');
     expect(q.body.services.find((x) => x.serviceId === 'dat-dai')?.waiting).toBeGreaterThanOrEqual(2);
@@ -118,7 +119,7 @@ describe('issuing tickets', () => {
   it('a forged Host header cannot put an odd address into the status URL', async () => {
     const r = await anon.post<Ticket>('/api/v1/tickets', { serviceId: 'ho-tich' }, { host: 'evil.example:99999' });
     expect(r.status).toBe(201);
-    expect(r.body.statusUrl).toBe(`${s.url}/t/${r.body.id}`);
+    expect(r.body.statusUrl).toMatch(new RegExp(`^${s.url}/t/${r.body.id}\\?k=[A-Za-z0-9_-]+$`));
   });
 
   it('unknown and malformed ticket ids', async () => {
@@ -131,11 +132,12 @@ describe('issuing tickets', () => {
 
   it('a rating before service is a conflict; a bad score is bad input', async () => {
     const t = await anon.post<Ticket>('/api/v1/tickets', { serviceId: 'ho-kinh-doanh' });
-    const early = await anon.post<Err>(`/api/v1/tickets/${t.body.id}/rating`, { score: 4 });
+    const k = new URL(t.body.statusUrl).searchParams.get('k');
+    const early = await anon.post<Err>(`/api/v1/tickets/${t.body.id}/rating`, { score: 4, k });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('not_served');
-    expect((await anon.post<Err>(`/api/v1/tickets/${t.body.id}/rating`, { score: 5 })).status).toBe(400);
-    expect((await anon.post<Err>('/api/v1/tickets/nobody123/rating', { score: 4 })).status).toBe(404);
+    expect((await anon.post<Err>(`/api/v1/tickets/${t.body.id}/rating`, { score: 5, k })).status).toBe(400);
+    expect((await anon.post<Err>('/api/v1/tickets/nobody123/rating', { score: 4, k })).status).toBe(404);
   });
 });
 

@@ -83,8 +83,13 @@ describe('CCCD scan through the kiosk agent', () => {
     await page.locator('[data-service="ho-tich"]').click();
     await page.waitForURL(/\/kiosk\/ticket\//);
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
-    const ticket = await api.get<{ number: string; priorityCategoryId: string | null }>(`/api/v1/tickets/${id}`);
-    expect(ticket.body.priorityCategoryId).toBe(elderly!.id);
+    // Anyone may read a ticket: it says only that it has priority; staff see which group (issue 14, point 7).
+    const ticket = await api.get<{ number: string; priority: boolean; priorityCategoryId: string | null }>(`/api/v1/tickets/${id}`);
+    expect(ticket.body).toMatchObject({ priority: true, priorityCategoryId: null });
+    const desk = new ApiClient(server.url);
+    await desk.login('quay2', 'quay-2');
+    const queued = await desk.get<{ waiting: { id: string; priorityCategoryId: string | null }[] }>('/api/v1/counters/quay-2/queue');
+    expect(queued.body.waiting.find((t) => t.id === id)?.priorityCategoryId).toBe(elderly!.id);
     expect(await page.getByTestId('ticket-priority').textContent()).toBe(interpolate(dict.vi.ticketPriority, { name: elderly!.name }));
 
     await expect.poll(() => page.getByText(dict.vi.printed).isVisible(), { timeout: 15_000 }).toBe(true);
@@ -116,8 +121,8 @@ describe('CCCD scan through the kiosk agent', () => {
     await page.locator('[data-service="chung-thuc"]').click();
     await page.waitForURL(/\/kiosk\/ticket\//);
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
-    const ticket = await api.get<{ priorityCategoryId: string | null }>(`/api/v1/tickets/${id}`);
-    expect(ticket.body.priorityCategoryId).toBeNull();
+    const ticket = await api.get<{ priority: boolean; priorityCategoryId: string | null }>(`/api/v1/tickets/${id}`);
+    expect(ticket.body).toMatchObject({ priority: false, priorityCategoryId: null });
     expect(errors).toEqual([]);
   });
 });

@@ -108,9 +108,15 @@ describe.each(['vi', 'en'] as const)('kiosk in %s', (lang) => {
   const viewport = lang === 'vi' ? PORTRAIT : LANDSCAPE;
   const orient = lang === 'vi' ? 'portrait' : 'landscape';
   let ticket: { id: string; number: string };
+  /** The slip's status URL as the kiosk got it (its QR): the citizen's proof for rating. */
+  let slipUrl = '';
 
   it('takes a number in at most 3 taps; the agent being down leaves the ticket on screen with what to do', async () => {
-    const { page, errors } = await open('/kiosk', viewport);
+    const { page, errors } = await open('/kiosk', viewport, async (p) =>
+      p.on('response', (r) => {
+        if (r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/tickets') void r.json().then((b: { statusUrl: string }) => (slipUrl = b.statusUrl));
+      }),
+    );
     await switchTo(page, lang);
     await checkScreen(page, `home-${lang}-${orient}`);
     const before = await waiting('ho-tich');
@@ -159,7 +165,7 @@ describe.each(['vi', 'en'] as const)('kiosk in %s', (lang) => {
     expect(errors).toEqual([]);
   });
 
-  it('rates the service once by ticket number, typed on the on-screen keys', async () => {
+  it('a typed number finds the ticket but asks for the slip’s QR; the QR opened on a phone rates it once', async () => {
     expect((await staff.post(`/api/v1/tickets/${ticket.id}/start`)).status).toBe(200);
     expect((await staff.post(`/api/v1/tickets/${ticket.id}/finish`)).status).toBe(200);
 
@@ -174,19 +180,29 @@ describe.each(['vi', 'en'] as const)('kiosk in %s', (lang) => {
     for (const ch of ticket.number) await keys.getByRole('button', { name: ch, exact: true }).click();
     expect(await page.getByLabel(t.ratingNumberLabel).inputValue()).toBe(ticket.number);
     await page.getByRole('button', { name: t.ratingFind, exact: true }).click();
+    // A number is called aloud: it proves nothing, so it cannot rate (issue 14, point 3).
+    await expect.poll(() => page.getByTestId('rating-message').textContent()).toBe(t.ratingScanQr);
+    expect(await page.locator('button[data-score]').count()).toBe(0);
+    await checkScreen(page, `rating-scan-qr-${lang}-${orient}`);
 
-    await expect.poll(() => page.getByText(t.ratingQuestion).isVisible()).toBe(true);
-    expect(await page.locator('button[data-score]').count()).toBe(4);
-    await checkScreen(page, `rating-levels-${lang}-${orient}`);
-    await page.locator('button[data-score="4"]').click();
-    await expect.poll(() => page.getByText(t.ratingThanks).first().isVisible()).toBe(true);
-    await checkScreen(page, `rating-thanks-${lang}-${orient}`);
+    // The citizen opens the slip's QR on a phone: the page rates with the key it carries.
+    const slip = new URL(slipUrl);
+    expect(slip.searchParams.get('k')).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+    const phone = await open(`${slip.pathname}${slip.search}`, PHONE);
+    if (lang === 'en') await phone.page.getByRole('button', { name: dict.vi.langToggle }).click();
+    await expect.poll(() => phone.page.getByText(t.ratingQuestion).isVisible()).toBe(true);
+    expect(await phone.page.locator('button[data-score]').count()).toBe(4);
+    await checkScreen(phone.page, `rating-levels-phone-${lang}`, { touch: false });
+    await phone.page.locator('button[data-score="4"]').click();
+    await expect.poll(() => phone.page.getByTestId('phone-rated').textContent()).toBe(t.ratingThanks);
+    await checkScreen(phone.page, `rating-thanks-phone-${lang}`, { touch: false });
     const rated = await api.get<{ rated: boolean }>(`/api/v1/tickets/${ticket.id}`);
     expect(rated.body.rated).toBe(true);
 
     // the same ticket a second time
     await page.getByRole('button', { name: t.home, exact: true }).click();
     await page.getByRole('button', { name: t.homeRating }).click();
+    expect(phone.errors).toEqual([]);
     await page.getByLabel(t.ratingNumberLabel).fill(ticket.number);
     await page.getByRole('button', { name: t.ratingFind, exact: true }).click();
     await expect.poll(() => page.getByTestId('rating-message').textContent()).toBe(t.ratingAlready);

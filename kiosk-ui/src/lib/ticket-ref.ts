@@ -4,6 +4,16 @@ export function ticketIdFromScan(raw: string): string | null {
   return m?.[1] ?? null;
 }
 
+/**
+ * The visit's rating key a slip's QR carries (`?k=` of its status URL): what shows the
+ * server that whoever rates holds the slip. A typed number has none.
+ */
+export function ratingKeyFromScan(raw: string): string | null {
+  const m = /\/t\/[A-Za-z0-9_-]+\/?\?(\S*)\s*$/.exec(raw.trim());
+  const k = m ? new URLSearchParams(m[1]).get('k') : null;
+  return k && /^[A-Za-z0-9_-]{1,64}$/.test(k) ? k : null;
+}
+
 /** Ticket numbers as typed: spaces dropped, letters upper-case ("a 001" → "A001"). */
 export function normalizeTicketNumber(s: string): string {
   return s.replace(/\s+/g, '').toUpperCase();

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toIso, type Estimate } from '../domain/index.ts';
 import type { Alert, Device, TicketRecord } from '../store/index.ts';
 import type { Queue } from '../services/queue.ts';
+import { priorityProof } from '../services/issue.service.ts';
 import type { AppContext } from './context.ts';
 
 const SANE_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
@@ -76,6 +77,7 @@ export function heldTicket(q: Queue, t: TicketRecord, base: string) {
     callCount: t.callCount,
     procedureCode: t.procedureCode,
     citizen: t.citizenName !== null ? { name: t.citizenName, age: t.citizenAge ?? 0 } : null,
+    priorityDeclared: priorityProof(q.centre.config, t),
   };
 }
 
