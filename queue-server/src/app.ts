@@ -13,6 +13,7 @@ import { Store, SqlitePort } from './store/index.ts';
 import { Bus } from './services/bus.ts';
 import { createQueue } from './services/queue.ts';
 import type { IdentityParse } from './services/issue.service.ts';
+import type { IssueLimits } from './services/issue-limit.ts';
 import { AuthService } from './services/auth.service.ts';
 import { AccountService } from './services/account.service.ts';
 import { StatsService } from './services/stats.service.ts';
@@ -23,9 +24,9 @@ import { DeviceService } from './services/device.service.ts';
 import type { AppContext } from './http/context.ts';
 import { errorHandling, durableAnswers, frameworkErrors, clientErrorHandler } from './http/errors.ts';
 import { actorResolution } from './http/guards.ts';
-import { Metrics, metricsPlugin } from './http/metrics.ts';
 import { requestLog } from './http/request-log.ts';
-import { securityHeaders, CENTRE_HEADERS } from './http/security-headers.ts';
+import { Metrics, metricsPlugin } from './http/metrics.ts';
+import { securityHeaders, centreHeaders, secureCookies } from './http/security-headers.ts';
 import { apiDocs, apiV1, sharedSchemas } from './http/api.ts';
 import { uiRoutes } from './http/ui.ts';
 import { realtime } from './realtime/socket.ts';
@@ -46,6 +47,14 @@ export interface AppOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** How often (real ms) the day's close looks at the clock (default 30 s; tests that move the clock use less). */
   dayCloseTickMs?: number;
+  /** Tickets one address may take without credentials (default DEFAULT_ISSUE_LIMITS: 5 per 10 minutes, 20 a day). */
+  issueLimits?: IssueLimits;
+  /** Behind a reverse proxy: Fastify's trustProxy (true, a hop count, or the proxies' addresses), so client addresses and https come from X-Forwarded-*. */
+  trustProxy?: boolean | number | string;
+  /** Send Strict-Transport-Security (for a centre served over HTTPS only). */
+  hsts?: boolean;
+  /** How often staff sockets' sessions are checked again (default 30 s). */
+  sessionCheckMs?: number;
 }
 
 export interface App {
@@ -91,6 +100,8 @@ const parseIdentity: IdentityParse = (raw, today) => {
 
 export async function buildApp(opts: AppOptions): Promise<App> {
   mkdirSync(opts.dataDir, { recursive: true });
+  // Before anything is opened: a bad key stops the server with nothing left running.
+  const secret = loadSecret(opts.dataDir);
   const now = opts.now ?? Date.now;
   // Group commit: a burst of tickets shares one fsync, and no answer or announcement leaves before its write is on disk.
   const store = Store.open({ file: path.join(opts.dataDir, 'queue.db'), synchronous: opts.synchronous, groupCommit: true });
@@ -100,9 +111,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     now,
     secret,
     enforceHours: opts.enforceHours ?? !opts.demo,
-  // Before anything is opened: a bad key stops the server with nothing left running.
-  const secret = loadSecret(opts.dataDir);
     parseIdentity,
+    limits: opts.issueLimits,
   });
   // A day the server did not close (it was down at the close) is closed before anything else.
   await queue.dayClose.closeDue();
@@ -129,12 +139,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         ? false
         : {
             level: typeof opts.logger === 'object' ? opts.logger.level : 'info',
-            // Personal data and secrets never reach the log.
+            ...(typeof opts.logger === 'object' && opts.logger.stream ? { stream: opts.logger.stream } : {}),
+            // Personal data and secrets never reach the log: nor a device token or rating key in a query string.
             redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
+            serializers: { req: requestLog },
           },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     frameworkErrors,
     clientErrorHandler,
+    // A hop count as proxy-addr's function: Fastify's types take no number.
+    trustProxy: typeof opts.trustProxy === 'number' ? ((hops: number) => (_addr: string, i: number) => i < hops)(opts.trustProxy) : (opts.trustProxy ?? false),
   });
   for (const note of authNotes) app.log.warn(note);
   // What every answer gets, installed on the whole server (each a fastify-plugin), in this order.
@@ -142,8 +156,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(durableAnswers, { store: port });
   await app.register(sharedSchemas);
   await app.register(fastifyCookie);
-            serializers: { req: requestLog },
-  await app.register(securityHeaders, CENTRE_HEADERS);
+  await app.register(securityHeaders, centreHeaders({ hsts: opts.hsts ?? false }));
+  await app.register(secureCookies);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(apiDocs, { version: VERSION });
   await app.register(actorResolution, { auth });
@@ -157,7 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     const addr = app.server.address();
     if (!publicBase && addr && typeof addr === 'object') publicBase = `http://${addr.address.includes(':') ? '127.0.0.1' : addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address}:${addr.port}`;
   });
-  await app.register(realtime, { ctx, publicBase: () => publicBase });
+  await app.register(realtime, { ctx, publicBase: () => publicBase, sessionCheckMs: opts.sessionCheckMs });
   const io = app.io;
   app.addHook('onClose', async () => {
     queue.dayClose.stop();

@@ -5,6 +5,7 @@ import { loadConfig, loadDemoConfig, formatConfigErrors, resolveConfigFile, type
 import { buildApp, type App } from './app.ts';
 import { text } from './domain/messages.ts';
 import { acquireDataLock } from './store/data-lock.ts';
+import { DEFAULT_ISSUE_LIMITS, type IssueLimits } from './services/issue-limit.ts';
 
 export interface ServerSettings {
   port: number;
@@ -14,11 +15,31 @@ export interface ServerSettings {
   config: CenterConfig;
   enforceHours?: boolean;
   logger?: boolean | { level: string };
+  trustProxy?: boolean | number | string;
+  hsts?: boolean;
+  issueLimits?: IssueLimits;
 }
 
 export type ConfigOutcome = { ok: true; settings: ServerSettings } | { ok: false; message: string };
 
 const truthy = (v: string | undefined, dflt: boolean) => (v === undefined || v === '' ? dflt : !['0', 'false', 'no', 'off'].includes(v.toLowerCase()));
+
+/** TRUST_PROXY: unset/0 off; 1/true trust every proxy; a number the hops; else the proxies' addresses or CIDRs, comma-separated. */
+function trustProxyFrom(v: string | undefined): boolean | number | string {
+  if (v === undefined || v === '' || ['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
+
+/** MOBILE_TICKETS_PER_10_MIN and MOBILE_TICKETS_PER_DAY (0: no limit); a value that is not a count keeps the default. */
+function issueLimitsFrom(env: Record<string, string | undefined>): IssueLimits {
+  const count = (v: string | undefined, dflt: number) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : dflt);
+  return {
+    perWindow: count(env.MOBILE_TICKETS_PER_10_MIN, DEFAULT_ISSUE_LIMITS.perWindow),
+    windowMs: DEFAULT_ISSUE_LIMITS.windowMs,
+    perDay: count(env.MOBILE_TICKETS_PER_DAY, DEFAULT_ISSUE_LIMITS.perDay),
+  };
+}
 
 /** Reads PORT, HOST, DATA_DIR, DEMO, CENTER_CONFIG (+ config overrides) from the environment. */
 export function settingsFromEnv(env: Record<string, string | undefined>, defaults: { demo: boolean }): ConfigOutcome {
@@ -37,6 +58,9 @@ export function settingsFromEnv(env: Record<string, string | undefined>, default
       config: result.config,
       enforceHours: env.ENFORCE_HOURS === undefined ? undefined : truthy(env.ENFORCE_HOURS, true),
       logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL ?? 'info' },
+      trustProxy: trustProxyFrom(env.TRUST_PROXY),
+      hsts: truthy(env.HSTS, false),
+      issueLimits: issueLimitsFrom(env),
     },
   };
 }
@@ -55,7 +79,7 @@ export async function startServer(s: ServerSettings): Promise<App & { url: strin
 }
 
 async function listenOn(s: ServerSettings, notes: string[], release: () => void): Promise<App & { url: string }> {
-  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger });
+  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger, trustProxy: s.trustProxy, hsts: s.hsts, issueLimits: s.issueLimits });
   for (const line of notes) built.app.log.warn(line);
   built.app.addHook('onClose', async () => release());
   let address: string;

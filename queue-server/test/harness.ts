@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadDemoConfig, type CenterConfig } from '@mot-cua/config';
-import { buildApp, type App } from '../src/app.ts';
+import { buildApp, type App, type AppOptions } from '../src/app.ts';
+import type { IssueLimits } from '../src/services/issue-limit.ts';
 import { ApiClient } from '../../tests/support/api.ts';
 
 export interface TestServer extends App {
@@ -13,9 +14,23 @@ export interface TestServer extends App {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { config?: CenterConfig; now?: () => number; enforceHours?: boolean; dataDir?: string } = {}): Promise<TestServer> {
+/**
+ * Test servers take any number of tickets without credentials from 127.0.0.1
+ * (the tests of other features issue dozens): the per-address limits have their
+ * own test (tests/security/issue-limits.spec.ts), at the production defaults.
+ */
+const NO_ISSUE_LIMITS: IssueLimits = { perWindow: 0, windowMs: 600_000, perDay: 0 };
+
+export async function startTestServer(
+  opts: { config?: CenterConfig; now?: () => number; enforceHours?: boolean; dataDir?: string; issueLimits?: IssueLimits; trustProxy?: AppOptions['trustProxy']; hsts?: boolean; sessionCheckMs?: number } = {},
+): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'motcua-api-'));
-  const built = await buildApp({ config: opts.config ?? loadDemoConfig(), dataDir, demo: true, logger: false, now: opts.now, enforceHours: opts.enforceHours ?? false });
+  const built = await buildApp({ config: opts.config ?? loadDemoConfig(), dataDir, demo: true, logger: false, now: opts.now, enforceHours: opts.enforceHours ?? false,
+    issueLimits: opts.issueLimits ?? NO_ISSUE_LIMITS,
+    trustProxy: opts.trustProxy,
+    hsts: opts.hsts,
+    sessionCheckMs: opts.sessionCheckMs,
+  });
   const address = await built.app.listen({ port: 0, host: '127.0.0.1' });
   return {
     ...built,

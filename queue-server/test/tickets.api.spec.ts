@@ -8,10 +8,13 @@ type Err = { error: { code: string; message: string } };
 
 let s: TestServer;
 let anon: ApiClient;
+/** The demo kiosk: the `kiosk` channel needs its device token. */
+let kiosk: ApiClient;
 
 beforeAll(async () => {
   s = await startTestServer();
   anon = s.client();
+  kiosk = s.client({ authorization: 'Bearer demo-kiosk-1' });
 });
 afterAll(() => s.close());
 
@@ -152,7 +155,7 @@ describe('durability (group commit)', () => {
     const announced: boolean[] = [];
     const listener = (t: { id: string }) => announced.push(onDisk.get(t.id) !== undefined);
     s.ctx.bus.on('ticket.issued', listener);
-    const rs = await Promise.all(Array.from({ length: 30 }, (_, i) => anon.post<Ticket>('/api/v1/tickets', { serviceId: 'xay-dung', channel: 'kiosk' }, { 'idempotency-key': `burst-${i}` })));
+    const rs = await Promise.all(Array.from({ length: 30 }, (_, i) => kiosk.post<Ticket>('/api/v1/tickets', { serviceId: 'xay-dung', channel: 'kiosk' }, { 'idempotency-key': `burst-${i}` })));
     s.ctx.bus.off('ticket.issued', listener);
     expect(rs.map((r) => r.status)).toEqual(Array(30).fill(201));
     for (const r of rs) expect(onDisk.get(r.body.id)).toBeDefined();
@@ -175,12 +178,12 @@ describe('durability (group commit)', () => {
         return fn();
       });
     }) as typeof store.tx;
-    const failed = await anon.post<Err>('/api/v1/tickets', { serviceId: 'ho-kinh-doanh', channel: 'kiosk' }, { 'idempotency-key': 'disk-full-1' });
+    const failed = await kiosk.post<Err>('/api/v1/tickets', { serviceId: 'ho-kinh-doanh', channel: 'kiosk' }, { 'idempotency-key': 'disk-full-1' });
     expect(failed.status).toBe(503);
     expect(failed.body.error.code).toBe('storage_failed');
     expect(failed.body.error.message).toMatch(/^Không lưu được dữ liệu/);
     expect(await waitingIn('ho-kinh-doanh')).toBe(before);
-    const retry = await anon.post<Ticket>('/api/v1/tickets', { serviceId: 'ho-kinh-doanh', channel: 'kiosk' }, { 'idempotency-key': 'disk-full-1' });
+    const retry = await kiosk.post<Ticket>('/api/v1/tickets', { serviceId: 'ho-kinh-doanh', channel: 'kiosk' }, { 'idempotency-key': 'disk-full-1' });
     expect(retry.status).toBe(201);
     expect(await waitingIn('ho-kinh-doanh')).toBe(before + 1);
     expect((await anon.get<Ticket>(`/api/v1/tickets/${retry.body.id}`)).status).toBe(200);

@@ -34,4 +34,7 @@ export async function staffAt(url: string, n: number): Promise<{ api: ApiClient;
 }
 
 export const DEMO_SERVICES = ['ho-tich', 'chung-thuc', 'dat-dai', 'xay-dung', 'lao-dong-xa-hoi', 'ho-kinh-doanh'] as const;
+/** The demo kiosk's device token: the `kiosk` channel needs it, and a number without it is a `mobile` one, limited per address. */
+export const KIOSK_AUTH: Readonly<Record<string, string>> = { authorization: 'Bearer demo-kiosk-1' };
+
 export const issueBody = (i: number) => ({ serviceId: DEMO_SERVICES[i % DEMO_SERVICES.length]!, channel: 'kiosk', kioskId: 'kiosk-1' });

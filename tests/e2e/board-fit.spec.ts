@@ -90,7 +90,7 @@ describe.each([3, 14, 40])('a centre of %i counters', (n) => {
     servers.push(server);
     const api = new ApiClient(server.url);
     const last = (await api.get<{ counters: { id: string; serviceIds: string[] }[] }>('/api/v1/center')).body.counters.at(-1)!;
-    const issued = await api.post<{ number: string }>('/api/v1/tickets', { serviceId: last.serviceIds[0] }, { 'Idempotency-Key': `board-fit-${n}` });
+    const issued = await api.post<{ number: string }>('/api/v1/tickets', { serviceId: last.serviceIds[0] }, { authorization: 'Bearer demo-kiosk-1', 'Idempotency-Key': `board-fit-${n}` });
     expect(issued.status).toBe(201);
     current = issued.body.number;
     const staff = new ApiClient(server.url);

@@ -51,7 +51,7 @@ async function hallPage(url: string, init?: () => void, enforceCsp = false): Pro
 
 async function callNext(url: string, username: string, counterId: string, serviceId: string): Promise<string> {
   const kiosk = new ApiClient(url);
-  const t = await kiosk.post<{ number: string }>('/api/v1/tickets', { serviceId }, { 'idempotency-key': `board-${counterId}-${Date.now()}` });
+  const t = await kiosk.post<{ number: string }>('/api/v1/tickets', { serviceId }, { authorization: 'Bearer demo-kiosk-1', 'idempotency-key': `board-${counterId}-${Date.now()}` });
   expect(t.status).toBe(201);
   const staff = new ApiClient(url);
   await staff.login(username, counterId);

@@ -48,7 +48,7 @@ describe('counter console', () => {
     const scanned = await kiosk.post<{ number: string; priorityCategoryId: string | null }>(
       '/api/v1/tickets',
       { serviceId: 'ho-tich', identityQr: qr, procedureCode: '1.001193' },
-      { 'idempotency-key': 'console-1' },
+      { authorization: 'Bearer demo-kiosk-1', 'idempotency-key': 'console-1' },
     );
     expect(scanned.status).toBe(201);
     expect(scanned.body.priorityCategoryId).not.toBeNull();

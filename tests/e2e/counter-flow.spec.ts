@@ -93,7 +93,7 @@ describe('counter console, boards and manager together', () => {
   it('serves a queue while every screen follows within a second', async () => {
     const kiosk = new ApiClient(server.url);
     for (let i = 0; i < 3; i++) {
-      const r = await kiosk.post('/api/v1/tickets', { serviceId: 'ho-tich' }, { 'idempotency-key': `e2e-flow-${i}` });
+      const r = await kiosk.post('/api/v1/tickets', { serviceId: 'ho-tich' }, { authorization: 'Bearer demo-kiosk-1', 'idempotency-key': `e2e-flow-${i}` });
       expect(r.status).toBe(201);
     }
 

@@ -33,7 +33,7 @@ async function open(route: string, viewport = PORTRAIT): Promise<{ page: Page; e
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${route}${route.includes('?') ? '&' : '?'}agent=${encodeURIComponent(noAgent)}`);
+  await page.goto(`${server.url}${route}${route.includes('?') ? '&' : '?'}agent=${encodeURIComponent(noAgent)}&token=demo-kiosk-1`);
   return { page, errors };
 }
 
@@ -242,7 +242,7 @@ describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
 
 describe('a field at its daily capacity', () => {
   it('is shown closed with when it opens again, and cannot be tapped', async () => {
-    const first = await api.post('/api/v1/tickets', { serviceId: 'ho-kinh-doanh' }, { 'Idempotency-Key': 'kiosk-e2e-capacity-1' });
+    const first = await api.post('/api/v1/tickets', { serviceId: 'ho-kinh-doanh' }, { authorization: 'Bearer demo-kiosk-1', 'Idempotency-Key': 'kiosk-e2e-capacity-1' });
     expect(first.status).toBe(201);
     const { page, errors } = await open('/kiosk/take');
     const tile = page.locator('[data-service="ho-kinh-doanh"]');

@@ -65,7 +65,7 @@ describe('manager board', () => {
 
     const kiosk = new ApiClient(server.url);
     for (let i = 0; i < 8; i++) {
-      const r = await kiosk.post<{ issuedAt: string }>('/api/v1/tickets', { serviceId: 'dat-dai' }, { 'idempotency-key': `mgr-dd-${i}` });
+      const r = await kiosk.post<{ issuedAt: string }>('/api/v1/tickets', { serviceId: 'dat-dai' }, { authorization: 'Bearer demo-kiosk-1', 'idempotency-key': `mgr-dd-${i}` });
       expect(r.status).toBe(201);
       issuedOn = r.body.issuedAt.slice(0, 10);
     }

@@ -47,7 +47,7 @@ async function newPage(viewport: { width: number; height: number }, locale: stri
 /** Takes a ticket for Hộ tịch at the kiosk in `lang`; returns its id, number and the printed slip's QR text. */
 async function takeAtKiosk(lang: 'vi' | 'en'): Promise<{ id: string; number: string; qr: string }> {
   const page = await newPage({ width: 1080, height: 1920 }, 'vi-VN');
-  await page.goto(`${server.url}/kiosk/take?agent=${encodeURIComponent(agent.url.replace(/^http/, 'ws') + '/ws')}`);
+  await page.goto(`${server.url}/kiosk/take?agent=${encodeURIComponent(agent.url.replace(/^http/, 'ws') + '/ws')}&token=demo-kiosk-1`);
   await expect.poll(() => page.locator('.kiosk').getAttribute('data-agent'), { timeout: 15_000 }).toBe('connected');
   if (lang === 'en') await page.getByRole('button', { name: dict.vi.langToggle, exact: true }).click();
   await page.locator('[data-service="ho-tich"]').click();
@@ -128,7 +128,7 @@ describe('the phone page follows the visit', () => {
 
     // the original slip, scanned at the kiosk, rates where the visit ended
     const kiosk = await newPage({ width: 1080, height: 1920 }, 'vi-VN');
-    await kiosk.goto(`${server.url}/kiosk/rating?agent=${encodeURIComponent(agent.url.replace(/^http/, 'ws') + '/ws')}`);
+    await kiosk.goto(`${server.url}/kiosk/rating?agent=${encodeURIComponent(agent.url.replace(/^http/, 'ws') + '/ws')}&token=demo-kiosk-1`);
     await expect.poll(() => kiosk.locator('.kiosk').getAttribute('data-agent'), { timeout: 15_000 }).toBe('connected');
     expect((await sim('/sim/scan', { text: `${slip.qr}\r\n` })).status).toBe(202);
     await expect.poll(() => kiosk.getByText(dict.vi.ratingQuestion).isVisible(), WAIT).toBe(true);

@@ -46,7 +46,7 @@ describe('a graceful server restart', () => {
     const kiosk = new ApiClient(server.url);
     const issued: { id: string; number: string }[] = [];
     for (let i = 0; i < 2; i++) {
-      const r = await kiosk.post<{ id: string; number: string }>('/api/v1/tickets', { serviceId: 'ho-tich' }, { 'idempotency-key': `restart-${i}` });
+      const r = await kiosk.post<{ id: string; number: string }>('/api/v1/tickets', { serviceId: 'ho-tich' }, { authorization: 'Bearer demo-kiosk-1', 'idempotency-key': `restart-${i}` });
       expect(r.status).toBe(201);
       issued.push(r.body);
     }

@@ -25,7 +25,7 @@ async function issueUntilDead(url: string, workers: number, stopAt: () => boolea
         try {
           const res = await fetch(`${url}/api/v1/tickets`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk-1' },
             body: JSON.stringify({ serviceId: services[(w + i) % services.length] }),
           });
           if (res.status === 201) acks.push((await res.json()) as Ack);
@@ -104,7 +104,7 @@ describe('crash safety', () => {
     // Numbering carries on after the restart without reusing a number.
     const after: Ack[] = [];
     for (const s of ['ho-tich', 'dat-dai']) {
-      const res = await fetch(`${server.url}/api/v1/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: s }) });
+      const res = await fetch(`${server.url}/api/v1/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk-1' }, body: JSON.stringify({ serviceId: s }) });
       after.push((await res.json()) as Ack);
     }
     await server.stop();

@@ -6,6 +6,8 @@ import { startServer, type RunningServer } from '../support/server.ts';
 import { ApiClient } from '../support/api.ts';
 
 let server: RunningServer;
+/** Tickets come from the demo kiosk: without its token a number is a `mobile` one, limited per address. */
+const KIOSK = { authorization: 'Bearer demo-kiosk-1' };
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
@@ -53,7 +55,7 @@ describe('realtime', () => {
     const api = new ApiClient(server.url);
     const issued = next<{ ticket: { number: string } }>(board, 'ticket.issued');
     const queued = next<{ queue: State['queue'] }>(board, 'queue.changed', (q) => q.queue.some((x) => x.serviceId === 'ho-tich' && x.waiting === 1));
-    const t = (await api.post<{ number: string }>('/api/v1/tickets', { serviceId: 'ho-tich' })).body;
+    const t = (await api.post<{ number: string }>('/api/v1/tickets', { serviceId: 'ho-tich' }, KIOSK)).body;
     expect((await issued).ticket.number).toBe(t.number);
     await queued;
 
@@ -74,7 +76,7 @@ describe('realtime', () => {
     await next<State>(board, 'state');
     const api = new ApiClient(server.url);
     const settled = next(board, 'queue.changed');
-    const t = (await api.post<{ id: string }>('/api/v1/tickets', { serviceId: 'chung-thuc' })).body;
+    const t = (await api.post<{ id: string }>('/api/v1/tickets', { serviceId: 'chung-thuc' }, KIOSK)).body;
     const staff = new ApiClient(server.url);
     await staff.login('quay3', 'quay-3');
     await settled;
@@ -91,7 +93,7 @@ describe('realtime', () => {
     expect(seen).toEqual(['called', 'updated:called', 'counter']);
 
     // "Next" finishes the current ticket and calls another: the counter changed twice, and is sent once, as it ends up.
-    const u = (await api.post<{ id: string; number: string }>('/api/v1/tickets', { serviceId: 'chung-thuc' })).body;
+    const u = (await api.post<{ id: string; number: string }>('/api/v1/tickets', { serviceId: 'chung-thuc' }, KIOSK)).body;
     let counterUpdates = 0;
     board.on('counter.updated', (x: { counter: { id: string } }) => x.counter.id === 'quay-3' && counterUpdates++);
     const last = next<{ counter: { id: string; currentTicket: { number: string } | null } }>(board, 'counter.updated', (x) => x.counter.id === 'quay-3');
@@ -107,7 +109,7 @@ describe('realtime', () => {
 
   it('staff see the waiting list; managers also get stats; a bad device token is refused', async () => {
     const api = new ApiClient(server.url);
-    await api.post('/api/v1/tickets', { serviceId: 'dat-dai' });
+    await api.post('/api/v1/tickets', { serviceId: 'dat-dai' }, KIOSK);
     const staff = new ApiClient(server.url);
     await staff.login('quay4', 'quay-4');
     const s1 = connect({ extraHeaders: { cookie: `sid=${staff.cookie('sid')}` } });
@@ -120,7 +122,7 @@ describe('realtime', () => {
     const ms = await next<State>(s2, 'state');
     expect(ms.stats?.issued).toBeGreaterThan(0);
     const statsChanged = next<{ stats: { issued: number } }>(s2, 'stats.changed');
-    await api.post('/api/v1/tickets', { serviceId: 'dat-dai' });
+    await api.post('/api/v1/tickets', { serviceId: 'dat-dai' }, KIOSK);
     expect((await statsChanged).stats.issued).toBe(ms.stats!.issued + 1);
 
     const forged = connect({ auth: { token: 'not-a-real-token' }, reconnection: false });
@@ -136,7 +138,7 @@ describe('realtime', () => {
     const staff = new ApiClient(server.url);
     await staff.login('quay5', 'quay-5');
     const api = new ApiClient(server.url);
-    const t = (await api.post<{ number: string }>('/api/v1/tickets', { serviceId: 'lao-dong-xa-hoi' })).body;
+    const t = (await api.post<{ number: string }>('/api/v1/tickets', { serviceId: 'lao-dong-xa-hoi' }, KIOSK)).body;
     await staff.post('/api/v1/counters/quay-5/call-next');
 
     const disconnected = next<string>(board, 'disconnect');

@@ -1,5 +1,5 @@
 // Errors the domain raises. The HTTP layer maps `kind` to a status code.
-export type DomainErrorKind = 'bad_input' | 'unauthorized' | 'not_found' | 'conflict' | 'forbidden' | 'unavailable';
+export type DomainErrorKind = 'bad_input' | 'unauthorized' | 'not_found' | 'conflict' | 'forbidden' | 'too_many' | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

@@ -54,6 +54,9 @@ export const ERRORS = {
   'forbidden:rating': { kind: 'forbidden', vi: 'Chỉ người dân giữ phiếu, hoặc bàn phím đánh giá của quầy, được đánh giá', en: 'only the citizen holding the ticket, or the counter’s rating keypad, may rate' },
   bad_rating_key: { kind: 'forbidden', vi: 'Hãy quét mã QR trên phiếu để đánh giá', en: 'scan the QR code on your ticket to rate' },
   'forbidden:health_report': { kind: 'forbidden', vi: 'Chỉ thiết bị gửi báo cáo này', en: 'only devices report health' },
+  'forbidden:kiosk_only': { kind: 'forbidden', vi: 'Chỉ kiosk lấy số mới được cấp số kênh kiosk', en: 'only a kiosk may issue kiosk tickets' },
+  'forbidden:not_your_ticket': { kind: 'forbidden', vi: 'Phiếu này không được cấp từ thiết bị của bạn', en: 'this ticket was not issued by your device' },
+  kiosk_token_required: { kind: 'unauthorized', vi: 'Kiosk chưa được cài mã thiết bị; hãy báo cán bộ của trung tâm', en: 'the kiosk channel needs the kiosk device token' },
   wrong_counter: { kind: 'forbidden', vi: 'Bạn chỉ được thao tác tại quầy đã đăng nhập', en: 'you may act only at the counter you signed in at' },
   'counter_required:choose': { kind: 'bad_input', vi: 'Hãy chọn quầy làm việc', en: 'choose your counter' },
   'counter_required:sign_in': { kind: 'bad_input', vi: 'Hãy đăng nhập tại một quầy', en: 'sign in at a counter first' },
@@ -77,6 +80,16 @@ export const ERRORS = {
   },
   'not_found:ticket': { kind: 'not_found', vi: 'Không tìm thấy phiếu "{id}"', en: 'ticket "{id}" not found' },
   'not_found:ticket_number': { kind: 'not_found', vi: 'Không tìm thấy phiếu số "{id}"', en: 'ticket number "{id}" not found' },
+  too_many_tickets: {
+    kind: 'too_many',
+    vi: 'Máy này đã lấy nhiều số trong ít phút; mời thử lại sau {minutes} phút hoặc lấy số tại kiosk',
+    en: 'too many numbers from this device; try again in {minutes} minutes or use a kiosk',
+  },
+  'too_many_tickets:day': {
+    kind: 'too_many',
+    vi: 'Máy này đã lấy đủ {count} số hôm nay; mời lấy số tại kiosk của trung tâm',
+    en: "this device has taken today's {count} numbers; please use a kiosk at the centre",
+  },
   use_check_in: { kind: 'bad_input', vi: 'Số hẹn được cấp khi xác nhận lịch hẹn', en: 'appointment tickets come from booking check-in' },
   'not_found:procedure': { kind: 'not_found', vi: 'Không tìm thấy thủ tục "{id}"', en: 'procedure "{id}" not found' },
 

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { DomainError } from '../domain/index.ts';
 import { ERRORS, HTTP_ERRORS, fail, say, type Bilingual } from '../domain/messages.ts';
 
-const KIND_STATUS = { bad_input: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, unavailable: 503 } as const;
+const KIND_STATUS = { bad_input: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, too_many: 429, unavailable: 503 } as const;
 
 /** Codes and texts for the statuses the framework itself can give. */
 const STATUS_CODE: Record<number, [code: string, text: Bilingual]> = {

@@ -93,6 +93,8 @@ export const staffTicketSchema = {
     callCount: { type: 'integer' },
     procedureCode: nullable('string'),
     citizen: { anyOf: [{ type: 'null' }, { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } } }] },
+    /** How the priority group was established: `scan` (a CCCD shows the age), `staff` (issued at the counter), `self` (only claimed: the official checks), null (none). */
+    priorityDeclared: { type: ['string', 'null'], enum: ['scan', 'staff', 'self', null] },
   },
 } as const;
 

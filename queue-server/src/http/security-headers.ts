@@ -43,26 +43,58 @@ export const securityHeaders = fp(
   { name: 'security-headers' },
 );
 
-/** The centre's policy: plain HTTP on its LAN, pages and scripts from this server only, the kiosk's local agent. */
-export const CENTRE_HEADERS: Readonly<HelmetOptions> = {
-  // Plain HTTP on the centre's LAN: no HSTS, no upgrade of requests.
-  hsts: false,
-  crossOriginEmbedderPolicy: false,
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
-      mediaSrc: ["'self'", 'data:', 'blob:'],
-      fontSrc: ["'self'", 'data:'],
-      // The kiosk talks to its local hardware agent on 127.0.0.1.
-      connectSrc: ["'self'", 'ws://127.0.0.1:*', 'http://127.0.0.1:*', 'ws://localhost:*'],
-      objectSrc: ["'none'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-    },
+/**
+ * Session cookies over HTTPS get `Secure`, so a browser never sends them back
+ * over plain HTTP. Whether a request came over HTTPS is Fastify's
+ * `req.protocol`, which honours X-Forwarded-Proto only when TRUST_PROXY trusts
+ * the proxy. Runs after @fastify/cookie's own onSend writer (registered later).
+ */
+export const secureCookies = fp(
+  async (app) => {
+    app.addHook('onSend', (req, reply, payload, done) => {
+      const cookies = req.protocol === 'https' ? reply.getHeader('set-cookie') : undefined;
+      if (cookies !== undefined) {
+        const list = (Array.isArray(cookies) ? cookies : [String(cookies)]).map((c) => (/;\s*secure\s*(;|$)/i.test(c) ? c : `${c}; Secure`));
+        reply.header('set-cookie', list);
+      }
+      done(null, payload);
+    });
   },
-};
+  { name: 'secure-cookies', dependencies: ['@fastify/cookie'] },
+);
+
+/** How long browsers keep to HTTPS once told (HSTS=1): a year, the usual preload minimum. */
+const HSTS_MAX_AGE = 365 * 24 * 3600;
+
+/**
+ * The centre's policy: pages and scripts from this server only, the kiosk's
+ * local agent. Plain HTTP on the centre's LAN by default (no HSTS); a centre
+ * served over HTTPS only turns on `hsts` (HSTS=1), and browsers then refuse
+ * plain HTTP to it for a year.
+ */
+export function centreHeaders(opts: { hsts: boolean }): Readonly<HelmetOptions> {
+  return {
+    hsts: opts.hsts ? { maxAge: HSTS_MAX_AGE, includeSubDomains: false, preload: false } : false,
+    crossOriginEmbedderPolicy: false,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        // The kiosk talks to its local hardware agent on 127.0.0.1.
+        connectSrc: ["'self'", 'ws://127.0.0.1:*', 'http://127.0.0.1:*', 'ws://localhost:*'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  };
+}
+
+/** The default policy (plain HTTP, no HSTS). */
+export const CENTRE_HEADERS: Readonly<HelmetOptions> = centreHeaders({ hsts: false });

@@ -21,20 +21,22 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
         tags: ['tickets'],
         body: issueBody,
         headers: { type: 'object', properties: { 'idempotency-key': idempotencyKey } },
-        response: { 200: ref('Ticket'), 201: ref('Ticket'), ...errors(400, 409, 413, 503) },
+        response: { 200: ref('Ticket'), 201: ref('Ticket'), ...errors(400, 401, 403, 409, 413, 429, 503) },
       },
     },
     async (req, reply) => {
-      const { channel } = req.body;
-      // Counter and appointment tickets come from staff and the booking check-in, not from anyone.
-      if (channel === 'counter' && (req.actor.kind !== 'user')) {
-        throw fail('forbidden:counter_ticket');
-      }
-      if (channel === 'appointment') {
-        throw fail('use_check_in');
-      }
-      const kioskId = req.actor.kind === 'device' ? req.actor.deviceId : req.body.kioskId;
-      const { ticket, replay } = await queue.issue.issueSoon({ ...req.body, kioskId }, req.headers['idempotency-key'] ?? null);
+      const actor = req.actor;
+      // A kiosk proves itself with its device token; staff issue at their counter; anyone else takes a
+      // `mobile` number, counted against their address (issue-limit.ts). Appointment numbers come from the check-in.
+      const channel = req.body.channel ?? (actor.kind === 'device' ? 'kiosk' : actor.kind === 'user' ? 'counter' : 'mobile');
+      if (actor.kind === 'device' && actor.deviceKind !== 'kiosk') throw fail('forbidden:kiosk_only');
+      if (channel === 'kiosk' && actor.kind !== 'device') throw actor.kind === 'public' ? fail('kiosk_token_required') : fail('forbidden:kiosk_only');
+      if (channel === 'counter' && actor.kind !== 'user') throw fail('forbidden:counter_ticket');
+      if (channel === 'appointment') throw fail('use_check_in');
+      // Which kiosk issued it is the token's word only: it decides who may report the ticket's print result.
+      const kioskId = actor.kind === 'device' ? actor.deviceId : undefined;
+      const source = actor.kind === 'public' ? req.ip : null;
+      const { ticket, replay } = await queue.issue.issueSoon({ ...req.body, channel, kioskId, source }, req.headers['idempotency-key'] ?? null);
       // Estimate once the burst this ticket came with is committed: one forward run serves them all.
       await whenDurable(ctx.store);
       reply.code(replay ? 200 : 201);
@@ -146,6 +148,9 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req, reply) => {
+      // Only the kiosk that issued the ticket printed it: no other device may mark it, or raise alerts in its name.
+      const issued = await queue.tickets.get(req.params.id);
+      if (req.actor.kind !== 'device' || issued.kioskId !== req.actor.deviceId) throw fail('forbidden:not_your_ticket');
       const t = await queue.ratings.recordPrint(req.params.id, req.body.printed, req.body.reason ?? null, req.actor);
       if (!req.body.printed && req.actor.kind === 'device') ctx.devices.printFailed(req.actor.deviceId, t, req.body.reason ?? null);
       return noContent(reply);

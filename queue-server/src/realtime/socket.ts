@@ -1,23 +1,33 @@
 // socket.io: a full `state` snapshot on every connect (so a reconnect after a
 // blip or a restart never leaves a screen wrong), then events. Who sees what:
 // - everyone (boards, phones): the hall's public view — numbers, counters, queue sizes
-// - staff: + the waiting tickets with what the kiosk learned
-// - managers: + today's stats, device health and alerts
+// - staff: + the waiting tickets of the fields their counter serves, with what the kiosk learned
+// - managers: + every field's waiting tickets, today's stats, device health and alerts
+// Waiting lists go out capped (the first WAITING_PAGE of each field, and each
+// field's total); `waiting.page` asks for more. A staff socket's session is
+// checked again on each of its requests and every SESSION_CHECK_MS, and logout
+// drops its sockets at once: rights end with the session, not with the socket.
 import { Server, type Socket } from 'socket.io';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { toIso, dayKey } from '../domain/index.ts';
+import { ERRORS, HTTP_ERRORS, say } from '../domain/messages.ts';
 import type { AppContext } from '../http/context.ts';
 import type { Actor } from '../services/actor.ts';
 import type { RecentCall } from '../services/hall.service.ts';
 import type { TicketRecord } from '../store/index.ts';
+import { sha256 } from '../services/auth.service.ts';
 import { counterView, deviceHealthView, devicesView, publicTicket, staffTicket } from '../http/present.ts';
 
-const ROOM_STAFF = 'staff';
 const ROOM_MANAGER = 'manager';
+/** Rooms of one waiting view: `waiting:all` (managers) or `waiting:counter:<id>` (that counter's staff). */
+const WAITING_ROOM = 'waiting:';
 const STATS_THROTTLE_MS = 1000;
+/** Waiting tickets per field in a snapshot or a `waiting.changed`; also the largest page of `waiting.page`. */
+export const WAITING_PAGE = 50;
+const SESSION_CHECK_MS = 30_000;
 
-export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { publicBase: () => string }): Server {
+export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { publicBase: () => string; sessionCheckMs?: number }): Server {
   const io = new Server(app.server, {
     path: '/socket.io',
     serveClient: false,
@@ -38,7 +48,11 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     } else {
       const sid = app.parseCookie(socket.handshake.headers.cookie ?? '').sid;
       const s = sid ? await ctx.auth.session(sid) : null;
-      if (s) actor = ctx.auth.actorFromSession(s);
+      if (s && sid) {
+        actor = ctx.auth.actorFromSession(s);
+        socket.data.sid = sid;
+        socket.data.sidHash = sha256(sid);
+      }
     }
     socket.data.actor = actor;
     next();
@@ -60,18 +74,37 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     return { from: d, to: d, ...(await ctx.stats.between(d, d)) };
   };
 
-  const waitingForStaff = () => {
-    const base = opts.publicBase();
-    return queue
-      .tickets.list()
-      .filter((t) => t.status === 'waiting' || t.status === 'parked')
-      .map((t) => staffTicket(queue, t, base, queue.estimates.estimateOf(t)));
-  };
-
   const isManager = (actor: Actor) => actor.kind === 'user' && (actor.role === 'manager' || actor.role === 'admin');
+  /** The waiting view an actor belongs to, as its room: managers all fields, staff their counter's, anyone else none. */
+  const waitingRoom = (actor: Actor): string | null =>
+    isManager(actor) ? `${WAITING_ROOM}all` : actor.kind === 'user' && actor.counterId ? `${WAITING_ROOM}counter:${actor.counterId}` : null;
+  /** A view's waiting and parked tickets, field by field, in the order they came. */
+  const waitingByField = (room: string): Map<string, TicketRecord[]> => {
+    const counterId = room.startsWith(`${WAITING_ROOM}counter:`) ? room.slice(`${WAITING_ROOM}counter:`.length) : null;
+    const byField = new Map<string, TicketRecord[]>();
+    for (const t of queue.tickets.list()) {
+      if (t.status !== 'waiting' && t.status !== 'parked') continue;
+      if (counterId !== null && !queue.centre.serves(counterId, t.serviceId)) continue;
+      const list = byField.get(t.serviceId);
+      if (list) list.push(t);
+      else byField.set(t.serviceId, [t]);
+    }
+    return byField;
+  };
+  const staffView = (t: TicketRecord) => staffTicket(queue, t, opts.publicBase(), queue.estimates.estimateOf(t));
+  /** The first WAITING_PAGE of each field and each field's total. */
+  const waitingFor = (room: string) => {
+    const waiting: ReturnType<typeof staffView>[] = [];
+    const waitingTotals: Record<string, number> = {};
+    for (const [serviceId, list] of waitingByField(room)) {
+      waitingTotals[serviceId] = list.length;
+      for (const t of list.slice(0, WAITING_PAGE)) waiting.push(staffView(t));
+    }
+    return { waiting, waitingTotals };
+  };
   /** The snapshot an actor sees; a manager's stats are read first, so the rest is as of the moment it leaves. */
   const snapshot = async (actor: Actor) => {
-    const staff = actor.kind === 'user';
+    const room = waitingRoom(actor);
     const manager = isManager(actor);
     const stats = manager ? await todayStats() : null;
     return {
@@ -79,16 +112,44 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
       queue: queue.estimates.queueSummary(),
       counters: queue.centre.config.counters.map((c) => counterView(ctx, c.id)),
       recentCalls: queue.hall.calls().map(call),
-      ...(staff ? { waiting: waitingForStaff() } : {}),
+      ...(actor.kind === 'user' ? (room ? waitingFor(room) : { waiting: [], waitingTotals: {} }) : {}),
       ...(manager ? { stats, ...devicesView(ctx.devices.overview()) } : {}),
     };
   };
 
+  /** Drops a socket whose session is over; the client reconnects with what it may see then (the hall's view). */
+  const endSession = (socket: Socket) => {
+    socket.emit('session.ended', {});
+    socket.disconnect(true);
+  };
+  /** Whether a staff socket's session still holds (signed in, not expired, account enabled, same role and counter). */
+  const sessionHolds = async (socket: Socket): Promise<boolean> => {
+    const actor = socket.data.actor as Actor;
+    if (actor.kind !== 'user') return true;
+    const s = await ctx.auth.session(socket.data.sid as string).catch(() => null);
+    const now = s ? ctx.auth.actorFromSession(s) : null;
+    if (now?.kind === 'user' && now.role === actor.role && now.counterId === actor.counterId) return true;
+    if (socket.connected) endSession(socket);
+    return false;
+  };
+  const sessionCheck = setInterval(() => {
+    for (const socket of io.of('/').sockets.values()) void sessionHolds(socket);
+  }, opts.sessionCheckMs ?? SESSION_CHECK_MS);
+  sessionCheck.unref();
+  const stopListening = ctx.auth.onSessionEnded((ended) => {
+    for (const socket of io.of('/').sockets.values()) {
+      const actor = socket.data.actor as Actor;
+      if (actor.kind !== 'user') continue;
+      if (socket.data.sidHash === ended.sessionHash || (ended.username !== undefined && actor.username === ended.username)) endSession(socket);
+    }
+  });
+
   io.on('connection', (socket: Socket) => {
     const actor = socket.data.actor as Actor;
+    const room = waitingRoom(actor);
     if (actor.kind === 'user') {
-      void socket.join(ROOM_STAFF);
       if (isManager(actor)) void socket.join(ROOM_MANAGER);
+      if (room) void socket.join(room);
     }
     const sendState = () => {
       snapshot(actor).then(
@@ -97,8 +158,26 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
       );
     };
     sendState();
-    // A client may ask for a fresh snapshot at any time (e.g. after waking from sleep).
-    socket.on('state.request', sendState);
+    // A client may ask for a fresh snapshot at any time (e.g. after waking from sleep); staff only while signed in.
+    socket.on('state.request', () => {
+      void sessionHolds(socket).then((ok) => ok && sendState());
+    });
+    // More of one field's waiting list than the first WAITING_PAGE: { serviceId, offset, limit? } → { serviceId, offset, total, waiting }.
+    socket.on('waiting.page', (req: unknown, ack?: unknown) => {
+      const answer = (body: unknown) => (typeof ack === 'function' ? (ack as (b: unknown) => void)(body) : socket.emit('waiting.page', body));
+      const q = (req ?? {}) as { serviceId?: unknown; offset?: unknown; limit?: unknown };
+      const offset = q.offset ?? 0;
+      const limit = q.limit ?? WAITING_PAGE;
+      if (typeof q.serviceId !== 'string' || !Number.isInteger(offset) || !Number.isInteger(limit) || (offset as number) < 0 || (limit as number) < 1 || (limit as number) > WAITING_PAGE) {
+        return answer({ error: { code: 'bad_request', message: say(HTTP_ERRORS.bad_request) } });
+      }
+      void sessionHolds(socket).then((ok) => {
+        if (!ok) return;
+        if (!room) return answer({ error: { code: 'unauthorized', message: say(ERRORS.unauthorized) } });
+        const list = waitingByField(room).get(q.serviceId as string) ?? [];
+        answer({ serviceId: q.serviceId, offset, total: list.length, waiting: list.slice(offset as number, (offset as number) + (limit as number)).map(staffView) });
+      });
+    });
   });
 
   // Queue-wide changes are coalesced: a burst of issues sends one queue.changed.
@@ -118,8 +197,10 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
       for (const id of changedCounters) io.emit('counter.updated', { counter: counterView(ctx, id) });
       changedCounters.clear();
       io.emit('queue.changed', { queue: queue.estimates.queueSummary() });
-      // Every waiting ticket's estimate only when some official is there to see it.
-      if (io.sockets.adapter.rooms.get(ROOM_STAFF)?.size) io.to(ROOM_STAFF).emit('waiting.changed', { waiting: waitingForStaff() });
+      // Each view's waiting list only when some official is there to see it, each with the fields it may see.
+      for (const [room, members] of io.sockets.adapter.rooms) {
+        if (room.startsWith(WAITING_ROOM) && members.size > 0) io.to(room).emit('waiting.changed', waitingFor(room));
+      }
     }, 100);
   };
   const ticketChanged = (t: TicketRecord) => {
@@ -170,6 +251,8 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   // Before the HTTP server closes (it waits for open connections): drop the
   // realtime clients. Closing socket.io itself would close Fastify's server twice.
   app.addHook('preClose', async () => {
+    clearInterval(sessionCheck);
+    stopListening();
     if (queueTimer) clearTimeout(queueTimer);
     if (statsTimer) clearTimeout(statsTimer);
     io.disconnectSockets(true);
@@ -187,7 +270,7 @@ declare module 'fastify' {
 
 /** socket.io on the server's own HTTP port (fastify-plugin: it hooks the root server's listen and close). */
 export const realtime = fp(
-  async (app, opts: { ctx: AppContext; publicBase: () => string }) => {
+  async (app, opts: { ctx: AppContext; publicBase: () => string; sessionCheckMs?: number }) => {
     app.decorate('io', attachRealtime(app, opts.ctx, opts));
   },
   { name: 'realtime' },

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store, type Alert, type Device } from '../store/index.ts';
 import { Bus } from './bus.ts';
-import { DeviceService } from './device.service.ts';
+import { DeviceService, MAX_OPEN_ALERTS_PER_DEVICE } from './device.service.ts';
 
 describe('DeviceService', () => {
   let dir: string;
@@ -74,9 +74,26 @@ describe('DeviceService', () => {
     const withReason = service.printFailed('kiosk-1', { id: 't1', number: 'A001' }, 'kẹt giấy');
     const without = service.printFailed('kiosk-1', { id: 't2', number: 'A002' }, null);
     expect(withReason).toMatchObject({ kind: 'print_failed', deviceId: 'kiosk-1', ticketId: 't1', at: clock, resolvedAt: null });
-    expect(withReason.message).toBe('Không in được phiếu số A001 (kẹt giấy) tại kiosk-1 / ticket A001 was not printed');
-    expect(without.message).toBe('Không in được phiếu số A002 (lỗi máy in) tại kiosk-1 / ticket A002 was not printed');
+    expect(withReason?.message).toBe('Không in được phiếu số A001 (kẹt giấy) tại kiosk-1 / ticket A001 was not printed');
+    expect(without?.message).toBe('Không in được phiếu số A002 (lỗi máy in) tại kiosk-1 / ticket A002 was not printed');
     expect(alerts).toEqual([withReason, without]);
     expect(service.overview().alerts.map((a) => a.ticketId)).toEqual(['t2', 't1']);
+  });
+
+  it(`one device has at most ${MAX_OPEN_ALERTS_PER_DEVICE} open alerts: past it nothing more is raised in its name, and resolving makes room`, () => {
+    store.devices.upsert({ id: 'board-1', kind: 'board', name: 'Bảng sảnh', counterId: null, tokenHash: null });
+    for (let i = 0; i < MAX_OPEN_ALERTS_PER_DEVICE + 15; i++) service.printFailed('kiosk-1', { id: `t${i}`, number: String(1000 + i) }, 'kẹt giấy');
+    const mine = () => service.overview().alerts.filter((a) => a.deviceId === 'kiosk-1');
+    expect(mine()).toHaveLength(MAX_OPEN_ALERTS_PER_DEVICE);
+    expect(alerts).toHaveLength(MAX_OPEN_ALERTS_PER_DEVICE);
+    // Health is still recorded while the device is at its cap; another device still raises its own.
+    service.reportHealth('kiosk-1', [{ id: 'printer', kind: 'printer', status: 'error', detail: 'hết giấy' }]);
+    expect(service.overview().devices.find((d) => d.id === 'kiosk-1')?.parts).toEqual([{ id: 'printer', kind: 'printer', status: 'error', detail: 'hết giấy' }]);
+    expect(mine()).toHaveLength(MAX_OPEN_ALERTS_PER_DEVICE);
+    service.reportHealth('board-1', [{ id: 'screen', kind: 'display', status: 'offline' }]);
+    expect(service.overview().alerts.filter((a) => a.deviceId === 'board-1')).toHaveLength(1);
+    // Resolved alerts no longer count.
+    store.devices.resolveAlerts('kiosk-1', 'print_failed', clock);
+    expect(service.printFailed('kiosk-1', { id: 'again', number: '2000' }, null)).toMatchObject({ ticketId: 'again' });
   });
 });

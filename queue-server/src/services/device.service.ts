@@ -13,7 +13,17 @@ export interface DeviceRecords {
   addAlert(a: Omit<Alert, 'id' | 'resolvedAt'>): Alert;
   resolveAlerts(deviceId: string, kind: string, now: number): void;
   openAlerts(): Alert[];
+  openAlertCount(deviceId: string): number;
 }
+
+/**
+ * Open alerts one device may have at a time. A device token is a secret kept on
+ * a PC in the hall: if it leaks, the holder can report whatever it likes, but
+ * not bury the managers' list (at most 100 shown) under alerts in one device's
+ * name. Past the cap a device's new alerts are dropped until some are resolved;
+ * its health is still recorded and shown.
+ */
+export const MAX_OPEN_ALERTS_PER_DEVICE = 10;
 
 const PART_KINDS: readonly DevicePart['kind'][] = ['printer', 'scanner', 'keypad', 'display'];
 const partAlert = (kind: string) => `device_${kind}`;
@@ -53,8 +63,8 @@ export class DeviceService {
     if (after) this.bus.announce('device.health', after);
   }
 
-  /** A kiosk could not print a ticket: the managers are told which one, where and why. */
-  printFailed(deviceId: string, ticket: { id: string; number: string }, reason: string | null): Alert {
+  /** A kiosk could not print a ticket: the managers are told which one, where and why (null: the device is at its cap). */
+  printFailed(deviceId: string, ticket: { id: string; number: string }, reason: string | null): Alert | null {
     return this.raise({
       at: this.now(),
       kind: 'print_failed',
@@ -69,7 +79,8 @@ export class DeviceService {
     return { devices: this.records.all(), alerts: this.records.openAlerts() };
   }
 
-  private raise(a: Omit<Alert, 'id' | 'resolvedAt'>): Alert {
+  private raise(a: Omit<Alert, 'id' | 'resolvedAt'>): Alert | null {
+    if (a.deviceId !== null && this.records.openAlertCount(a.deviceId) >= MAX_OPEN_ALERTS_PER_DEVICE) return null;
     const alert = this.records.addAlert(a);
     this.bus.announce('alert', alert);
     return alert;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoConfig } from '@mot-cua/config';
 import { openQueue, MONDAY_8AM, type QueueFixture } from './queue.fixture.ts';
-import type { IdentityParse } from './issue.service.ts';
+import { priorityProof, type IdentityParse } from './issue.service.ts';
 
 let f: QueueFixture;
 afterEach(() => f.close());
@@ -62,6 +62,40 @@ describe('IssueService', () => {
     expect(JSON.stringify(await f.queue.tickets.get(t.id))).not.toContain('001055001234');
     // A category asked for is kept.
     expect((await f.queue.issue.issue({ serviceId: 'ho-tich', identityQr: 'raw', priorityCategoryId: 'nguoi-khuyet-tat' }, null)).ticket.priorityCategoryId).toBe('nguoi-khuyet-tat');
+  });
+
+  it('a priority group is marked by how it was shown: a scan proving the age, an official at the counter, or only claimed', async () => {
+    f = await openQueue({ parseIdentity: elderly });
+    const { issue, centre } = f.queue;
+    const proof = async (input: Parameters<typeof issue.issue>[0]) => priorityProof(centre.config, (await issue.issue(input, null)).ticket);
+    expect(await proof({ serviceId: 'ho-tich' })).toBeNull();
+    expect(await proof({ serviceId: 'ho-tich', identityQr: 'raw' })).toBe('scan');
+    expect(await proof({ serviceId: 'ho-tich', identityQr: 'raw', priorityCategoryId: 'nguoi-cao-tuoi' })).toBe('scan');
+    // A card shows an age, never a pregnancy or a disability.
+    expect(await proof({ serviceId: 'ho-tich', identityQr: 'raw', priorityCategoryId: 'phu-nu-mang-thai' })).toBe('self');
+    expect(await proof({ serviceId: 'ho-tich', priorityCategoryId: 'nguoi-cao-tuoi', channel: 'kiosk' })).toBe('self');
+    expect(await proof({ serviceId: 'ho-tich', priorityCategoryId: 'nguoi-khuyet-tat', channel: 'mobile' })).toBe('self');
+    expect(await proof({ serviceId: 'ho-tich', priorityCategoryId: 'nguoi-khuyet-tat', channel: 'counter' })).toBe('staff');
+  });
+
+  it('a source address takes a few tickets, then is refused (429) until its window moves; a replay of a key is free', async () => {
+    f = await openQueue({ limits: { perWindow: 2, windowMs: 600_000, perDay: 3 } });
+    const { issue } = f.queue;
+    const first = await issue.issue({ serviceId: 'ho-tich', channel: 'mobile', source: '10.1.1.1' }, 'phone-1');
+    await issue.issue({ serviceId: 'ho-tich', channel: 'mobile', source: '10.1.1.1' }, null);
+    await expect(issue.issue({ serviceId: 'ho-tich', channel: 'mobile', source: '10.1.1.1' }, null)).rejects.toThrow(
+      expect.objectContaining({ kind: 'too_many', code: 'too_many_tickets', message: expect.stringMatching(/^Máy này đã lấy nhiều số trong ít phút; mời thử lại sau 10 phút/) }),
+    );
+    expect(await issue.issue({ serviceId: 'ho-tich', channel: 'mobile', source: '10.1.1.1' }, 'phone-1')).toMatchObject({ replay: true, ticket: { id: first.ticket.id } });
+    // A refused request (an unknown field) costs nothing; no source, no count.
+    await expect(issue.issue({ serviceId: 'khong-co', source: '10.1.1.2' }, null)).rejects.toThrow(expect.objectContaining({ code: 'unknown_service' }));
+    for (let i = 0; i < 2; i++) await issue.issue({ serviceId: 'ho-tich', channel: 'mobile', source: '10.1.1.2' }, null);
+    for (let i = 0; i < 5; i++) await issue.issue({ serviceId: 'ho-tich', channel: 'kiosk', kioskId: 'kiosk-1' }, null);
+    f.clock.now += 600_001;
+    await issue.issue({ serviceId: 'ho-tich', channel: 'mobile', source: '10.1.1.1' }, null);
+    await expect(issue.issue({ serviceId: 'ho-tich', channel: 'mobile', source: '10.1.1.1' }, null)).rejects.toThrow(
+      expect.objectContaining({ code: 'too_many_tickets', message: expect.stringMatching(/^Máy này đã lấy đủ 3 số hôm nay/) }),
+    );
   });
 
   it('without an ID parser a scan is refused as unavailable', async () => {

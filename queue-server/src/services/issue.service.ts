@@ -1,7 +1,7 @@
 // Taking a number: idempotency, opening hours and daily capacity, the CCCD
 // (its number kept only as a keyed hash) and the priority of age.
 import { createHmac } from 'node:crypto';
-import type { Service } from '@mot-cua/config';
+import type { CenterConfig, Service } from '@mot-cua/config';
 import { DomainError, dayKey, formatTicketNumber, newTicket, type Channel } from '../domain/index.ts';
 import { ticketRecord, type TicketRecord } from '../store/index.ts';
 import type { Bus } from './bus.ts';
@@ -11,6 +11,7 @@ import type { OpenTickets } from './open-tickets.ts';
 import { availability, type Availability } from './service-hours.ts';
 import { newTicketId } from './ticket-id.ts';
 import { fail } from '../domain/messages.ts';
+import { DEFAULT_ISSUE_LIMITS, IssueLimiter, type IssueLimits } from './issue-limit.ts';
 
 export interface IdentityParse {
   (raw: string, today: Date): { ok: true; value: { idNumber: string; fullName: string; age: number } } | { ok: false; error: { code: string; message: string } };
@@ -21,6 +22,8 @@ export interface IssueOptions {
   secret: Buffer;
   enforceHours: boolean;
   parseIdentity: IdentityParse | null;
+  /** Tickets one source address may take without credentials (issue-limit.ts); default DEFAULT_ISSUE_LIMITS. */
+  limits?: IssueLimits;
 }
 
 export interface IssueInput {
@@ -32,6 +35,8 @@ export interface IssueInput {
   procedureCode?: string;
   lang?: string;
   bookedAt?: number | null;
+  /** The source address of a request without credentials: its tickets count against the address's limits. */
+  source?: string | null;
 }
 
 export interface IssueResult {
@@ -50,6 +55,7 @@ interface Citizen {
 export class IssueService {
   /** Issue requests waiting for the end of this turn of the event loop (issueSoon). */
   private queued: { input: IssueInput; key: string | null; resolve: (r: IssueResult) => void; reject: (e: unknown) => void }[] = [];
+  private readonly limiter: IssueLimiter;
 
   constructor(
     private readonly centre: Centre,
@@ -57,7 +63,9 @@ export class IssueService {
     private readonly log: EventLog,
     private readonly bus: Bus,
     private readonly opts: IssueOptions,
-  ) {}
+  ) {
+    this.limiter = new IssueLimiter(opts.limits ?? DEFAULT_ISSUE_LIMITS, () => this.centre.now());
+  }
 
   /**
    * Issues a ticket together with the others asked for in the same turn of the
@@ -109,6 +117,14 @@ export class IssueService {
     if (citizen && priorityCategoryId === null) priorityCategoryId = this.priorityByAge(citizen.age);
     if (input.procedureCode && !config.procedures.some((p) => p.code === input.procedureCode)) {
       throw fail('unknown_procedure', { code: input.procedureCode });
+    }
+    // Counted once the request is valid and the field open, so a refusal costs the citizen nothing; a replay (above) is free.
+    if (input.source !== undefined && input.source !== null) {
+      const v = this.limiter.take(input.source);
+      if (!v.ok) {
+        const limits = this.opts.limits ?? DEFAULT_ISSUE_LIMITS;
+        throw v.reason === 'day' ? fail('too_many_tickets:day', { count: limits.perDay }) : fail('too_many_tickets', { minutes: Math.ceil(v.retryAfterSeconds / 60) });
+      }
     }
 
     // From the key's check above to its record below nothing awaits: two requests with one key never make two tickets.
@@ -162,4 +178,19 @@ export class IssueService {
       .sort((a, b) => (b.minAge ?? 0) - (a.minAge ?? 0))[0];
     return byAge?.id ?? null;
   }
+}
+
+/**
+ * How a ticket's priority group was established, for the official to check:
+ * `scan` — a scanned CCCD shows the category's age; `staff` — an official
+ * issued it at the counter; `self` — the citizen only claimed it (a tap on the
+ * kiosk or a phone); null — no priority.
+ */
+export type PriorityProof = 'scan' | 'staff' | 'self';
+
+export function priorityProof(config: CenterConfig, t: Pick<TicketRecord, 'priorityCategoryId' | 'citizenAge' | 'channel'>): PriorityProof | null {
+  if (t.priorityCategoryId === null) return null;
+  const category = config.priorityCategories.find((p) => p.id === t.priorityCategoryId);
+  if (category?.minAge !== undefined && t.citizenAge !== null && t.citizenAge >= category.minAge) return 'scan';
+  return t.channel === 'counter' ? 'staff' : 'self';
 }

@@ -7,6 +7,7 @@ import { loadDemoConfig, type CenterConfig } from '@mot-cua/config';
 import { Store, SqlitePort } from '../store/index.ts';
 import { Bus, type BusEvents } from './bus.ts';
 import type { IdentityParse } from './issue.service.ts';
+import type { IssueLimits } from './issue-limit.ts';
 import { createQueue, type Queue } from './queue.ts';
 import type { Actor } from './actor.ts';
 
@@ -28,7 +29,7 @@ export interface QueueFixture {
 export const staffAt = (counterId: string): Actor => ({ kind: 'user', username: `staff-${counterId}`, role: 'staff', counterId });
 export const manager: Actor = { kind: 'user', username: 'quanly', role: 'manager', counterId: null };
 
-export async function openQueue(o: { config?: CenterConfig; enforceHours?: boolean; parseIdentity?: IdentityParse; groupCommit?: boolean } = {}): Promise<QueueFixture> {
+export async function openQueue(o: { config?: CenterConfig; enforceHours?: boolean; parseIdentity?: IdentityParse; groupCommit?: boolean; limits?: IssueLimits } = {}): Promise<QueueFixture> {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'motcua-svc-')), 'queue.db');
   const store = Store.open({ file, groupCommit: o.groupCommit ?? false });
   const config = o.config ?? loadDemoConfig();
@@ -37,7 +38,7 @@ export async function openQueue(o: { config?: CenterConfig; enforceHours?: boole
   const bus = new Bus((announce) => store.afterCommit(announce));
   for (const event of ['ticket.issued', 'ticket.called', 'ticket.updated', 'counter.updated'] as const) bus.on(event, (...args: unknown[]) => told.push({ event, args }));
   const build = (s: Store) =>
-    createQueue(config, new SqlitePort(s), bus, { now: () => clock.now, secret: Buffer.alloc(32, 7), enforceHours: o.enforceHours ?? false, parseIdentity: o.parseIdentity ?? null });
+    createQueue(config, new SqlitePort(s), bus, { now: () => clock.now, secret: Buffer.alloc(32, 7), enforceHours: o.enforceHours ?? false, parseIdentity: o.parseIdentity ?? null, limits: o.limits });
   const others: Store[] = [];
   return {
     queue: await build(store),

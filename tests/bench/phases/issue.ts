@@ -11,7 +11,7 @@ import { closedLoop, openLoop, type LoadResult, type Op } from '../load.ts';
 import { poster, expectStatus } from '../http.ts';
 import { launch, repoRoot } from '../process.ts';
 import { sqliteTarget } from '../baselines/sqlite.ts';
-import { startQueueServer, issueBody } from '../queue-server.ts';
+import { startQueueServer, issueBody, KIOSK_AUTH } from '../queue-server.ts';
 
 export interface IssueSettings {
   /** Operations each target takes, unmeasured, before it is measured. */
@@ -62,7 +62,7 @@ async function eachTarget(mode: Mode, s: IssueSettings, log: (m: string) => void
   const server = await startQueueServer();
   const http = poster(server.url, s.concurrency);
   const run = `${process.pid}-${Date.now()}`;
-  const qs = await both(async (i) => expectStatus([201], await http.post('/api/v1/tickets', issueBody(i), { 'idempotency-key': `bench-${run}-${i}` })));
+  const qs = await both(async (i) => expectStatus([201], await http.post('/api/v1/tickets', issueBody(i), { ...KIOSK_AUTH, 'idempotency-key': `bench-${run}-${i}` })));
   http.close();
   await server.stop();
   log(`    queue-server: ${qs.measured.perSecond}/s (cold ${qs.warm.perSecond}/s)`);

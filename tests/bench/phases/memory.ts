@@ -1,7 +1,7 @@
 // Memory after a busy day: with the clients still connected, a day's tickets
 // are issued at the kiosk and served at the counters through the API, then the
 // server's resident memory is read from /proc.
-import { issueBody, staffAt, type QueueServer } from '../queue-server.ts';
+import { issueBody, KIOSK_AUTH, staffAt, type QueueServer } from '../queue-server.ts';
 
 export interface MemoryFigures {
   tickets: number;
@@ -28,7 +28,7 @@ export async function busyDayPhase(server: QueueServer, opts: { tickets: number;
   };
   // Issue in small groups and serve between them, so the queue stays the size of a real hall's.
   for (let i = 0; i < opts.tickets; i++) {
-    const r = await kiosk.post('/api/v1/tickets', issueBody(i));
+    const r = await kiosk.post('/api/v1/tickets', issueBody(i), KIOSK_AUTH);
     if (r.status !== 201) throw new Error(`issue: HTTP ${r.status}`);
     if (i % 6 === 5) await callRound();
     if (i % 300 === 299) log(`    ${i + 1} issued, ${served} called`);

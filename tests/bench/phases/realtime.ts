@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { percentile } from '../load.ts';
 import { launch, repoRoot } from '../process.ts';
-import { startQueueServer, staffAt, issueBody, type QueueServer } from '../queue-server.ts';
+import { startQueueServer, staffAt, issueBody, KIOSK_AUTH, type QueueServer } from '../queue-server.ts';
 import type { Swarm } from '../swarm.ts';
 
 export interface RealtimeSettings {
@@ -85,7 +85,7 @@ export async function realtimePhase(
   const { api, counterId } = await staffAt(server.url, 1);
   // Enough waiting tickets that every call finds one.
   for (let i = 0; i < s.calls; i++) {
-    const r = await api.post('/api/v1/tickets', issueBody(i));
+    const r = await api.post('/api/v1/tickets', issueBody(i), KIOSK_AUTH);
     if (r.status !== 201) throw new Error(`issue: HTTP ${r.status}`);
   }
   await swarm.connect(server.url, s.sockets, 'demo-board-1');

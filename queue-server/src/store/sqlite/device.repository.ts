@@ -67,6 +67,11 @@ export class DeviceRepository {
     this.db.prepare('UPDATE alerts SET resolved_at = ? WHERE device_id = ? AND kind = ? AND resolved_at IS NULL').run(now, deviceId, kind);
   }
 
+  /** How many alerts of the device are still open (the cap on what one device can raise). */
+  openAlertCount(deviceId: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM alerts WHERE device_id = ? AND resolved_at IS NULL').get(deviceId) as { n: number }).n;
+  }
+
   openAlerts(): Alert[] {
     return (
       this.db.prepare('SELECT * FROM alerts WHERE resolved_at IS NULL ORDER BY id DESC LIMIT 100').all() as {
