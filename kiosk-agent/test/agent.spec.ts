@@ -126,6 +126,8 @@ describe('kiosk agent', () => {
   });
 
   it('keeps reporting health until an unreachable server comes back', async () => {
+    // The start-up report first: on a loaded machine it could otherwise take one of the scripted 503s.
+    await server.waitFor(() => server.to('/api/v1/devices/health').length >= 1);
     server.answer('/api/v1/devices/health', { status: 503 }, { status: 503 }, { status: 204 });
     await post('/sim/printer', { state: 'cover_open' });
     const coverOpen = () => server.to('/api/v1/devices/health').filter((x) => JSON.stringify(x.body).includes('cover_open'));
