@@ -78,6 +78,7 @@ export const counterSchema = z.strictObject({
   id,
   number: z.number().int().positive().max(999),
   name: text,
+  nameEn: text.optional(),
   serviceIds: z.array(id).min(1),
   /** A counter that takes the priority groups first. */
   priority: z.boolean().default(false),
@@ -208,6 +209,8 @@ export const centerConfigSchema = z
       /** Public address of the server, used in the QR printed on tickets. */
       publicUrl: z.string().url().optional(),
       notice: z.string().max(500).default(''),
+      /** The notice in English, for the screens in English; the Vietnamese one when absent. */
+      noticeEn: z.string().max(500).optional(),
     }),
     targets: targetsSchema.default({ waitMinutes: 15, warnWaitMinutes: 12, serviceMinutes: 30, satisfactionPct: 95, dossiersPerStaffYear: 1200 }),
     hours: hoursSchema,

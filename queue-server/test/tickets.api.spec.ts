@@ -1,5 +1,6 @@
 // Contract routes for citizens: health, centre, queue, issue, read, rate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoConfig } from '@mot-cua/config';
 import { startTestServer, type TestServer } from './harness.ts';
 import type { ApiClient } from '../../tests/support/api.ts';
 
@@ -39,6 +40,24 @@ describe('public reads', () => {
     const quay3 = (r.body.counters as unknown as { id: string; signedIn: boolean; staff: { fullName: string } | null }[]).find((c) => c.id === 'quay-3');
     expect(quay3).toMatchObject({ signedIn: false, staff: { fullName: 'Lê Thị Ngọc Ánh' } });
     expect(r.body.priorityCategories.map((p) => p.id)).toContain('nguoi-cao-tuoi');
+  });
+
+  it('centre gives the English forms of its notice and counter names, and the Vietnamese where it has none', async () => {
+    const r = await anon.get<{ notice: string; noticeEn: string; counters: { id: string; name: string; nameEn: string }[] }>('/api/v1/center');
+    expect(r.body.notice).toMatch(/^Công dân vui lòng/);
+    expect(r.body.noticeEn).toMatch(/^Please bring your Citizen Identity Card/);
+    expect(r.body.counters.find((c) => c.id === 'quay-2')).toMatchObject({ name: 'Tư pháp – Hộ tịch', nameEn: 'Justice – Civil status' });
+    const config = loadDemoConfig();
+    delete config.center.noticeEn;
+    delete config.counters[0]!.nameEn;
+    const bare = await startTestServer({ config });
+    try {
+      const b = await bare.client().get<{ notice: string; noticeEn: string; counters: { name: string; nameEn: string }[] }>('/api/v1/center');
+      expect(b.body.noticeEn).toBe(b.body.notice);
+      expect(b.body.counters[0]!.nameEn).toBe(b.body.counters[0]!.name);
+    } finally {
+      await bare.close();
+    }
   });
 
   it('procedures search ignores diacritics and case', async () => {

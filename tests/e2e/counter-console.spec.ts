@@ -41,6 +41,19 @@ async function signIn(username: string, counterId: string): Promise<Page> {
 }
 
 describe('counter console', () => {
+  it("in English, the sign-in form names each counter by its English name", async () => {
+    const c = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    const p = await c.newPage();
+    await p.goto(`${server.url}/counter`);
+    await p.locator('select[name=counter] option').first().waitFor({ state: 'attached' });
+    expect(await p.locator('select[name=counter] option[value=quay-2]').textContent()).toBe('Quầy 2 — Tư pháp – Hộ tịch');
+    await p.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => p.locator('select[name=counter] option[value=quay-2]').textContent(), { timeout: POLL_MS }).toBe('Counter 2 — Justice – Civil status');
+    expect(await p.locator('select[name=counter] option[value=quay-1]').textContent()).toBe('Counter 1 — Priority counter');
+    expect(await axeCheck(p)).toEqual([]);
+    await c.close();
+  });
+
   it('shows what the kiosk learned, parks and calls back, pauses and closes, and reports refusals', async () => {
     const kiosk = new ApiClient(server.url);
     // A card scanned at the kiosk: a citizen born in 1950 with the birth registration procedure chosen.

@@ -10,6 +10,7 @@ export interface Counter {
   id: string;
   number: number;
   name: string;
+  nameEn?: string;
   serviceIds: string[];
   priority: boolean;
   status?: CounterStatus;

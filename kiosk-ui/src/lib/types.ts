@@ -6,13 +6,13 @@ export interface Service {
   waiting: number; estimatedWaitMinutes: number | null; open: boolean; opensAt: string | null;
 }
 export interface Counter {
-  id: string; number: number; name: string; serviceIds: string[]; priority: boolean; status: string;
+  id: string; number: number; name: string; nameEn?: string; serviceIds: string[]; priority: boolean; status: string;
   staff: { fullName: string; title: string; phone?: string | null } | null;
 }
 export interface PriorityCategory { id: string; name: string; nameEn?: string | null; minAge?: number | null }
 export interface SatisfactionLevel { score: number; label: string; labelEn?: string | null }
 export interface Center {
-  id: string; name: string; nameEn?: string | null; address: string; hotline: string; notice: string;
+  id: string; name: string; nameEn?: string | null; address: string; hotline: string; notice: string; noticeEn?: string;
   targetWaitMinutes: number; services: Service[]; counters: Counter[];
   priorityCategories: PriorityCategory[]; satisfactionLevels: SatisfactionLevel[];
   booking: { earlyMinutes: number; lateMinutes: number };

@@ -70,6 +70,7 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
       hotline: cfg.center.hotline,
       feedbackAddress: cfg.center.feedbackAddress ?? null,
       notice: cfg.center.notice,
+      noticeEn: cfg.center.noticeEn ?? cfg.center.notice,
       targetWaitMinutes: cfg.targets.waitMinutes,
       warnWaitMinutes: cfg.targets.warnWaitMinutes,
       serviceTargetMinutes: cfg.targets.serviceMinutes,

@@ -57,7 +57,6 @@ export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estim
   };
 }
 
-export function staffTicket(q: Queue, t: TicketRecord, base: string, est?: Estimate) {
 /**
  * The ticket as its holder gets it (the issuing kiosk, the booking check-in): its status URL,
  * and so the slip's QR, carries the visit's rating key (`?k=`), which no other answer gives.
@@ -67,6 +66,7 @@ export function heldTicket(q: Queue, t: TicketRecord, base: string) {
   return { ...v, statusUrl: `${v.statusUrl}?k=${q.ratings.keyOf(t)}` };
 }
 
+export function staffTicket(q: Queue, t: TicketRecord, base: string, est?: Estimate) {
   const now = q.centre.now();
   const waitEnd = t.waitEndAt ?? now;
   const wait = t.status === 'waiting' ? now - t.enqueuedAt : waitEnd - t.enqueuedAt;
@@ -95,6 +95,7 @@ export function counterView(ctx: AppContext, counterId: string) {
     id: c.id,
     number: c.number,
     name: c.name,
+    nameEn: c.nameEn ?? c.name,
     serviceIds: c.serviceIds,
     priority: c.priority,
     status: queue.counters.states.status(counterId),
