@@ -40,6 +40,8 @@ const VALID: Record<string, string[]> = {
   counterId: ['quay-2', 'quay-1', 'quay-9'],
   // Not the kiosk and keypad the fuzz signs in as: an admin draw may revoke these.
   deviceId: ['keypad-5', 'board-1', 'nope'],
+  // Not the accounts the fuzz signs in as: an admin draw may reset or disable these.
+  username: ['quay5', 'nobody', 'QUAY6'],
 };
 
 type Who = 'anonymous' | 'staff' | 'manager' | 'admin' | 'kiosk' | 'keypad';
