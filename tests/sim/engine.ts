@@ -52,6 +52,11 @@ export interface EstimateSample {
   /** When the estimate was made. */
   at: number;
   estimateMin: number | null;
+  /**
+   * The naive estimate most queue boards show, at the same moment: people waiting in the field
+   * × the field's mean service ÷ open counters serving it (null with none open). At issue only.
+   */
+  naiveMin?: number | null;
 }
 
 export interface DayRun {
@@ -174,7 +179,11 @@ export function runDay({ config, visits, changes, policy }: RunInput): DayRun {
       tickets.set(t.id, t);
       waiting.push(t);
       log(t, 'issued', v.at, { leg: 0 });
-      atIssue.push({ ticketId: t.id, at: v.at, estimateMin: estimateFor(t, estimateInput(v.at)).estimatedWaitMinutes });
+      const input = estimateInput(v.at);
+      const ahead = waiting.filter((w) => w.serviceId === t.serviceId && w.id !== t.id).length;
+      const serving = input.counters.filter((c) => c.serviceIds.includes(t.serviceId)).length;
+      const naiveMin = serving === 0 ? null : (ahead * (input.serviceMs[t.serviceId] ?? 10 * MIN)) / serving / MIN;
+      atIssue.push({ ticketId: t.id, at: v.at, estimateMin: estimateFor(t, input).estimatedWaitMinutes, naiveMin });
     }
     if (now >= nextSample) {
       if (waiting.length) for (const [id, e] of estimateAll(estimateInput(now))) whileWaiting.push({ ticketId: id, at: now, estimateMin: e.estimatedWaitMinutes });

@@ -1,11 +1,11 @@
-// `npm run sim -- --seed 42 [--days 5] [--profile commune|provincial]`: simulated
+// `npm run sim -- --seed 42 [--days 5] [--profile NAME[,NAME…] | stress | all]`: simulated
 // working days per profile under each calling policy (figures pool the days);
 // prints a table, writes tests/results/sim.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PROFILES, type ProfileName } from './profiles.ts';
+import { LIGHT_PROFILES, PROFILES, type ProfileName } from './profiles.ts';
 import { simulateProfile, type ProfileFigures } from './report.ts';
 
 const { values } = parseArgs({ options: { seed: { type: 'string', default: '42' }, days: { type: 'string', default: '5' }, profile: { type: 'string' } } });
@@ -19,16 +19,18 @@ if (!Number.isInteger(days) || days < 1 || days > 60) {
   console.error(`--days phải là số nguyên 1–60 / --days must be an integer 1–60 (got "${values.days}")`);
   process.exit(2);
 }
-const names = values.profile ? [values.profile] : Object.keys(PROFILES);
+const all = Object.keys(PROFILES) as ProfileName[];
+const names: string[] =
+  values.profile === 'all' ? all : values.profile === 'stress' ? all.filter((n) => !LIGHT_PROFILES.includes(n)) : values.profile ? values.profile.split(',').map((n) => n.trim()) : [...LIGHT_PROFILES];
 const unknown = names.filter((n) => !(n in PROFILES));
 if (unknown.length) {
-  console.error(`Không có hồ sơ "${unknown.join(', ')}" / unknown profile; choose ${Object.keys(PROFILES).join(' or ')}`);
+  console.error(`Không có hồ sơ "${unknown.join(', ')}" / unknown profile; choose ${all.join(', ')}, stress or all`);
   process.exit(2);
 }
 
 const results: ProfileFigures[] = names.map((n) => simulateProfile(PROFILES[n as ProfileName](), seed, { days }));
 
-const cols = ['policy', 'avg', 'p90', '≤15 min', 'worst', 'prio p95', 'est MAE', 'est bias', 'wait-est MAE', 'served', 'no-show', 'left'];
+const cols = ['policy', 'avg', 'p90', '≤15 min', 'worst', 'prio p95', 'est MAE', 'naive MAE', 'est bias', 'late bias', 'in range', 'wait-est MAE', 'served', 'no-show', 'left'];
 for (const r of results) {
   console.log(
     `\n${r.profile}: ${r.visits} visits over ${r.days} day(s), ${r.counters} counters, seed ${r.seed}; peak ${r.peakHour}:00 with ${r.peakArrivals} arrivals, ` +
@@ -42,7 +44,10 @@ for (const r of results) {
     `${p.worstWaitMin}`,
     `${p.priorityP95WaitMin}`,
     `${p.estimateMaeMin}`,
+    `${p.naiveEstimateMaeMin}`,
     `${p.estimateBiasMin}`,
+    p.lateEstimateBiasMin === null ? '—' : `${p.lateEstimateBiasMin}`,
+    p.estimateIntervalCoveragePct === null ? '—' : `${p.estimateIntervalCoveragePct}%`,
     `${p.waitingEstimateMaeMin}`,
     `${p.served}`,
     `${p.noShow}`,
@@ -53,7 +58,11 @@ for (const r of results) {
   console.log(line(cols));
   for (const row of rows) console.log(line(row));
 }
-console.log('\nMinutes throughout; "est" = estimate shown at issue vs the actual wait, "wait-est" = estimates re-made every 10 min while waiting.');
+console.log(
+  '\nMinutes throughout; "est" = estimate shown at issue vs the actual wait; "naive" = waiting in the field × mean service ÷ open counters; ' +
+    '"late bias" = mean signed error at issue of those who waited over the target; "in range" = actual waits inside the range shown (— while a single figure is shown); ' +
+    '"wait-est" = estimates re-made every 10 min while waiting.',
+);
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results/sim.json');
 mkdirSync(path.dirname(out), { recursive: true });

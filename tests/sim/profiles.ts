@@ -8,7 +8,7 @@ import { loadDemoConfig, parseConfig, type CenterConfig, type CenterConfigInput 
 export type CounterStatusChange = { counterId: string; at: string; status: 'open' | 'paused' | 'closed' };
 
 export interface Profile {
-  name: 'commune' | 'provincial';
+  name: string;
   config: CenterConfig;
   /** The first simulated day, a Monday; further days follow Tuesday to Friday (same hours). */
   day: string;
@@ -32,6 +32,8 @@ export interface Profile {
   appointmentShare: number;
   /** Counters opening late, pausing and closing early, in the day's local time. */
   changes: readonly CounterStatusChange[];
+  /** A morning rush: this share of the day's visits (appointments included) arrives between `from` and `to`. */
+  surge?: { share: number; from: string; to: string };
 }
 
 // 07:00–11:30 and 13:30–17:00; the morning peak from 8 to 10.
@@ -164,5 +166,38 @@ export function provincialProfile(): Profile {
   };
 }
 
-export const PROFILES = { commune: communeProfile, provincial: provincialProfile } as const;
+/** ×k the visits of a day, everything else as it is. */
+function scaled(base: () => Profile, name: string, k: number): () => Profile {
+  return () => ({ ...base(), name, visitsPerDay: Math.round(base().visitsPerDay * k) });
+}
+
+/** 60% of the day's visits, appointments included, between 7:30 and 9:30. */
+function surged(base: () => Profile, name: string): () => Profile {
+  return () => ({ ...base(), name, surge: { share: 0.6, from: '07:30', to: '09:30' } });
+}
+
+/** Land (TN&MT) takes 35% of the visits at a true mean service of 20 minutes; the other fields share the rest as before. */
+function skewed(base: () => Profile, name: string, land: string): () => Profile {
+  return () => {
+    const p = base();
+    const others = Object.entries(p.fieldShare).filter(([id]) => id !== land);
+    const rest = others.reduce((s, [, x]) => s + x, 0);
+    const fieldShare = Object.fromEntries([...others.map(([id, x]) => [id, (x / rest) * 0.65] as const), [land, 0.35] as const]);
+    return { ...p, name, fieldShare, serviceMinutes: { ...p.serviceMinutes, [land]: 20 } };
+  };
+}
+
+export const PROFILES = {
+  commune: communeProfile,
+  provincial: provincialProfile,
+  // Loaded as real centres are at their busiest (issue: "a calling policy that wins when the hall is full").
+  'commune-x14': scaled(communeProfile, 'commune-x14', 1.4),
+  'commune-surge': surged(communeProfile, 'commune-surge'),
+  'provincial-x14': scaled(provincialProfile, 'provincial-x14', 1.4),
+  'provincial-x16': scaled(provincialProfile, 'provincial-x16', 1.6),
+  'provincial-surge': surged(provincialProfile, 'provincial-surge'),
+  'provincial-skew': skewed(provincialProfile, 'provincial-skew', 'tnmt'),
+} as const;
+/** The light profiles the first wave tuned on, and that the default run covers. */
+export const LIGHT_PROFILES: readonly ProfileName[] = ['commune', 'provincial'];
 export type ProfileName = keyof typeof PROFILES;

@@ -29,6 +29,12 @@ export interface PolicyFigures {
   estimateBiasMin: number;
   /** The same for estimates re-made every 10 minutes while a ticket waits (remaining wait). */
   waitingEstimateMaeMin: number;
+  /** MAE of the naive estimate (waiting in the field × mean service ÷ open counters) at issue, minutes. */
+  naiveEstimateMaeMin: number;
+  /** Mean signed error at issue of the tickets that waited longer than the target (negative: too optimistic); null when none did. */
+  lateEstimateBiasMin: number | null;
+  /** Share of actual waits inside the range the screens show; null while the product shows a single figure. */
+  estimateIntervalCoveragePct: number | null;
 }
 
 export interface ProfileFigures {
@@ -51,12 +57,15 @@ export interface ProfileFigures {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
-function estimateErrors(run: DayRun, samples: readonly EstimateSample[]): number[] {
+/** Estimate − actual wait, minutes, for the served tickets with an estimate; `which` picks the estimate, `late` keeps only waits over `lateOver` minutes. */
+function estimateErrors(run: DayRun, samples: readonly EstimateSample[], which: 'estimate' | 'naive' = 'estimate', lateOver = -1): number[] {
   const errors: number[] = [];
   for (const s of samples) {
     const t = run.tickets.get(s.ticketId);
-    if (!t || t.status !== 'done' || t.waitEndAt === null || s.estimateMin === null) continue;
-    errors.push(s.estimateMin - (t.waitEndAt - s.at) / MIN);
+    const estimate = which === 'estimate' ? s.estimateMin : (s.naiveMin ?? null);
+    if (!t || t.status !== 'done' || t.waitEndAt === null || estimate === null) continue;
+    const actual = (t.waitEndAt - s.at) / MIN;
+    if (actual > lateOver) errors.push(estimate - actual);
   }
   return errors;
 }
@@ -66,6 +75,7 @@ export function figuresOf(kind: PolicyKind, run: DayRun, target: number): Policy
   const priorityWaits = [...run.tickets.values()].filter((t) => run.priority.has(t.id) && t.status === 'done').map(transactionWaitMs);
   const atIssue = estimateErrors(run, run.atIssue);
   const waiting = estimateErrors(run, run.whileWaiting);
+  const late = estimateErrors(run, run.atIssue, 'estimate', target);
   return {
     policy: kind,
     served: stats.served,
@@ -79,6 +89,9 @@ export function figuresOf(kind: PolicyKind, run: DayRun, target: number): Policy
     estimateMaeMin: round1(mean(atIssue.map(Math.abs))),
     estimateBiasMin: round1(mean(atIssue)),
     waitingEstimateMaeMin: round1(mean(waiting.map(Math.abs))),
+    naiveEstimateMaeMin: round1(mean(estimateErrors(run, run.atIssue, 'naive').map(Math.abs))),
+    lateEstimateBiasMin: late.length ? round1(mean(late)) : null,
+    estimateIntervalCoveragePct: null,
   };
 }
 

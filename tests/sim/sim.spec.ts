@@ -1,7 +1,9 @@
 // The issue's "done when" for the calling policy, on a fixed seed: a simulated
 // working week per profile, run on the queue-server's own domain code.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { communeProfile, provincialProfile } from './profiles.ts';
+import { communeProfile, PROFILES, provincialProfile } from './profiles.ts';
+import { rng } from './rng.ts';
+import { drawVisits, localTime } from './visits.ts';
 import { simulateProfile, type ProfileFigures } from './report.ts';
 
 const SEED = 42;
@@ -60,5 +62,46 @@ describe('simulator', () => {
     const a = simulateProfile(communeProfile(), 7, { days: 1 });
     const b = simulateProfile(communeProfile(), 7, { days: 1 });
     expect(a).toEqual(b);
+  });
+});
+
+describe('stress profiles', () => {
+  it('×1.4 and ×1.6 scale the visits and nothing else; surge puts 60% of them between 7:30 and 9:30; skew makes land 35% at 20 minutes', () => {
+    const base = PROFILES.provincial();
+    expect(PROFILES['provincial-x14']().visitsPerDay).toBe(Math.round(base.visitsPerDay * 1.4));
+    expect(PROFILES['provincial-x16']().visitsPerDay).toBe(Math.round(base.visitsPerDay * 1.6));
+    expect(PROFILES['commune-x14']().fieldShare).toEqual(PROFILES.commune().fieldShare);
+
+    for (const name of ['commune-surge', 'provincial-surge'] as const) {
+      const p = PROFILES[name]();
+      const visits = drawVisits(p, rng(11), p.day);
+      const inWindow = visits.filter((v) => v.at >= localTime(p.day, '07:30') && v.at < localTime(p.day, '09:30')).length;
+      // 60% drawn into the window, plus the hourly shape's own share of the rest that falls there
+      expect(inWindow / visits.length).toBeGreaterThan(0.6);
+      expect(inWindow / visits.length).toBeLessThan(0.85);
+    }
+
+    const skew = PROFILES['provincial-skew']();
+    expect(skew.fieldShare.tnmt).toBe(0.35);
+    expect(skew.serviceMinutes.tnmt).toBe(20);
+    expect(Object.values(skew.fieldShare).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('report the naive estimate and the late bias beside the estimate, under every policy', () => {
+    const r = simulateProfile(PROFILES['commune-surge'](), SEED, { days: 1 });
+    for (const p of r.policies) {
+      expect(Number.isFinite(p.naiveEstimateMaeMin)).toBe(true);
+      // a surge makes some wait past the target, and their estimates at issue were short
+      expect(p.lateEstimateBiasMin).not.toBeNull();
+      expect(p.lateEstimateBiasMin!).toBeLessThan(0);
+      expect(p.estimateIntervalCoveragePct).toBeNull();
+    }
+    // the project's estimate beats the naive one
+    for (const p of r.policies) expect(p.estimateMaeMin).toBeLessThan(p.naiveEstimateMaeMin);
+  });
+
+  it('leave the light profiles as they were: a light day has no late tickets to be biased about', () => {
+    const r = simulateProfile(PROFILES.commune(), SEED, { days: 1 });
+    expect(r.policies.find((p) => p.policy === 'fifo')!.lateEstimateBiasMin).toBeNull();
   });
 });

@@ -28,6 +28,11 @@ function openRanges(p: Profile, day: string, hour: number): [number, number][] {
   return spans.map(([a, b]): [number, number] => [Math.max(a, from), Math.min(b, to)]).filter(([a, b]) => b > a);
 }
 
+/** The open parts of [from, to) on a Monday. */
+function openWithin(p: Profile, day: string, from: number, to: number): [number, number][] {
+  return p.config.hours.mon.map((s): [number, number] => [Math.max(toMs(day, s.open), from), Math.min(toMs(day, s.close), to)]).filter(([a, b]) => b > a);
+}
+
 function uniformIn(r: Rng, ranges: [number, number][]): number {
   const total = ranges.reduce((s, [a, b]) => s + (b - a), 0);
   let x = r.next() * total;
@@ -49,19 +54,28 @@ export function drawVisits(p: Profile, r: Rng, day: string, prefix = ''): Visit[
     const serviceMs = Math.max(MIN, r.lognormal(p.serviceMinutes[serviceId]! * MIN, p.serviceCv) - walkMs);
     visits.push({ id: `${prefix}v${visits.length}`, at, serviceId, priority: r.next() < p.priorityShare, noShow: r.next() < p.noShowShare, walkMs, serviceMs, bookedAt });
   };
+  // A surge's share arrives inside its window; the rest keeps the hourly shape.
+  const surge = p.surge ? openWithin(p, day, toMs(day, p.surge.from), toMs(day, p.surge.to)) : [];
+  const inSurge = surge.length ? p.surge!.share : 0;
   for (const [h, share] of Object.entries(p.hourShare)) {
     const ranges = openRanges(p, day, Number(h));
     if (ranges.length === 0) continue;
-    const n = r.poisson(p.visitsPerDay * share * (1 - p.appointmentShare));
+    const n = r.poisson(p.visitsPerDay * share * (1 - p.appointmentShare) * (1 - inSurge));
     for (let i = 0; i < n; i++) draw(uniformIn(r, ranges), null);
+  }
+  if (inSurge) {
+    const n = r.poisson(p.visitsPerDay * (1 - p.appointmentShare) * inSurge);
+    for (let i = 0; i < n; i++) draw(uniformIn(r, surge), null);
   }
   // Appointments: booked on quarter-hour slots while open, checked in 0–10 minutes before.
   const slots = Object.keys(p.hourShare)
     .flatMap((h) => openRanges(p, day, Number(h)))
     .flatMap(([a, b]) => Array.from({ length: Math.ceil((b - a) / (15 * MIN)) }, (_, k) => a + k * 15 * MIN).filter((t) => t + 10 * MIN < b));
   const booked = r.poisson(p.visitsPerDay * p.appointmentShare);
+  const surgeSlots = slots.filter((t) => surge.some(([a, b]) => t >= a && t < b));
   for (let i = 0; i < booked && slots.length > 0; i++) {
-    const slot = slots[r.int(0, slots.length - 1)]!;
+    const from = surgeSlots.length && r.next() < inSurge ? surgeSlots : slots;
+    const slot = from[r.int(0, from.length - 1)]!;
     draw(Math.max(slot - r.int(0, 10) * MIN, toMs(day, p.config.hours.mon[0]!.open)), slot);
   }
   return visits.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
