@@ -55,6 +55,8 @@ export const secureCookies = fp(
       const cookies = req.protocol === 'https' ? reply.getHeader('set-cookie') : undefined;
       if (cookies !== undefined) {
         const list = (Array.isArray(cookies) ? cookies : [String(cookies)]).map((c) => (/;\s*secure\s*(;|$)/i.test(c) ? c : `${c}; Secure`));
+        // Fastify appends to a set-cookie already there: take the old list off first.
+        reply.removeHeader('set-cookie');
         reply.header('set-cookie', list);
       }
       done(null, payload);
