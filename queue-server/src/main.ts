@@ -13,7 +13,8 @@ try {
   const { app, url } = await startServer(s);
   const lines = [
     `${s.config.center.name} — queue-server đang chạy / running`,
-    `  Kiosk:            ${url}/kiosk/`,
+    // A kiosk takes numbers with its device token (issue 14.2): the demo's is seeded, a real one comes from the admin.
+    `  Kiosk:            ${url}/kiosk/${s.demo ? '?token=demo-kiosk-1' : ''}`,
     `  Bảng gọi số:      ${url}/board/`,
     `  Màn hình quầy:    ${url}/board/counter/1`,
     `  Cán bộ (quầy):    ${url}/counter/`,
