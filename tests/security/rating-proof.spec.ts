@@ -55,6 +55,9 @@ describe('ratings need the slip', () => {
       queue: JSON.stringify((await staff.get('/api/v1/counters/quay-2/queue')).body),
     };
     expect(publicViews.byNumber).toContain(issued.body.id);
+    // The issuing kiosk re-reads its own ticket as the holder's (its screen after a reload); another device does not.
+    expect(keyOf((await kiosk.get<Ticket>(`/api/v1/tickets/${issued.body.id}`)).body.statusUrl)).toBe(k);
+    expect(keyOf((await server.client({ authorization: 'Bearer demo-board-1' }).get<Ticket>(`/api/v1/tickets/${issued.body.id}`)).body.statusUrl)).toBeNull();
     for (const [where, text] of Object.entries(publicViews)) expect(`${where}: ${text.includes(k!)}`).toBe(`${where}: false`);
   });
 

@@ -47,7 +47,12 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
   app.get(
     '/tickets/:id',
     { schema: { summary: 'A ticket, with its place in the queue', tags: ['tickets'], params: idParam, response: { 200: ref('Ticket'), ...errors(400, 404) } } },
-    async (req) => publicTicket(queue, await queue.tickets.get(req.params.id), baseUrl(queue, req)),
+    async (req) => {
+      const t = await queue.tickets.get(req.params.id);
+      // The kiosk that issued it re-reads it as the holder's (a reload of its ticket screen keeps the slip's QR whole).
+      const issuer = req.actor.kind === 'device' && req.actor.deviceKind === 'kiosk' && t.kioskId === req.actor.deviceId;
+      return issuer ? heldTicket(queue, t, baseUrl(queue, req)) : publicTicket(queue, t, baseUrl(queue, req));
+    },
   );
 
   app.get(
