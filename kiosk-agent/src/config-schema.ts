@@ -38,6 +38,8 @@ export const agentConfigSchema = z.object({
       textMode: z.enum(['cp1258', 'raster']).optional(),
       /** Raw ESC t number of WPC1258 from the printer's self-test page; overrides the model's. */
       codePage: z.number().int().min(0).max(255).optional(),
+      /** How long a status query may take before the printer counts as offline (default 1500 ms). */
+      statusTimeoutMs: z.number().int().min(100).max(30_000).optional(),
     },
     { error: (iss) => (iss.input === undefined ? 'bắt buộc / required: the ticket printer ({ kind: tcp | serial | usb, address })' : undefined) },
   ),

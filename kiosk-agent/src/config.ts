@@ -15,6 +15,8 @@ export type AgentConfig = {
     address?: string | undefined;
     baudRate?: number | undefined;
     paperWidth: 58 | 80;
+    /** How long a status query (DLE EOT) may take before the printer counts as offline. */
+    statusTimeoutMs?: number | undefined;
   };
   scanners: { id: string; kind: 'simulator' | 'serial'; path?: string | undefined; baudRate?: number | undefined }[];
   keypads: {

@@ -64,7 +64,7 @@ export async function createDevices(config: AgentConfig, dataDir: string, logger
   } else if (pc.kind === 'tcp') transport = new TcpTransport(pc.address);
   else if (pc.kind === 'serial') transport = new SerialTransport(pc.address, pc.baudRate ?? 9600);
   else transport = new UsbFileTransport(pc.address);
-  const printer = new EscPosPrinter(pc.id, transport, render);
+  const printer = new EscPosPrinter(pc.id, transport, render, pc.statusTimeoutMs);
   closers.unshift(() => printer.close());
 
   const scanners: Scanner[] = [];

@@ -114,10 +114,13 @@ describe('built kiosk agent (dist/main.js on plain node)', () => {
       await writeFile(
         configFile,
         [
-          `printer: { kind: serial, address: "${pty.a}", paperWidth: 80, model: epson, textMode: cp1258 }`,
+          // a pty relayed by socat to a printer simulated in this busy test process answers slower than a printer: 5 s per status query
+          `printer: { kind: serial, address: "${pty.a}", paperWidth: 80, model: epson, textMode: cp1258, statusTimeoutMs: 5000 }`,
           'scanners: []',
           'keypads:',
           '  - { id: keypad-1, kind: calling, driver: hid, counterId: quay-1, token: demo-keypad-1, vendorId: "0x1209", productId: "0x0001" }',
+          // asked again each second: on a loaded machine the pty's first answer can miss the 1.5 s status timeout
+          'printerPollMs: 1000',
           '',
         ].join('\n'),
       );
@@ -125,8 +128,10 @@ describe('built kiosk agent (dist/main.js on plain node)', () => {
 
       const kiosk = await KioskClient.connect(agent.url);
       try {
-        const status = await kiosk.next((m) => m.type === 'status');
-        const byId = Object.fromEntries((status.parts as { id: string; status: string }[]).map((p) => [p.id, p.status]));
+        const partsOf = (m: { parts?: unknown }) => Object.fromEntries(((m.parts ?? []) as { id: string; status: string }[]).map((p) => [p.id, p.status]));
+        // the printer turns ok at its first answered status query (pushed on every change)
+        const status = await kiosk.next((m) => m.type === 'status' && partsOf(m).printer === 'ok', 20_000);
+        const byId = partsOf(status);
         expect(byId.printer).toBe('ok');
         expect(['offline', 'error']).toContain(byId['keypad-1']);
         expect(await print(kiosk, 'r3')).toEqual({ type: 'print.result', requestId: 'r3', ok: true });
