@@ -128,7 +128,7 @@ describe('built kiosk agent (dist/main.js on plain node)', () => {
 
       const kiosk = await KioskClient.connect(agent.url);
       try {
-        const partsOf = (m: { parts?: unknown }) => Object.fromEntries(((m.parts ?? []) as { id: string; status: string }[]).map((p) => [p.id, p.status]));
+        const partsOf = (m: Record<string, unknown>) => Object.fromEntries(((m.parts ?? []) as { id: string; status: string }[]).map((p) => [p.id, p.status]));
         // the printer turns ok at its first answered status query (pushed on every change)
         const status = await kiosk.next((m) => m.type === 'status' && partsOf(m).printer === 'ok', 20_000);
         const byId = partsOf(status);
