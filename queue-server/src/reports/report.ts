@@ -80,7 +80,6 @@ export const COLUMNS: { title: string; value: (r: ReportRow) => string | number 
   { title: 'Số phiếu cấp', value: (r) => r.issued },
   { title: 'Đã phục vụ', value: (r) => r.served },
   { title: 'Vắng mặt', value: (r) => r.noShow },
-  { title: 'Hết ngày chưa phục vụ', value: (r) => r.expired },
   { title: 'Chờ TB (phút)', value: (r) => minutes(r.avgWaitSeconds) },
   { title: 'Chờ P90 (phút)', value: (r) => minutes(r.p90WaitSeconds) },
   { title: 'Trong chỉ tiêu chờ (%)', value: (r) => r.withinTargetPct },
@@ -89,6 +88,8 @@ export const COLUMNS: { title: string; value: (r: ReportRow) => string | number 
   { title: 'Lượt đánh giá', value: (r) => r.ratings },
   { title: 'Hài lòng (%)', value: (r) => r.satisfactionPct },
   { title: 'Hồ sơ/năm (quy đổi)', value: (r) => r.dossiersPerYear },
+  // Last, so the columns the province's forms already read keep their places.
+  { title: 'Hết ngày chưa phục vụ', value: (r) => r.expired },
 ];
 
 function minutes(s: number | null): number | null {
