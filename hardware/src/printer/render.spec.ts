@@ -33,6 +33,12 @@ describe('ticket layout', () => {
 });
 
 describe.each([58, 80] as PaperWidth[])('%i mm ticket', (paperWidth) => {
+  it('the QR carries the status URL verbatim, the rating key and language included (issue 14.3)', () => {
+    const statusUrl = 'http://192.168.1.10:8080/t/01JD3Z8Q4M6TK2?k=3q2-7wX_Yz9AbCdEfGhIjK&lang=vi';
+    const tickets = decode(renderTicket({ ...SAMPLE_TICKET, statusUrl }, { paperWidth, textMode: 'cp1258' }));
+    expect(tickets[0]!.items.flatMap((i) => (i.kind === 'qr' ? [i.data] : []))).toEqual([statusUrl]);
+  });
+
   const layoutText = ticketLayout(SAMPLE_TICKET)
     .flatMap((b) => (b.kind === 'text' ? [b.text] : []))
     .join(' ');
