@@ -44,6 +44,8 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
+      // Up when this launch prints its URL: the last run's line is still in `out` after a restart.
+      const from = out.length;
       const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'warn', ...opts.env };
       // One process (node with the tsx loader), so SIGKILL really kills the server.
       const c = spawn(process.execPath, ['--import', 'tsx', main], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -51,7 +53,7 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
       const timer = setTimeout(() => reject(new Error(`queue-server did not start in 60 s:\n${out}`)), 60_000);
       c.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
-        if (out.includes('QUEUE_SERVER_URL=')) {
+        if (out.slice(from).includes('QUEUE_SERVER_URL=')) {
           clearTimeout(timer);
           resolve();
         }
