@@ -52,7 +52,8 @@ export async function wsPlugin(app: FastifyInstance, opts: WsOptions): Promise<v
       }
       if (msg.type === 'status') send(socket, { type: 'status', parts: opts.parts.list() });
       else {
-        void opts.printService.print(msg.ticket).then((r) =>
+        const job = msg.type === 'print' ? opts.printService.print(msg.ticket) : opts.printService.printBooking(msg.booking);
+        void job.then((r) =>
           send(socket, r.ok ? { type: 'print.result', requestId: msg.requestId, ok: true } : { type: 'print.result', requestId: msg.requestId, ok: false, error: r.error }),
         );
       }

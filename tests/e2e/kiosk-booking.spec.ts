@@ -15,6 +15,7 @@ import { interpolate, type Lang } from '@mot-cua/config/strings/index.ts';
 import { ApiClient } from '../support/api.ts';
 import { axeCheck, launchBrowser } from '../support/browser.ts';
 import { freePort, repoRoot, startServer, type RunningServer } from '../support/server.ts';
+import { startKioskAgent } from '../support/agent.ts';
 
 const ART = path.join(repoRoot, 'tests/artifacts/kiosk');
 mkdirSync(ART, { recursive: true });
@@ -151,6 +152,8 @@ describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
     expect(await (await made).json()).toMatchObject({ code, fullName: 'Trần Thị Bình', serviceId: 'ho-tich' });
     const booking = await api.get<{ fullName: string; serviceId: string }>(`/api/v1/bookings/${code}`);
     expect(booking.body).toMatchObject({ fullName: 'Trần T. B.', serviceId: 'ho-tich' });
+    // no agent here: the slip could not be printed, and the screen says what to do instead
+    await expect.poll(() => page.getByTestId('booking-slip').textContent(), { timeout: 15_000 }).toBe(t.bookPrintFailed);
     await checkScreen(page, `book-done-${lang}-${orient}`);
 
     await page.getByRole('button', { name: t.home, exact: true }).click();
@@ -261,5 +264,52 @@ describe('a field at its daily capacity', () => {
     expect(await tile.textContent()).toMatch(hkd?.opensAt ? /Mở lại (lúc )?\d\d:\d\d/ : new RegExp(dict.vi.closedNoTime));
     await checkScreen(page, 'take-field-closed-vi-portrait');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the booking slip', () => {
+  it('prints the code, the field, the day and the time on paper, every diacritic intact', async () => {
+    const agent = await startKioskAgent(server.url);
+    try {
+      const ctx = await browser.newContext({ viewport: PORTRAIT, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      contexts.push(ctx);
+      const page = await ctx.newPage();
+      await page.goto(`${server.url}/kiosk/book?agent=${encodeURIComponent(agent.url.replace(/^http/, 'ws') + '/ws')}&token=demo-kiosk-1`);
+      const t = dict.vi;
+      await page.getByRole('group', { name: t.bookField }).getByRole('button', { name: 'Đất đai' }).click();
+      const dates = page.getByRole('group', { name: t.bookDate }).getByRole('button');
+      const times = page.getByRole('group', { name: t.bookTime }).getByRole('button');
+      await expect.poll(() => dates.count()).toBeGreaterThan(0);
+      const day = (await dates.first().getAttribute('data-date'))!;
+      await dates.first().click();
+      await expect.poll(() => times.count()).toBeGreaterThan(0);
+      const time = /\d\d:\d\d/.exec((await times.first().textContent()) ?? '')![0];
+      await times.first().click();
+      await page.getByLabel(t.bookName).fill('Đỗ Thị Hương');
+      const keys = page.getByRole('group', { name: t.keyboardLabel });
+      for (const d of '0987654321') await keys.getByRole('button', { name: d, exact: true }).click();
+      await page.getByRole('button', { name: t.bookSubmit, exact: true }).click();
+      const code = ((await page.getByTestId('booking-code').textContent()) ?? '').trim();
+      expect(code).toMatch(/^[A-Z2-9]{6}$/);
+      await expect.poll(() => page.getByTestId('booking-slip').textContent(), { timeout: 15_000 }).toBe(t.bookPrinted);
+      await checkScreen(page, 'book-slip-printed-vi-portrait');
+
+      const printed = (await (await fetch(`${agent.url}/sim/printed`)).json()) as { printed: { text: string; qr: string | string[] | null }[] };
+      const slip = printed.printed.find((p) => p.text.includes(code));
+      expect(slip, 'a slip with the booking code').toBeDefined();
+      const lines = slip!.text.split('\n').map((l) => l.trim());
+      expect(lines).toContain('PHIẾU HẸN');
+      expect(lines).toContain('Đất đai');
+      const [y, m, d] = day.split('-');
+      expect(lines).toContain(`Ngày: ${d}/${m}/${y}`);
+      expect(lines).toContain(`Giờ: ${time}`);
+      // its QR holds what the screen's QR holds: the code, field, day and time, for the phone
+      expect([slip!.qr].flat().join(' ')).toContain(code);
+      // the citizen's name and phone are not on the slip
+      expect(slip!.text).not.toContain('Hương');
+      expect(slip!.text).not.toContain('0987654321');
+    } finally {
+      await agent.close();
+    }
   });
 });

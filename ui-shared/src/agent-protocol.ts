@@ -3,6 +3,7 @@
  * (ws://127.0.0.1:8181/ws), JSON, one module for both ends:
  *
  * kiosk → agent  { type: 'print', requestId, ticket: PrintableTicket }
+ * kiosk → agent  { type: 'print.booking', requestId, booking: PrintableBooking }   (a booking slip; same print.result)
  * agent → kiosk  { type: 'print.result', requestId, ok, error?: { code: 'paper_out'|'cover_open'|'offline'|'failed', message } }
  * kiosk → agent  { type: 'status' }
  * agent → kiosk  { type: 'status', parts: PartStatus[] }      (also pushed on every change)
@@ -15,15 +16,18 @@
  * from the drivers (type-only: the kiosk bundle gets no driver code).
  */
 import type { PartStatus } from '@mot-cua/hardware/device.ts';
-import type { PrintableTicket } from '@mot-cua/hardware/printer/ticket.ts';
+import type { PrintableBooking, PrintableTicket } from '@mot-cua/hardware/printer/ticket.ts';
 import type { PrintResult } from '@mot-cua/hardware/printer/printer.ts';
 import type { CccdSummary, ScanEvent } from '@mot-cua/hardware/scanner/classify.ts';
 
-export type { CccdSummary, PartStatus, PrintableTicket, PrintResult, ScanEvent };
+export type { CccdSummary, PartStatus, PrintableBooking, PrintableTicket, PrintResult, ScanEvent };
 /** Why a print failed, as the kiosk tells the citizen. */
 export type PrintFailure = Extract<PrintResult, { ok: false }>['error'];
 
-export type KioskMessage = { type: 'print'; requestId: string; ticket: PrintableTicket } | { type: 'status' };
+export type KioskMessage =
+  | { type: 'print'; requestId: string; ticket: PrintableTicket }
+  | { type: 'print.booking'; requestId: string; booking: PrintableBooking }
+  | { type: 'status' };
 
 export type AgentMessage =
   | ScanEvent
@@ -65,10 +69,32 @@ export function parseTicket(t: unknown): PrintableTicket | null {
   return ticket;
 }
 
+export function parseBooking(b: unknown): PrintableBooking | null {
+  if (!isObj(b)) return null;
+  const ok =
+    str(b.code, 20, 1) &&
+    str(b.centerName, 300) &&
+    str(b.serviceName, 300) &&
+    typeof b.date === 'string' &&
+    /^\d{2}\/\d{2}\/\d{4}$/.test(b.date) &&
+    typeof b.time === 'string' &&
+    /^\d{2}:\d{2}$/.test(b.time) &&
+    str(b.qr, 500, 1) &&
+    (b.note === undefined || str(b.note, 500));
+  if (!ok) return null;
+  const booking: PrintableBooking = { code: b.code as string, centerName: b.centerName as string, serviceName: b.serviceName as string, date: b.date as string, time: b.time as string, qr: b.qr as string };
+  if (b.note !== undefined) booking.note = b.note as string;
+  return booking;
+}
+
 /** The agent's side: a message from the kiosk, checked field by field, or null. */
 export function parseKioskMessage(m: unknown): KioskMessage | null {
   if (!isObj(m)) return null;
   if (m.type === 'status') return { type: 'status' };
+  if (m.type === 'print.booking' && str(m.requestId, 100, 1)) {
+    const booking = parseBooking(m.booking);
+    return booking ? { type: 'print.booking', requestId: m.requestId, booking } : null;
+  }
   if (m.type !== 'print' || !str(m.requestId, 100, 1)) return null;
   const ticket = parseTicket(m.ticket);
   return ticket ? { type: 'print', requestId: m.requestId, ticket } : null;

@@ -172,6 +172,9 @@ const vi = {
   toneNang: 'Dấu nặng',
   bookQrLabel: 'Mã QR chứa mã lịch hẹn, lĩnh vực, ngày và giờ',
   bookQrHint: 'Quét bằng điện thoại để lưu mã lịch hẹn.',
+  bookPrinting: 'Đang in phiếu hẹn…',
+  bookPrinted: 'Đã in phiếu hẹn. Mời quý vị nhận phiếu.',
+  bookPrintFailed: 'Không in được phiếu hẹn. Hãy ghi lại mã hoặc quét mã QR bằng điện thoại.',
   bookQrText: 'Lịch hẹn {code} — {field} — {time} ngày {date} — {centre}',
 
   // Phone page
@@ -357,6 +360,9 @@ const en: { [K in keyof typeof vi]: string } = {
   toneNang: 'Dot tone (nặng)',
   bookQrLabel: 'QR code with the booking code, field, date and time',
   bookQrHint: 'Scan with your phone to keep the booking code.',
+  bookPrinting: 'Printing your booking slip…',
+  bookPrinted: 'Your booking slip is printed. Please take it.',
+  bookPrintFailed: 'The booking slip could not be printed. Please note the code or scan the QR code with your phone.',
   bookQrText: 'Booking {code} — {field} — {time} on {date} — {centre}',
 
   phoneTitle: 'Follow your number',

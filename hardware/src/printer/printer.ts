@@ -3,9 +3,9 @@
  * Real printers and the virtual printer sit behind the same transport, so the agent and the
  * tests drive the same bytes either way.
  */
-import { renderTicket, type RenderOptions } from './render.ts';
+import { renderBooking, renderTicket, type RenderOptions } from './render.ts';
 import { stateFromStatus, STATE_MESSAGES, type PrinterState } from './status.ts';
-import type { PrintableTicket } from './ticket.ts';
+import type { PrintableBooking, PrintableTicket } from './ticket.ts';
 import type { PrinterTransport } from './transport/transport.ts';
 
 export type PrintErrorCode = 'paper_out' | 'cover_open' | 'offline' | 'failed';
@@ -16,6 +16,8 @@ export interface TicketPrinter {
   readonly id: string;
   status(): Promise<PrinterState>;
   print(ticket: PrintableTicket): Promise<PrintResult>;
+  /** A booking slip: checked before and after like a ticket. */
+  printBooking(booking: PrintableBooking): Promise<PrintResult>;
   close(): Promise<void>;
 }
 
@@ -40,11 +42,19 @@ export class EscPosPrinter implements TicketPrinter {
     return stateFromStatus({ printer, offlineCause, paper });
   }
 
-  async print(ticket: PrintableTicket): Promise<PrintResult> {
+  print(ticket: PrintableTicket): Promise<PrintResult> {
+    return this.job(() => renderTicket(ticket, this.render));
+  }
+
+  printBooking(booking: PrintableBooking): Promise<PrintResult> {
+    return this.job(() => renderBooking(booking, this.render));
+  }
+
+  private async job(bytes: () => Uint8Array): Promise<PrintResult> {
     try {
       const before = await this.status();
       if (before !== 'ok') return printError(before);
-      await this.transport.write(renderTicket(ticket, this.render));
+      await this.transport.write(bytes());
       // The paper can run out or the cable come loose during the job.
       const after = await this.status();
       return after === 'ok' ? { ok: true } : printError(after);

@@ -9,7 +9,7 @@ import type { RenderOptions } from './models.ts';
 import * as cmd from './escpos.ts';
 import { packRaster, stack, type Bitmap } from './bitmap.ts';
 import { measureText, renderTextLine, wrapText, type FontWeight } from './font.ts';
-import { PAPER, ticketLayout, type LayoutBlock, type PaperWidth, type PrintableTicket, type TextStyle } from './ticket.ts';
+import { bookingLayout, PAPER, ticketLayout, type LayoutBlock, type PaperWidth, type PrintableBooking, type PrintableTicket, type TextStyle } from './ticket.ts';
 
 export type { RenderOptions, TextMode } from './models.ts';
 
@@ -123,4 +123,8 @@ export function encodeBlocks(blocks: LayoutBlock[], opts: RenderOptions): Uint8A
 
 export function renderTicket(ticket: PrintableTicket, opts: RenderOptions): Uint8Array {
   return encodeBlocks(ticketLayout(ticket), opts);
+}
+
+export function renderBooking(booking: PrintableBooking, opts: RenderOptions): Uint8Array {
+  return encodeBlocks(bookingLayout(booking), opts);
 }

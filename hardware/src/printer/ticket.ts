@@ -78,3 +78,38 @@ export function ticketLayout(t: PrintableTicket): LayoutBlock[] {
   );
   return blocks;
 }
+
+/** A booking made at the kiosk, to carry home: the code to type at check-in, the field, the day and time. */
+export type PrintableBooking = {
+  code: string;
+  centerName: string;
+  serviceName: string;
+  /** dd/MM/yyyy */
+  date: string;
+  /** HH:mm */
+  time: string;
+  /** What the QR holds (the same plain text the kiosk's screen shows as a QR). */
+  qr: string;
+  note?: string;
+};
+
+export const DEFAULT_BOOKING_NOTE = 'Khi đến, chọn "Có lịch hẹn" trên kiosk và nhập mã để nhận số.';
+
+/** The booking slip, top to bottom; the same two text modes print it as they print a ticket. */
+export function bookingLayout(b: PrintableBooking): LayoutBlock[] {
+  const text = (s: string, style: TextStyle, align: 'left' | 'center' = 'center'): LayoutBlock => ({ kind: 'text', text: s.normalize('NFC'), style, align });
+  return [
+    text(b.centerName.toLocaleUpperCase('vi'), 'bold'),
+    text('PHIẾU HẸN', 'large'),
+    text(b.serviceName, 'normal'),
+    { kind: 'feed', lines: 1 },
+    text('MÃ LỊCH HẸN', 'normal'),
+    text(b.code, 'huge'),
+    { kind: 'feed', lines: 1 },
+    text(`Ngày: ${b.date}`, 'bold', 'left'),
+    text(`Giờ: ${b.time}`, 'bold', 'left'),
+    { kind: 'feed', lines: 1 },
+    { kind: 'qr', data: b.qr },
+    text(b.note ?? DEFAULT_BOOKING_NOTE, 'normal'),
+  ];
+}

@@ -1,6 +1,6 @@
 // Connection to the kiosk agent (printer, ID card scanner). The kiosk works
 // without it: printing then fails fast and the ticket stays on screen.
-import { parseAgentMessage, type KioskMessage, type PrintableTicket, type PrintResult, type ScanEvent } from '@mot-cua/ui-shared/agent-protocol.ts';
+import { parseAgentMessage, type KioskMessage, type PrintableBooking, type PrintableTicket, type PrintResult, type ScanEvent } from '@mot-cua/ui-shared/agent-protocol.ts';
 import { chooseAgent } from './agent-address.ts';
 import { center, firstLoad } from './center.svelte.ts';
 import { settings } from './settings.ts';
@@ -78,10 +78,19 @@ function openSocket(): Promise<WebSocket | null> {
   });
 }
 
-export async function print(ticket: PrintableTicket): Promise<PrintResult> {
+export function print(ticket: PrintableTicket): Promise<PrintResult> {
+  return request((requestId) => ({ type: 'print', requestId, ticket }), ticket.id);
+}
+
+/** The booking slip: the code, field, day and time on paper (the booking stands whether it prints or not). */
+export function printBooking(booking: PrintableBooking): Promise<PrintResult> {
+  return request((requestId) => ({ type: 'print.booking', requestId, booking }), `booking-${booking.code}`);
+}
+
+async function request(message: (requestId: string) => KioskMessage, key: string): Promise<PrintResult> {
   const socket = await openSocket();
   if (!socket) return { ok: false, error: { code: 'offline', message: 'agent not connected' } };
-  const requestId = `${ticket.id}-${Date.now().toString(36)}`;
+  const requestId = `${key}-${Date.now().toString(36)}`;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       pending.delete(requestId);
@@ -91,8 +100,7 @@ export async function print(ticket: PrintableTicket): Promise<PrintResult> {
       clearTimeout(timer);
       resolve(r);
     });
-    const request: KioskMessage = { type: 'print', requestId, ticket };
-    socket.send(JSON.stringify(request));
+    socket.send(JSON.stringify(message(requestId)));
   });
 }
 
