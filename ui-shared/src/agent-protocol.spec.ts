@@ -46,6 +46,18 @@ describe('parseKioskMessage (the agent reads the kiosk)', () => {
       expect(() => parseKioskMessage(v)).not.toThrow();
     }));
   });
+
+  const booking = { code: 'XH6F88', centerName: 'Bộ phận Một cửa', serviceName: 'Đất đai', date: '03/12/2026', time: '08:30', qr: 'Lịch hẹn XH6F88 — Đất đai — 08:30 ngày 03/12/2026' };
+  it('accepts a booking slip, and nothing it does not print', () => {
+    expect(parseKioskMessage({ type: 'print.booking', requestId: 'b', booking: { ...booking, fullName: 'Đỗ Thị Hương', phone: '0987654321' } })).toEqual({ type: 'print.booking', requestId: 'b', booking });
+  });
+  it.each([
+    ['an ISO date', { ...booking, date: '2026-12-03' }],
+    ['a time with seconds', { ...booking, time: '08:30:00' }],
+    ['no code', { ...booking, code: '' }],
+    ['no QR', { ...booking, qr: '' }],
+    ['a long QR', { ...booking, qr: 'x'.repeat(501) }],
+  ])('rejects a booking slip with %s', (_label, b) => expect(parseKioskMessage({ type: 'print.booking', requestId: 'b', booking: b })).toBe(null));
 });
 
 describe('parseAgentMessage (the kiosk reads the agent)', () => {

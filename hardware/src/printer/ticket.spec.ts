@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticketLayout } from './ticket.ts';
+import { bookingLayout, ticketLayout } from './ticket.ts';
 import { SAMPLE_TICKET } from './fixtures.ts';
 
 const texts = (t: typeof SAMPLE_TICKET) => ticketLayout(t).flatMap((b) => ('text' in b ? [String(b.text)] : []));
@@ -18,5 +18,13 @@ describe('ticket layout', () => {
     expect(lines.join(' ')).not.toMatch(/\bbạn\b/iu);
     expect(lines).toContain('Số người chờ trước quý vị: 7');
     expect(lines.some((s) => s.includes('lượt của quý vị'))).toBe(true);
+  });
+
+  it('a booking slip: the code large, the field, the day and the time, the QR, and what to do on arrival', () => {
+    const blocks = bookingLayout({ code: 'XH6F88', centerName: 'Bộ phận Một cửa', serviceName: 'Đất đai', date: '03/12/2026', time: '08:30', qr: 'Lịch hẹn XH6F88' });
+    const lines = blocks.flatMap((b) => ('text' in b ? [String(b.text)] : []));
+    expect(lines).toEqual(['BỘ PHẬN MỘT CỬA', 'PHIẾU HẸN', 'Đất đai', 'MÃ LỊCH HẸN', 'XH6F88', 'Ngày: 03/12/2026', 'Giờ: 08:30', 'Khi đến, chọn "Có lịch hẹn" trên kiosk và nhập mã để nhận số.']);
+    expect(blocks.find((b) => b.kind === 'text' && b.text === 'XH6F88')).toMatchObject({ style: 'huge' });
+    expect(blocks.filter((b) => b.kind === 'qr')).toEqual([{ kind: 'qr', data: 'Lịch hẹn XH6F88' }]);
   });
 });
