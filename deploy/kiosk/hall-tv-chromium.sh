@@ -5,17 +5,7 @@
 # A counter's own screen: the same with /board/counter/<number>.
 set -eu
 URL="${1:?Cần địa chỉ bảng (có ?token=) / give the board URL (with ?token=)}"
-PROFILE="${BOARD_PROFILE:-$HOME/.config/mot-cua-board}"
-exec "${CHROMIUM:-chromium}" \
-  --kiosk \
-  --user-data-dir="$PROFILE" \
-  --no-first-run \
-  --noerrdialogs \
-  --disable-infobars \
-  --disable-session-crashed-bubble \
-  --disable-translate \
+PROFILE="${BOARD_PROFILE:-$HOME/.config/mot-cua-board}" exec "$(dirname "$0")/chromium-fullscreen.sh" \
   --disable-features=Translate \
-  --check-for-update-interval=31536000 \
-  --autoplay-policy=no-user-gesture-required \
   --lang=vi \
   "$URL"

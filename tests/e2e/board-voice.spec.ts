@@ -1,7 +1,9 @@
 // The hall board on its own: the recorded-clip voice when the browser has no
 // Vietnamese speech, and a board that follows a server restart without keeping
 // a call the new server does not know.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -133,9 +135,14 @@ describe('hall board', () => {
 
   it("the hall TV's launcher (deploy/kiosk) lets the board speak each call with no tap, where a plain browser asks for one", async () => {
     const server = servers[0]!;
-    // The launcher's own Chromium flags, less the two that only make sense on a real screen.
-    const script = readFileSync(path.join(repoRoot, 'deploy/kiosk/hall-tv-chromium.sh'), 'utf8');
-    const flags = [...script.matchAll(/^\s*(--[a-z-]+(?:=[^\s\\]+)?)\s*\\?$/gm)].map((m) => m[1]!).filter((f) => !/^--(kiosk|user-data-dir)/.test(f));
+    // The flags the launcher really passes (run with a stand-in browser that prints them), less
+    // the two that only make sense on a real screen, and the page.
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'tv-launcher-'));
+    writeFileSync(path.join(bin, 'browser'), '#!/bin/sh\nfor a in "$@"; do echo "$a"; done\n', { mode: 0o755 });
+    const said = execFileSync(path.join(repoRoot, 'deploy/kiosk/hall-tv-chromium.sh'), [`${server.url}/board/`], { env: { ...process.env, CHROMIUM: path.join(bin, 'browser'), HOME: bin } }).toString();
+    const args = said.split('\n').filter(Boolean);
+    expect(args.at(-1)).toBe(`${server.url}/board/`);
+    const flags = args.slice(0, -1).filter((f) => !/^--(kiosk|user-data-dir)/.test(f));
     expect(flags).toContain('--autoplay-policy=no-user-gesture-required');
 
     const plain = await browser.newContext({ viewport: { width: 1920, height: 1080 } });

@@ -1,23 +1,12 @@
 // Issue 13.1: everyone changes their own password in their own screen — the
 // official at the counter console, the manager at /manager — Vietnamese first.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ApiClient } from '../support/api.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { browserSuite } from '../support/suite.ts';
 
 const POLL_MS = 10_000;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 /** Opens the dialog, tries a short password, a wrong current one, then the right change. */
 async function changePassword(p: Page, newPassword: string): Promise<void> {
@@ -49,9 +38,9 @@ async function changePassword(p: Page, newPassword: string): Promise<void> {
 
 describe('change my password', () => {
   it('at the counter console, then the new password signs in and the old one does not', async () => {
-    const c = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const c = await suite.context({ viewport: { width: 1440, height: 900 } });
     const p = await c.newPage();
-    await p.goto(`${server.url}/counter`);
+    await p.goto(`${suite.server.url}/counter`);
     await p.fill('input[name=username]', 'quay4');
     await p.fill('input[name=password]', 'demo');
     await p.locator('select[name=counter] option').first().waitFor({ state: 'attached' });
@@ -62,20 +51,20 @@ describe('change my password', () => {
     // Still at the desk.
     await p.locator('[data-action=next]').waitFor();
     await c.close();
-    expect((await new ApiClient(server.url).post('/api/v1/auth/login', { username: 'quay4', password: 'demo', counterId: 'quay-4' })).status).toBe(401);
-    expect((await new ApiClient(server.url).post('/api/v1/auth/login', { username: 'quay4', password: 'mật-khẩu-quầy-4', counterId: 'quay-4' })).status).toBe(200);
+    expect((await new ApiClient(suite.server.url).post('/api/v1/auth/login', { username: 'quay4', password: 'demo', counterId: 'quay-4' })).status).toBe(401);
+    expect((await new ApiClient(suite.server.url).post('/api/v1/auth/login', { username: 'quay4', password: 'mật-khẩu-quầy-4', counterId: 'quay-4' })).status).toBe(200);
   });
 
   it('at the manager’s screen', async () => {
-    const c = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const c = await suite.context({ viewport: { width: 1440, height: 900 } });
     const p = await c.newPage();
-    await p.goto(`${server.url}/manager`);
+    await p.goto(`${suite.server.url}/manager`);
     await p.fill('input[name=username]', 'quanly');
     await p.fill('input[name=password]', 'demo');
     await p.click('button[type=submit]');
     await p.locator('[data-action=password]').waitFor();
     await changePassword(p, 'mật-khẩu-quản-lý');
     await c.close();
-    expect((await new ApiClient(server.url).post('/api/v1/auth/login', { username: 'quanly', password: 'mật-khẩu-quản-lý' })).status).toBe(200);
+    expect((await new ApiClient(suite.server.url).post('/api/v1/auth/login', { username: 'quanly', password: 'mật-khẩu-quản-lý' })).status).toBe(200);
   });
 });

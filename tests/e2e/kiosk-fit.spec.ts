@@ -3,11 +3,12 @@
 // Screenshots in tests/artifacts/kiosk/fit-*.png.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { kiosk as dict } from '@mot-cua/config/strings/kiosk.ts';
-import { axeCheck, launchBrowser } from '../support/browser.ts';
-import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
+import { axeCheck } from '../support/browser.ts';
+import { repoRoot } from '../support/server.ts';
+import { browserSuite } from '../support/suite.ts';
 
 const ART = path.join(repoRoot, 'tests/artifacts/kiosk');
 mkdirSync(ART, { recursive: true });
@@ -15,25 +16,12 @@ const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };
 const t = dict.vi;
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 async function open(route: string, viewport: { width: number; height: number }, largeText: boolean): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(ctx);
+  const ctx = await suite.context({ viewport, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await ctx.newPage();
-  await page.goto(`${server.url}/kiosk${route}${route.includes('?') ? '&' : '?'}token=demo-kiosk-1`);
+  await page.goto(`${suite.server.url}/kiosk${route}${route.includes('?') ? '&' : '?'}token=demo-kiosk-1`);
   await page.locator('main').waitFor();
   if (largeText) {
     await page.getByRole('button', { name: t.largeText }).click();
