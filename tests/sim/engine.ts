@@ -72,6 +72,8 @@ export interface RunInput {
   visits: readonly Visit[];
   changes: readonly { counterId: string; at: number; status: Status }[];
   policy: PolicySettings;
+  /** Make the estimates (at issue and while waiting); false skips them, for runs that only want the waits. Default true. */
+  estimates?: boolean;
 }
 
 function ticketOf(v: Visit, n: number, priorityCategoryId: string | null): Ticket {
@@ -87,7 +89,7 @@ function ticketOf(v: Visit, n: number, priorityCategoryId: string | null): Ticke
   });
 }
 
-export function runDay({ config, visits, changes, policy }: RunInput): DayRun {
+export function runDay({ config, visits, changes, policy, estimates = true }: RunInput): DayRun {
   const byVisit = new Map(visits.map((v) => [v.id, v]));
   const typical = Object.fromEntries(config.services.map((s) => [s.id, s.avgServiceMinutes * MIN]));
   const priorityCategory = config.priorityCategories[0]?.id ?? 'priority';
@@ -179,6 +181,7 @@ export function runDay({ config, visits, changes, policy }: RunInput): DayRun {
       tickets.set(t.id, t);
       waiting.push(t);
       log(t, 'issued', v.at, { leg: 0 });
+      if (!estimates) continue;
       const input = estimateInput(v.at);
       const ahead = waiting.filter((w) => w.serviceId === t.serviceId && w.id !== t.id).length;
       const serving = input.counters.filter((c) => c.serviceIds.includes(t.serviceId)).length;
@@ -186,7 +189,7 @@ export function runDay({ config, visits, changes, policy }: RunInput): DayRun {
       atIssue.push({ ticketId: t.id, at: v.at, estimateMin: estimateFor(t, input).estimatedWaitMinutes, naiveMin });
     }
     if (now >= nextSample) {
-      if (waiting.length) for (const [id, e] of estimateAll(estimateInput(now))) whileWaiting.push({ ticketId: id, at: now, estimateMin: e.estimatedWaitMinutes });
+      if (estimates && waiting.length) for (const [id, e] of estimateAll(estimateInput(now))) whileWaiting.push({ ticketId: id, at: now, estimateMin: e.estimatedWaitMinutes });
       nextSample = now + SAMPLE_EVERY_MS;
     }
     const idle = counters.filter((c) => c.status === 'open' && !c.current).sort((a, b) => a.idleSince - b.idleSince);

@@ -132,6 +132,8 @@ function merge(runs: readonly DayRun[]): DayRun {
 export interface SimOptions {
   days?: number;
   policies?: readonly PolicyKind[];
+  /** false: skip the estimates (their figures come out 0 / null); for runs that only want the waits. */
+  estimates?: boolean;
 }
 
 /** Simulates `days` working days (day i drawn from seed + i) under each policy; the same citizens meet every policy. */
@@ -156,7 +158,7 @@ export function simulateProfile(profile: Profile, seed: number, opts: SimOptions
     erlangStaffingAtPeak: staffingFor(p.arrivals, meanServiceMin, target, SERVICE_LEVEL),
     policies: (opts.policies ?? POLICIES).map((kind) => {
       const policy: PolicySettings = { kind, targetWaitMinutes: target, priorityAdvanceMinutes: profile.config.policy.priorityAdvanceMinutes };
-      const runs = visitsByDay.map((visits, i) => runDay({ config: profile.config, visits, changes: changesByDay[i]!, policy }));
+      const runs = visitsByDay.map((visits, i) => runDay({ config: profile.config, visits, changes: changesByDay[i]!, policy, estimates: opts.estimates ?? true }));
       return figuresOf(kind, merge(runs), target);
     }),
   };

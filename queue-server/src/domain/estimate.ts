@@ -65,7 +65,7 @@ function forward(
   input: EstimateInput,
   run: Run,
   onCall: (t: Candidate, at: number) => boolean,
-  onOffer?: (counter: OpenCounter, at: number, pick: Candidate | null) => void,
+  onOffer?: (counter: OpenCounter, at: number, pick: Candidate | null, picker: Picker<Candidate>) => void,
 ): void {
   const counters = input.counters.filter((c) => c.serviceIds.length > 0).map((c) => ({ ...c, freeAt: Math.max(c.freeAt, input.now) }));
   const picker = new Picker(input.waiting, input.policy);
@@ -83,7 +83,7 @@ function forward(
         return;
       }
       called = picker.pick(c, c.freeAt);
-      onOffer?.(c, c.freeAt, called);
+      onOffer?.(c, c.freeAt, called, picker);
       if (!called) continue;
       const f = calls.get(called.serviceId);
       if (f) {
@@ -171,13 +171,17 @@ export interface QueueEstimates {
  * gives it with the probe added to the queue, without one run per probe. Past
  * the horizon, a probe takes its place among its field's tickets still left.
  * Tickets are answered when asked: the run itself costs the horizon's calls,
- * not the length of the queue.
+ * not the length of the queue. Under the target policy a probe that would tip
+ * its field into pressed (policy.ts) changes the order before it is called;
+ * such a probe (rare: a field on the edge of being late) gets estimateFor.
  */
 export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]): QueueEstimates {
   const called = new Map<string, Estimate>();
   const answered = new Map<string, Estimate>();
   const run = newRun();
   let open = probes.filter((p) => serves(input, p.serviceId));
+  /** Probes answered by a run of their own. */
+  const own: Candidate[] = [];
   forward(
     input,
     run,
@@ -187,18 +191,30 @@ export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]
     },
     open.length === 0
       ? undefined
-      : (c, at, pick) => {
+      : (c, at, pick, picker) => {
           let any = false;
           for (const p of open) {
-            if (!c.serviceIds.includes(p.serviceId) || (pick !== null && !outranks(p, pick, c, input.policy, at))) continue;
+            if (!c.serviceIds.includes(p.serviceId)) continue;
+            // A probe can tip its field into pressed (policy.ts), which reorders the field's
+            // priority tickets: from then on this run is not the one with the probe added,
+            // so that probe gets a run of its own (below).
+            const withProbe = picker.pressed(p.serviceId, at, p);
+            if (withProbe !== picker.pressed(p.serviceId, at)) {
+              own.push(p);
+              any = true;
+              continue;
+            }
+            const pressed = (sid: string) => (sid === p.serviceId ? withProbe : picker.pressed(sid, at));
+            if (pick !== null && !outranks(p, pick, c, input.policy, at, pressed)) continue;
             answered.set(p.id, { peopleAhead: run.calls.get(p.serviceId)?.n ?? 0, estimatedWaitMinutes: minutes(at - input.now) });
             any = true;
           }
-          if (any) open = open.filter((p) => !answered.has(p.id));
+          if (any) open = open.filter((p) => !answered.has(p.id) && !own.includes(p));
         },
   );
   // Past the horizon a probe takes its place among its field's tickets still left.
   if (run.left) for (const p of open) answered.set(p.id, drainedWait(input, run, p.serviceId, run.left.countBefore(p) + 1));
+  for (const p of own) answered.set(p.id, estimateFor(p, { ...input, waiting: [...input.waiting, p] }));
   for (const p of probes) if (!answered.has(p.id)) answered.set(p.id, unserved(p, { ...input, waiting: [...input.waiting, p] }));
   return {
     probes: answered,

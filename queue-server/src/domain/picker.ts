@@ -1,7 +1,7 @@
 // The Picker: the calling policy's choices (policy.ts) over a shrinking set of
 // waiting tickets, indexed so the estimate's forward run (estimate.ts) can ask
 // once per simulated call without scanning the whole queue.
-import { rankedBefore, deadline, due, graceMs, isPriority, lateClass, rank, tieBreak, URGENT_MS, type Candidate, type CounterRule, type PolicySettings, type Ranked } from './policy.ts';
+import { rankedBefore, deadline, due, graceMs, isPressed, isPriority, lateClass, rank, tieBreak, URGENT_MS, type Candidate, type CounterRule, type PolicySettings, type Ranked } from './policy.ts';
 
 interface LaneSet<T extends Candidate> {
   /** Which of its field's sets (Picker.kind). */
@@ -59,6 +59,14 @@ class Lane<T extends Candidate> {
   /** Live tickets of the lane. */
   get live(): number {
     return this.items.length - this.killed.length;
+  }
+  /** Live tickets whose key is at most `key`. */
+  liveUpTo(key: number): number {
+    const i = this.upperBound(key);
+    let gone = 0;
+    // Bounded by the run's calls, not the queue.
+    for (const k of this.killed) if (k < i) gone++;
+    return i - gone;
   }
   /** Live tickets that come before `t` in lane order (`t` need not be here). */
   liveBefore(t: Candidate): number {
@@ -181,21 +189,49 @@ export class Picker<T extends Candidate> {
     set?.byDeadline?.kill(t);
   }
 
+  /**
+   * Whether `serviceId` is pressed at `now` (policy.ts, pressedFields) with the
+   * tickets still here, and `extra` (a ticket of that field not here) if given.
+   */
+  pressed(serviceId: string, now: number, extra?: Candidate): boolean {
+    if (this.p.kind !== 'target') return false;
+    const g = graceMs(this.p);
+    const f = { late: 0, longLate: false, priority: 0 };
+    if (extra) {
+      const at = due(extra, this.p);
+      if (at <= now) f.late++;
+      if (at + g <= now) f.longLate = true;
+      if (isPriority(extra)) f.priority++;
+    }
+    for (const { byDue, priority } of this.lanes.get(serviceId) ?? []) {
+      f.late += byDue.liveUpTo(now);
+      if (byDue.first(-Infinity, now - g)) f.longLate = true;
+      if (priority) f.priority += byDue.live;
+    }
+    return isPressed(f);
+  }
+
   /** What pickNext(tickets still here, counter, policy, now) would return. */
   pick(counter: CounterRule, now: number): T | null {
     // Plain loops, no closures: this runs once per simulated call.
     const found: (T | null)[] = [];
     const g = graceMs(this.p);
     const soon = now + URGENT_MS;
+    const pressed = new Set<string>();
     for (const sid of counter.serviceIds) {
       const lanes = this.lanes.get(sid);
       if (!lanes) continue;
+      const hot = this.pressed(sid, now);
+      if (hot) pressed.add(sid);
       for (const { byDue, byDeadline, priority } of lanes) {
         if (this.p.kind !== 'target') {
           found.push(byDue.first(-Infinity, Infinity));
         } else if (counter.priority && priority) {
           // A priority ticket at a priority counter ranks by its deadline alone.
           found.push((byDeadline ?? byDue).first(-Infinity, Infinity));
+        } else if (hot && priority) {
+          // In a pressed field a priority ticket ranks first anywhere, by due.
+          found.push(byDue.first(-Infinity, Infinity));
         } else {
           // The ranges of rank(): long past due, past due, about to be due, the rest (by deadline).
           found.push(byDue.first(-Infinity, now - g), byDue.first(now - g, now), byDue.first(now, soon));
@@ -206,7 +242,7 @@ export class Picker<T extends Candidate> {
     let best: Ranked<T> | null = null;
     for (const t of found) {
       if (t === null) continue;
-      const r = rank(t, counter, this.p, now);
+      const r = rank(t, counter, this.p, now, pressed.has(t.serviceId));
       if (best === null || rankedBefore(r, best) < 0) best = r;
     }
     return best?.t ?? null;

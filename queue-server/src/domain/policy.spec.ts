@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { due, graceMs, URGENT_MS, orderForCounter, pickNext, type Candidate, type PolicyKind } from './policy.ts';
+import { due, graceMs, PRESSED_LATE, PRESSED_PRIORITY, pressedFields, URGENT_MS, orderForCounter, pickNext, type Candidate, type PolicyKind } from './policy.ts';
 import { counter, min, policy, t } from './policy.fixtures.ts';
 
 describe('calling policy', () => {
@@ -21,6 +21,29 @@ describe('calling policy', () => {
     expect(pickNext([t('1', 'a', 0), t('2', 'a', 8 * min, true)], counter(), policy('target'))?.id).toBe('2');
     // priority 3 arrived at 12 (deadline 17) → regular 1 (deadline 15) first
     expect(pickNext([t('1', 'a', 0), t('3', 'a', 12 * min, true)], counter(), policy('target'))?.id).toBe('1');
+  });
+  it('target policy: once a field is pressed, its priority tickets go first at any counter of the field, longest waited first', () => {
+    const p = policy('target');
+    // At 30 min: regulars who came at 10, 11 and 12 are past due (due at 25–27), none has waited the target + grace.
+    const late = [t('r1', 'a', 10 * min), t('r2', 'a', 11 * min), t('r3', 'a', 12 * min)];
+    const fresh = t('P', 'a', 29 * min, true);
+    // Two late: not pressed — the triage and the advance as before (r1 first; P, due at 44, has slack).
+    expect(PRESSED_LATE).toBe(3);
+    expect(pressedFields([...late.slice(0, 2), fresh], counter(), p, 30 * min).has('a')).toBe(false);
+    expect(pickNext([...late.slice(0, 2), fresh], counter(), p, 30 * min)?.id).toBe('r1');
+    // Three late: pressed — P first, even before those past due; then the triage order again.
+    expect(pressedFields([...late, fresh], counter(), p, 30 * min).has('a')).toBe(true);
+    expect(orderForCounter([...late, fresh, t('P0', 'a', 28 * min, true)], counter(), p, 30 * min).map((x) => x.id)).toEqual(['P0', 'P', 'r1', 'r2', 'r3']);
+    // A field's pressure is its own: a pressed field b does not move field a's priority ticket at a counter of both.
+    const b = late.map((x) => ({ ...x, id: `b${x.id}`, serviceId: 'b' }));
+    expect(pickNext([...b, t('r0', 'a', 9 * min), fresh], counter({ serviceIds: ['a', 'b'] }), p, 30 * min)?.id).toBe('r0');
+    // Someone who has waited the target + grace presses the field by itself; so do PRESSED_PRIORITY priority tickets waiting.
+    expect(pressedFields([t('old', 'a', 0), fresh], counter(), p, 30 * min).has('a')).toBe(true);
+    const many = Array.from({ length: PRESSED_PRIORITY }, (_, i) => t(`p${i}`, 'a', (25 + i) * min, true));
+    expect(pressedFields(many, counter(), p, 30 * min).has('a')).toBe(true);
+    expect(pressedFields(many.slice(1), counter(), p, 30 * min).has('a')).toBe(false);
+    // Other policies know no pressure.
+    expect(pressedFields([...late, fresh], counter(), policy('fifo'), 30 * min).size).toBe(0);
   });
   it('target policy: a transferred ticket carries its earlier wait', () => {
     const q = [t('1', 'a', 5 * min), t('2', 'a', 6 * min, false, { priorWaitMs: 10 * min })];
@@ -136,7 +159,7 @@ describe('calling policy', () => {
     kind: fc.constantFrom<PolicyKind>('fifo', 'priority', 'target'),
   });
 
-  it('property: over a day nobody is called twice, everyone is called, priority first at priority counters, and (target) the triage order holds, so nobody starves', () => {
+  it('property: over a day nobody is called twice, everyone is called, priority first at priority counters (target: and in pressed fields), and (target) the triage order holds, so nobody starves', () => {
     fc.assert(
       fc.property(dayArb, ({ arrivals, counters, durations, kind }) => {
         const p = policy(kind);
@@ -164,7 +187,13 @@ describe('calling policy', () => {
           if (kind === 'fifo') expect(pick.enqueuedAt).toBe(Math.min(...mine.map((x) => x.enqueuedAt)));
           const priorityWaits = mine.some((x) => x.priorityCategoryId !== null);
           if (priorityWaits && (kind === 'priority' || (kind === 'target' && c.rule.priority))) expect(pick.priorityCategoryId).not.toBeNull();
-          if (kind === 'target' && !(c.rule.priority && priorityWaits)) {
+          // Target policy: in a pressed field its priority tickets go first at any counter, longest waited first.
+          const pressed = pressedFields(waiting, c.rule, p, now);
+          const jumpers = mine.filter((x) => x.priorityCategoryId !== null && pressed.has(x.serviceId));
+          if (kind === 'target' && !c.rule.priority && jumpers.length) {
+            expect(pick.priorityCategoryId).not.toBeNull();
+            expect(due(pick, p)).toBe(Math.min(...jumpers.map((x) => due(x, p))));
+          } else if (kind === 'target' && !(c.rule.priority && priorityWaits)) {
             // The order of the header: long past due, then about to be due, then past due; earliest due first.
             const dueOf = (x: Candidate) => due(x, p);
             const groups = [
@@ -174,7 +203,7 @@ describe('calling policy', () => {
             ];
             const first = groups.find((g) => g.length > 0);
             if (first) expect(dueOf(pick)).toBe(Math.min(...first.map(dueOf)));
-            // Nobody starves: whoever waits the target + grace is never passed over here.
+            // Nobody starves: whoever waits the target + grace is never passed over here (but by a pressed field's priority tickets, above).
             if (groups[0]!.length) expect(now - (pick.enqueuedAt - pick.priorWaitMs)).toBeGreaterThanOrEqual(p.targetWaitMinutes * min + graceMs(p));
           }
           called.add(pick.id);

@@ -3,18 +3,29 @@
 // - priority: the priority groups first everywhere, then first come.
 // - target (default): aims at the share of visits called within the target
 //   wait. Each ticket is "due" when its visit has waited the target. In order:
-//   1. at a priority counter, priority tickets first;
-//   2. anyone who has waited the target + GRACE: nobody waits much longer;
-//   3. anyone due within URGENT_MS: called while they can still make it;
-//   4. anyone already past due (within the grace);
-//   5. the rest — everyone with slack — by earliest deadline, where a priority
+//   0. priority tickets first: at a priority counter always (by deadline); at
+//      any other counter while their field is pressed (see pressed(): the
+//      field's queue shows the hall is late), longest waited first;
+//   1. anyone who has waited the target + GRACE: nobody waits much longer;
+//   2. anyone due within URGENT_MS: called while they can still make it;
+//   3. anyone already past due (within the grace);
+//   4. the rest — everyone with slack — by earliest deadline, where a priority
 //      ticket's deadline comes `priorityAdvanceMinutes` earlier, an
 //      appointment's is its booked time, and a counter's weight for a field
 //      brings that field forward by (weight − 1) × WEIGHT_STEP_MS.
-//   Within 2–4, earliest due first. Steps 3–4 are triage: in a rush, someone
+//   Within 1–3, earliest due first. Steps 2–3 are triage: in a rush, someone
 //   just past the target waits (at most GRACE) behind those who can still make
 //   it, which the simulator (tests/sim) shows lifts the share within the target
-//   above plain first-come order; step 2 bounds what that costs anyone.
+//   above plain first-come order; step 1 bounds what that costs the regular
+//   tickets among themselves.
+//   Step 0 away from the priority counters (issue 18): in a full hall the two
+//   priority counters alone cannot keep up, and a priority ticket whose advance
+//   applied only while it had slack waited 26–110 minutes at p95 where strict
+//   priority keeps 3–5. Once its field is pressed it is called first at any
+//   counter of the field, which holds its p95 near strict priority's and keeps
+//   the triage's gain for everyone else. On a day with slack nothing changes:
+//   there the jump would cost the share (the ten-seed table in
+//   tests/bench/README.md, from tests/sim/aims.ts).
 import type { Ticket } from './types.ts';
 
 export type PolicyKind = 'fifo' | 'priority' | 'target';
@@ -38,6 +49,10 @@ export type Candidate = Pick<
 >;
 
 export const WEIGHT_STEP_MS = 2 * 60_000;
+/** A field is pressed with this many of its tickets past due… */
+export const PRESSED_LATE = 3;
+/** …or this many priority tickets waiting in it (or anyone who has waited the target + grace). */
+export const PRESSED_PRIORITY = 3;
 /** The last stretch before the target in which a ticket is saved before anyone with slack. */
 export const URGENT_MS = 5 * 60_000;
 
@@ -67,7 +82,8 @@ export interface Ranked<T> {
   key: number;
 }
 
-export function rank<T extends Candidate>(t: T, counter: CounterRule, p: PolicySettings, now: number): Ranked<T> {
+/** `pressed`: whether `t`'s field is pressed at `now` (pressed()); only the target policy reads it. */
+export function rank<T extends Candidate>(t: T, counter: CounterRule, p: PolicySettings, now: number, pressed = false): Ranked<T> {
   switch (p.kind) {
     case 'fifo':
       return { t, cls: 0, key: t.enqueuedAt };
@@ -76,6 +92,7 @@ export function rank<T extends Candidate>(t: T, counter: CounterRule, p: PolicyS
     case 'target': {
       if (counter.priority && isPriority(t)) return { t, cls: 0, key: deadline(t, p) };
       const at = due(t, p);
+      if (pressed && isPriority(t)) return { t, cls: 0, key: at };
       if (at + graceMs(p) <= now) return { t, cls: 1, key: at };
       if (at > now && at <= now + URGENT_MS) return { t, cls: 2, key: at };
       if (at <= now) return { t, cls: 3, key: at };
@@ -91,13 +108,42 @@ export function tieBreak(a: Candidate, b: Candidate): number {
 /** Negative when `a` is called before `b`. */
 export const rankedBefore = <T extends Candidate>(a: Ranked<T>, b: Ranked<T>) => a.cls - b.cls || a.key - b.key || tieBreak(a.t, b.t);
 
-/** Whether `counter` at `now` would call `a` before `b` (both eligible there). */
-export function outranks(a: Candidate, b: Candidate, counter: CounterRule, p: PolicySettings, now: number): boolean {
-  return rankedBefore(rank(a, counter, p, now), rank(b, counter, p, now)) < 0;
+/** Whether `counter` at `now` would call `a` before `b` (both eligible there), `pressed` telling which fields are pressed in the queue they are in. */
+export function outranks(a: Candidate, b: Candidate, counter: CounterRule, p: PolicySettings, now: number, pressed: (serviceId: string) => boolean = () => false): boolean {
+  return rankedBefore(rank(a, counter, p, now, pressed(a.serviceId)), rank(b, counter, p, now, pressed(b.serviceId))) < 0;
 }
 
-const eligible = <T extends Candidate>(tickets: readonly T[], counter: CounterRule) =>
-  tickets.filter((t) => t.status === 'waiting' && counter.serviceIds.includes(t.serviceId));
+const serves = (counter: CounterRule, t: Candidate) => t.status === 'waiting' && counter.serviceIds.includes(t.serviceId);
+
+const eligible = <T extends Candidate>(tickets: readonly T[], counter: CounterRule) => tickets.filter((t) => serves(counter, t));
+
+/** What a field's queue shows at an instant: tickets past due, whether someone has waited the target + grace, priority tickets waiting. */
+export interface FieldState {
+  late: number;
+  longLate: boolean;
+  priority: number;
+}
+
+/** Whether a field with this queue is pressed: the hall is late there, so (target policy) its priority tickets go first at any counter. */
+export const isPressed = (f: FieldState) => f.late >= PRESSED_LATE || f.longLate || f.priority >= PRESSED_PRIORITY;
+
+/** The fields of `counter` that are pressed at `now` (none but under the target policy). */
+export function pressedFields(tickets: readonly Candidate[], counter: CounterRule, p: PolicySettings, now: number): Set<string> {
+  const out = new Set<string>();
+  if (p.kind !== 'target') return out;
+  const states = new Map<string, FieldState>();
+  for (const t of tickets) {
+    if (!serves(counter, t)) continue;
+    let f = states.get(t.serviceId);
+    if (!f) states.set(t.serviceId, (f = { late: 0, longLate: false, priority: 0 }));
+    const at = due(t, p);
+    if (at <= now) f.late++;
+    if (at + graceMs(p) <= now) f.longLate = true;
+    if (isPriority(t)) f.priority++;
+  }
+  for (const [sid, f] of states) if (isPressed(f)) out.add(sid);
+  return out;
+}
 
 /**
  * The instant the target policy judges "due" against. Callers should pass the
@@ -117,13 +163,15 @@ const plain: CounterRule = { id: '', serviceIds: [], priority: false, weights: {
 export const LONG_AFTER = Number.MAX_SAFE_INTEGER;
 
 /** The class (rank's rule) a ticket falls in at a plain counter long after everyone's target; within one, lane order holds. */
-export const lateClass = (t: Candidate, p: PolicySettings) => rank(t, plain, p, LONG_AFTER).cls;
+// Long after, every field with a ticket is pressed (someone has waited the target + grace).
+export const lateClass = (t: Candidate, p: PolicySettings) => rank(t, plain, p, LONG_AFTER, true).cls;
 
 /** The waiting tickets this counter may call, in the order it would call them (at `now`). */
 export function orderForCounter<T extends Candidate>(tickets: readonly T[], counter: CounterRule, p: PolicySettings, now?: number): T[] {
   const at = clock(tickets, now);
+  const pressed = pressedFields(tickets, counter, p, at);
   return eligible(tickets, counter)
-    .map((t) => rank(t, counter, p, at))
+    .map((t) => rank(t, counter, p, at, pressed.has(t.serviceId)))
     .sort(rankedBefore)
     .map((x) => x.t);
 }
@@ -131,10 +179,11 @@ export function orderForCounter<T extends Candidate>(tickets: readonly T[], coun
 /** The ticket this counter calls next at `now`, or null. Linear; the plain rule the Picker (picker.ts) is held to — the server calls through orderForCounter, the estimate through the Picker. */
 export function pickNext<T extends Candidate>(tickets: readonly T[], counter: CounterRule, p: PolicySettings, now?: number): T | null {
   const at = clock(tickets, now);
+  const pressed = pressedFields(tickets, counter, p, at);
   let best: Ranked<T> | null = null;
   for (const t of tickets) {
-    if (t.status !== 'waiting' || !counter.serviceIds.includes(t.serviceId)) continue;
-    const r = rank(t, counter, p, at);
+    if (!serves(counter, t)) continue;
+    const r = rank(t, counter, p, at, pressed.has(t.serviceId));
     if (best === null || rankedBefore(r, best) < 0) best = r;
   }
   return best?.t ?? null;
