@@ -130,6 +130,22 @@ describe('staff sockets: rights end with the session', () => {
     server.sqlite.db.prepare('UPDATE users SET disabled = 0 WHERE username = ?').run('quay5');
   });
 
+  it("an admin disabling an account or resetting its password drops that account's sockets at once", async () => {
+    const admin = server.client();
+    await admin.login('admin');
+    const a = await signedIn('quay4', 'quay-4');
+    const b = await signedIn('quay6', 'quay-6');
+    const gone = ended(a.socket);
+    expect((await admin.post('/api/v1/admin/users/quay4/disable')).status).toBe(204);
+    // no request from the socket, and the periodic check is an hour away
+    expect(await gone).toBe('io server disconnect');
+    expect(b.socket.socket.connected).toBe(true);
+    const goneB = ended(b.socket);
+    expect((await admin.post('/api/v1/admin/users/quay6/password', { password: 'mật-khẩu-mới-quầy-6' })).status).toBe(204);
+    expect(await goneB).toBe('io server disconnect');
+    server.sqlite.db.prepare('UPDATE users SET disabled = 0 WHERE username = ?').run('quay4');
+  });
+
   it('an expired session is dropped by the periodic check, with no request at all', async () => {
     const clock = { now: Date.parse('2026-11-23T09:00:00+07:00') };
     const quick = await startTestServer({ now: () => clock.now, sessionCheckMs: 200 });

@@ -94,6 +94,8 @@ export class AccountService {
       audit: [{ actor, action: 'user.password', target: u.username, detail: {}, at: this.now() }],
     });
     await this.auth.remember(u.username);
+    // its open sockets go now, not at their next request
+    this.auth.sessionsEnded({ username: u.username });
   }
 
   /** One's own password, given the current one. */
@@ -118,6 +120,7 @@ export class AccountService {
       audit: [{ actor, action: disabled ? 'user.disable' : 'user.enable', target: u.username, detail: {}, at: this.now() }],
     });
     await this.auth.remember(u.username);
+    if (disabled) this.auth.sessionsEnded({ username: u.username });
   }
 
   /** Clears the sign-in back-off of every address for this account. */
