@@ -1,0 +1,110 @@
+// The aims of issue 18 point 2 for the default (target) calling policy, over
+// several seeds per profile: `node --import tsx tests/sim/aims.ts [--seeds 1-10]
+// [--profile NAME[,NAME…] | stress | all] [--days 1]`. Prints, per profile, the
+// mean over the seeds of each policy's share within 15 minutes, priority p95 wait
+// and worst wait, then whether each aim holds for those means. The estimates are
+// not made (they do not change who is called), so a run takes seconds.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { LIGHT_PROFILES, PROFILES, type ProfileName } from './profiles.ts';
+import { simulateProfile, type PolicyFigures } from './report.ts';
+
+/** Points within 15 minutes the target policy must gain over FIFO (negative: may lose at most); null: no aim on the share. */
+export function shareAim(profile: ProfileName): number | null {
+  if (LIGHT_PROFILES.includes(profile)) return -0.3;
+  if (profile === 'provincial-skew') return null;
+  return profile.startsWith('provincial') ? 5 : 2;
+}
+
+export interface Figures {
+  within15Pct: number;
+  priorityP95WaitMin: number;
+  worstWaitMin: number;
+}
+
+export interface Aim {
+  name: string;
+  /** The target policy's figure and the bound it must keep. */
+  value: number;
+  bound: number;
+  /** 'min': value ≥ bound; 'max': value ≤ bound. */
+  kind: 'min' | 'max';
+  met: boolean;
+}
+
+// The figures are rounded to a tenth; so are the bounds before they are compared.
+const tenth = (x: number) => Math.round(x * 10) / 10;
+
+/** The aims of issue 18.2 for one profile, from the three policies' figures (one seed's, or means over seeds). */
+export function aimsOf(profile: ProfileName, by: Record<'fifo' | 'priority' | 'target', Figures>): Aim[] {
+  const t = by.target;
+  const aims: Aim[] = [];
+  const need = shareAim(profile);
+  if (need !== null) aims.push({ name: `within 15 min ≥ FIFO ${need >= 0 ? '+' : '−'} ${Math.abs(need)}`, value: t.within15Pct, bound: by.fifo.within15Pct + need, kind: 'min', met: false });
+  aims.push({ name: 'priority p95 ≤ 1.5 × strict priority + 2', value: t.priorityP95WaitMin, bound: 1.5 * by.priority.priorityP95WaitMin + 2, kind: 'max', met: false });
+  aims.push({ name: 'worst wait ≤ FIFO + 15', value: t.worstWaitMin, bound: by.fifo.worstWaitMin + 15, kind: 'max', met: false });
+  for (const a of aims) {
+    a.value = tenth(a.value);
+    a.bound = tenth(a.bound);
+    a.met = a.kind === 'min' ? a.value >= a.bound : a.value <= a.bound;
+  }
+  return aims;
+}
+
+const POLICIES = ['fifo', 'priority', 'target'] as const;
+
+export interface ProfileAims {
+  profile: ProfileName;
+  seeds: number[];
+  /** Per policy, the mean over the seeds. */
+  means: Record<(typeof POLICIES)[number], Figures>;
+  aims: Aim[];
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Runs `seeds` (each `days` working days) of a profile under the three policies and checks the aims on the means. */
+export function profileAims(profile: ProfileName, seeds: readonly number[], days = 1): ProfileAims {
+  const runs: PolicyFigures[][] = seeds.map((seed) => simulateProfile(PROFILES[profile](), seed, { days, estimates: false }).policies);
+  const means = Object.fromEntries(
+    POLICIES.map((k) => {
+      const of = runs.map((r) => r.find((p) => p.policy === k)!);
+      return [k, { within15Pct: mean(of.map((p) => p.within15Pct)), priorityP95WaitMin: mean(of.map((p) => p.priorityP95WaitMin)), worstWaitMin: mean(of.map((p) => p.worstWaitMin)) }];
+    }),
+  ) as ProfileAims['means'];
+  return { profile, seeds: [...seeds], means, aims: aimsOf(profile, means) };
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1-10' }, profile: { type: 'string', default: 'all' }, days: { type: 'string', default: '1' } } });
+  const m = /^(\d+)-(\d+)$/.exec(values.seeds);
+  const seeds = m ? Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i) : values.seeds.split(',').map(Number);
+  const all = Object.keys(PROFILES) as ProfileName[];
+  const names = values.profile === 'all' ? all : values.profile === 'stress' ? all.filter((n) => !LIGHT_PROFILES.includes(n)) : (values.profile.split(',') as ProfileName[]);
+  const days = Number(values.days);
+  if (seeds.some((s) => !Number.isInteger(s)) || names.some((n) => !(n in PROFILES)) || !Number.isInteger(days) || days < 1) {
+    console.error(`usage: aims.ts [--seeds 1-10 | 1,2,3] [--profile ${all.join(',')} | stress | all] [--days 1]`);
+    process.exit(2);
+  }
+  let met = 0;
+  let total = 0;
+  console.log(`Issue 18.2 aims: seeds ${values.seeds}, ${days} day(s) each; means over the seeds (minutes; within 15 min in %).`);
+  for (const n of names) {
+    const r = profileAims(n, seeds, days);
+    console.log(`\n${n}`);
+    console.log(`  ${'policy'.padEnd(9)}${'≤15 min'.padStart(9)}${'prio p95'.padStart(10)}${'worst'.padStart(8)}`);
+    for (const k of POLICIES) {
+      const f = r.means[k];
+      console.log(`  ${k.padEnd(9)}${f.within15Pct.toFixed(1).padStart(9)}${f.priorityP95WaitMin.toFixed(1).padStart(10)}${f.worstWaitMin.toFixed(1).padStart(8)}`);
+    }
+    for (const a of r.aims) {
+      total++;
+      if (a.met) met++;
+      console.log(`  ${a.met ? 'met    ' : 'NOT MET'}  ${a.name}: ${a.value} ${a.kind === 'min' ? '≥' : '≤'} ${a.bound}`);
+    }
+  }
+  console.log(`\n${met} of ${total} aims met.`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
