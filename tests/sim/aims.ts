@@ -96,7 +96,7 @@ function main(): void {
     console.log(`  ${'policy'.padEnd(9)}${'≤15 min'.padStart(9)}${'prio p95'.padStart(10)}${'worst'.padStart(8)}`);
     for (const k of POLICIES) {
       const f = r.means[k];
-      console.log(`  ${k.padEnd(9)}${f.within15Pct.toFixed(1).padStart(9)}${f.priorityP95WaitMin.toFixed(1).padStart(10)}${f.worstWaitMin.toFixed(1).padStart(8)}`);
+      console.log(`  ${k.padEnd(9)}${tenth(f.within15Pct).toFixed(1).padStart(9)}${tenth(f.priorityP95WaitMin).toFixed(1).padStart(10)}${tenth(f.worstWaitMin).toFixed(1).padStart(8)}`);
     }
     for (const a of r.aims) {
       total++;

@@ -1,7 +1,7 @@
 // The Picker: the calling policy's choices (policy.ts) over a shrinking set of
 // waiting tickets, indexed so the estimate's forward run (estimate.ts) can ask
 // once per simulated call without scanning the whole queue.
-import { rankedBefore, deadline, due, graceMs, isPressed, isPriority, lateClass, rank, tieBreak, URGENT_MS, type Candidate, type CounterRule, type PolicySettings, type Ranked } from './policy.ts';
+import { rankedBefore, deadline, due, graceMs, isPressed, isPriority, lateClass, PRIORITY_SLOW_MS, rank, tieBreak, URGENT_MS, waitStart, type Candidate, type CounterRule, type PolicySettings, type Ranked } from './policy.ts';
 
 interface LaneSet<T extends Candidate> {
   /** Which of its field's sets (Picker.kind). */
@@ -201,12 +201,15 @@ export class Picker<T extends Candidate> {
       const at = due(extra, this.p);
       if (at <= now) f.late++;
       if (at + g <= now) f.longLate = true;
-      if (isPriority(extra)) f.priority++;
+      if (isPriority(extra) && extra.bookedAt === null && waitStart(extra) + PRIORITY_SLOW_MS <= now) f.priority++;
     }
-    for (const { byDue, priority } of this.lanes.get(serviceId) ?? []) {
+    // Waited PRIORITY_SLOW_MS or more: due no later than that much before the target from now.
+    const slow = now - PRIORITY_SLOW_MS + this.p.targetWaitMinutes * 60_000;
+    for (const { kind, byDue } of this.lanes.get(serviceId) ?? []) {
       f.late += byDue.liveUpTo(now);
       if (byDue.first(-Infinity, now - g)) f.longLate = true;
-      if (priority) f.priority += byDue.live;
+      // Walk-in priority tickets only (kind 2); under the target policy booked ones have lanes of their own.
+      if (kind === 2) f.priority += byDue.liveUpTo(slow);
     }
     return isPressed(f);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { due, graceMs, PRESSED_LATE, PRESSED_PRIORITY, pressedFields, URGENT_MS, orderForCounter, pickNext, type Candidate, type PolicyKind } from './policy.ts';
+import { due, graceMs, PRESSED_LATE, PRESSED_PRIORITY, PRIORITY_SLOW_MS, pressedFields, URGENT_MS, orderForCounter, pickNext, type Candidate, type PolicyKind } from './policy.ts';
 import { counter, min, policy, t } from './policy.fixtures.ts';
 
 describe('calling policy', () => {
@@ -37,11 +37,13 @@ describe('calling policy', () => {
     // A field's pressure is its own: a pressed field b does not move field a's priority ticket at a counter of both.
     const b = late.map((x) => ({ ...x, id: `b${x.id}`, serviceId: 'b' }));
     expect(pickNext([...b, t('r0', 'a', 9 * min), fresh], counter({ serviceIds: ['a', 'b'] }), p, 30 * min)?.id).toBe('r0');
-    // Someone who has waited the target + grace presses the field by itself; so do PRESSED_PRIORITY priority tickets waiting.
+    // Someone who has waited the target + grace presses the field by itself; so do PRESSED_PRIORITY priority tickets
+    // that have waited PRIORITY_SLOW_MS or more (the priority counters are not keeping up), not those just in.
     expect(pressedFields([t('old', 'a', 0), fresh], counter(), p, 30 * min).has('a')).toBe(true);
     const many = Array.from({ length: PRESSED_PRIORITY }, (_, i) => t(`p${i}`, 'a', (25 + i) * min, true));
     expect(pressedFields(many, counter(), p, 30 * min).has('a')).toBe(true);
     expect(pressedFields(many.slice(1), counter(), p, 30 * min).has('a')).toBe(false);
+    expect(pressedFields(many, counter(), p, 25 * min + PRIORITY_SLOW_MS + PRESSED_PRIORITY * min - min - 1).has('a')).toBe(false);
     // Other policies know no pressure.
     expect(pressedFields([...late, fresh], counter(), policy('fifo'), 30 * min).size).toBe(0);
   });

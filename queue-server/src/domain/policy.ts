@@ -4,8 +4,9 @@
 // - target (default): aims at the share of visits called within the target
 //   wait. Each ticket is "due" when its visit has waited the target. In order:
 //   0. priority tickets first: at a priority counter always (by deadline); at
-//      any other counter while their field is pressed (see pressed(): the
-//      field's queue shows the hall is late), longest waited first;
+//      any other counter while their field is pressed (pressedFields(): the
+//      field's queue shows the hall is late, or that the priority counters are
+//      not keeping up), longest waited first;
 //   1. anyone who has waited the target + GRACE: nobody waits much longer;
 //   2. anyone due within URGENT_MS: called while they can still make it;
 //   3. anyone already past due (within the grace);
@@ -51,8 +52,9 @@ export type Candidate = Pick<
 export const WEIGHT_STEP_MS = 2 * 60_000;
 /** A field is pressed with this many of its tickets past due… */
 export const PRESSED_LATE = 3;
-/** …or this many priority tickets waiting in it (or anyone who has waited the target + grace). */
-export const PRESSED_PRIORITY = 3;
+/** …or this many walk-in priority tickets that have waited PRIORITY_SLOW_MS or more (the priority counters are not keeping up), or anyone who has waited the target + grace. */
+export const PRESSED_PRIORITY = 2;
+export const PRIORITY_SLOW_MS = 60_000;
 /** The last stretch before the target in which a ticket is saved before anyone with slack. */
 export const URGENT_MS = 5 * 60_000;
 
@@ -117,7 +119,7 @@ const serves = (counter: CounterRule, t: Candidate) => t.status === 'waiting' &&
 
 const eligible = <T extends Candidate>(tickets: readonly T[], counter: CounterRule) => tickets.filter((t) => serves(counter, t));
 
-/** What a field's queue shows at an instant: tickets past due, whether someone has waited the target + grace, priority tickets waiting. */
+/** What a field's queue shows at an instant: tickets past due, whether someone has waited the target + grace, walk-in priority tickets waiting PRIORITY_SLOW_MS or more. */
 export interface FieldState {
   late: number;
   longLate: boolean;
@@ -139,7 +141,7 @@ export function pressedFields(tickets: readonly Candidate[], counter: CounterRul
     const at = due(t, p);
     if (at <= now) f.late++;
     if (at + graceMs(p) <= now) f.longLate = true;
-    if (isPriority(t)) f.priority++;
+    if (isPriority(t) && t.bookedAt === null && waitStart(t) + PRIORITY_SLOW_MS <= now) f.priority++;
   }
   for (const [sid, f] of states) if (isPressed(f)) out.add(sid);
   return out;
