@@ -3,7 +3,7 @@
 // has fewer people ahead, nor a shorter wait, than one issued earlier — under
 // the fifo and priority policies, any mix of shared and weighted counters, busy
 // or idle, and queues long enough to run past the horizon.
-// The target policy breaks this on purpose (its triage, policy.ts steps 3–4: a
+// The target policy breaks this on purpose (its triage, policy.ts steps 2–3: a
 // ticket just past due waits behind one that can still make the target), and
 // the estimate follows the policy honestly; the second test pins that case, so
 // whether the triage should yield to the order people see is a policy decision
