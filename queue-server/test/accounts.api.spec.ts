@@ -38,6 +38,18 @@ async function productionServer(dataDir: string): Promise<{ built: App; url: str
 const GOOD = 'mật-khẩu-đủ-dài-1';
 
 describe('admin accounts API', () => {
+  it('an official with no list of counters signs in at their own counter and the priority counters only (issue 14.8)', async () => {
+    const s = await demoServer();
+    // quay2 sits at quay-2; quay-1 is the demo centre's priority counter
+    for (const [counterId, status] of [['quay-2', 200], ['quay-1', 200], ['quay-4', 403]] as const) {
+      const r = await s.client().post<{ error?: { code: string } }>('/api/v1/auth/login', { username: 'quay2', password: 'demo', counterId });
+      expect(r.status, counterId).toBe(status);
+      if (status === 403) expect(r.body.error?.code).toBe('counter_not_allowed');
+    }
+    // a manager may still open any counter
+    expect((await s.client().post('/api/v1/auth/login', { username: 'quanly', password: 'demo', counterId: 'quay-4' })).status).toBe(200);
+  });
+
   it('an admin adds an official who can sign in at once, only at the counters given; the list and the audit never show a password', async () => {
     const s = await demoServer();
     const admin = s.client();

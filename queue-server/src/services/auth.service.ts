@@ -123,8 +123,10 @@ export class AuthService {
     if (counter !== null && !this.config.counters.some((c) => c.id === counter)) {
       throw fail('unknown_counter', { counter });
     }
-    // The counters an admin allowed bind staff; managers and admins may open any counter.
-    if (counter !== null && user.role === 'staff' && user.counterIds && !user.counterIds.includes(counter)) {
+    // The counters an admin allowed bind staff; without that list, an official's own counter and
+    // the priority counters (where any official may help). Managers and admins may open any counter.
+    const allowed = user.counterIds ?? (user.counterId ? [user.counterId, ...this.config.counters.filter((c) => c.priority).map((c) => c.id)] : null);
+    if (counter !== null && user.role === 'staff' && allowed && !allowed.includes(counter)) {
       throw fail('counter_not_allowed', { counter });
     }
     const sessionId = randomBytes(32).toString('base64url');
