@@ -51,14 +51,16 @@ export function formatWait(minutes: number): string {
   return `${Math.floor(m / 60)} giờ ${m % 60} phút`;
 }
 
-/** The ticket, top to bottom. Texts are NFC so both paths start from the same characters. */
+/** A line of a slip. Texts are NFC so both paths (code page and raster) start from the same characters. */
+const text = (s: string, style: TextStyle, align: 'left' | 'center' = 'center'): LayoutBlock => ({
+  kind: 'text',
+  text: s.normalize('NFC'),
+  style,
+  align,
+});
+
+/** The ticket, top to bottom. */
 export function ticketLayout(t: PrintableTicket): LayoutBlock[] {
-  const text = (s: string, style: TextStyle, align: 'left' | 'center' = 'center'): LayoutBlock => ({
-    kind: 'text',
-    text: s.normalize('NFC'),
-    style,
-    align,
-  });
   const blocks: LayoutBlock[] = [
     text(t.centerName.toLocaleUpperCase('vi'), 'bold'),
     text(t.serviceName, 'normal'),
@@ -97,7 +99,6 @@ export const DEFAULT_BOOKING_NOTE = 'Khi đến, chọn "Có lịch hẹn" trên
 
 /** The booking slip, top to bottom; the same two text modes print it as they print a ticket. */
 export function bookingLayout(b: PrintableBooking): LayoutBlock[] {
-  const text = (s: string, style: TextStyle, align: 'left' | 'center' = 'center'): LayoutBlock => ({ kind: 'text', text: s.normalize('NFC'), style, align });
   return [
     text(b.centerName.toLocaleUpperCase('vi'), 'bold'),
     text('PHIẾU HẸN', 'large'),

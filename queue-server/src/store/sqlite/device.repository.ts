@@ -22,7 +22,12 @@ const fromRow = (r: DeviceRow): Device => ({
 });
 
 export class DeviceRepository {
-  constructor(private readonly db: Db) {}
+  /** Every request with a device token looks it up: prepared once. */
+  private readonly byTokenHashStmt;
+
+  constructor(private readonly db: Db) {
+    this.byTokenHashStmt = db.prepare('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL');
+  }
 
   upsert(d: { id: string; kind: string; name: string; counterId: string | null; tokenHash: string | null }): void {
     this.db
@@ -35,7 +40,7 @@ export class DeviceRepository {
   }
 
   byTokenHash(hash: string): Device | null {
-    const r = this.db.prepare('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL').get(hash) as DeviceRow | undefined;
+    const r = this.byTokenHashStmt.get(hash) as DeviceRow | undefined;
     return r ? fromRow(r) : null;
   }
 
