@@ -178,6 +178,72 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         expect((await port.reads.devices()).map((x) => x.id)).toEqual(['kiosk-1']);
       }));
 
+    it('device health: a report sets the parts and the last-seen time, of that device only, and lasts a restart', () =>
+      using(async ({ port, reopen }) => {
+        const d = (id: string) => ({ id, kind: 'kiosk', name: id, counterId: null, tokenHash: null });
+        const parts = [{ id: 'printer', kind: 'printer' as const, status: 'error' as const, detail: 'hết giấy' }];
+        await port.commit({ devices: [d('kiosk-1'), d('kiosk-2')], deviceHealth: [{ deviceId: 'kiosk-1', parts, at: AT }] });
+        await port.commit({ deviceHealth: [{ deviceId: 'nobody', parts, at: AT }] });
+        for (const p of [port, await reopen()]) {
+          expect(await p.reads.device('kiosk-1')).toMatchObject({ lastSeenAt: AT, parts });
+          expect(await p.reads.device('kiosk-2')).toMatchObject({ lastSeenAt: null, parts: [] });
+          expect(await p.reads.device('nobody')).toBeNull();
+        }
+        await port.commit({ deviceHealth: [{ deviceId: 'kiosk-1', parts: [], at: AT + 30_000 }] });
+        expect(await port.reads.device('kiosk-1')).toMatchObject({ lastSeenAt: AT + 30_000, parts: [] });
+      }));
+
+    it('alerts: numbered in order, newest first, counted per device, resolved by device and kind, and a refused batch raises none', () =>
+      using(async ({ port, reopen }) => {
+        const alert = (deviceId: string, kind: string, at: number) => ({ at, kind, deviceId, ticketId: null, message: `${deviceId} ${kind}` });
+        await port.commit({ alerts: [alert('kiosk-1', 'device_printer', AT), alert('kiosk-1', 'device_silent', AT + 1)] });
+        await port.commit({ alerts: [alert('kiosk-2', 'device_printer', AT + 2), { ...alert('kiosk-1', 'print_failed', AT + 3), ticketId: null }] });
+        const open = await port.reads.openAlerts();
+        expect(open.map((a) => [a.deviceId, a.kind])).toEqual([
+          ['kiosk-1', 'print_failed'],
+          ['kiosk-2', 'device_printer'],
+          ['kiosk-1', 'device_silent'],
+          ['kiosk-1', 'device_printer'],
+        ]);
+        expect(open.every((a, i) => i === 0 || a.id < open[i - 1]!.id)).toBe(true);
+        expect(open[3]).toEqual({ id: open[3]!.id, at: AT, kind: 'device_printer', deviceId: 'kiosk-1', ticketId: null, message: 'kiosk-1 device_printer', resolvedAt: null });
+        expect([await port.reads.openAlertCount('kiosk-1'), await port.reads.openAlertCount('kiosk-2'), await port.reads.openAlertCount('nobody')]).toEqual([3, 1, 0]);
+        expect(await port.reads.latestOpenAlert('kiosk-1', 'device_silent')).toEqual(open[2]);
+        expect(await port.reads.latestOpenAlert('kiosk-2', 'device_silent')).toBeNull();
+
+        // Resolving one kind of one device leaves the rest open; an alert of that kind raised in the same batch stays open.
+        await port.commit({ resolveAlerts: [{ deviceId: 'kiosk-1', kind: 'device_printer', at: AT + 4 }], alerts: [alert('kiosk-1', 'device_printer', AT + 4)] });
+        const again = await port.reads.latestOpenAlert('kiosk-1', 'device_printer');
+        expect(again).toMatchObject({ at: AT + 4, resolvedAt: null });
+        expect(again!.id).toBeGreaterThan(open[0]!.id);
+        await port.commit({ resolveAlerts: [{ deviceId: 'kiosk-1', kind: 'device_silent', at: AT + 5 }] });
+        for (const p of [port, await reopen()]) {
+          expect((await p.reads.openAlerts()).map((a) => [a.deviceId, a.kind, a.at])).toEqual([
+            ['kiosk-1', 'device_printer', AT + 4],
+            ['kiosk-1', 'print_failed', AT + 3],
+            ['kiosk-2', 'device_printer', AT + 2],
+          ]);
+          expect(await p.reads.openAlertCount('kiosk-1')).toBe(2);
+          expect(await p.reads.latestOpenAlert('kiosk-1', 'device_silent')).toBeNull();
+        }
+
+        // All or nothing: an alert in a refused batch is not raised.
+        const t = ticket('t-1', '1001');
+        await port.commit(issueBatch(t, 'key-1'));
+        await expect(port.commit({ alerts: [alert('kiosk-3', 'device_printer', AT + 6)], insertTickets: [t] })).rejects.toThrow();
+        expect(await port.reads.openAlertCount('kiosk-3')).toBe(0);
+      }));
+
+    it('at most 100 open alerts are read, the newest', () =>
+      using(async ({ port }) => {
+        const alerts = Array.from({ length: 105 }, (_, i) => ({ at: AT + i, kind: 'print_failed', deviceId: `kiosk-${i % 7}`, ticketId: null, message: `a${i}` }));
+        await port.commit({ alerts });
+        const open = await port.reads.openAlerts();
+        expect(open).toHaveLength(100);
+        expect([open[0]!.message, open[99]!.message]).toEqual(['a104', 'a5']);
+        expect(await port.reads.openAlertCount('kiosk-0')).toBe(15);
+      }));
+
     it('a booking made is read back, counted in its slot and checked in with its ticket', () =>
       using(async ({ port }) => {
         const b = { code: 'ABC234', serviceId: 'ho-tich', day: DAY, time: '08:30', bookedAt: AT + 1800_000, fullName: 'Lê Thị Ánh', phone: '0901234567', status: 'booked' as const, ticketId: null, createdAt: AT - 86_400_000 };

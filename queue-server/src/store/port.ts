@@ -8,7 +8,7 @@
 // batch is on disk (writes of one event-loop turn may share one commit); a
 // refused batch rejects and keeps nothing of itself.
 import type { DomainEvent } from '../domain/index.ts';
-import type { Alert, AuditEntry, Booking, CounterStatus, Device, Dossier, Session, StoredEvent, TicketRecord, User } from './records.ts';
+import type { Alert, AuditEntry, Booking, CounterStatus, Device, DevicePart, Dossier, Session, StoredEvent, TicketRecord, User } from './records.ts';
 
 export interface CounterStateRow {
   counterId: string;
@@ -69,7 +69,16 @@ export interface Batch {
   devices?: DeviceInput[];
   /** Devices whose token stops working. */
   revokeDevices?: { id: string; at: number }[];
+  /** Health reports (after `devices`): the device's parts become these and it was last seen at `at`; an unknown device id changes nothing. */
+  deviceHealth?: { deviceId: string; parts: DevicePart[]; at: number }[];
+  /** A device's open alerts of one kind are resolved at `at` (before `alerts`, so an alert raised in the same batch stays open). */
+  resolveAlerts?: { deviceId: string; kind: string; at: number }[];
+  /** Alerts raised, open, in this order; the store numbers each (ids grow with time). */
+  alerts?: AlertInput[];
 }
+
+/** An alert as raised: the store gives it its id, and it is open. */
+export type AlertInput = Omit<Alert, 'id' | 'resolvedAt'>;
 
 export interface AuditInput {
   actor: string;
@@ -101,8 +110,14 @@ export interface StoreReads {
   session(idHash: string, now: number): Promise<Session | null>;
   device(id: string): Promise<Device | null>;
   deviceByTokenHash(hash: string): Promise<Device | null>;
+  /** Every device, by id. */
   devices(): Promise<Device[]>;
+  /** The open alerts, newest (highest id) first, at most 100. */
   openAlerts(): Promise<Alert[]>;
+  /** How many alerts of a device are open (the cap on what one device can raise). */
+  openAlertCount(deviceId: string): Promise<number>;
+  /** A device's newest open alert of one kind, or null: an alert just raised, with the id the store gave it. */
+  latestOpenAlert(deviceId: string, kind: string): Promise<Alert | null>;
   booking(code: string): Promise<Booking | null>;
   /** Bookings per time of a field's day. */
   bookingCounts(serviceId: string, day: string): Promise<Map<string, number>>;

@@ -21,6 +21,18 @@ const fromRow = (r: DeviceRow): Device => ({
   parts: JSON.parse(r.parts) as DevicePart[],
 });
 
+interface AlertRow {
+  id: number;
+  at: number;
+  kind: string;
+  device_id: string | null;
+  ticket_id: string | null;
+  message: string;
+  resolved_at: number | null;
+}
+const alertFromRow = (r: AlertRow): Alert => ({ id: r.id, at: r.at, kind: r.kind, deviceId: r.device_id, ticketId: r.ticket_id, message: r.message, resolvedAt: r.resolved_at });
+
+/** Only the store's port (sqlite-port.ts) uses this: everything outside store/ goes through the port. */
 export class DeviceRepository {
   /** Every request with a device token looks it up: prepared once. */
   private readonly byTokenHashStmt;
@@ -78,16 +90,12 @@ export class DeviceRepository {
   }
 
   openAlerts(): Alert[] {
-    return (
-      this.db.prepare('SELECT * FROM alerts WHERE resolved_at IS NULL ORDER BY id DESC LIMIT 100').all() as {
-        id: number;
-        at: number;
-        kind: string;
-        device_id: string | null;
-        ticket_id: string | null;
-        message: string;
-        resolved_at: number | null;
-      }[]
-    ).map((r) => ({ id: r.id, at: r.at, kind: r.kind, deviceId: r.device_id, ticketId: r.ticket_id, message: r.message, resolvedAt: r.resolved_at }));
+    return (this.db.prepare('SELECT * FROM alerts WHERE resolved_at IS NULL ORDER BY id DESC LIMIT 100').all() as AlertRow[]).map(alertFromRow);
+  }
+
+  /** The device's newest open alert of a kind (an alert just raised, with its id). */
+  latestOpenAlert(deviceId: string, kind: string): Alert | null {
+    const r = this.db.prepare('SELECT * FROM alerts WHERE device_id = ? AND kind = ? AND resolved_at IS NULL ORDER BY id DESC LIMIT 1').get(deviceId, kind) as AlertRow | undefined;
+    return r ? alertFromRow(r) : null;
   }
 }

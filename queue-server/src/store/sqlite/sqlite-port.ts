@@ -23,6 +23,8 @@ export class SqlitePort implements StorePort {
       deviceByTokenHash: async (hash) => s.devices.byTokenHash(hash),
       devices: async () => s.devices.all(),
       openAlerts: async () => s.devices.openAlerts(),
+      openAlertCount: async (deviceId) => s.devices.openAlertCount(deviceId),
+      latestOpenAlert: async (deviceId, kind) => s.devices.latestOpenAlert(deviceId, kind),
       booking: async (code) => s.bookings.get(code),
       bookingCounts: async (serviceId, day) => s.bookings.countsFor(serviceId, day),
       dossier: (code) => s.dossiers.find(code),
@@ -89,6 +91,9 @@ export class SqlitePort implements StorePort {
     for (const u of b.endSessionsOf ?? []) s.users.deleteSessionsOf(u);
     for (const d of b.devices ?? []) s.devices.upsert(d);
     for (const r of b.revokeDevices ?? []) s.devices.revoke(r.id, r.at);
+    for (const h of b.deviceHealth ?? []) s.devices.reportHealth(h.deviceId, h.parts, h.at);
+    for (const r of b.resolveAlerts ?? []) s.devices.resolveAlerts(r.deviceId, r.kind, r.at);
+    for (const a of b.alerts ?? []) s.devices.addAlert(a);
   }
 
   forgetBookings(cutoff: number): Promise<number> {
