@@ -62,6 +62,18 @@ export const ERRORS = {
   'counter_required:sign_in': { kind: 'bad_input', vi: 'Hãy đăng nhập tại một quầy', en: 'sign in at a counter first' },
   unknown_counter: { kind: 'bad_input', vi: 'Không có quầy "{counter}"', en: 'unknown counter' },
   'not_found:device': { kind: 'not_found', vi: 'Không có thiết bị "{deviceId}"', en: 'unknown device' },
+  // the live configuration (issue 13.2)
+  invalid_config: { kind: 'bad_input', vi: 'Cấu hình không hợp lệ: {problem}', en: 'invalid configuration: {problem}' },
+  'config_strands:service': {
+    kind: 'conflict',
+    vi: 'Không thể bỏ lĩnh vực "{id}": còn {count} phiếu đang chờ hoặc đang phục vụ',
+    en: 'cannot remove field "{id}": {count} tickets still wait or are being served',
+  },
+  'config_strands:counter': {
+    kind: 'conflict',
+    vi: 'Không thể bỏ quầy "{id}": còn {count} phiếu đang được gọi hoặc phục vụ tại quầy',
+    en: 'cannot remove counter "{id}": {count} tickets are called or being served there',
+  },
 
   // tickets
   illegal_transition: { kind: 'conflict', vi: 'Không thể {actionVi} số {number} vì phiếu {statusVi}', en: 'cannot {action} ticket {number}: it is {status}' },
@@ -168,6 +180,7 @@ export const NOTICES = {
   invalid_port: { vi: 'PORT không hợp lệ: "{port}"', en: 'invalid PORT' },
   print_failed: { vi: 'Không in được phiếu số {number} ({reason}) tại {deviceId}', en: 'ticket {number} was not printed' },
   'print_failed:no_reason': { vi: 'Không in được phiếu số {number} (lỗi máy in) tại {deviceId}', en: 'ticket {number} was not printed' },
+  device_silent: { vi: '{device}: im lặng từ {since}, không còn báo tình trạng — hãy kiểm tra máy', en: '{device}: silent since {since}, no health report — check the machine' },
   'dossier:received': { vi: 'Đã tiếp nhận', en: 'Received' },
   'dossier:processing': { vi: 'Đang giải quyết', en: 'Being processed' },
   'dossier:supplement_needed': { vi: 'Cần bổ sung hồ sơ — mời liên hệ bộ phận Một cửa', en: 'More documents needed — please contact the one-stop desk' },

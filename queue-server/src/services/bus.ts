@@ -1,5 +1,6 @@
 // What the services announce; the realtime adapter and metrics listen.
 import { EventEmitter } from 'node:events';
+import type { CenterConfig } from '@mot-cua/config';
 import type { TicketRecord, Device, Alert } from '../store/index.ts';
 
 export interface CallNotice {
@@ -12,8 +13,11 @@ export interface BusEvents {
   'ticket.called': [CallNotice];
   'ticket.updated': [TicketRecord];
   'counter.updated': [string];
-  'device.health': [Device];
+  /** A device's health as it is now; `silentSince` is its last report once it has gone silent, else null. */
+  'device.health': [Device & { silentSince: number | null }];
   alert: [Alert];
+  /** The live centre configuration was replaced (the admin console): screens fetch /api/v1/center again. */
+  'center.changed': [CenterConfig];
 }
 
 export class Bus extends EventEmitter<BusEvents> {
