@@ -103,6 +103,16 @@ describe('loadConfig with the environment', () => {
     expect([c.counters[1]?.name, c.voice.repeat, c.center.hotline]).toEqual(['Hộ tịch', 1, '02623811115']);
   });
 
+  it('DEVICE_SILENCE_SECONDS sets devices.silenceAlertSeconds (default 120, the silence before a device is an alert); a bad value is refused at its path', () => {
+    const plain = loadConfig({ env: {} });
+    expect(plain.ok && plain.config.devices.silenceAlertSeconds).toBe(120);
+    const short = loadConfig({ env: { DEVICE_SILENCE_SECONDS: '3' } });
+    expect(short.ok && short.config.devices.silenceAlertSeconds).toBe(3);
+    const bad = loadConfig({ env: { DEVICE_SILENCE_SECONDS: '0' } });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors.join()).toContain('devices.silenceAlertSeconds');
+  });
+
   it('keeps the warning threshold below a lowered target', () => {
     const result = loadConfig({ env: { TARGET_WAIT_MINUTES: '10' } });
     expect(result.ok && [result.config.targets.waitMinutes, result.config.targets.warnWaitMinutes]).toEqual([10, 8]);

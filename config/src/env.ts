@@ -2,7 +2,7 @@
 // data before validation so that a bad value is reported at its config path.
 //
 //   CENTER__a__b__0__c=value   sets a.b[0].c (value read as a YAML scalar)
-//   CENTER_NAME, TARGET_WAIT_MINUTES, PUBLIC_URL, CALL_POLICY   shortcuts
+//   CENTER_NAME, TARGET_WAIT_MINUTES, PUBLIC_URL, CALL_POLICY, DEVICE_SILENCE_SECONDS   shortcuts
 import { parseDocument } from 'yaml';
 import { formatPath } from './issues.ts';
 
@@ -19,6 +19,7 @@ const shortcuts: { variable: string; path: Key[]; scalar: boolean }[] = [
   { variable: 'PUBLIC_URL', path: ['center', 'publicUrl'], scalar: false },
   { variable: 'CALL_POLICY', path: ['policy', 'kind'], scalar: false },
   { variable: 'TARGET_WAIT_MINUTES', path: ['targets', 'waitMinutes'], scalar: true },
+  { variable: 'DEVICE_SILENCE_SECONDS', path: ['devices', 'silenceAlertSeconds'], scalar: true },
 ];
 
 // Keys that would reach Object.prototype through a plain object.

@@ -134,9 +134,14 @@ export const deviceSchema = z.strictObject({
   counterId: id.optional(),
 });
 
+/** A device that reported its health and then says nothing for this long becomes an alert (issue 20.3); the kiosk agent reports every 30 s. */
+export const DEFAULT_SILENCE_ALERT_SECONDS = 120;
+
 export const devicesSchema = z.strictObject({
   list: z.array(deviceSchema).default([]),
   printer: printerSchema.default({ kind: 'simulator', paperWidth: 80, ...DEFAULT_PRINTER_SETTING }),
+  /** Seconds without a health report after which a device that reported before is shown as silent, with a `device_silent` alert. */
+  silenceAlertSeconds: z.number().int().min(1).max(86_400).default(DEFAULT_SILENCE_ALERT_SECONDS),
 });
 
 export const ticketFormatSchema = z.strictObject({
@@ -231,7 +236,7 @@ export const centerConfigSchema = z
     booking: bookingSchema.default({ earlyMinutes: 30, lateMinutes: 15 }),
     privacy: privacySchema.default({ scanRetentionDays: 1 }),
     reporting: reportingSchema.default({ monthStartDay: 21 }),
-    devices: devicesSchema.default({ list: [], printer: { kind: 'simulator', paperWidth: 80, ...DEFAULT_PRINTER_SETTING } }),
+    devices: devicesSchema.default({ list: [], printer: { kind: 'simulator', paperWidth: 80, ...DEFAULT_PRINTER_SETTING }, silenceAlertSeconds: DEFAULT_SILENCE_ALERT_SECONDS }),
   })
   .superRefine((c, ctx) => {
     const dup = <T>(items: T[], key: (t: T) => string | number, path: string, what: string) => {

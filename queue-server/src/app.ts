@@ -127,7 +127,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   if (opts.demo) await seedDemoDossiers(port, opts.config, now());
   const privacy = new PrivacyService(opts.config, port, now);
   privacy.start();
-  const devices = new DeviceService(store.devices, bus, now);
+  const devices = new DeviceService(port, bus, now, { silenceMs: opts.config.devices.silenceAlertSeconds * 1000 });
+  await devices.start();
   const ctx: AppContext = { store: port, queue, auth, accounts, stats, bookings, dossiers, privacy, devices, bus, metrics, demo: opts.demo, version: VERSION };
 
   const app = Fastify({
@@ -176,6 +177,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.addHook('onClose', async () => {
     queue.dayClose.stop();
     privacy.stop();
+    devices.stop();
     await port.close();
   });
   return { app, ctx, io, sqlite: store };

@@ -74,14 +74,14 @@ describe('devices speak only for themselves', () => {
   it('a print result only from the kiosk that issued the ticket: any other device, and any ticket not from it, 403', async () => {
     const issued = (await direct.client(KIOSK).post<{ id: string }>('/api/v1/tickets', { serviceId: 'chung-thuc' })).body;
     const phone = (await issueFrom<{ id: string }>(direct.url, '127.0.0.10', { serviceId: 'chung-thuc' })).body;
-    const alertsBefore = direct.ctx.devices.overview().alerts.length;
+    const alertsBefore = (await direct.ctx.devices.overview()).alerts.length;
     for (const token of ['demo-board-1', 'demo-keypad-2', 'demo-display-2']) {
       const r = await direct.client({ authorization: `Bearer ${token}` }).post<{ error: { code: string; message: string } }>(`/api/v1/tickets/${issued.id}/print-status`, { printed: false, reason: 'giả mạo' });
       expect(r.status, token).toBe(403);
       expect(r.body.error.message).toMatch(/^Phiếu này không được cấp từ thiết bị của bạn/);
     }
     expect((await direct.client(KIOSK).post(`/api/v1/tickets/${phone.id}/print-status`, { printed: false })).status).toBe(403);
-    expect(direct.ctx.devices.overview().alerts).toHaveLength(alertsBefore);
+    expect((await direct.ctx.devices.overview()).alerts).toHaveLength(alertsBefore);
     expect((await direct.ctx.queue.tickets.get(issued.id)).printed).toBeNull();
     expect((await direct.client(KIOSK).post(`/api/v1/tickets/${issued.id}/print-status`, { printed: true })).status).toBe(204);
     expect((await direct.ctx.queue.tickets.get(issued.id)).printed).toBe(true);
@@ -89,13 +89,13 @@ describe('devices speak only for themselves', () => {
 
   it('a health report changes only the reporting device; one device raises at most its cap of open alerts', async () => {
     const board = direct.client({ authorization: 'Bearer demo-board-1' });
-    const kioskBefore = direct.ctx.devices.overview().devices.find((d) => d.id === 'kiosk-1');
+    const kioskBefore = (await direct.ctx.devices.overview()).devices.find((d) => d.id === 'kiosk-1');
     // Flapping between two bad states raises a new alert each time: the cap holds it.
     for (let i = 0; i < 30; i++) {
       const status = i % 2 === 0 ? 'error' : 'warning';
       expect((await board.post('/api/v1/devices/health', { parts: [{ id: `screen-${i}`, kind: 'display', status }] })).status).toBe(204);
     }
-    const { devices, alerts } = direct.ctx.devices.overview();
+    const { devices, alerts } = await direct.ctx.devices.overview();
     expect(devices.find((d) => d.id === 'kiosk-1')).toEqual(kioskBefore);
     expect(alerts.filter((a) => a.deviceId === 'board-1').length).toBe(MAX_OPEN_ALERTS_PER_DEVICE);
   });

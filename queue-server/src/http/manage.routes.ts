@@ -28,7 +28,7 @@ export const manageRoutes: RoutePlugin = async (app, { ctx }) => {
     },
   );
 
-  app.get('/devices', { preHandler: managerOnly, schema: { summary: 'Device health and open alerts', tags: ['manager'], response: errors(401, 403) } }, async () => devicesView(ctx.devices.overview()));
+  app.get('/devices', { preHandler: managerOnly, schema: { summary: 'Device health and open alerts', tags: ['manager'], response: errors(401, 403) } }, async () => devicesView(await ctx.devices.overview()));
 
   app.post(
     '/devices/health',
@@ -64,7 +64,7 @@ export const manageRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (req, reply) => {
       if (req.actor.kind !== 'device') throw fail('forbidden:health_report');
-      ctx.devices.reportHealth(req.actor.deviceId, req.body.parts);
+      await ctx.devices.reportHealth(req.actor.deviceId, req.body.parts);
       return noContent(reply);
     },
   );

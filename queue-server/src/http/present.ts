@@ -106,10 +106,14 @@ export function counterView(ctx: AppContext, counterId: string) {
 }
 
 /** A device as a health event shows it. */
-export const deviceHealthView = (d: Device) => ({ deviceId: d.id, name: d.name, kind: d.kind, lastSeenAt: d.lastSeenAt === null ? null : toIso(d.lastSeenAt), parts: d.parts });
+type DeviceState = Device & { silentSince: number | null };
+const isoOrNull = (at: number | null) => (at === null ? null : toIso(at));
+
+/** A device as a health event shows it; `silentSince` (its last report) once it has said nothing for the centre's silence. */
+export const deviceHealthView = (d: DeviceState) => ({ deviceId: d.id, name: d.name, kind: d.kind, lastSeenAt: isoOrNull(d.lastSeenAt), silentSince: isoOrNull(d.silentSince), parts: d.parts });
 
 /** The managers' view of every device and the open alerts. */
-export function devicesView({ devices, alerts }: { devices: Device[]; alerts: Alert[] }) {
+export function devicesView({ devices, alerts }: { devices: DeviceState[]; alerts: Alert[] }) {
   return {
     devices: devices.map((d) => ({
       deviceId: d.id,
@@ -117,7 +121,8 @@ export function devicesView({ devices, alerts }: { devices: Device[]; alerts: Al
       kind: d.kind,
       counterId: d.counterId,
       revoked: d.revokedAt !== null,
-      lastSeenAt: d.lastSeenAt === null ? null : toIso(d.lastSeenAt),
+      lastSeenAt: isoOrNull(d.lastSeenAt),
+      silentSince: isoOrNull(d.silentSince),
       parts: d.parts,
     })),
     alerts: alerts.map((a) => ({ ...a, at: toIso(a.at), resolvedAt: null })),

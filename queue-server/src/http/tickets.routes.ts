@@ -157,7 +157,7 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
       const issued = await queue.tickets.get(req.params.id);
       if (req.actor.kind !== 'device' || issued.kioskId !== req.actor.deviceId) throw fail('forbidden:not_your_ticket');
       const t = await queue.ratings.recordPrint(req.params.id, req.body.printed, req.body.reason ?? null, req.actor);
-      if (!req.body.printed && req.actor.kind === 'device') ctx.devices.printFailed(req.actor.deviceId, t, req.body.reason ?? null);
+      if (!req.body.printed && req.actor.kind === 'device') await ctx.devices.printFailed(req.actor.deviceId, t, req.body.reason ?? null);
       return noContent(reply);
     },
   );

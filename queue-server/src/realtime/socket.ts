@@ -102,18 +102,19 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     }
     return { waiting, waitingTotals };
   };
-  /** The snapshot an actor sees; a manager's stats are read first, so the rest is as of the moment it leaves. */
+  /** The snapshot an actor sees; a manager's stats and devices are read first, so the rest is as of the moment it leaves. */
   const snapshot = async (actor: Actor) => {
     const room = waitingRoom(actor);
     const manager = isManager(actor);
     const stats = manager ? await todayStats() : null;
+    const devices = manager ? devicesView(await ctx.devices.overview()) : null;
     return {
       time: toIso(queue.centre.now()),
       queue: queue.estimates.queueSummary(),
       counters: queue.centre.config.counters.map((c) => counterView(ctx, c.id)),
       recentCalls: queue.hall.calls().map(call),
       ...(actor.kind === 'user' ? (room ? waitingFor(room) : { waiting: [], waitingTotals: {} }) : {}),
-      ...(manager ? { stats, ...devicesView(ctx.devices.overview()) } : {}),
+      ...(manager ? { stats, ...devices } : {}),
     };
   };
 
