@@ -22,6 +22,24 @@ describe('IssueService', () => {
     expect(f.told.filter((e) => e.event === 'ticket.issued')).toHaveLength(2);
   });
 
+  it('forgets an idempotency key after a day, in memory and in the store, so neither grows for ever', async () => {
+    f = await openQueue();
+    const { issue } = f.queue;
+    const first = await issue.issue({ serviceId: 'ho-tich' }, 'k-old');
+    f.clock.now += 3600_000;
+    await issue.issue({ serviceId: 'ho-tich' }, 'k-hour');
+    // within the day both still answer retries
+    expect(await issue.issue({ serviceId: 'ho-tich' }, 'k-old')).toMatchObject({ replay: true, ticket: { id: first.ticket.id } });
+    expect([...f.store.idempotency.all().keys()].sort()).toEqual(['k-hour', 'k-old']);
+    f.clock.now += 24 * 3600_000 - 1;
+    await issue.issue({ serviceId: 'chung-thuc' }, 'k-next-day');
+    expect(f.queue.tickets.keyTicketId('k-old')).toBeUndefined();
+    expect(f.queue.tickets.keyTicketId('k-hour')).toBeDefined();
+    expect([...f.store.idempotency.all().keys()].sort()).toEqual(['k-hour', 'k-next-day']);
+    // a restarted server loads only what is kept
+    expect((await f.reopen()).tickets.keyTicketId('k-old')).toBeUndefined();
+  });
+
   it('refuses unknown fields, categories and procedures', async () => {
     f = await openQueue();
     const { issue } = f.queue;

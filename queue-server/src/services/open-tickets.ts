@@ -14,6 +14,10 @@ import { Writes } from './writes.ts';
 
 /** How many of the day's service times the estimates average over (the newest). */
 const SERVICE_TIMES_KEPT = 500;
+/** An idempotency key answers retries for a day (a kiosk retries within minutes), then is forgotten. */
+export const IDEMPOTENCY_KEEP_MS = 24 * 3600_000;
+/** How often, at most, a write also forgets the keys older than that. */
+const KEY_SWEEP_MS = 3600_000;
 
 export class OpenTickets {
   private readonly open = new Map<string, TicketRecord>();
@@ -23,7 +27,9 @@ export class OpenTickets {
   private readonly sequences = new Map<string, number>();
   private readonly numbers = new Set<string>();
   private readonly issued = new Map<string, number>();
-  private readonly keys = new Map<string, string>();
+  private readonly keys = new Map<string, { ticketId: string; at: number }>();
+  /** When keys were last swept (0: not since the start). */
+  private keysSweptAt = 0;
   private readonly lastFinished = new Map<string, string>();
   /** The day's service times, [serviceId, ms], oldest first. */
   private serviceTimes: [string, number][] = [];
@@ -58,6 +64,7 @@ export class OpenTickets {
     this.startDay(rt);
     this.keys.clear();
     for (const [k, v] of rt.idempotencyKeys) this.keys.set(k, v);
+    this.keysSweptAt = 0;
     this.lastFinished.clear();
     this.serviceTimes = times.slice(0, SERVICE_TIMES_KEPT).reverse();
     this.version++;
@@ -109,6 +116,7 @@ export class OpenTickets {
     if (this.reloading) throw fail('storage_failed');
     const w = new Writes();
     const result = fn(w);
+    this.sweepKeys(w.batch);
     this.follow(w.batch);
     try {
       await this.port.commit(w.batch);
@@ -123,7 +131,7 @@ export class OpenTickets {
     for (const t of b.insertTickets ?? []) this.track(t, true);
     for (const t of b.updateTickets ?? []) this.track(t, false);
     for (const q of b.sequences ?? []) if (q.day === this.day) this.sequences.set(q.serviceId, Math.max(q.seq, this.sequences.get(q.serviceId) ?? 0));
-    for (const k of b.idempotencyKeys ?? []) this.keys.set(k.key, k.ticketId);
+    for (const k of b.idempotencyKeys ?? []) this.keys.set(k.key, { ticketId: k.ticketId, at: k.at });
     this.version++;
   }
 
@@ -167,7 +175,20 @@ export class OpenTickets {
 
   /** Whether an idempotency key has made a ticket (which may be older than memory). */
   keyTicketId(key: string): string | undefined {
-    return this.keys.get(key);
+    return this.keys.get(key)?.ticketId;
+  }
+
+  /**
+   * At most once an hour a write also forgets the keys older than a day, in memory and
+   * (in the same batch) in the store, so neither grows with every ticket ever issued.
+   */
+  private sweepKeys(b: Batch): void {
+    const now = this.now();
+    if (now - this.keysSweptAt < KEY_SWEEP_MS) return;
+    this.keysSweptAt = now;
+    const cutoff = now - IDEMPOTENCY_KEEP_MS;
+    for (const [k, v] of this.keys) if (v.at < cutoff) this.keys.delete(k);
+    b.forgetIdempotencyKeysBefore = cutoff;
   }
 
   /** An open ticket, or one written since the start, from memory. */

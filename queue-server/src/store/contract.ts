@@ -75,7 +75,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
           expect([...rt.sequences]).toEqual([['ho-tich', 1]]);
           expect([...rt.numbers]).toEqual(['1001']);
           expect([...rt.issued]).toEqual([['ho-tich', 1]]);
-          expect([...rt.idempotencyKeys]).toEqual([['key-1', 't-1']]);
+          expect([...rt.idempotencyKeys]).toEqual([['key-1', { ticketId: 't-1', at: t.arrivedAt }]]);
           expect(await p.reads.ticket('t-1')).toEqual(t);
           expect(await p.reads.ticketByNumber(DAY, '1001')).toEqual(t);
           expect((await p.reads.visitEvents(DAY, DAY)).map((e) => [e.type, e.ticketId])).toEqual([['issued', 't-1']]);
@@ -95,6 +95,15 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         expect(rt.numbers.has('1002')).toBe(false);
         await port.commit(issueBatch(ticket('t-2', '1002', 'ho-tich', 2), 'key-2'));
         expect((await port.loadRuntime(DAY)).openTickets.map((x) => x.id).sort()).toEqual(['t-1', 't-2']);
+      }));
+
+    it('forgets the idempotency keys made before a cutoff, in the same batch as new ones', () =>
+      using(async ({ port, reopen }) => {
+        const t1 = ticket('t-1', '1001');
+        const t2 = ticket('t-2', '1002', 'ho-tich', 2);
+        await port.commit(issueBatch(t1, 'key-old'));
+        await port.commit({ ...issueBatch(t2, 'key-new'), idempotencyKeys: [{ key: 'key-new', ticketId: 't-2', at: t1.arrivedAt + 60_000 }], forgetIdempotencyKeysBefore: t1.arrivedAt + 1 });
+        for (const p of [port, await reopen()]) expect([...(await p.loadRuntime(DAY)).idempotencyKeys.keys()]).toEqual(['key-new']);
       }));
 
     it('batches committed in one turn all land; a ticket that closes leaves the open ones', () =>

@@ -29,8 +29,8 @@ export interface RuntimeState {
   numbers: Set<string>;
   /** Per field, the day's visits issued (first legs): a field's daily capacity counts these. */
   issued: Map<string, number>;
-  /** Idempotency keys and the ticket each made. */
-  idempotencyKeys: Map<string, string>;
+  /** Idempotency keys still kept (see Batch.forgetIdempotencyKeysBefore): the ticket each made and when. */
+  idempotencyKeys: Map<string, { ticketId: string; at: number }>;
 }
 
 /** One decision's writes: kept all together or not at all. */
@@ -42,6 +42,8 @@ export interface Batch {
   /** A field's day sequence reached `seq` (never lowered). */
   sequences?: { day: string; serviceId: string; seq: number }[];
   idempotencyKeys?: { key: string; ticketId: string; at: number }[];
+  /** Idempotency keys made before this instant are forgotten (a retry comes within minutes; kept a day, they would otherwise pile up for ever). */
+  forgetIdempotencyKeysBefore?: number;
   counters?: (CounterStateRow & { at: number })[];
   audit?: AuditInput[];
   /** Bookings checked in, with the ticket each became. */

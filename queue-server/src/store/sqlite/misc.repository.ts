@@ -5,15 +5,20 @@ import type { AuditEntry, CounterStatus } from '../records.ts';
 export class IdempotencyRepository {
   private readonly putStmt;
   private readonly allStmt;
+  private readonly forgetStmt;
   constructor(db: Db) {
-    this.allStmt = db.prepare('SELECT key, ticket_id FROM idempotency');
+    this.allStmt = db.prepare('SELECT key, ticket_id, created_at FROM idempotency');
     this.putStmt = db.prepare('INSERT INTO idempotency (key, ticket_id, created_at) VALUES (?, ?, ?)');
+    this.forgetStmt = db.prepare('DELETE FROM idempotency WHERE created_at < ?');
   }
   put(key: string, ticketId: string, now: number): void {
     this.putStmt.run(key, ticketId, now);
   }
-  all(): Map<string, string> {
-    return new Map((this.allStmt.all() as { key: string; ticket_id: string }[]).map((r) => [r.key, r.ticket_id]));
+  all(): Map<string, { ticketId: string; at: number }> {
+    return new Map((this.allStmt.all() as { key: string; ticket_id: string; created_at: number }[]).map((r) => [r.key, { ticketId: r.ticket_id, at: r.created_at }]));
+  }
+  forgetBefore(cutoff: number): void {
+    this.forgetStmt.run(cutoff);
   }
 }
 

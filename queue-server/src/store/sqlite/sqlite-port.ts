@@ -75,6 +75,7 @@ export class SqlitePort implements StorePort {
     for (const t of b.insertTickets ?? []) s.tickets.insert(t);
     for (const t of b.updateTickets ?? []) s.tickets.update(t);
     for (const e of b.events ?? []) s.events.append(e);
+    if (b.forgetIdempotencyKeysBefore !== undefined) s.idempotency.forgetBefore(b.forgetIdempotencyKeysBefore);
     for (const k of b.idempotencyKeys ?? []) s.idempotency.put(k.key, k.ticketId, k.at);
     for (const c of b.counters ?? []) s.counters.set(c.counterId, c.status, c.staff, c.at);
     for (const a of b.audit ?? []) s.audit.append(a.actor, a.action, a.target, a.detail, a.at);
