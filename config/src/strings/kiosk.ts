@@ -4,6 +4,11 @@ import type { Bilingual } from './index.ts';
 // read slowly; every instruction says what to do next.
 const vi = {
   appTitle: 'Kiosk lấy số thứ tự',
+  notInstalledTitle: 'Kiosk này chưa được cài đặt',
+  notInstalledWhat: 'Máy chưa có mã thiết bị nên không cấp số thứ tự: máy chủ không biết đến phiếu in ra từ đây.',
+  notInstalledCitizen: 'Mời quý công dân đến bàn hướng dẫn hoặc dùng kiosk khác.',
+  notInstalledHow: 'Cán bộ kỹ thuật: mở kiosk bằng địa chỉ cài đặt có mã thiết bị của máy, chỉ có cách này:',
+  notInstalledToken: 'Quản trị viên cấp mã kiosk (mã chỉ hiện một lần) và thu hồi được; xem Hướng dẫn quản trị, mục "Máy kiosk".',
   langToggle: 'English',
   langToggleLabel: 'Chuyển sang tiếng Anh',
   largeText: 'Chữ to',
@@ -200,6 +205,11 @@ const vi = {
 
 const en: { [K in keyof typeof vi]: string } = {
   appTitle: 'Queue ticket kiosk',
+  notInstalledTitle: 'This kiosk is not installed',
+  notInstalledWhat: 'It has no device token, so it gives no numbers: the server would never hear of a ticket printed here.',
+  notInstalledCitizen: 'Please go to the help desk or use another kiosk.',
+  notInstalledHow: 'Technicians: open the kiosk with its install address, which carries the device token; there is no other way in:',
+  notInstalledToken: 'An administrator issues the kiosk token (shown once) and can revoke it; see the administration guide, "Máy kiosk".',
   langToggle: 'Tiếng Việt',
   langToggleLabel: 'Switch to Vietnamese',
   largeText: 'Large text',

@@ -97,6 +97,8 @@ export interface Device {
   name: string;
   kind: string;
   lastSeenAt: string | null;
+  /** Its last report, once it has said nothing for the centre's silence (devices.silenceAlertSeconds); else null. */
+  silentSince?: string | null;
   parts: DevicePart[];
 }
 
@@ -104,6 +106,7 @@ export interface Alert {
   kind: string;
   message: string;
   at: string;
+  deviceId?: string | null;
 }
 
 export interface StateSnapshot {
