@@ -6,10 +6,16 @@
 // extrapolated at the rate the run served each field.
 import { outranks, type Candidate, type CounterRule, type PolicySettings } from './policy.ts';
 import { Picker } from './picker.ts';
+import { InOrder } from './estimate-order.ts';
 
 export interface OpenCounter extends CounterRule {
   /** When it will be free: now if idle, else its current service's expected end. */
   freeAt: number;
+  /**
+   * false: open, but nobody is signed in there — it serves nobody and shortens no
+   * estimate (issue 20.7). Absent: staffed (the simulator's counters always are).
+   */
+  staffed?: boolean;
 }
 
 export interface EstimateInput {
@@ -132,19 +138,20 @@ function unserved(target: Candidate, input: EstimateInput): Estimate {
 
 const serves = (input: EstimateInput, serviceId: string) => input.counters.some((c) => c.serviceIds.includes(serviceId));
 
-/** Estimate for `target`, which must be in `waiting` (a waiting ticket, or a hypothetical new one added by the caller). */
+/** The input with only the counters that serve: open and staffed. */
+function staffedOnly(input: EstimateInput): EstimateInput {
+  return input.counters.every((c) => c.staffed !== false) ? input : { ...input, counters: input.counters.filter((c) => c.staffed !== false) };
+}
+
+/**
+ * Estimate for `target` (a waiting ticket, or a hypothetical new one, added to
+ * `waiting` if it is not there): what estimateQueue gives it, people ahead and
+ * the wait never fewer than those of a ticket of its field and priority class
+ * issued before it (estimate-order.ts).
+ */
 export function estimateFor(target: Candidate, input: EstimateInput): Estimate {
-  if (!serves(input, target.serviceId)) return unserved(target, input);
-  let result: Estimate | null = null;
-  const run = newRun();
-  forward(input, run, (t, at) => {
-    if (t.id !== target.id) return false;
-    result = { peopleAhead: run.calls.get(t.serviceId)!.n - 1, estimatedWaitMinutes: minutes(at - input.now) };
-    return true;
-  });
-  if (result) return result;
-  if (run.left?.has(target)) return drainedWait(input, run, target.serviceId, run.left.countBefore(target) + 1);
-  return { peopleAhead: run.calls.get(target.serviceId)?.n ?? 0, estimatedWaitMinutes: null };
+  const waiting = input.waiting.some((w) => w.id === target.id) ? input.waiting : [...input.waiting, target];
+  return estimateQueue({ ...input, waiting }, []).of(target) ?? unserved(target, { ...input, waiting });
 }
 /** Every waiting ticket's estimate from one forward run (estimateQueue, asked for each). */
 export function estimateAll(input: EstimateInput): Map<string, Estimate> {
@@ -175,10 +182,13 @@ export interface QueueEstimates {
  * its field into pressed (policy.ts) changes the order before it is called;
  * such a probe (rare: a field on the edge of being late) gets estimateFor.
  */
-export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]): QueueEstimates {
-  const called = new Map<string, Estimate>();
-  const answered = new Map<string, Estimate>();
+export function estimateQueue(given: EstimateInput, probes: readonly Candidate[]): QueueEstimates {
+  const input = staffedOnly(given);
+  const called = new Map<string, Estimate & { seq: number }>();
+  /** In-run answers of probes: at how many calls into the run. */
+  const answered = new Map<string, Estimate & { seq?: number }>();
   const run = newRun();
+  let seq = 0;
   let open = probes.filter((p) => serves(input, p.serviceId));
   /** Probes answered by a run of their own. */
   const own: Candidate[] = [];
@@ -186,7 +196,7 @@ export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]
     input,
     run,
     (t, at) => {
-      called.set(t.id, { peopleAhead: run.calls.get(t.serviceId)!.n - 1, estimatedWaitMinutes: minutes(at - input.now) });
+      called.set(t.id, { peopleAhead: run.calls.get(t.serviceId)!.n - 1, estimatedWaitMinutes: minutes(at - input.now), seq: seq++ });
       return false;
     },
     open.length === 0
@@ -206,24 +216,40 @@ export function estimateQueue(input: EstimateInput, probes: readonly Candidate[]
             }
             const pressed = (sid: string) => (sid === p.serviceId ? withProbe : picker.pressed(sid, at));
             if (pick !== null && !outranks(p, pick, c, input.policy, at, pressed)) continue;
-            answered.set(p.id, { peopleAhead: run.calls.get(p.serviceId)?.n ?? 0, estimatedWaitMinutes: minutes(at - input.now) });
+            answered.set(p.id, { peopleAhead: run.calls.get(p.serviceId)?.n ?? 0, estimatedWaitMinutes: minutes(at - input.now), seq });
             any = true;
           }
           if (any) open = open.filter((p) => !answered.has(p.id) && !own.includes(p));
         },
   );
+  const raw = (t: Candidate): Estimate | undefined => {
+    if (t.status !== 'waiting') return undefined;
+    const e = called.get(t.id);
+    if (e) return e;
+    if (!serves(input, t.serviceId)) return unserved(t, input);
+    return run.left?.has(t) ? drainedWait(input, run, t.serviceId, run.left.countBefore(t) + 1) : undefined;
+  };
+  const order = new InOrder(input.waiting, raw);
   // Past the horizon a probe takes its place among its field's tickets still left.
   if (run.left) for (const p of open) answered.set(p.id, drainedWait(input, run, p.serviceId, run.left.countBefore(p) + 1));
-  for (const p of own) answered.set(p.id, estimateFor(p, { ...input, waiting: [...input.waiting, p] }));
-  for (const p of probes) if (!answered.has(p.id)) answered.set(p.id, unserved(p, { ...input, waiting: [...input.waiting, p] }));
+  const out = new Map<string, Estimate>();
+  for (const p of probes) {
+    const a = answered.get(p.id);
+    if (!a) continue;
+    // Its earlier classmates' answers are those of the run with the probe added only if
+    // each was called before the probe's moment (a probe changes nothing before it is
+    // called); else the probe gets a run of its own.
+    const before = order.before(p);
+    if (before.some((u) => (called.get(u.id)?.seq ?? Infinity) >= (a.seq ?? -1))) own.push(p);
+    else out.set(p.id, order.atLeast(p, { peopleAhead: a.peopleAhead, estimatedWaitMinutes: a.estimatedWaitMinutes }));
+  }
+  for (const p of own) out.set(p.id, estimateFor(p, { ...input, waiting: [...input.waiting, p] }));
+  for (const p of probes) if (!out.has(p.id)) out.set(p.id, unserved(p, { ...input, waiting: [...input.waiting, p] }));
   return {
-    probes: answered,
+    probes: out,
     of(t) {
-      if (t.status !== 'waiting') return undefined;
-      const e = called.get(t.id);
-      if (e) return e;
-      if (!serves(input, t.serviceId)) return unserved(t, input);
-      return run.left?.has(t) ? drainedWait(input, run, t.serviceId, run.left.countBefore(t) + 1) : undefined;
+      const r = raw(t);
+      return r === undefined || !serves(input, t.serviceId) ? r : order.of(t, r);
     },
   };
 }

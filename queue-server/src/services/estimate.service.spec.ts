@@ -1,13 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openQueue, staffAt, type QueueFixture } from './queue.fixture.ts';
+import { manager, openQueue, staffAt, type QueueFixture } from './queue.fixture.ts';
 
 let f: QueueFixture;
 afterEach(() => f.close());
+
+/** An official signed in at each of these counters: only staffed counters serve (issue 20.7). */
+async function staff(...counterIds: string[]): Promise<void> {
+  for (const c of counterIds) await f.queue.counters.signIn(c, `staff-${c}`);
+}
 
 describe('EstimateService', () => {
   it('each waiting ticket has those ahead of it; one being served has none', async () => {
     f = await openQueue();
     const { issue, estimates, counters } = f.queue;
+    await staff('quay-4');
     const ts = [];
     for (let i = 0; i < 3; i++) ts.push((await issue.issue({ serviceId: 'dat-dai' }, null)).ticket);
     expect(ts.map((t) => estimates.estimateOf(t).peopleAhead)).toEqual([0, 1, 2]);
@@ -33,6 +39,7 @@ describe('EstimateService', () => {
   it('the summary counts each field’s waiting tickets and its longest wait', async () => {
     f = await openQueue();
     const { issue, estimates } = f.queue;
+    await staff('quay-2');
     await issue.issue({ serviceId: 'ho-tich' }, null);
     f.clock.now += 90_000;
     await issue.issue({ serviceId: 'ho-tich' }, null);
@@ -45,6 +52,7 @@ describe('EstimateService', () => {
   it('with every counter of a field closed, a new ticket there has no estimate of minutes', async () => {
     f = await openQueue();
     const { estimates, counters } = f.queue;
+    await staff('quay-4');
     for (const c of ['quay-1', 'quay-2', 'quay-3']) await counters.setStatus(c, 'closed', staffAt(c));
     expect(estimates.newTicketEstimates().get('ho-tich')?.estimatedWaitMinutes).toBeNull();
     expect(estimates.newTicketEstimates().get('dat-dai')?.estimatedWaitMinutes).not.toBeNull();
@@ -70,5 +78,64 @@ describe('EstimateService', () => {
     f = await openQueue();
     const typical = f.queue.centre.config.services.find((s) => s.id === 'ho-tich')!.avgServiceMinutes * 60_000;
     expect(f.queue.estimates.serviceTimes()['ho-tich']).toBe(typical);
+  });
+
+  it('a counter open with nobody signed in serves nobody: it shortens no estimate (issue 20.7)', async () => {
+    f = await openQueue();
+    const { issue, estimates, counters } = f.queue;
+    // Đất đai is served by quay-4 and the priority counter quay-1; only quay-4 has an official.
+    await staff('quay-4');
+    for (let i = 0; i < 4; i++) {
+      await issue.issue({ serviceId: 'dat-dai' }, null);
+      f.clock.now += 10;
+    }
+    // quay-1 is open (a counter never set is) but nobody sits there: it counts as if it were closed.
+    expect([counters.states.status('quay-1'), counters.states.staff('quay-1')]).toEqual(['open', null]);
+    const one = estimates.newTicketEstimates().get('dat-dai')!;
+    // With nobody signed in at any counter of a field (ho-tich: quay-1, 2, 3), there is no estimate of minutes.
+    expect(estimates.newTicketEstimates().get('ho-tich')!.estimatedWaitMinutes).toBeNull();
+    await counters.setStatus('quay-1', 'closed', manager);
+    f.clock.now += 2000;
+    expect(estimates.newTicketEstimates().get('dat-dai')).toEqual(one);
+    // An official signs in there: now it serves, and the wait is shorter.
+    await staff('quay-1');
+    f.clock.now += 2000;
+    expect(estimates.newTicketEstimates().get('dat-dai')!.estimatedWaitMinutes!).toBeLessThan(one.estimatedWaitMinutes!);
+  });
+
+  it('learns from measured waits: after enough calls the estimate comes with a range that holds them (issue 18.3)', async () => {
+    f = await openQueue();
+    const { issue, estimates, counters } = f.queue;
+    await staff('quay-2');
+    const clerk = staffAt('quay-2');
+    // Each ticket is estimated at 0 minutes (an idle counter) but waits 3 to 8 minutes: later ones overtook it, say.
+    for (let i = 0; i < 16; i++) {
+      const t = (await issue.issue({ serviceId: 'ho-tich' }, null)).ticket;
+      if (i < 12) expect(estimates.estimateOf(t)).toEqual({ peopleAhead: 0, estimatedWaitMinutes: 0 });
+      f.clock.now += (3 + (i % 6)) * 60_000;
+      await counters.callTicket(t.id, 'quay-2', clerk);
+      // the hall's screens ask after each call (queue.changed): the estimate sees the call
+      estimates.queueSummary();
+      f.clock.now += 1000;
+      await counters.act(t.id, 'finish', clerk);
+      f.clock.now += 1000;
+    }
+    f.clock.now += 10_000;
+    const e = estimates.newTicketEstimates().get('ho-tich')!;
+    expect(e.estimatedWaitMinutes).toBeGreaterThanOrEqual(4);
+    expect(e.estimatedWaitMinutes).toBeLessThanOrEqual(7);
+    expect(e.estimatedWaitLowMinutes).toBeLessThanOrEqual(e.estimatedWaitMinutes!);
+    expect(e.estimatedWaitHighMinutes).toBeGreaterThan(e.estimatedWaitLowMinutes!);
+    expect(e.estimatedWaitLowMinutes).toBeLessThanOrEqual(4);
+    expect(e.estimatedWaitHighMinutes).toBeGreaterThanOrEqual(7);
+    expect(estimates.queueSummary().find((s) => s.serviceId === 'ho-tich')).toMatchObject({ estimatedWaitLowMinutes: e.estimatedWaitLowMinutes, estimatedWaitHighMinutes: e.estimatedWaitHighMinutes });
+    // An estimate of a length nothing was learned about shows one figure: four ahead at one counter.
+    await staff('quay-4');
+    for (let i = 0; i < 4; i++) {
+      await issue.issue({ serviceId: 'dat-dai' }, null);
+      f.clock.now += 10;
+    }
+    f.clock.now += 2000;
+    expect(estimates.queueSummary().find((s) => s.serviceId === 'dat-dai')).toMatchObject({ estimatedWaitLowMinutes: null, estimatedWaitHighMinutes: null });
   });
 });
