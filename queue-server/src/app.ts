@@ -11,7 +11,8 @@ import type { CenterConfig } from '@mot-cua/config';
 import { parseCccdQr } from '@mot-cua/hardware/cccd/index.ts';
 import { Store, SqlitePort } from './store/index.ts';
 import { Bus } from './services/bus.ts';
-import { createQueue } from './services/queue.ts';
+import { createQueue, type Queue } from './services/queue.ts';
+import { CenterConfigService } from './services/center-config.service.ts';
 import type { IdentityParse } from './services/issue.service.ts';
 import type { IssueLimits } from './services/issue-limit.ts';
 import { AuthService } from './services/auth.service.ts';
@@ -107,29 +108,38 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const store = Store.open({ file: path.join(opts.dataDir, 'queue.db'), synchronous: opts.synchronous, groupCommit: true });
   const port = new SqlitePort(store);
   const bus = new Bus((announce) => port.afterCommit(announce));
-  const queue = await createQueue(opts.config, port, bus, {
+  // The live configuration: the stored one, else the YAML file's (stored then); every service reads it at each use.
+  let queueRef: Queue | null = null;
+  const { service: centerConfig, notes: configNotes } = await CenterConfigService.open(opts.config, {
+    store: port,
+    bus,
+    now,
+    openTickets: () => queueRef?.tickets.values() ?? [],
+  });
+  const queue = await createQueue(centerConfig, port, bus, {
     now,
     secret,
     enforceHours: opts.enforceHours ?? !opts.demo,
     parseIdentity,
     limits: opts.issueLimits,
   });
+  queueRef = queue;
   // A day the server did not close (it was down at the close) is closed before anything else.
   await queue.dayClose.closeDue();
   queue.dayClose.start(opts.dayCloseTickMs);
-  const auth = new AuthService(opts.config, port, now);
+  const auth = new AuthService(centerConfig, port, now);
   const authNotes = await auth.start(opts.demo);
-  const accounts = new AccountService(opts.config, port, auth, now);
-  const stats = new StatsService(opts.config, port.reads);
+  const accounts = new AccountService(centerConfig, port, auth, now);
+  const stats = new StatsService(centerConfig, port.reads);
   const metrics = new Metrics(queue, bus);
-  const bookings = new BookingService(opts.config, port, queue);
-  const dossiers = new DossierService(opts.config, { find: port.reads.dossier });
-  if (opts.demo) await seedDemoDossiers(port, opts.config, now());
-  const privacy = new PrivacyService(opts.config, port, now);
+  const bookings = new BookingService(centerConfig, port, queue);
+  const dossiers = new DossierService(centerConfig, { find: port.reads.dossier });
+  if (opts.demo) await seedDemoDossiers(port, centerConfig.current(), now());
+  const privacy = new PrivacyService(centerConfig, port, now);
   privacy.start();
-  const devices = new DeviceService(port, bus, now, { silenceMs: opts.config.devices.silenceAlertSeconds * 1000 });
+  const devices = new DeviceService(port, bus, now, { silenceMs: centerConfig.current().devices.silenceAlertSeconds * 1000 });
   await devices.start();
-  const ctx: AppContext = { store: port, queue, auth, accounts, stats, bookings, dossiers, privacy, devices, bus, metrics, demo: opts.demo, version: VERSION };
+  const ctx: AppContext = { store: port, queue, centerConfig, auth, accounts, stats, bookings, dossiers, privacy, devices, bus, metrics, demo: opts.demo, version: VERSION };
 
   const app = Fastify({
     bodyLimit: 16 * 1024,
@@ -151,6 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // A hop count as proxy-addr's function: Fastify's types take no number.
     trustProxy: typeof opts.trustProxy === 'number' ? ((hops: number) => (_addr: string, i: number) => i < hops)(opts.trustProxy) : (opts.trustProxy ?? false),
   });
+  for (const note of configNotes) app.log.warn(note);
   for (const note of authNotes) app.log.warn(note);
   // What every answer gets, installed on the whole server (each a fastify-plugin), in this order.
   await app.register(errorHandling);
@@ -165,14 +176,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(metricsPlugin, { metrics });
 
   await app.register(apiV1, { ctx, prefix: '/api/v1' });
-  await app.register(uiRoutes, { centerName: opts.config.center.name, root: opts.uiRoot });
+  await app.register(uiRoutes, { centerName: () => centerConfig.current().center.name, root: opts.uiRoot });
 
-  let publicBase = opts.config.center.publicUrl ?? '';
+  let listenBase = '';
   app.addHook('onListen', async () => {
     const addr = app.server.address();
-    if (!publicBase && addr && typeof addr === 'object') publicBase = `http://${addr.address.includes(':') ? '127.0.0.1' : addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address}:${addr.port}`;
+    if (addr && typeof addr === 'object') listenBase = `http://${addr.address.includes(':') ? '127.0.0.1' : addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address}:${addr.port}`;
   });
-  await app.register(realtime, { ctx, publicBase: () => publicBase, sessionCheckMs: opts.sessionCheckMs });
+  await app.register(realtime, { ctx, publicBase: () => centerConfig.current().center.publicUrl ?? listenBase, sessionCheckMs: opts.sessionCheckMs });
   const io = app.io;
   app.addHook('onClose', async () => {
     queue.dayClose.stop();

@@ -9,6 +9,7 @@ import type { BookingService } from '../services/booking.service.ts';
 import type { DossierService } from '../services/dossier.service.ts';
 import type { PrivacyService } from '../services/privacy.service.ts';
 import type { DeviceService } from '../services/device.service.ts';
+import type { CenterConfigService } from '../services/center-config.service.ts';
 import type { Actor } from '../services/actor.ts';
 import type { Metrics } from './metrics.ts';
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
@@ -16,6 +17,8 @@ import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-js
 export interface AppContext {
   store: StorePort;
   queue: Queue;
+  /** The live centre configuration (the admin console replaces it). */
+  centerConfig: CenterConfigService;
   auth: AuthService;
   accounts: AccountService;
   stats: StatsService;

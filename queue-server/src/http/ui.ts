@@ -20,7 +20,7 @@ interface UiMount {
 
 export const UI_MOUNTS: UiMount[] = [
   { prefix: '/kiosk/', routes: ['/kiosk', '/t'], dir: 'kiosk-ui/dist', name: 'Kiosk' },
-  { prefix: '/board/', routes: ['/board', '/manager'], dir: 'display-board/dist', name: 'Bảng hiển thị' },
+  { prefix: '/board/', routes: ['/board', '/manager', '/admin'], dir: 'display-board/dist', name: 'Bảng hiển thị' },
   { prefix: '/counter/', routes: ['/counter'], dir: 'counter-console/dist', name: 'Quầy' },
 ];
 
@@ -28,7 +28,11 @@ const html = (title: string, body: string) =>
   `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>` +
   `<style>body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}a{display:block;padding:.4rem 0}</style></head><body>${body}</body></html>`;
 
-export async function uiRoutes(app: FastifyInstance, opts: { centerName: string; root?: string }) {
+/** Text into HTML: the centre's name is set in the admin console. */
+const escapeHtml = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** `centerName`: the live configuration's, read at each request. */
+export async function uiRoutes(app: FastifyInstance, opts: { centerName: () => string; root?: string }) {
   const root = opts.root ?? repoRoot;
   for (const m of UI_MOUNTS) {
     const dir = path.join(root, m.dir);
@@ -58,11 +62,12 @@ export async function uiRoutes(app: FastifyInstance, opts: { centerName: string;
 
   app.get('/', { schema: { hide: true } }, async (_req, reply) => {
     reply.type('text/html; charset=utf-8');
+    const name = escapeHtml(opts.centerName());
     return html(
-      opts.centerName,
-      `<h1>${opts.centerName}</h1>` +
+      name,
+      `<h1>${name}</h1>` +
         `<a href="/kiosk/">Kiosk lấy số / Kiosk</a><a href="/board/">Bảng gọi số / Hall board</a><a href="/counter/">Quầy (cán bộ) / Counter console</a>` +
-        `<a href="/manager">Quản lý / Manager</a><a href="/api/docs">API (OpenAPI)</a>`,
+        `<a href="/manager">Quản lý / Manager</a><a href="/admin">Quản trị / Admin</a><a href="/api/docs">API (OpenAPI)</a>`,
     );
   });
 

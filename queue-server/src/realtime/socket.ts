@@ -242,6 +242,12 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     changedCounters.add(id);
     queueChanged();
   });
+  // The live configuration replaced (the admin console): screens fetch /api/v1/center again; every counter and the queue go out anew.
+  bus.on('center.changed', (c) => {
+    io.emit('center.changed', { name: c.center.name, services: c.services.length, counters: c.counters.length });
+    for (const k of c.counters) changedCounters.add(k.id);
+    queueChanged();
+  });
   bus.on('device.health', (d) => {
     io.to(ROOM_MANAGER).emit('device.health', { device: deviceHealthView(d) });
   });

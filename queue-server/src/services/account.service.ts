@@ -4,6 +4,7 @@
 // with its audit line (who, what; never a password) and goes into the sign-in
 // service's copy in memory at once.
 import type { CenterConfig } from '@mot-cua/config';
+import { liveConfig, type ConfigSource } from './centre.ts';
 import type { Role, StorePort, User } from '../store/index.ts';
 import { fail } from '../domain/messages.ts';
 import type { AuthService } from './auth.service.ts';
@@ -54,12 +55,20 @@ const record = (u: User): Omit<User, 'failedLogins' | 'lockedUntil' | 'disabled'
 });
 
 export class AccountService {
+  /** The live configuration, read at each use (issue 13.2). */
+  private readonly liveConfig: () => CenterConfig;
+  private get config(): CenterConfig {
+    return this.liveConfig();
+  }
+
   constructor(
-    private readonly config: CenterConfig,
+    config: ConfigSource,
     private readonly store: StorePort,
     private readonly auth: AuthService,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.liveConfig = liveConfig(config);
+  }
 
   list(): AccountView[] {
     return this.auth.allUsers().map(accountView);

@@ -5,6 +5,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
 import type { CenterConfig } from '@mot-cua/config';
+import { liveConfig, type ConfigSource } from './centre.ts';
 import type { StorePort, StoreReads, User, Session, Device, AuditEntry } from '../store/index.ts';
 import type { Actor } from './actor.ts';
 import { fail, text } from '../domain/messages.ts';
@@ -41,11 +42,18 @@ export class AuthService {
   private demo = true;
   readonly throttle = new LoginThrottle();
 
+  /** The live configuration, read at each use (issue 13.2). */
+  private readonly liveConfig: () => CenterConfig;
+  private get config(): CenterConfig {
+    return this.liveConfig();
+  }
+
   constructor(
-    private readonly config: CenterConfig,
+    config: ConfigSource,
     private readonly store: StorePort,
     private readonly now: () => number,
   ) {
+    this.liveConfig = liveConfig(config);
     this.reads = store.reads;
   }
 

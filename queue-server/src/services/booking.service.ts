@@ -1,6 +1,7 @@
 // Booking a time (đặt lịch hẹn) and checking in at the kiosk near that time.
 import { randomInt } from 'node:crypto';
 import type { CenterConfig } from '@mot-cua/config';
+import { liveConfig, type ConfigSource } from './centre.ts';
 import { addDays, dayKey, dayStart, spansOn, toMin, type WeeklyHours } from '../domain/index.ts';
 import type { StorePort, StoreReads, Booking, TicketRecord } from '../store/index.ts';
 import type { Queue } from './queue.ts';
@@ -21,11 +22,19 @@ export function maskName(fullName: string): string {
 }
 
 export class BookingService {
+  /** The live configuration, read at each use (issue 13.2). */
+  private readonly liveConfig: () => CenterConfig;
+  private get config(): CenterConfig {
+    return this.liveConfig();
+  }
+
   constructor(
-    private readonly config: CenterConfig,
+    config: ConfigSource,
     private readonly store: StorePort,
     private readonly queue: Queue,
-  ) {}
+  ) {
+    this.liveConfig = liveConfig(config);
+  }
 
   /** Bookable times of a day: every half hour of the opening spans, as many per slot as counters serve the field. */
   async slots(serviceId: string, day: string): Promise<{ time: string; free: number }[]> {

@@ -4,31 +4,63 @@ import type { CenterConfig, Counter, Service } from '@mot-cua/config';
 import type { PolicySettings } from '../domain/index.ts';
 import { fail } from '../domain/messages.ts';
 
+/** A configuration, or the live holder of one (CenterConfigService): services read it at each use. */
+export type ConfigSource = CenterConfig | { current(): CenterConfig };
+
+/** The configuration as it is now, from a fixed one or a live holder. */
+export function liveConfig(src: ConfigSource): () => CenterConfig {
+  return 'current' in src && typeof src.current === 'function' ? () => src.current() : () => src as CenterConfig;
+}
+
 export class Centre {
-  private readonly services: Map<string, Service>;
-  private readonly counters: Map<string, Counter>;
-  readonly policy: PolicySettings;
+  private readonly source: () => CenterConfig;
+  private seen!: CenterConfig;
+  private services!: Map<string, Service>;
+  private counters!: Map<string, Counter>;
+  private settings!: PolicySettings;
 
   constructor(
-    readonly config: CenterConfig,
+    config: ConfigSource,
     readonly now: () => number,
   ) {
+    this.source = liveConfig(config);
+    this.sync();
+  }
+
+  /** The configuration now: a live one replaced (the admin console) is picked up at the next read. */
+  get config(): CenterConfig {
+    return this.sync();
+  }
+
+  /** The calling policy's settings from the configuration now. */
+  get policy(): PolicySettings {
+    this.sync();
+    return this.settings;
+  }
+
+  private sync(): CenterConfig {
+    const config = this.source();
+    if (config === this.seen) return config;
+    this.seen = config;
     this.services = new Map(config.services.map((s) => [s.id, s]));
     this.counters = new Map(config.counters.map((c) => [c.id, c]));
-    this.policy = {
+    this.settings = {
       kind: config.policy.kind,
       targetWaitMinutes: config.targets.waitMinutes,
       priorityAdvanceMinutes: config.policy.priorityAdvanceMinutes,
     };
+    return config;
   }
 
   service(id: string): Service {
+    this.sync();
     const s = this.services.get(id);
     if (!s) throw fail('unknown_service', { id });
     return s;
   }
 
   counter(id: string): Counter {
+    this.sync();
     const c = this.counters.get(id);
     if (!c) throw fail('not_found:counter', { id });
     return c;
@@ -36,11 +68,13 @@ export class Centre {
 
   /** The counter's number, or 0 for one no longer configured (a board still shows the call). */
   counterNumber(id: string): number {
+    this.sync();
     return this.counters.get(id)?.number ?? 0;
   }
 
   /** Whether the counter takes tickets of the field. */
   serves(counterId: string, serviceId: string): boolean {
+    this.sync();
     return this.counters.get(counterId)?.serviceIds.includes(serviceId) ?? false;
   }
 }

@@ -1,5 +1,6 @@
 // Dossier status by the code on the receipt (mã hồ sơ).
 import type { CenterConfig } from '@mot-cua/config';
+import { liveConfig, type ConfigSource } from './centre.ts';
 import { toIso } from '../domain/index.ts';
 import type { Dossier, DossierSource, DossierStatus, StorePort } from '../store/index.ts';
 import { fail, text } from '../domain/messages.ts';
@@ -18,10 +19,18 @@ export const initials = (name: string) =>
     .join(' ');
 
 export class DossierService {
+  /** The live configuration, read at each use (issue 13.2). */
+  private readonly liveConfig: () => CenterConfig;
+  private get config(): CenterConfig {
+    return this.liveConfig();
+  }
+
   constructor(
-    private readonly config: CenterConfig,
+    config: ConfigSource,
     private readonly source: DossierSource,
-  ) {}
+  ) {
+    this.liveConfig = liveConfig(config);
+  }
 
   async status(rawCode: string) {
     const code = rawCode.trim().toUpperCase();

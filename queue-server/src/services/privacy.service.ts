@@ -2,16 +2,25 @@
 // after `privacy.scanRetentionDays` a finished visit keeps its keyed hash and
 // last four digits, and loses the name and age.
 import type { CenterConfig } from '@mot-cua/config';
+import { liveConfig, type ConfigSource } from './centre.ts';
 import type { StorePort } from '../store/index.ts';
 
 export class PrivacyService {
   private timer: NodeJS.Timeout | null = null;
 
+  /** The live configuration, read at each use (issue 13.2). */
+  private readonly liveConfig: () => CenterConfig;
+  private get config(): CenterConfig {
+    return this.liveConfig();
+  }
+
   constructor(
-    private readonly config: CenterConfig,
+    config: ConfigSource,
     private readonly store: StorePort,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.liveConfig = liveConfig(config);
+  }
 
   /** Clears names and ages of finished visits older than the retention; returns how many tickets were cleared. */
   purge(): Promise<number> {

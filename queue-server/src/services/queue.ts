@@ -1,9 +1,8 @@
 // The queue of one centre, assembled: the open-ticket mirror and the services
 // built on it. Routes and realtime reach each use case through its service.
-import type { CenterConfig } from '@mot-cua/config';
 import type { StorePort } from '../store/port.ts';
 import type { Bus } from './bus.ts';
-import { Centre } from './centre.ts';
+import { Centre, type ConfigSource } from './centre.ts';
 import { CounterService } from './counter.service.ts';
 import { CounterStates } from './counter-states.ts';
 import { DayCloseService } from './day-close.service.ts';
@@ -30,8 +29,8 @@ export interface Queue {
   dayClose: DayCloseService;
 }
 
-/** The queue over what the store holds now (its runtime state, loaded once). */
-export async function createQueue(config: CenterConfig, port: StorePort, bus: Bus, opts: QueueOptions): Promise<Queue> {
+/** The queue over what the store holds now (its runtime state, loaded once); `config` may be the live holder, read at each use. */
+export async function createQueue(config: ConfigSource, port: StorePort, bus: Bus, opts: QueueOptions): Promise<Queue> {
   const centre = new Centre(config, opts.now);
   const { open: tickets, runtime } = await OpenTickets.load(port, opts.now);
   const states = new CounterStates(runtime.counters);

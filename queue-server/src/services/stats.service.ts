@@ -1,5 +1,6 @@
 // KPIs for any period, from the event log.
 import type { CenterConfig } from '@mot-cua/config';
+import { liveConfig, type ConfigSource } from './centre.ts';
 import { computeStats, type GroupStats, type Stats } from '../domain/index.ts';
 import { groupNamer } from '../reports/report.ts';
 import type { StoreReads } from '../store/index.ts';
@@ -7,13 +8,17 @@ import type { StoreReads } from '../store/index.ts';
 type Named = GroupStats & { name: string };
 
 export class StatsService {
-  private readonly satisfied: Set<number>;
+  /** The live configuration, read at each use (issue 13.2). */
+  private readonly liveConfig: () => CenterConfig;
+  private get config(): CenterConfig {
+    return this.liveConfig();
+  }
 
   constructor(
-    private readonly config: CenterConfig,
+    config: ConfigSource,
     private readonly reads: StoreReads,
   ) {
-    this.satisfied = new Set(config.satisfactionLevels.filter((l) => l.satisfied).map((l) => l.score));
+    this.liveConfig = liveConfig(config);
   }
 
   /** Stats of the visits that arrived between two local days (inclusive), each group with its display name. */
@@ -37,7 +42,7 @@ export class StatsService {
     return computeStats(await this.reads.visitEvents(fromDay, toDay), {
       targetWaitMs: this.config.targets.waitMinutes * 60_000,
       serviceTargetMs: this.config.targets.serviceMinutes * 60_000,
-      satisfiedScores: this.satisfied,
+      satisfiedScores: new Set(this.config.satisfactionLevels.filter((l) => l.satisfied).map((l) => l.score)),
     });
   }
 }
