@@ -9,7 +9,8 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { Server } from 'socket.io';
 import type { CenterConfig } from '@mot-cua/config';
 import { parseCccdQr } from '@mot-cua/hardware/cccd/index.ts';
-import { Store, SqlitePort } from './store/index.ts';
+import type { Store } from './store/index.ts';
+import { openStore, type StoreChoice } from './store/open.ts';
 import { Bus } from './services/bus.ts';
 import { createQueue, type Queue } from './services/queue.ts';
 import { CenterConfigService } from './services/center-config.service.ts';
@@ -46,6 +47,8 @@ export interface AppOptions {
   /** Where the UIs' dist folders live (default: the repository). */
   uiRoot?: string;
   synchronous?: 'FULL' | 'NORMAL';
+  /** PostgreSQL (DATABASE_URL, CENTER_ID) or, by default, the SQLite file in the data folder. */
+  store?: StoreChoice;
   /** How often (real ms) the day's close looks at the clock (default 30 s; tests that move the clock use less). */
   dayCloseTickMs?: number;
   /** Tickets one address may take without credentials (default DEFAULT_ISSUE_LIMITS: 5 per 10 minutes, 20 a day). */
@@ -62,7 +65,7 @@ export interface App {
   app: FastifyInstance;
   ctx: AppContext;
   io: Server;
-  /** The SQLite store under the port, for tests that reach into the file. */
+  /** The SQLite store under the port, for tests that reach into the file (on PostgreSQL, any use throws). */
   sqlite: Store;
 }
 
@@ -104,9 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Before anything is opened: a bad key stops the server with nothing left running.
   const secret = loadSecret(opts.dataDir);
   const now = opts.now ?? Date.now;
-  // Group commit: a burst of tickets shares one fsync, and no answer or announcement leaves before its write is on disk.
-  const store = Store.open({ file: path.join(opts.dataDir, 'queue.db'), synchronous: opts.synchronous, groupCommit: true });
-  const port = new SqlitePort(store);
+  const { port, sqlite: store } = await openStore(opts.store ?? { kind: 'sqlite' }, opts.dataDir, opts.synchronous);
   const bus = new Bus((announce) => port.afterCommit(announce));
   // The live configuration: the stored one, else the YAML file's (stored then); every service reads it at each use.
   let queueRef: Queue | null = null;

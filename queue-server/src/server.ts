@@ -5,6 +5,7 @@ import { loadConfig, loadDemoConfig, formatConfigErrors, resolveConfigFile, type
 import { buildApp, type App } from './app.ts';
 import { text } from './domain/messages.ts';
 import { acquireDataLock } from './store/data-lock.ts';
+import { storeChoiceFromEnv, type StoreChoice } from './store/open.ts';
 import { DEFAULT_ISSUE_LIMITS, type IssueLimits } from './services/issue-limit.ts';
 
 export interface ServerSettings {
@@ -18,6 +19,8 @@ export interface ServerSettings {
   trustProxy?: boolean | number | string;
   hsts?: boolean;
   issueLimits?: IssueLimits;
+  /** DATABASE_URL (postgres://…) and CENTER_ID: the PostgreSQL store; default the SQLite file in the data folder. */
+  store?: StoreChoice;
 }
 
 export type ConfigOutcome = { ok: true; settings: ServerSettings } | { ok: false; message: string };
@@ -48,6 +51,8 @@ export function settingsFromEnv(env: Record<string, string | undefined>, default
   if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: text('invalid_port', { port: String(env.PORT) }) };
   const result = env.CENTER_CONFIG || !demo ? loadConfig({ env }) : loadConfig({ env, file: undefined });
   if (!result.ok) return { ok: false, message: formatConfigErrors(resolveConfigFile({ env }), result.errors) };
+  const store = storeChoiceFromEnv(env, result.config.center.id);
+  if ('error' in store) return { ok: false, message: store.error };
   return {
     ok: true,
     settings: {
@@ -61,6 +66,7 @@ export function settingsFromEnv(env: Record<string, string | undefined>, default
       trustProxy: trustProxyFrom(env.TRUST_PROXY),
       hsts: truthy(env.HSTS, false),
       issueLimits: issueLimitsFrom(env),
+      store,
     },
   };
 }
@@ -79,7 +85,7 @@ export async function startServer(s: ServerSettings): Promise<App & { url: strin
 }
 
 async function listenOn(s: ServerSettings, notes: string[], release: () => void): Promise<App & { url: string }> {
-  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger, trustProxy: s.trustProxy, hsts: s.hsts, issueLimits: s.issueLimits });
+  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger, trustProxy: s.trustProxy, hsts: s.hsts, issueLimits: s.issueLimits, store: s.store });
   for (const line of notes) built.app.log.warn(line);
   built.app.addHook('onClose', async () => release());
   let address: string;

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadDemoConfig } from '@mot-cua/config';
 import { buildApp, type App } from '../src/app.ts';
 import { ApiClient } from '../../tests/support/api.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { startTestServer, testStore, type TestServer } from './harness.ts';
 
 const open: { close(): Promise<unknown> }[] = [];
 afterAll(async () => {
@@ -28,7 +28,7 @@ async function productionServer(dataDir: string): Promise<{ built: App; url: str
       done();
     },
   });
-  const built = await buildApp({ config: loadDemoConfig(), dataDir, demo: false, enforceHours: false, logger: { level: 'info', stream } });
+  const built = await buildApp({ config: loadDemoConfig(), dataDir, demo: false, enforceHours: false, logger: { level: 'info', stream }, store: testStore(dataDir) });
   const url = await built.app.listen({ port: 0, host: '127.0.0.1' });
   const s = { built, url, lines: () => log.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { msg: string }).msg), client: () => new ApiClient(url), close: () => built.app.close() };
   open.push(s);

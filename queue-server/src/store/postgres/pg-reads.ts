@@ -122,7 +122,7 @@ export function pgReads(pool: pg.Pool, center: string): { reads: StoreReads; loa
       rows('SELECT service_id, seq FROM day_sequences WHERE center_id = $1 AND day = $2', day),
       rows('SELECT number FROM tickets WHERE center_id = $1 AND day = $2 AND leg = 0', day),
       rows('SELECT service_id, COUNT(*) AS n FROM tickets WHERE center_id = $1 AND day = $2 AND leg = 0 GROUP BY service_id', day),
-      rows('SELECT key, ticket_id FROM idempotency WHERE center_id = $1'),
+      rows('SELECT key, ticket_id, created_at FROM idempotency WHERE center_id = $1'),
     ]);
     return {
       day,
@@ -131,7 +131,7 @@ export function pgReads(pool: pg.Pool, center: string): { reads: StoreReads; loa
       sequences: new Map(seqs.map((r) => [r.service_id as string, r.seq as number])),
       numbers: new Set(numbers.map((r) => r.number as string)),
       issued: new Map(issued.map((r) => [r.service_id as string, r.n as number])),
-      idempotencyKeys: new Map(keys.map((r) => [r.key as string, r.ticket_id as string])),
+      idempotencyKeys: new Map(keys.map((r) => [r.key as string, { ticketId: r.ticket_id as string, at: r.created_at as number }])),
     };
   };
   return { reads, loadRuntime };

@@ -62,6 +62,8 @@ export async function applyBatches(c: Client, center: string, batches: Batch[]):
   await insertRows(c, center, 'tickets', TCOLS, lastPer(all('updateTickets'), (t) => t.id).map(ticketValues), `ON CONFLICT (center_id, id) DO UPDATE SET ${TICKET_SET}`);
   await insertRows(c, center, 'events', ['at', 'day', 'type', 'ticket_id', 'visit_id', 'service_id', 'counter_id', 'actor', 'data'],
     all('events').map((e) => [e.at, dayKey(e.at), e.type, e.ticketId, e.visitId, e.serviceId, e.counterId ?? null, e.actor ?? null, JSON.stringify(e.data)]));
+  const cutoffs = batches.map((b) => b.forgetIdempotencyKeysBefore).filter((x) => x !== undefined);
+  if (cutoffs.length) await c.query('DELETE FROM idempotency WHERE center_id = $1 AND created_at < $2', [center, Math.max(...cutoffs)]);
   await insertRows(c, center, 'idempotency', ['key', 'ticket_id', 'created_at'], all('idempotencyKeys').map((k) => [k.key, k.ticketId, k.at]));
   await insertRows(c, center, 'counter_state', ['counter_id', 'status', 'staff', 'updated_at'], lastPer(all('counters'), (x) => x.counterId).map((x) => [x.counterId, x.status, x.staff, x.at]),
     'ON CONFLICT (center_id, counter_id) DO UPDATE SET status = excluded.status, staff = excluded.staff, updated_at = excluded.updated_at');

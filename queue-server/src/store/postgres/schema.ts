@@ -180,6 +180,7 @@ export const PG_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (center_id, code)
   );
   CREATE INDEX bookings_slot ON bookings (center_id, service_id, day, time);
+  CREATE INDEX idempotency_age ON idempotency (center_id, created_at);
 
   CREATE TABLE meta (
     center_id TEXT NOT NULL,
