@@ -166,6 +166,28 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         expect((await port.reads.users()).map((x) => x.username)).toEqual(['quay2']);
       }));
 
+    it('sessionsAt: the unexpired sessions bound to one counter, oldest first, and none once ended', () =>
+      using(async ({ port, reopen }) => {
+        const u = (username: string, counterId: string) => ({ username, fullName: username, title: '', role: 'staff' as const, passwordHash: 'h', phone: null, counterId });
+        await port.commit({ users: [u('quay1', 'quay-1'), u('quay2', 'quay-2')] });
+        const s = (idHash: string, username: string, counterId: string | null, createdAt: number, expiresAt = createdAt + 3600_000) => ({ idHash, username, counterId, csrf: `c-${idHash}`, createdAt, expiresAt });
+        const a = s('s-a', 'quay1', 'quay-1', AT);
+        const b = s('s-b', 'quay2', 'quay-1', AT + 5);
+        const expired = s('s-x', 'quay2', 'quay-1', AT - 20, AT - 1);
+        const elsewhere = s('s-c', 'quay2', 'quay-2', AT + 1);
+        const none = s('s-n', 'quay1', null, AT + 2);
+        await port.commit({ sessions: [b, a, expired, elsewhere, none] });
+        for (const p of [port, await reopen()]) {
+          expect(await p.reads.sessionsAt('quay-1', AT + 10)).toEqual([a, b]);
+          expect(await p.reads.sessionsAt('quay-2', AT + 10)).toEqual([elsewhere]);
+          expect(await p.reads.sessionsAt('quay-9', AT + 10)).toEqual([]);
+        }
+        // Expiry is at `now` exactly: a session whose expiry has come is gone.
+        expect(await port.reads.sessionsAt('quay-1', a.expiresAt)).toEqual([b]);
+        await port.commit({ endSessions: ['s-a'] });
+        expect(await port.reads.sessionsAt('quay-1', AT + 10)).toEqual([b]);
+      }));
+
     it('devices: registered without a token, given one, revoked, and a new token lifts the revocation', () =>
       using(async ({ port }) => {
         const d = { id: 'kiosk-1', kind: 'kiosk', name: 'Ki-ốt 1', counterId: null };

@@ -110,6 +110,8 @@ export interface StoreReads {
   user(username: string): Promise<User | null>;
   users(): Promise<User[]>;
   session(idHash: string, now: number): Promise<Session | null>;
+  /** The sessions bound to a counter that have not expired at `now`, oldest first (who is signed in there; issue 20.10). */
+  sessionsAt(counterId: string, now: number): Promise<Session[]>;
   device(id: string): Promise<Device | null>;
   deviceByTokenHash(hash: string): Promise<Device | null>;
   /** Every device, by id. */

@@ -19,6 +19,7 @@ export class SqlitePort implements StorePort {
       user: async (username) => s.users.get(username),
       users: async () => s.users.all(),
       session: async (idHash, now) => s.users.session(idHash, now),
+      sessionsAt: async (counterId, now) => s.users.sessionsAt(counterId, now),
       device: async (id) => s.devices.get(id),
       deviceByTokenHash: async (hash) => s.devices.byTokenHash(hash),
       devices: async () => s.devices.all(),

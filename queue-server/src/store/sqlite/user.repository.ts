@@ -32,6 +32,16 @@ const userFromRow = (r: UserRow): User => ({
   disabled: r.disabled === 1,
 });
 
+interface SessionRow {
+  id_hash: string;
+  username: string;
+  counter_id: string | null;
+  csrf: string;
+  created_at: number;
+  expires_at: number;
+}
+const sessionFromRow = (r: SessionRow): Session => ({ idHash: r.id_hash, username: r.username, counterId: r.counter_id, csrf: r.csrf, createdAt: r.created_at, expiresAt: r.expires_at });
+
 export class UserRepository {
   constructor(private readonly db: Db) {}
 
@@ -103,10 +113,13 @@ export class UserRepository {
   }
 
   session(idHash: string, now: number): Session | null {
-    const r = this.db.prepare('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?').get(idHash, now) as
-      | { id_hash: string; username: string; counter_id: string | null; csrf: string; created_at: number; expires_at: number }
-      | undefined;
-    return r ? { idHash: r.id_hash, username: r.username, counterId: r.counter_id, csrf: r.csrf, createdAt: r.created_at, expiresAt: r.expires_at } : null;
+    const r = this.db.prepare('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?').get(idHash, now) as SessionRow | undefined;
+    return r ? sessionFromRow(r) : null;
+  }
+
+  /** The unexpired sessions bound to a counter, oldest first (who is signed in there). */
+  sessionsAt(counterId: string, now: number): Session[] {
+    return (this.db.prepare('SELECT * FROM sessions WHERE counter_id = ? AND expires_at > ? ORDER BY created_at, id_hash').all(counterId, now) as SessionRow[]).map(sessionFromRow);
   }
 
   deleteSession(idHash: string): void {
