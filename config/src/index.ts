@@ -2,3 +2,4 @@ export * from './schema.ts';
 export * from './load.ts';
 export * from './text.ts';
 export * from './strings/index.ts';
+export * from './catalogue/index.ts';

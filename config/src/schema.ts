@@ -69,6 +69,10 @@ export const procedureSchema = z.strictObject({
   processingTime: text,
   /** Fee as stated, e.g. "Miễn phí" or "8.000 đồng/bản". */
   fee: text,
+  /** The authority that settles it, as the province publishes it (cơ quan thực hiện), e.g. "UBND cấp xã". */
+  agency: text.optional(),
+  /** The online-service level as published (mức độ dịch vụ công), e.g. "Toàn trình" or "Một phần". */
+  onlineLevel: z.string().min(1).max(100).optional(),
   /** Where the result may be received regardless of residence (không phụ thuộc địa giới hành chính). */
   anyResidence: z.boolean().default(false),
   forms: z.array(z.strictObject({ name: text, url: z.string().max(500).optional() })).default([]),
