@@ -12,6 +12,8 @@ import { ticketRoutes } from './tickets.routes.ts';
 import { counterRoutes } from './counters.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { adminUserRoutes } from './admin-users.routes.ts';
+import { adminProcedureRoutes } from './admin-procedures.routes.ts';
+import { adminConfigRoutes } from './admin-config.routes.ts';
 import { manageRoutes } from './manage.routes.ts';
 import { bookingRoutes } from './bookings.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
@@ -47,6 +49,8 @@ export async function apiV1(api: FastifyInstance, { ctx }: { ctx: AppContext }) 
   await api.register(counterRoutes, { ctx });
   await api.register(authRoutes, { ctx });
   await api.register(adminUserRoutes, { ctx });
+  await api.register(adminProcedureRoutes, { ctx });
+  await api.register(adminConfigRoutes, { ctx });
   await api.register(manageRoutes, { ctx });
   await api.register(bookingRoutes, { ctx });
   await api.register(reportRoutes, { ctx });

@@ -42,7 +42,6 @@ export function kioskAgentUrlFrom(value: string | undefined): string | null {
 
 export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
   const { queue } = ctx;
-  const cfg = queue.centre.config;
   const kioskAgentUrl = kioskAgentUrlFrom(process.env.KIOSK_AGENT_URL);
 
   app.get(
@@ -61,6 +60,8 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
   );
 
   app.get('/center', { schema: { summary: 'The centre: fields, counters, priority groups, voice, booking windows', tags: ['public'] } }, async () => {
+    // The live configuration, read at each request: the admin console replaces it with no restart.
+    const cfg = queue.centre.config;
     const summary = new Map(queue.estimates.queueSummary().map((s) => [s.serviceId, s]));
     return {
       id: cfg.center.id,
@@ -107,6 +108,7 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (req) => {
       const q = req.query.q ?? '';
+      const cfg = queue.centre.config;
       const procedures = cfg.procedures.filter(
         (p) => (!req.query.serviceId || p.serviceId === req.query.serviceId) && matchesQuery(`${p.name} ${p.nameEn ?? ''} ${p.code}`, q),
       );
@@ -125,7 +127,7 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req) => {
-      const p = cfg.procedures.find((x) => x.code === req.params.code);
+      const p = queue.centre.config.procedures.find((x) => x.code === req.params.code);
       if (!p) throw fail('not_found:procedure', { id: req.params.code });
       return p;
     },

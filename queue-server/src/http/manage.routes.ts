@@ -74,15 +74,26 @@ export const manageRoutes: RoutePlugin = async (app, { ctx }) => {
     {
       preHandler: adminOnly,
       schema: {
-        summary: 'Issue a new token for a device (the old one stops working)',
+        summary: 'Issue a new token for a device (the old one stops working); with { kind, name } a device not known yet is registered',
         tags: ['admin'],
-        params: { type: 'object', properties: { deviceId: { type: 'string', maxLength: 64 } }, required: ['deviceId'] },
-        response: { 201: { type: 'object', properties: { deviceId: { type: 'string' }, token: { type: 'string' } } }, ...errors(401, 403, 404) },
+        params: { type: 'object', properties: { deviceId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' } }, required: ['deviceId'] },
+        body: {
+          type: ['object', 'null'],
+          additionalProperties: false,
+          properties: {
+            kind: { type: 'string', enum: ['kiosk', 'board', 'counter-display', 'keypad'] },
+            name: { type: 'string', minLength: 1, maxLength: 120 },
+            counterId: { type: ['string', 'null'], minLength: 1, maxLength: 64 },
+          },
+        },
+        response: { 201: { type: 'object', properties: { deviceId: { type: 'string' }, token: { type: 'string' } } }, ...errors(400, 401, 403, 404) },
       },
     },
     async (req, reply) => {
       const actor = req.actor.kind === 'user' ? req.actor.username : 'unknown';
-      const token = await ctx.auth.issueDeviceToken(req.params.deviceId, actor);
+      const b = req.body ?? {};
+      const register = b.kind && b.name ? { kind: b.kind, name: b.name.normalize('NFC'), counterId: b.counterId ?? null } : undefined;
+      const token = await ctx.auth.issueDeviceToken(req.params.deviceId, actor, register);
       reply.code(201);
       return { deviceId: req.params.deviceId, token };
     },

@@ -227,15 +227,20 @@ export class AuthService {
     return d;
   }
 
-  /** A new token for a device (shown once); the old one stops working. */
-  async issueDeviceToken(deviceId: string, actor: string): Promise<string> {
-    const d = this.config.devices.list.find((x) => x.id === deviceId) ?? (await this.reads.device(deviceId));
+  /**
+   * A new token for a device (shown once); the old one stops working. A device
+   * not known yet is registered with `register` (its kind and name), else 404.
+   */
+  async issueDeviceToken(deviceId: string, actor: string, register?: { kind: string; name: string; counterId?: string | null }): Promise<string> {
+    const known = this.config.devices.list.find((x) => x.id === deviceId) ?? (await this.reads.device(deviceId));
+    if (register?.counterId && !this.config.counters.some((c) => c.id === register.counterId)) throw fail('unknown_counter', { counter: register.counterId });
+    const d = known ?? (register ? { kind: register.kind, name: register.name, counterId: register.counterId ?? null } : null);
     if (!d) throw fail('not_found:device', { deviceId });
     const token = randomBytes(24).toString('base64url');
     const at = this.now();
     await this.store.commit({
       devices: [{ id: deviceId, kind: d.kind, name: d.name, counterId: d.counterId ?? null, tokenHash: sha256(token) }],
-      audit: [{ actor, action: 'device.token', target: deviceId, detail: {}, at }],
+      audit: [{ actor, action: 'device.token', target: deviceId, detail: known ? {} : { registered: true, kind: d.kind, name: d.name }, at }],
     });
     return token;
   }

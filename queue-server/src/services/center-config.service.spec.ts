@@ -10,7 +10,7 @@ import { openQueue, type QueueFixture } from './queue.fixture.ts';
 const copy = (c: CenterConfig): CenterConfig => structuredClone(c);
 
 /** The configuration without one field, and without every reference to it. */
-export function withoutService(c: CenterConfig, id: string): CenterConfig {
+function withoutService(c: CenterConfig, id: string): CenterConfig {
   const next = copy(c);
   next.services = next.services.filter((s) => s.id !== id);
   next.procedures = next.procedures.filter((p) => p.serviceId !== id);
