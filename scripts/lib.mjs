@@ -4,6 +4,7 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { isFresh, unlessFresh, workspaceClosure, workspacePackages } from './fresh.mjs';
 import { fileURLToPath } from 'node:url';
+import { findBinaries } from './pg.mjs';
 import path from 'node:path';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,7 +89,7 @@ export function buildAgent() {
   if (existsSync(path.join(root, 'kiosk-agent', 'build', 'build.mjs'))) buildIfChanged('kiosk-agent', 'kiosk-agent/dist/main.js');
 }
 
-/** Debian packages the tests need (browser, pty pairs, faked clocks, libusb for node-hid). Installed only when missing. */
+/** Debian packages the tests need (browser, pty pairs, faked clocks, libusb for node-hid, PostgreSQL's server for the store's tests). Installed only when missing. */
 export function ensureSystemPackages() {
   const wanted = [
     ['/usr/bin/chromium', 'chromium'],
@@ -99,6 +100,8 @@ export function ensureSystemPackages() {
   const missing = wanted.filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
   const libusb = have('sh', ['-c', 'ldconfig -p | grep -q libusb-1.0 && echo yes']);
   if (!libusb) missing.push('libusb-1.0-0');
+  // The test command starts its own PostgreSQL from these binaries (scripts/pg.mjs).
+  if (!hasPostgresBinaries()) missing.push('postgresql');
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   const sudo = isRoot ? [] : ['sudo', '-n'];
@@ -110,5 +113,13 @@ export function ensureSystemPackages() {
   if (run(c1, a1, { env: aptEnv }) !== 0) {
     console.error(`Could not install ${missing.join(', ')}; install them with apt-get and run again.`);
     process.exit(1);
+  }
+}
+
+function hasPostgresBinaries() {
+  try {
+    return Boolean(findBinaries());
+  } catch {
+    return false;
   }
 }

@@ -11,7 +11,7 @@
 //   pg.stop();                    // also on exit, Ctrl-C and SIGTERM
 //
 // `node scripts/pg.mjs` starts one, prints its DATABASE_URL and keeps it until Ctrl-C.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,9 +82,18 @@ export function startPostgres({ log = () => undefined } = {}) {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  const onExit = () => stop();
+  // When the process ends (a test worker, Ctrl-C), it may be killed before a stop finishes: a detached
+  // shell stops the cluster and removes the folder whatever happens to us.
+  const stopDetached = () => {
+    if (stopped) return;
+    stopped = true;
+    const pgCtl = `${path.join(bin, 'pg_ctl')} stop -D '${data}' -m fast -w`;
+    const script = `${asUser ? `runuser -u ${asUser} -- ${pgCtl}` : pgCtl} >/dev/null 2>&1; rm -rf '${dir}'`;
+    spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+  };
+  const onExit = () => stopDetached();
   const onSignal = (sig) => {
-    stop();
+    stopDetached();
     process.kill(process.pid, sig);
   };
   process.once('exit', onExit);

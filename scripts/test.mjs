@@ -1,9 +1,10 @@
 // `npm test`: install, type-check, lint, build the UIs and the kiosk agent, run every test,
 // then the suites that touch dates again under faked clocks (scripts/clock.mjs).
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { root, install, pnpm, pnpmCommand, buildUis, buildAgent, buildServer, ensureSystemPackages, run } from './lib.mjs';
 import { runUnderClocks, clockResults } from './clock.mjs';
+import { startPostgres } from './pg.mjs';
 
 const step = (name) => console.log(`\n── ${name} ${'─'.repeat(Math.max(0, 60 - name.length))}`);
 
@@ -21,6 +22,11 @@ step('build kiosk-agent');
 buildAgent();
 step('build queue-server bundle');
 buildServer();
+step('PostgreSQL');
+// Our own, on a Unix socket in a temporary folder, stopped and removed at the end (also on failure and Ctrl-C).
+const postgres = startPostgres({ log: (l) => console.log(l) });
+// TEST_DATABASE_URL, not DATABASE_URL: the servers tests start as processes inherit the environment and stay on SQLite.
+process.env.TEST_DATABASE_URL = postgres.url;
 step('tests');
 const resultsDir = path.join(root, 'tests', 'results');
 mkdirSync(resultsDir, { recursive: true });
@@ -29,19 +35,28 @@ const [cmd, ...pre] = pnpmCommand();
 const status = run(cmd, [...pre, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
 const main = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : null;
 
+step('API suites on PostgreSQL');
+// The store contract and the PostgreSQL-only suites ran above; these server suites run again on PostgreSQL (TEST_STORE).
+const PG_SUITES = ['accounts', 'bookings', 'counter', 'reports'].map((n) => `queue-server/test/${n}.api.spec.ts`);
+const pgOut = path.join(resultsDir, 'vitest-postgres.json');
+rmSync(pgOut, { force: true });
+const pgStatus = run(cmd, [...pre, 'exec', 'vitest', 'run', ...PG_SUITES, '--reporter=default', '--reporter=json', `--outputFile.json=${pgOut}`], { env: { TEST_STORE: 'postgres' } });
+const onPostgres = existsSync(pgOut) ? JSON.parse(readFileSync(pgOut, 'utf8')) : null;
+
 step('tests under a faked clock');
 const clockStatus = runUnderClocks();
 const clocked = clockResults();
+postgres.stop();
 
 if (main) printSlowest(main, 10);
-printFailures([['main run', main], ...clocked.map((r, i) => [`clock instant ${i}`, r])]);
+printFailures([['main run', main], ['on PostgreSQL', onPostgres], ...clocked.map((r, i) => [`clock instant ${i}`, r])]);
 const count = (rs, key) => rs.reduce((n, r) => n + (r?.[key] ?? 0), 0);
-const all = [main, ...clocked];
-if (main) console.log(`\nmain run: ${main.numPassedTests} passed, ${main.numFailedTests} failed; under the faked clocks: ${count(clocked, 'numPassedTests')} passed, ${count(clocked, 'numFailedTests')} failed`);
+const all = [main, onPostgres, ...clocked];
+if (main) console.log(`\nmain run: ${main.numPassedTests} passed, ${main.numFailedTests} failed; on PostgreSQL: ${onPostgres?.numPassedTests ?? 0} passed, ${onPostgres?.numFailedTests ?? 0} failed; under the faked clocks: ${count(clocked, 'numPassedTests')} passed, ${count(clocked, 'numFailedTests')} failed`);
 // The plain closing line CI reads.
 const skipped = count(all, 'numPendingTests');
 console.log(`\n${count(all, 'numPassedTests')} passed, ${count(all, 'numFailedTests')} failed` + (skipped ? `, ${skipped} skipped` : ''));
-process.exit(status || clockStatus);
+process.exit(status || pgStatus || clockStatus || (onPostgres ? 0 : 1));
 
 /** The ten slowest test files of a vitest JSON report, slowest first. */
 function printSlowest(report, n) {
