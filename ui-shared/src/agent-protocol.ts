@@ -50,6 +50,8 @@ export function parseTicket(t: unknown): PrintableTicket | null {
     count(t.peopleAhead) &&
     Number.isInteger(t.peopleAhead) &&
     (t.estimatedWaitMinutes === null || count(t.estimatedWaitMinutes)) &&
+    (t.estimatedWaitLowMinutes === undefined || t.estimatedWaitLowMinutes === null || count(t.estimatedWaitLowMinutes)) &&
+    (t.estimatedWaitHighMinutes === undefined || t.estimatedWaitHighMinutes === null || count(t.estimatedWaitHighMinutes)) &&
     str(t.issuedAt, 40, 1) &&
     str(t.statusUrl, 500, 1) &&
     (t.note === undefined || str(t.note, 500));
@@ -66,6 +68,10 @@ export function parseTicket(t: unknown): PrintableTicket | null {
     statusUrl: t.statusUrl as string,
   };
   if (t.note !== undefined) ticket.note = t.note as string;
+  if (typeof t.estimatedWaitLowMinutes === 'number' && typeof t.estimatedWaitHighMinutes === 'number') {
+    ticket.estimatedWaitLowMinutes = t.estimatedWaitLowMinutes;
+    ticket.estimatedWaitHighMinutes = t.estimatedWaitHighMinutes;
+  }
   return ticket;
 }
 

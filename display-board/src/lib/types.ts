@@ -17,6 +17,9 @@ export interface QueueItem {
   waiting: number;
   oldestWaitSeconds: number | null;
   estimatedWaitMinutes: number | null;
+  /** The range around it where measured waits back one (issue 18.3); null or absent: the figure alone. */
+  estimatedWaitLowMinutes?: number | null;
+  estimatedWaitHighMinutes?: number | null;
 }
 
 export interface Staff {

@@ -13,6 +13,13 @@ describe('ticket layout', () => {
     expect(lines.some((s) => s.startsWith('Thời gian chờ dự kiến'))).toBe(false);
     expect(lines.some((s) => s.includes(SAMPLE_TICKET.number))).toBe(true);
   });
+  it('prints the range where the server gives one, with its diacritics (issue 18.3)', () => {
+    const lines = texts({ ...SAMPLE_TICKET, estimatedWaitMinutes: 15, estimatedWaitLowMinutes: 12, estimatedWaitHighMinutes: 18 });
+    expect(lines).toContain('Thời gian chờ dự kiến: khoảng 12–18 phút');
+    expect(texts({ ...SAMPLE_TICKET, estimatedWaitMinutes: 70, estimatedWaitLowMinutes: 55, estimatedWaitHighMinutes: 95 })).toContain('Thời gian chờ dự kiến: khoảng 55 phút – 1 giờ 35 phút');
+    // an empty or missing range: the figure alone
+    expect(texts({ ...SAMPLE_TICKET, estimatedWaitLowMinutes: null, estimatedWaitHighMinutes: null }).some((s) => s.startsWith('Thời gian chờ dự kiến: 1 giờ 35 phút'))).toBe(true);
+  });
   it('addresses the citizen as "quý vị", as the screens do, never "bạn"', () => {
     const lines = texts({ ...SAMPLE_TICKET, note: undefined });
     expect(lines.join(' ')).not.toMatch(/\bbạn\b/iu);

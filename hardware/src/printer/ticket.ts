@@ -12,6 +12,9 @@ export type PrintableTicket = {
   peopleAhead: number;
   /** null when the server cannot estimate (no counter open for the field): the line is left off. */
   estimatedWaitMinutes: number | null;
+  /** The range around it the server gives where measured waits back one ("khoảng 12–18 phút"); absent or null: the figure alone. */
+  estimatedWaitLowMinutes?: number | null;
+  estimatedWaitHighMinutes?: number | null;
   /** ISO 8601 */
   issuedAt: string;
   statusUrl: string;
@@ -51,6 +54,18 @@ export function formatWait(minutes: number): string {
   return `${Math.floor(m / 60)} giờ ${m % 60} phút`;
 }
 
+/** The wait as the slip says it: the range where there is one ("khoảng 12–18 phút"), else the figure. */
+export function formatWaitOf(t: Pick<PrintableTicket, 'estimatedWaitMinutes' | 'estimatedWaitLowMinutes' | 'estimatedWaitHighMinutes'>): string | null {
+  const lo = t.estimatedWaitLowMinutes;
+  const hi = t.estimatedWaitHighMinutes;
+  if (typeof lo === 'number' && typeof hi === 'number' && hi > lo) {
+    const l = Math.max(0, Math.round(lo));
+    const h = Math.max(l, Math.round(hi));
+    return h < 60 ? `khoảng ${l}–${h} phút` : `khoảng ${formatWait(l)} – ${formatWait(h)}`;
+  }
+  return t.estimatedWaitMinutes === null ? null : formatWait(t.estimatedWaitMinutes);
+}
+
 /** A line of a slip. Texts are NFC so both paths (code page and raster) start from the same characters. */
 const text = (s: string, style: TextStyle, align: 'left' | 'center' = 'center'): LayoutBlock => ({
   kind: 'text',
@@ -72,7 +87,7 @@ export function ticketLayout(t: PrintableTicket): LayoutBlock[] {
   blocks.push(
     { kind: 'feed', lines: 1 },
     text(`Số người chờ trước quý vị: ${Math.max(0, t.peopleAhead)}`, 'normal', 'left'),
-    ...(t.estimatedWaitMinutes === null ? [] : [text(`Thời gian chờ dự kiến: ${formatWait(t.estimatedWaitMinutes)}`, 'normal', 'left')]),
+    ...(formatWaitOf(t) === null ? [] : [text(`Thời gian chờ dự kiến: ${formatWaitOf(t)}`, 'normal', 'left')]),
     text(`Giờ lấy số: ${formatIssuedAt(t.issuedAt)}`, 'normal', 'left'),
     { kind: 'feed', lines: 1 },
     { kind: 'qr', data: t.statusUrl },

@@ -34,6 +34,8 @@ export function applyQueue(queue: QueueItem[]): void {
     if (s) {
       s.waiting = q.waiting;
       s.estimatedWaitMinutes = q.estimatedWaitMinutes;
+      s.estimatedWaitLowMinutes = q.estimatedWaitLowMinutes ?? null;
+      s.estimatedWaitHighMinutes = q.estimatedWaitHighMinutes ?? null;
     }
   }
 }

@@ -28,4 +28,11 @@ describe('waitText', () => {
   it('never says "no wait" while people are ahead', () => {
     expect(waitText(0, 1, tw)).toBe('');
   });
+  it('says the range where the server gives one (issue 18.3); a range of nothing is the figure', () => {
+    const tr = (k: string, p?: Record<string, number>) => (k === 'estimatedWaitRange' ? `${p?.lo}–${p?.hi}` : tw(k, p));
+    expect(waitText(15, 4, tr, { low: 12, high: 18 })).toBe('12–18');
+    expect(waitText(15, 4, tr, { low: null, high: null })).toBe('~15');
+    expect(waitText(15, 4, tr, { low: 15, high: 15 })).toBe('~15');
+    expect(waitText(null, 4, tr, { low: 12, high: 18 })).toBe('');
+  });
 });

@@ -15,9 +15,12 @@ export function opensText(opensAt: string | null, now: Date, t: (k: 'opensAt' | 
 export function waitText(
   minutes: number | null | undefined,
   ahead: number,
-  t: (k: 'estimatedWait' | 'estimatedWaitNone', p?: Record<string, number>) => string,
+  t: (k: 'estimatedWait' | 'estimatedWaitNone' | 'estimatedWaitRange', p?: Record<string, number>) => string,
+  range?: { low?: number | null; high?: number | null },
 ): string {
   if (minutes == null) return '';
+  // The range the server gives where measured waits back one (issue 18.3): "Chờ khoảng 12–18 phút".
+  if (range && typeof range.low === 'number' && typeof range.high === 'number' && range.high > range.low) return t('estimatedWaitRange', { lo: range.low, hi: range.high });
   if (minutes > 0) return t('estimatedWait', { n: minutes });
   return ahead > 0 ? '' : t('estimatedWaitNone');
 }

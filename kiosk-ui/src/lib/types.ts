@@ -3,7 +3,7 @@
 export type { Ticket, TicketStatus } from '@mot-cua/ui-shared/wire.ts';
 export interface Service {
   id: string; code: string; name: string; nameEn?: string | null; prefix: string; icon: string;
-  waiting: number; estimatedWaitMinutes: number | null; open: boolean; opensAt: string | null;
+  waiting: number; estimatedWaitMinutes: number | null; estimatedWaitLowMinutes?: number | null; estimatedWaitHighMinutes?: number | null; open: boolean; opensAt: string | null;
 }
 export interface Counter {
   id: string; number: number; name: string; nameEn?: string; serviceIds: string[]; priority: boolean; status: string;
@@ -19,7 +19,7 @@ export interface Center {
   /** the kiosk agent's address the server was started with (KIOSK_AGENT_URL), or null */
   kioskAgentUrl?: string | null;
 }
-export interface QueueItem { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number | null }
+export interface QueueItem { serviceId: string; waiting: number; oldestWaitSeconds: number; estimatedWaitMinutes: number | null; estimatedWaitLowMinutes?: number | null; estimatedWaitHighMinutes?: number | null }
 export interface Procedure {
   code: string; name: string; nameEn?: string | null; serviceId: string; documents: string[];
   processingTime: string; fee: string; anyResidence: boolean; forms: { name: string; url?: string }[];

@@ -12,6 +12,10 @@ describe('followView', () => {
   it('shows position and estimate while waiting', () => {
     expect(followView(base)).toEqual({ kind: 'waiting', ahead: 3, minutes: 12 });
   });
+  it('shows the range where the server gives one (issue 18.3), the figure alone where it does not', () => {
+    expect(followView({ ...base, estimatedWaitLowMinutes: 9, estimatedWaitHighMinutes: 16 })).toEqual({ kind: 'waiting', ahead: 3, minutes: 12, range: { low: 9, high: 16 } });
+    expect(followView({ ...base, estimatedWaitLowMinutes: null, estimatedWaitHighMinutes: null })).toEqual({ kind: 'waiting', ahead: 3, minutes: 12 });
+  });
   it('names the counter once called', () => {
     expect(followView({ ...base, status: 'called', counterNumber: 5 })).toEqual({ kind: 'called', counter: 5 });
   });

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toIso, type Estimate } from '../domain/index.ts';
 import type { Alert, Device, TicketRecord } from '../store/index.ts';
 import type { Queue } from '../services/queue.ts';
+import type { ShownEstimate } from '../services/estimate.service.ts';
 import { priorityProof } from '../services/issue.service.ts';
 import type { AppContext } from './context.ts';
 
@@ -32,7 +33,7 @@ export const noContent = (reply: FastifyReply) => reply.code(204).send();
  * has priority, never which group (pregnancy, disability…). `group`: the views of
  * staff and of the ticket's holder, which name it.
  */
-export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estimate = q.estimates.estimateOf(t), group = false) {
+export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estimate & Partial<ShownEstimate> = q.estimates.estimateOf(t), group = false) {
   const counter = t.counterId ? q.centre.config.counters.find((c) => c.id === t.counterId) : undefined;
   const service = q.centre.config.services.find((s) => s.id === t.serviceId);
   return {
@@ -50,6 +51,9 @@ export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estim
     counterNumber: counter?.number ?? null,
     peopleAhead: est.peopleAhead,
     estimatedWaitMinutes: est.estimatedWaitMinutes,
+    // The range the screens and the slip show ("khoảng 12–18 phút"), where the waits measured so far give one; else both null.
+    estimatedWaitLowMinutes: est.estimatedWaitLowMinutes ?? null,
+    estimatedWaitHighMinutes: est.estimatedWaitHighMinutes ?? null,
     statusUrl: `${base}/t/${t.id}`,
     printed: t.printed,
     rated: t.rating !== null,

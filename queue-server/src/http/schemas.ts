@@ -75,6 +75,9 @@ export const ticketSchema = {
     counterNumber: nullable('integer'),
     peopleAhead: { type: 'integer' },
     estimatedWaitMinutes: nullable('integer'),
+    /** The range around the estimate ("khoảng 12–18 phút"), both null where one figure is shown. */
+    estimatedWaitLowMinutes: nullable('integer'),
+    estimatedWaitHighMinutes: nullable('integer'),
     statusUrl: { type: 'string' },
     printed: nullable('boolean'),
     rated: { type: 'boolean' },
