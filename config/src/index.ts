@@ -3,3 +3,4 @@ export * from './load.ts';
 export * from './text.ts';
 export * from './strings/index.ts';
 export * from './catalogue/index.ts';
+export * from './dump.ts';
