@@ -56,3 +56,15 @@ export function sessionKeys(kIfd: Uint8Array, kIc: Uint8Array, rndIc: Uint8Array
     ssc: Buffer.concat([rndIc.subarray(4, 8), rndIfd.subarray(4, 8)]),
   };
 }
+
+/** The three BAC fields from a TD1 MRZ (3 × 30 characters; newlines optional), as scanned or typed. */
+export function bacInputFromMrz(mrz: string): BacInput {
+  const flat = mrz.toUpperCase().replace(/\s+/g, '');
+  if (flat.length !== 90) throw new Error('BAC: a TD1 MRZ has 90 characters');
+  const l1 = flat.slice(0, 30);
+  const l2 = flat.slice(30, 60);
+  let documentNumber = l1.slice(5, 14);
+  // A number longer than 9 characters spills into the optional data, its check digit last (ICAO 9303-5 §4.2.4).
+  if (l1[14] === '<') documentNumber += (l1.slice(15).split('<')[0] ?? '').slice(0, -1);
+  return { documentNumber: documentNumber.replace(/<+$/, ''), dateOfBirth: l2.slice(0, 6), dateOfExpiry: l2.slice(8, 14) };
+}
