@@ -78,6 +78,9 @@ export const procedureSchema = z.strictObject({
   forms: z.array(z.strictObject({ name: text, url: z.string().max(500).optional() })).default([]),
 });
 
+/** What a visit achieved, as the official records it at the finish (queue-server/src/domain/outcome.ts keeps the same list). */
+export const VISIT_OUTCOMES = ['received', 'guidance', 'result', 'other'] as const;
+
 export const counterSchema = z.strictObject({
   id,
   number: z.number().int().positive().max(999),
@@ -88,6 +91,8 @@ export const counterSchema = z.strictObject({
   priority: z.boolean().default(false),
   /** Relative preference per service for the calling policy (1 when absent). */
   weights: z.record(z.string(), z.number().positive().max(100)).default({}),
+  /** What a finish records here when nobody says (the calling keypad, call-next): a results counter's is `result`; the centre's visits.defaultOutcome when absent. */
+  defaultOutcome: z.enum(VISIT_OUTCOMES).optional(),
 });
 
 export const priorityCategorySchema = z.strictObject({
@@ -199,6 +204,11 @@ export const reportingSchema = z.strictObject({
   monthStartDay: z.number().int().min(1).max(28).default(21),
 });
 
+export const visitsSchema = z.strictObject({
+  /** What a finish records when the official does not say (the calling keypad's finish, call-next): tiếp nhận hồ sơ by default. */
+  defaultOutcome: z.enum(VISIT_OUTCOMES).default('received'),
+});
+
 export const privacySchema = z.strictObject({
   /** Days that names and addresses from a scanned ID card are kept. */
   scanRetentionDays: z.number().int().min(0).max(3650).default(1),
@@ -239,6 +249,7 @@ export const centerConfigSchema = z
     ]),
     booking: bookingSchema.default({ earlyMinutes: 30, lateMinutes: 15 }),
     privacy: privacySchema.default({ scanRetentionDays: 1 }),
+    visits: visitsSchema.default({ defaultOutcome: 'received' }),
     reporting: reportingSchema.default({ monthStartDay: 21 }),
     devices: devicesSchema.default({ list: [], printer: { kind: 'simulator', paperWidth: 80, ...DEFAULT_PRINTER_SETTING }, silenceAlertSeconds: DEFAULT_SILENCE_ALERT_SECONDS }),
   })

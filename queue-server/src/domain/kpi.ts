@@ -31,6 +31,25 @@ export interface GroupStats {
   withinServiceTargetPct: number | null;
   ratings: number;
   satisfactionPct: number | null;
+  /** Transactions finished with a dossier received (tiếp nhận hồ sơ). */
+  dossiersReceived: number;
+  /** Finished with guidance only / documents to add (hướng dẫn, bổ sung). */
+  guidanceOnly: number;
+  /** Finished with an outcome recorded (the denominator of the guidance-only share). */
+  withOutcome: number;
+  /** Mean call → finish of the transactions that received a dossier: the reception time the province caps at 30 minutes. */
+  avgReceptionSeconds: number | null;
+  /** Officials who finished a transaction in the group (dossiers per staff-year divide by them). */
+  staffCount: number;
+}
+
+/** Per procedure chosen at the kiosk or counter: how often the visit ended in guidance only (sent home to fetch a paper). */
+export interface ProcedureStats {
+  key: string;
+  withOutcome: number;
+  dossiersReceived: number;
+  guidanceOnly: number;
+  guidanceOnlyPct: number | null;
 }
 
 export interface Stats {
@@ -49,9 +68,15 @@ export interface Stats {
   withinServiceTargetPct: number | null;
   ratings: number;
   satisfactionPct: number | null;
+  dossiersReceived: number;
+  guidanceOnly: number;
+  withOutcome: number;
+  avgReceptionSeconds: number | null;
+  staffCount: number;
   byService: GroupStats[];
   byCounter: GroupStats[];
   byStaff: GroupStats[];
+  byProcedure: ProcedureStats[];
   byHour: { hour: number; arrivals: number; served: number; avgWaitSeconds: number | null }[];
 }
 
@@ -81,6 +106,29 @@ export function percentileSeconds(ms: readonly number[], p: number): number | nu
 const avgSeconds = (ms: readonly number[]) => (ms.length ? Math.round(ms.reduce((a, b) => a + b, 0) / ms.length / 1000) : null);
 const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
 
+/** What the outcomes of finished transactions add to a group. */
+function outcomes(done: Transaction[]) {
+  const received = done.filter((t) => t.outcome === 'received');
+  return {
+    dossiersReceived: received.length,
+    guidanceOnly: done.filter((t) => t.outcome === 'guidance').length,
+    withOutcome: done.filter((t) => t.outcome !== null).length,
+    avgReceptionSeconds: avgSeconds(received.map(serviceOf).filter((s): s is number => s !== null)),
+    staffCount: new Set(done.flatMap((t) => (t.staff ? [t.staff] : []))).size,
+  };
+}
+
+function byProcedure(txns: Transaction[]): ProcedureStats[] {
+  const m = new Map<string, Transaction[]>();
+  for (const t of txns) if (t.status === 'done' && t.procedureCode) (m.get(t.procedureCode) ?? m.set(t.procedureCode, []).get(t.procedureCode)!).push(t);
+  return [...m.entries()]
+    .map(([key, ts]) => {
+      const o = outcomes(ts);
+      return { key, withOutcome: o.withOutcome, dossiersReceived: o.dossiersReceived, guidanceOnly: o.guidanceOnly, guidanceOnlyPct: pct(o.guidanceOnly, o.withOutcome) };
+    })
+    .sort((a, b) => (b.guidanceOnlyPct ?? -1) - (a.guidanceOnlyPct ?? -1) || b.withOutcome - a.withOutcome || (a.key < b.key ? -1 : 1));
+}
+
 function group(key: string, txns: Transaction[], o: KpiOptions): GroupStats {
   const done = txns.filter((t) => t.status === 'done');
   const waits = done.map(waitOf);
@@ -99,6 +147,7 @@ function group(key: string, txns: Transaction[], o: KpiOptions): GroupStats {
     withinServiceTargetPct: pct(services.filter((s) => s <= o.serviceTargetMs).length, services.length),
     ratings: rated.length,
     satisfactionPct: pct(rated.filter((t) => o.satisfiedScores.has(t.score!)).length, rated.length),
+    ...outcomes(done),
   };
 }
 
@@ -154,9 +203,11 @@ export function computeStats(events: Iterable<DomainEvent>, o: KpiOptions): Stat
     withinServiceTargetPct: pct(services.filter((s) => s <= o.serviceTargetMs).length, services.length),
     ratings: rated.length,
     satisfactionPct: pct(rated.filter((t) => o.satisfiedScores.has(t.score!)).length, rated.length),
+    ...outcomes(doneTxns),
     byService: groupBy(txns, (t) => t.serviceId, o),
     byCounter: groupBy(txns, (t) => t.counterId, o),
     byStaff: groupBy(txns, (t) => t.staff, o),
+    byProcedure: byProcedure(txns),
     byHour: [...byHour.entries()]
       .sort(([a], [b]) => a - b)
       .map(([hour, h]) => ({ hour, arrivals: h.arrivals, served: h.served, avgWaitSeconds: avgSeconds(h.waits) })),

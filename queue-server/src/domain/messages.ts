@@ -61,6 +61,11 @@ export const ERRORS = {
   'counter_required:choose': { kind: 'bad_input', vi: 'Hãy chọn quầy làm việc', en: 'choose your counter' },
   'counter_required:sign_in': { kind: 'bad_input', vi: 'Hãy đăng nhập tại một quầy', en: 'sign in at a counter first' },
   unknown_counter: { kind: 'bad_input', vi: 'Không có quầy "{counter}"', en: 'unknown counter' },
+  counter_taken: {
+    kind: 'conflict',
+    vi: 'Quầy {number} đang có cán bộ {name} ({username}) đăng nhập. Chọn "Vào thay" để đăng xuất người đó khỏi quầy, hoặc chọn quầy khác',
+    en: 'counter {number} already has {name} ({username}) signed in: take over (they are signed out of that counter) or choose another counter',
+  },
   'not_found:device': { kind: 'not_found', vi: 'Không có thiết bị "{deviceId}"', en: 'unknown device' },
   // the live configuration (issue 13.2)
   invalid_config: { kind: 'bad_input', vi: 'Cấu hình không hợp lệ: {problem}', en: 'invalid configuration: {problem}' },
@@ -139,6 +144,22 @@ export const ERRORS = {
     kind: 'bad_input',
     vi: 'Mã hồ sơ không đúng dạng, ví dụ 261120-HT01-0007',
     en: 'malformed dossier code, e.g. 261120-HT01-0007',
+  },
+  // what a finished visit achieved (issue 16.1)
+  'bad_dossier_code:finish': {
+    kind: 'bad_input',
+    vi: 'Mã hồ sơ phải có dạng YYMMDD-XXNN-NNNN (ngày nhận, mã lĩnh vực, số thứ tự), ví dụ 261120-HT01-0007',
+    en: 'a dossier code has the form YYMMDD-XXNN-NNNN (day received, field code, number), e.g. 261120-HT01-0007',
+  },
+  bad_outcome: {
+    kind: 'bad_input',
+    vi: 'Kết quả phải là tiếp nhận hồ sơ, hướng dẫn, trả kết quả hoặc khác',
+    en: 'the outcome must be received, guidance, result or other',
+  },
+  dossier_code_not_expected: {
+    kind: 'bad_input',
+    vi: 'Chỉ ghi mã hồ sơ khi tiếp nhận hồ sơ hoặc trả kết quả',
+    en: 'a dossier code goes only with a dossier received or a result returned',
   },
   'not_found:dossier': {
     kind: 'not_found',

@@ -5,6 +5,7 @@
 // to ticket-state.ts: folding the events of any run of transitions gives the
 // transaction those transitions gave.
 import type { DomainEvent, EventType } from './events.ts';
+import { isOutcome, type FinishOutcome, type Outcome } from './outcome.ts';
 import type { Action } from './ticket-state.ts';
 import { isOpenStatus, type Ticket, type TicketStatus } from './types.ts';
 
@@ -28,7 +29,9 @@ export const eventTypeOf = (action: Action): EventType => EVENT_OF[action];
  * result) at `at` by `actor`. A call also keeps how many calls the ticket has
  * had and where it came from (waiting or parked).
  */
-export function eventOfAction(action: Exclude<Action, 'transfer'>, before: Ticket, after: Ticket, at: number, actor: string | null): DomainEvent {
+export function eventOfAction(action: Exclude<Action, 'transfer'>, before: Ticket, after: Ticket, at: number, actor: string | null, finish?: FinishOutcome): DomainEvent {
+  const data: Record<string, unknown> =
+    action === 'call' ? { callCount: after.callCount, fromStatus: before.status } : action === 'finish' && finish ? { outcome: finish.outcome, ...(finish.dossierCode ? { dossierCode: finish.dossierCode } : {}) } : {};
   return {
     at,
     type: EVENT_OF[action],
@@ -37,7 +40,7 @@ export function eventOfAction(action: Exclude<Action, 'transfer'>, before: Ticke
     serviceId: after.serviceId,
     counterId: after.counterId,
     actor,
-    data: action === 'call' ? { callCount: after.callCount, fromStatus: before.status } : {},
+    data,
   };
 }
 
@@ -55,6 +58,11 @@ export interface Transaction {
   counterId: string | null;
   staff: string | null;
   score: number | null;
+  /** The procedure chosen at the kiosk or the counter, if any (from the `issued` event). */
+  procedureCode: string | null;
+  /** What the visit achieved at this transaction's finish (null: not finished, or finished before outcomes were recorded). */
+  outcome: Outcome | null;
+  dossierCode: string | null;
 }
 
 /** The transaction an `issued` event opens. */
@@ -72,6 +80,9 @@ export function openTransaction(e: DomainEvent): Transaction {
     counterId: null,
     staff: null,
     score: null,
+    procedureCode: typeof e.data.procedureCode === 'string' ? e.data.procedureCode : null,
+    outcome: null,
+    dossierCode: null,
   };
 }
 
@@ -97,6 +108,10 @@ export function applyEvent(t: Transaction, e: DomainEvent): void {
   }
   if (e.type === 'started') t.startedAt = e.at;
   if (e.type === 'rated' && typeof e.data.score === 'number') t.score = e.data.score;
+  if (e.type === 'finished') {
+    t.outcome = isOutcome(e.data.outcome) ? e.data.outcome : null;
+    t.dossierCode = typeof e.data.dossierCode === 'string' ? e.data.dossierCode : null;
+  }
   const status = STATUS_AFTER[e.type];
   if (status === undefined) return;
   t.status = status;

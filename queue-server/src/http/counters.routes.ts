@@ -1,12 +1,13 @@
 // A counter's work: call next, act on its current ticket (for keypads), its queue, pause and close.
 import type { RoutePlugin } from './context.ts';
 import { counterParam, errors, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
+import { finishBody, noBodyIsEmpty } from './tickets.routes.ts';
 import { baseUrl, counterView, noContent, publicTicket, staffTicket } from './present.ts';
 import { guard, staffOnly, staffOrKeypad } from './guards.ts';
 import { assertMayActAt } from '../services/actor.ts';
 import type { CounterStatus } from '../store/index.ts';
 
-const CURRENT_ACTIONS = ['recall', 'start', 'finish', 'no-show', 'park'] as const;
+const CURRENT_ACTIONS = ['recall', 'start', 'no-show', 'park'] as const;
 const STATUS_ACTIONS: Record<string, CounterStatus> = { pause: 'paused', resume: 'open', close: 'closed', open: 'open' };
 /** Keypads of a counter, no account (the rating service refuses an admin too). */
 const keypadOnly = guard({ roles: [], devices: 'counter' });
@@ -44,6 +45,26 @@ export const counterRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     );
   }
+
+  app.post(
+    '/counters/:counterId/current/finish',
+    {
+      preValidation: noBodyIsEmpty,
+      preHandler: staffOrKeypad,
+      schema: {
+        summary: "Finish the counter's current ticket, saying what the visit achieved (no body, as from a keypad: the counter's default outcome)",
+        tags: ['counter'],
+        params: counterParam,
+        body: finishBody,
+        response: ticketReply,
+      },
+    },
+    async (req) => {
+      assertMayActAt(req.actor, req.params.counterId);
+      const cur = queue.counters.currentOrFail(req.params.counterId);
+      return { ticket: publicTicket(queue, await queue.counters.act(cur.id, 'finish', req.actor, req.body), baseUrl(queue, req)) };
+    },
+  );
 
   app.post(
     '/counters/:counterId/current/transfer',

@@ -1,5 +1,6 @@
 // Tickets: issue (idempotent), read, act on, transfer, rate, print result.
 import { fail } from '../domain/messages.ts';
+import { OUTCOMES } from '../domain/outcome.ts';
 import type { RoutePlugin } from './context.ts';
 import { errors, idParam, issueBody, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
 import { whenDurable } from './errors.ts';
@@ -8,7 +9,25 @@ import { staffOnly, deviceOnly } from './guards.ts';
 
 const idempotencyKey = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } as const;
 
-const ACTIONS = ['recall', 'start', 'finish', 'no-show', 'cancel', 'park'] as const;
+const ACTIONS = ['recall', 'start', 'no-show', 'cancel', 'park'] as const;
+
+/**
+ * POST …/finish: what the visit achieved (issue 16.1). No body, or no outcome, records the
+ * counter's default outcome; a dossier code goes with a dossier received or a result returned.
+ */
+export const finishBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    outcome: { type: 'string', enum: [...OUTCOMES] },
+    dossierCode: { type: 'string', minLength: 1, maxLength: 32 },
+  },
+} as const;
+
+/** A finish with no body at all (a keypad, an older client) is a finish with the counter's default: validated as `{}`. */
+export const noBodyIsEmpty = async (req: { body: unknown }) => {
+  req.body ??= {};
+};
 
 export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
   const { queue } = ctx;
@@ -83,6 +102,22 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
       async (req) => ({ ticket: publicTicket(queue, await queue.counters.act(req.params.id, action, req.actor), baseUrl(queue, req)) }),
     );
   }
+
+  app.post(
+    '/tickets/:id/finish',
+    {
+      preValidation: noBodyIsEmpty,
+      preHandler: staffOnly,
+      schema: {
+        summary: 'Finish a ticket, saying what the visit achieved (no body: the counter’s default outcome)',
+        tags: ['counter'],
+        params: idParam,
+        body: finishBody,
+        response: { 200: { type: 'object', properties: { ticket: ref('Ticket') } }, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => ({ ticket: publicTicket(queue, await queue.counters.act(req.params.id, 'finish', req.actor, req.body), baseUrl(queue, req)) }),
+  );
 
   app.post(
     '/tickets/:id/call',

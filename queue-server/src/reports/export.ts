@@ -1,9 +1,19 @@
 // CSV (UTF-8 with BOM, so Excel shows Vietnamese right) and a minimal XLSX
 // (Office Open XML written by hand, zipped with fflate): one sheet per section.
 import { zipSync, strToU8 } from 'fflate';
-import { COLUMNS, SECTIONS, type Report } from './report.ts';
+import { COLUMNS, PROCEDURE_COLUMNS, SECTIONS, type Report } from './report.ts';
 
-const csvCell = (v: string | number | null) => {
+type Cell = string | number | null;
+
+/** Every section of a report as a title, its column titles and its rows of cells: the centre, field, counter and official rows, then the procedures. */
+function tables(r: Report): { title: string; head: string[]; rows: Cell[][] }[] {
+  return [
+    ...SECTIONS.map((s) => ({ title: s.title, head: COLUMNS.map((c) => c.title), rows: r.rows[s.key].map((row) => COLUMNS.map((c) => c.value(row))) })),
+    { title: 'Theo thủ tục', head: PROCEDURE_COLUMNS.map((c) => c.title), rows: r.procedures.map((row) => PROCEDURE_COLUMNS.map((c) => c.value(row))) },
+  ];
+}
+
+const csvCell = (v: Cell) => {
   if (v === null) return '';
   const s = String(v);
   // Quote always-text cells; neutralise spreadsheet formulas.
@@ -17,11 +27,11 @@ export function toCsv(r: Report): string {
   lines.push(
     csvCell(`Chỉ tiêu: chờ ≤ ${r.targets.waitMinutes} phút; phục vụ ≤ ${r.targets.serviceMinutes} phút; hài lòng ≥ ${r.targets.satisfactionPct}%; ≥ ${r.targets.dossiersPerStaffYear} hồ sơ/cán bộ/năm`),
   );
-  for (const s of SECTIONS) {
+  for (const t of tables(r)) {
     lines.push('');
-    lines.push(csvCell(s.title));
-    lines.push(['Mục', ...COLUMNS.map((c) => c.title)].map(csvCell).join(','));
-    for (const row of r.rows[s.key]) lines.push([csvCell(s.title), ...COLUMNS.map((c) => csvCell(c.value(row)))].join(','));
+    lines.push(csvCell(t.title));
+    lines.push(['Mục', ...t.head].map(csvCell).join(','));
+    for (const cells of t.rows) lines.push([csvCell(t.title), ...cells.map(csvCell)].join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -29,7 +39,7 @@ export function toCsv(r: Report): string {
 const xml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 const colName = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : String.fromCharCode(64 + Math.floor(i / 26)) + String.fromCharCode(65 + (i % 26)));
 
-function sheet(rows: (string | number | null)[][]): string {
+function sheet(rows: Cell[][]): string {
   const body = rows
     .map(
       (cells, r) =>
@@ -50,10 +60,7 @@ function sheet(rows: (string | number | null)[][]): string {
 
 export function toXlsx(r: Report): Uint8Array {
   const files: Record<string, Uint8Array> = {};
-  const sheets = SECTIONS.map((s) => ({
-    name: s.title,
-    rows: [[`${r.center.name} — ${r.period.label}`], COLUMNS.map((c) => c.title), ...r.rows[s.key].map((row) => COLUMNS.map((c) => c.value(row)))],
-  }));
+  const sheets = tables(r).map((t) => ({ name: t.title, rows: [[`${r.center.name} — ${r.period.label}`], t.head, ...t.rows] }));
   files['[Content_Types].xml'] = strToU8(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +

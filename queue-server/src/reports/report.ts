@@ -1,13 +1,24 @@
 // A report for one period: the centre, then per field, counter and official,
 // each row against the targets (wait, service time, productivity).
 import type { CenterConfig } from '@mot-cua/config';
-import type { GroupStats, Stats } from '../domain/index.ts';
+import type { GroupStats, ProcedureStats, Stats } from '../domain/index.ts';
 import type { Period } from './period.ts';
 
 export interface ReportRow extends GroupStats {
   name: string;
   /** Served transactions scaled to a year (365 / the period's days). */
   dossiersPerYear: number;
+  /** Dossiers received, scaled to a year and divided by the officials who served in the row (an official's row: theirs alone); against targets.dossiersPerStaffYear. */
+  dossiersPerStaffYear: number | null;
+  /** Mean reception minutes per dossier received (call → finish), against 30. */
+  minutesPerDossier: number | null;
+  /** Of the finishes with an outcome, the share that were guidance only (%). */
+  guidanceOnlyPct: number | null;
+}
+
+/** A procedure's row: how often its visits ended in guidance only — the ones that most often send people home for a paper come first. */
+export interface ProcedureRow extends ProcedureStats {
+  name: string;
 }
 
 export interface Report {
@@ -15,12 +26,21 @@ export interface Report {
   period: Period;
   targets: { waitMinutes: number; serviceMinutes: number; satisfactionPct: number; dossiersPerStaffYear: number };
   rows: { center: ReportRow[]; byService: ReportRow[]; byCounter: ReportRow[]; byStaff: ReportRow[] };
+  procedures: ProcedureRow[];
 }
 
 const perYear = (served: number, days: number) => Math.round((served * 365) / Math.max(1, days));
+const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
 
 function row(g: GroupStats, name: string, days: number): ReportRow {
-  return { ...g, name, dossiersPerYear: perYear(g.served, days) };
+  return {
+    ...g,
+    name,
+    dossiersPerYear: perYear(g.served, days),
+    dossiersPerStaffYear: g.staffCount ? Math.round(perYear(g.dossiersReceived, days) / g.staffCount) : null,
+    minutesPerDossier: minutes(g.avgReceptionSeconds),
+    guidanceOnlyPct: pct(g.guidanceOnly, g.withOutcome),
+  };
 }
 
 /** Display names for the keys of KPI groups: fields, counters, officials. */
@@ -51,6 +71,11 @@ export function buildReport(config: CenterConfig, period: Period, stats: Stats, 
       withinServiceTargetPct: stats.withinServiceTargetPct,
       ratings: stats.ratings,
       satisfactionPct: stats.satisfactionPct,
+      dossiersReceived: stats.dossiersReceived,
+      guidanceOnly: stats.guidanceOnly,
+      withOutcome: stats.withOutcome,
+      avgReceptionSeconds: stats.avgReceptionSeconds,
+      staffCount: stats.staffCount,
     },
     config.center.name,
     period.days,
@@ -70,6 +95,7 @@ export function buildReport(config: CenterConfig, period: Period, stats: Stats, 
       byCounter: stats.byCounter.map((g) => row(g, names.counter(g.key), period.days)),
       byStaff: stats.byStaff.map((g) => row(g, names.staff(g.key), period.days)),
     },
+    procedures: stats.byProcedure.map((p) => ({ ...p, name: config.procedures.find((x) => x.code === p.key)?.name ?? p.key })),
   };
 }
 
@@ -90,6 +116,20 @@ export const COLUMNS: { title: string; value: (r: ReportRow) => string | number 
   { title: 'Hồ sơ/năm (quy đổi)', value: (r) => r.dossiersPerYear },
   // Last, so the columns the province's forms already read keep their places.
   { title: 'Hết ngày chưa phục vụ', value: (r) => r.expired },
+  { title: 'Hồ sơ tiếp nhận', value: (r) => r.dossiersReceived },
+  { title: 'Hồ sơ/cán bộ/năm (quy đổi)', value: (r) => r.dossiersPerStaffYear },
+  { title: 'Phút tiếp nhận/hồ sơ', value: (r) => r.minutesPerDossier },
+  { title: 'Chỉ hướng dẫn (%)', value: (r) => r.guidanceOnlyPct },
+];
+
+/** The procedures section's columns. */
+export const PROCEDURE_COLUMNS: { title: string; value: (r: ProcedureRow) => string | number | null }[] = [
+  { title: 'Mã thủ tục', value: (r) => r.key },
+  { title: 'Tên thủ tục', value: (r) => r.name },
+  { title: 'Lượt kết thúc có kết quả', value: (r) => r.withOutcome },
+  { title: 'Hồ sơ tiếp nhận', value: (r) => r.dossiersReceived },
+  { title: 'Chỉ hướng dẫn', value: (r) => r.guidanceOnly },
+  { title: 'Chỉ hướng dẫn (%)', value: (r) => r.guidanceOnlyPct },
 ];
 
 function minutes(s: number | null): number | null {

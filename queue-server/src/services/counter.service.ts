@@ -14,8 +14,15 @@ import type { OpenTickets } from './open-tickets.ts';
 import { newTicketId } from './ticket-id.ts';
 import type { Writes } from './writes.ts';
 import { fail } from '../domain/messages.ts';
+import { DOSSIER_CODE, OUTCOMES_WITH_DOSSIER, isOutcome, normaliseDossierCode, type FinishOutcome } from '../domain/outcome.ts';
 
 type StepAction = Exclude<Action, 'call' | 'transfer'>;
+
+/** What an official says at a finish; anything left out is the counter's default outcome, with no dossier code. */
+export interface FinishInput {
+  outcome?: string;
+  dossierCode?: string;
+}
 
 export class CounterService {
   constructor(
@@ -58,7 +65,7 @@ export class CounterService {
     const staff = actorName(actor);
     const result = await this.open.write((w) => {
       const cur = this.open.currentAt(counterId);
-      const finished = cur ? this.apply(w, cur, 'finish', now, counterId, staff) : null;
+      const finished = cur ? this.apply(w, cur, 'finish', now, counterId, staff, this.finishOf(counterId)) : null;
       const next = orderForCounter(this.open.list(), counter, this.centre.policy, now)[0];
       const called = next ? this.apply(w, next, 'call', now, counterId, staff) : null;
       return { finished, called };
@@ -90,16 +97,17 @@ export class CounterService {
     return called;
   }
 
-  /** recall, start, finish, no-show, cancel, park on a ticket. */
-  async act(ticketId: string, action: StepAction, actor: Actor): Promise<TicketRecord> {
+  /** recall, start, finish, no-show, cancel, park on a ticket; a finish records what the visit achieved (`finish`, else the counter's default). */
+  async act(ticketId: string, action: StepAction, actor: Actor, finish?: FinishInput): Promise<TicketRecord> {
     const t = await this.open.get(ticketId);
     assertMayTouch(actor, t, (c, s) => this.centre.serves(c, s));
+    const outcome = action === 'finish' ? this.finishOf(t.counterId, finish) : undefined;
     const maxRecalls = this.centre.config.policy.maxRecalls;
     if (action === 'recall' && t.callCount > maxRecalls) {
       throw fail('too_many_recalls', { number: t.number, calls: t.callCount });
     }
     const now = this.centre.now();
-    const updated = await this.open.write((w) => this.apply(w, this.open.known(ticketId) ?? t, action, now, t.counterId, actorName(actor)));
+    const updated = await this.open.write((w) => this.apply(w, this.open.known(ticketId) ?? t, action, now, t.counterId, actorName(actor), outcome));
     if (action === 'recall') this.hall.called(updated, true);
     else this.bus.announce('ticket.updated', updated);
     return updated;
@@ -119,7 +127,7 @@ export class CounterService {
       w.updateTicket(closedRec);
       this.log.record(w, closedRec, 'transferred', actor, { toTicketId: openedRec.id, toServiceId });
       w.insertTicket(openedRec);
-      this.log.record(w, openedRec, 'issued', null, { leg: openedRec.leg, fromTicketId: closedRec.id });
+      this.log.record(w, openedRec, 'issued', null, { leg: openedRec.leg, fromTicketId: closedRec.id, procedureCode: openedRec.procedureCode });
       return { closed: closedRec, opened: openedRec };
     });
     this.bus.announce('ticket.updated', closed);
@@ -153,11 +161,23 @@ export class CounterService {
     }
   }
 
+  /** The outcome a finish records: what the official said, checked, or the counter's default (the centre's when the counter has none). */
+  finishOf(counterId: string | null, input: FinishInput = {}): FinishOutcome {
+    const counter = counterId ? this.centre.config.counters.find((c) => c.id === counterId) : undefined;
+    const outcome = input.outcome ?? counter?.defaultOutcome ?? this.centre.config.visits.defaultOutcome;
+    if (!isOutcome(outcome)) throw fail('bad_outcome');
+    if (input.dossierCode === undefined) return { outcome, dossierCode: null };
+    if (!OUTCOMES_WITH_DOSSIER.includes(outcome)) throw fail('dossier_code_not_expected');
+    const code = normaliseDossierCode(input.dossierCode);
+    if (!DOSSIER_CODE.test(code)) throw fail('bad_dossier_code:finish');
+    return { outcome, dossierCode: code };
+  }
+
   /** One state-machine step of a ticket, saved and logged (inside a write). */
-  private apply(w: Writes, t: TicketRecord, action: Exclude<Action, 'transfer'>, now: number, counterId: string | null, staff: string | null): TicketRecord {
+  private apply(w: Writes, t: TicketRecord, action: Exclude<Action, 'transfer'>, now: number, counterId: string | null, staff: string | null, finish?: FinishOutcome): TicketRecord {
     const next = ticketRecord(t, transition(t, action, { now, counterId, staff }));
     w.updateTicket(next);
-    this.log.action(w, action, t, next, now, staff);
+    this.log.action(w, action, t, next, now, staff, finish);
     return next;
   }
 }

@@ -1,6 +1,7 @@
 // Writing the append-only event log: one row per change of a ticket, in the
 // vocabulary of domain/ticket-events.ts, recorded in a decision's writes.
 import { eventOfAction, type Action, type EventType } from '../domain/index.ts';
+import type { FinishOutcome } from '../domain/outcome.ts';
 import type { TicketRecord } from '../store/index.ts';
 import { actorName, type Actor } from './actor.ts';
 import type { Writes } from './writes.ts';
@@ -8,9 +9,9 @@ import type { Writes } from './writes.ts';
 export class EventLog {
   constructor(private readonly now: () => number) {}
 
-  /** The event of a state-machine action that took `before` to `after`. */
-  action(w: Writes, action: Exclude<Action, 'transfer'>, before: TicketRecord, after: TicketRecord, at: number, staff: string | null): void {
-    w.event(eventOfAction(action, before, after, at, staff));
+  /** The event of a state-machine action that took `before` to `after` (a finish with what the visit achieved). */
+  action(w: Writes, action: Exclude<Action, 'transfer'>, before: TicketRecord, after: TicketRecord, at: number, staff: string | null, finish?: FinishOutcome): void {
+    w.event(eventOfAction(action, before, after, at, staff, finish));
   }
 
   /** Any other event of a ticket (issued, transferred, rated, print result), now. */

@@ -146,7 +146,7 @@ export class IssueService {
       });
       w.insertTicket(t);
       w.sequence(day, service.id, seq);
-      this.log.record(w, t, 'issued', null, { leg: 0, channel: t.channel, priorityCategoryId, kioskId: t.kioskId });
+      this.log.record(w, t, 'issued', null, { leg: 0, channel: t.channel, priorityCategoryId, kioskId: t.kioskId, procedureCode: t.procedureCode });
       if (idempotencyKey) w.idempotencyKey(idempotencyKey, id, now);
       if (bookingCode) w.bookingCheckIn(bookingCode, id);
       return t;
