@@ -24,8 +24,9 @@ class Session {
     }
   }
 
-  async login(username: string, password: string, counterId: string): Promise<void> {
-    await api('/auth/login', { method: 'POST', body: { username, password, counterId } });
+  /** `takeOver`: sign in even where another official is (they are signed out of that counter; issue 20.10). */
+  async login(username: string, password: string, counterId: string, takeOver = false): Promise<void> {
+    await api('/auth/login', { method: 'POST', body: { username, password, counterId, ...(takeOver ? { takeOver: true } : {}) } });
     const me = await api<{ user: User }>('/auth/me');
     this.user = me.user;
   }

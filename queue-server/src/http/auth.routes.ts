@@ -34,13 +34,14 @@ export const authRoutes: RoutePlugin = async (app, { ctx }) => {
             username: { type: 'string', minLength: 1, maxLength: 64 },
             password: { type: 'string', minLength: 1, maxLength: 200 },
             counterId: { type: 'string', minLength: 1, maxLength: 64 },
+            takeOver: { type: 'boolean' },
           },
         },
-        response: { 200: { type: 'object', properties: { user: userSchema } }, ...errors(400, 401, 403, 429) },
+        response: { 200: { type: 'object', properties: { user: userSchema } }, ...errors(400, 401, 403, 409, 429) },
       },
     },
     async (req, reply) => {
-      const { user, sessionId, csrf } = await ctx.auth.login(req.body.username.trim().toLowerCase(), req.body.password, req.body.counterId ?? null, req.ip);
+      const { user, sessionId, csrf } = await ctx.auth.login(req.body.username.trim().toLowerCase(), req.body.password, req.body.counterId ?? null, req.ip, req.body.takeOver ?? false);
       if (user.role === 'staff' && user.counterId) await ctx.queue.counters.signIn(user.counterId, user.username);
       reply.setCookie('sid', sessionId, { ...cookieBase, httpOnly: true, maxAge: 12 * 3600 });
       reply.setCookie('csrf', csrf, { ...cookieBase, httpOnly: false, maxAge: 12 * 3600 });

@@ -10,6 +10,7 @@ import type { StorePort, StoreReads, User, Session, Device, AuditEntry } from '.
 import type { Actor } from './actor.ts';
 import { fail, text } from '../domain/messages.ts';
 import { LoginThrottle } from './login-throttle.ts';
+import { counterTaken, officialsAt, takeOverAudit } from './counter-seat.ts';
 
 const SESSION_MS = 12 * 3600_000;
 export const DEMO_PASSWORD = 'demo';
@@ -100,9 +101,11 @@ export class AuthService {
   /**
    * Signs in. Unknown user, wrong password, disabled account, the demo password
    * outside demo mode and a throttled pair all get the same 401 bad_credentials;
-   * a throttled pair is refused without checking the password at all.
+   * a throttled pair is refused without checking the password at all. An
+   * official at a counter where another official is signed in gets 409
+   * counter_taken naming them, unless `takeOver` signs that one out of it.
    */
-  async login(username: string, password: string, counterId: string | null, address = 'unknown'): Promise<{ user: PublicUser; sessionId: string; csrf: string }> {
+  async login(username: string, password: string, counterId: string | null, address = 'unknown', takeOver = false): Promise<{ user: PublicUser; sessionId: string; csrf: string }> {
     const now = this.now();
     if (this.throttle.wait(username, address, now) > 0) {
       if (this.throttle.firstRefusal(username, address)) {
@@ -137,13 +140,17 @@ export class AuthService {
     if (counter !== null && user.role === 'staff' && allowed && !allowed.includes(counter)) {
       throw fail('counter_not_allowed', { counter });
     }
+    const taken = counter !== null && user.role === 'staff' ? await officialsAt(this.reads, counter, username, now) : [];
+    if (taken.length > 0 && !takeOver) throw counterTaken(this.config, counter!, taken[0]!.user);
     const sessionId = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
     await this.store.commit({
       expireSessionsAt: now,
       sessions: [{ idHash: sha256(sessionId), username, counterId: counter, csrf, createdAt: now, expiresAt: now + SESSION_MS }],
-      audit: [{ actor: username, action: 'login', target: counter, detail: { role: user.role, address }, at: now }],
+      endSessions: taken.map((t) => t.session.idHash),
+      audit: [{ actor: username, action: 'login', target: counter, detail: { role: user.role, address }, at: now }, ...taken.map((t) => takeOverAudit(username, counter!, t, address, now))],
     });
+    for (const t of taken) this.sessionsEnded({ sessionHash: t.session.idHash });
     return { user: this.publicUser(user, counter), sessionId, csrf };
   }
 
