@@ -107,7 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Before anything is opened: a bad key stops the server with nothing left running.
   const secret = loadSecret(opts.dataDir);
   const now = opts.now ?? Date.now;
-  const { port, sqlite: store } = await openStore(opts.store ?? { kind: 'sqlite' }, opts.dataDir, opts.synchronous);
+  const { port, sqlite: store } = await openStore(opts.store ?? { kind: 'sqlite' }, opts.dataDir, { configCenterId: opts.config.center.id, synchronous: opts.synchronous });
   const bus = new Bus((announce) => port.afterCommit(announce));
   // The live configuration: the stored one, else the YAML file's (stored then); every service reads it at each use.
   let queueRef: Queue | null = null;

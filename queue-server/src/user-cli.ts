@@ -3,9 +3,9 @@
 // Works on the server's data folder (DATA_DIR, default ./data, as the server) through the store,
 // so it runs with the server stopped; a running server sees the change at its next start.
 // Passwords come from standard input: typed hidden on a terminal (twice), one line from a pipe.
-import path from 'node:path';
 import { settingsFromEnv } from './server.ts';
-import { Store, SqlitePort, type Role } from './store/index.ts';
+import type { Role } from './store/index.ts';
+import { openStore } from './store/open.ts';
 import { AuthService } from './services/auth.service.ts';
 import { AccountService, ROLES } from './services/account.service.ts';
 import { DomainError } from './domain/index.ts';
@@ -82,8 +82,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const store = Store.open({ file: path.join(dataDir, 'queue.db') });
-  const port = new SqlitePort(store);
+  // The server's store: PostgreSQL with DATABASE_URL, else the data folder's file.
+  const { port } = await openStore(outcome.settings.store ?? { kind: 'sqlite' }, dataDir, { configCenterId: config.center.id, groupCommit: false });
   try {
     const auth = new AuthService(config, port, Date.now);
     await auth.loadUsers();

@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import { OPEN_STATUSES, TERMINAL_STATUSES, type EventType } from '../../domain/index.ts';
 import type { RuntimeState, StoreReads } from '../port.ts';
-import { ticketRecord, type Alert, type Booking, type Device, type DevicePart, type Dossier, type StoredEvent, type TicketRecord, type User } from '../records.ts';
+import { ticketRecord, type Alert, type Booking, type Device, type DevicePart, type Dossier, type Session, type StoredEvent, type TicketRecord, type User } from '../records.ts';
 import { TICKET_COLUMNS } from './pg-writes.ts';
 
 type Row = Record<string, unknown>;
@@ -29,6 +29,11 @@ const userFromRow = (r: Row): User => ({
   failedLogins: r.failed_logins as number,
   lockedUntil: r.locked_until as number | null,
   disabled: r.disabled as boolean,
+});
+
+const sessionFromRow = (r: Row): Session => ({
+  idHash: r.id_hash as string, username: r.username as string, counterId: r.counter_id as string | null, csrf: r.csrf as string,
+  createdAt: r.created_at as number, expiresAt: r.expires_at as number,
 });
 
 const deviceFromRow = (r: Row): Device => ({
@@ -77,13 +82,9 @@ export function pgReads(pool: pg.Pool, center: string): { reads: StoreReads; loa
       ).map((r) => [r.service_id as string, r.ms as number]),
     user: (username) => one(userFromRow, 'SELECT * FROM users WHERE center_id = $1 AND username = $2', username),
     users: async () => (await rows('SELECT * FROM users WHERE center_id = $1 ORDER BY username')).map(userFromRow),
-    session: (idHash, now) =>
-      one(
-        (r) => ({ idHash: r.id_hash as string, username: r.username as string, counterId: r.counter_id as string | null, csrf: r.csrf as string, createdAt: r.created_at as number, expiresAt: r.expires_at as number }),
-        'SELECT * FROM sessions WHERE center_id = $1 AND id_hash = $2 AND expires_at > $3',
-        idHash,
-        now,
-      ),
+    session: (idHash, now) => one(sessionFromRow, 'SELECT * FROM sessions WHERE center_id = $1 AND id_hash = $2 AND expires_at > $3', idHash, now),
+    sessionsAt: async (counterId, now) =>
+      (await rows('SELECT * FROM sessions WHERE center_id = $1 AND counter_id = $2 AND expires_at > $3 ORDER BY created_at, id_hash', counterId, now)).map(sessionFromRow),
     device: (id) => one(deviceFromRow, 'SELECT * FROM devices WHERE center_id = $1 AND id = $2', id),
     deviceByTokenHash: (hash) => one(deviceFromRow, 'SELECT * FROM devices WHERE center_id = $1 AND token_hash = $2 AND revoked_at IS NULL', hash),
     devices: async () => (await rows('SELECT * FROM devices WHERE center_id = $1 ORDER BY id')).map(deviceFromRow),

@@ -11,12 +11,14 @@ export interface OpenOptions {
   /** `:memory:` for throwaway stores. */
   file: string;
   synchronous?: 'FULL' | 'NORMAL';
+  /** The centre a file made or migrated now is stamped with (every row carries it); a file keeps the one it got. Default `default`. */
+  centerId?: string;
 }
 
 /** The database and its WAL and shared-memory files hold personal data: only the server's user reads them. */
 export const DB_FILE_MODE = 0o600;
 
-export function openDb({ file, synchronous = 'FULL' }: OpenOptions): Db {
+export function openDb({ file, synchronous = 'FULL', centerId = 'default' }: OpenOptions): Db {
   if (file !== ':memory:') {
     mkdirSync(path.dirname(file), { recursive: true });
     // Made 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database's mode.
@@ -30,17 +32,18 @@ export function openDb({ file, synchronous = 'FULL' }: OpenOptions): Db {
   db.pragma('busy_timeout = 5000');
   // A purge overwrites what it deletes, so no name or phone number stays behind in free pages.
   db.pragma('secure_delete = ON');
-  migrate(db);
+  migrate(db, centerId);
   // Files a server before this one left with the umask's mode.
   if (file !== ':memory:') for (const ext of ['-wal', '-shm']) if (existsSync(file + ext)) chmodSync(file + ext, DB_FILE_MODE);
   return db;
 }
 
-export function migrate(db: Db): void {
+export function migrate(db: Db, centerId = 'default'): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let v = current; v < MIGRATIONS.length; v++) {
+    const m = MIGRATIONS[v]!;
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
+      db.exec(typeof m === 'string' ? m : m({ centerId }));
       db.pragma(`user_version = ${v + 1}`);
     })();
   }

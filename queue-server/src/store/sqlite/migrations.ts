@@ -1,5 +1,12 @@
 // Schema migrations, applied in order; PRAGMA user_version records how far a file has come.
-export const MIGRATIONS: readonly string[] = [
+// A migration may need the centre the file is opened for (its id goes into every row).
+export type Migration = string | ((ctx: { centerId: string }) => string);
+
+/** Every table: each carries the centre's id (issue 15.1), as on PostgreSQL, so a file's rows can join a database of many centres. */
+const TABLES = ['tickets', 'day_sequences', 'events', 'idempotency', 'users', 'sessions', 'devices', 'counter_state', 'alerts', 'audit', 'dossiers', 'bookings', 'meta'];
+const sqlText = (v: string) => `'${v.replaceAll("'", "''")}'`;
+
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE tickets (
     id TEXT PRIMARY KEY,
@@ -169,4 +176,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE users ADD COLUMN counter_ids TEXT;
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // The centre's id on every row: rows already there get the centre the file is opened for (the
+  // column's default, so the append-only triggers see no UPDATE), as do the rows written after; the
+  // file remembers it (meta center_id). One file is one centre's.
+  ({ centerId }) =>
+    TABLES.map((t) => `ALTER TABLE ${t} ADD COLUMN center_id TEXT NOT NULL DEFAULT ${sqlText(centerId)};`).join('\n') +
+    `\nINSERT INTO meta (key, value) VALUES ('center_id', ${sqlText(centerId)}) ON CONFLICT (key) DO UPDATE SET value = excluded.value;`,
 ];
