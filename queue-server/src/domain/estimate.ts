@@ -4,7 +4,7 @@
 // estimate at once (estimateAll); estimateFor stops at the ticket asked about.
 // The run goes call by call up to a horizon; a queue longer than that is
 // extrapolated at the rate the run served each field.
-import { outranks, type Candidate, type CounterRule, type PolicySettings } from './policy.ts';
+import { outranks, tieBreak, type Candidate, type CounterRule, type PolicySettings } from './policy.ts';
 import { Picker } from './picker.ts';
 import { InOrder } from './estimate-order.ts';
 
@@ -132,7 +132,8 @@ function drainedWait(input: EstimateInput, run: Run, serviceId: string, k: numbe
 }
 
 function unserved(target: Candidate, input: EstimateInput): Estimate {
-  const ahead = input.waiting.filter((t) => t.serviceId === target.serviceId && t.id !== target.id && t.enqueuedAt <= target.enqueuedAt).length;
+  // In issue order (tickets of one instant by number): each has its own place.
+  const ahead = input.waiting.filter((t) => t.serviceId === target.serviceId && t.id !== target.id && t.status === 'waiting' && tieBreak(t, target) < 0).length;
   return { peopleAhead: ahead, estimatedWaitMinutes: null };
 }
 

@@ -4,6 +4,7 @@
 // asks before the next write (and within ESTIMATE_REUSE_MS), so a burst of
 // tickets committed together, and the board and phones that follow, cost one run.
 import {
+  EstimateCalibration,
   estimateFor,
   estimateQueue,
   expectedServiceMs,
@@ -27,7 +28,16 @@ interface EstimateCache {
   /** The write count they were made after. */
   version: number;
   input: EstimateInput;
-  run?: { all: QueueEstimates; fresh: Map<string, Estimate> };
+  /** Per field, the longest wait so far among its waiting tickets, minutes. */
+  oldestMin: Map<string, number>;
+  run?: { all: QueueEstimates; fresh: Map<string, ShownEstimate> };
+}
+
+/** An estimate as the screens show it: the forward run's, corrected by measured overtaking, with the range where there is evidence for one. */
+export interface ShownEstimate extends Estimate {
+  /** The range "khoảng low–high phút"; both absent where one figure is shown. */
+  estimatedWaitLowMinutes?: number;
+  estimatedWaitHighMinutes?: number;
 }
 
 export interface FieldSummary {
@@ -35,7 +45,13 @@ export interface FieldSummary {
   waiting: number;
   oldestWaitSeconds: number;
   estimatedWaitMinutes: number | null;
+  estimatedWaitLowMinutes: number | null;
+  estimatedWaitHighMinutes: number | null;
 }
+
+
+/** Tickets remembered for the calibration at most (a day of a large centre); the oldest go first. */
+const PENDING_MAX = 20_000;
 
 export class EstimateService {
   private typicalServiceMs: Record<string, number> = {};
@@ -43,6 +59,10 @@ export class EstimateService {
   private seenConfig: CenterConfig | null = null;
   private serviceMsCache: { at: number; ms: Record<string, number> } | null = null;
   private estimateCache: EstimateCache | null = null;
+  /** What the forward runs have learned from measured overtaking (issue 18.3). */
+  private readonly calibration = new EstimateCalibration();
+  /** Waiting tickets' first estimate (the one shown at issue), until they are called. */
+  private readonly pending = new Map<string, { raw: number; oldest: number; priority: boolean }>();
 
   constructor(
     private readonly centre: Centre,
@@ -74,18 +94,32 @@ export class EstimateService {
   }
 
   /** The estimate for a ticket taken now, per field. */
-  newTicketEstimates(): Map<string, Estimate> {
+  newTicketEstimates(): Map<string, ShownEstimate> {
     return this.run(this.estimates()).fresh;
   }
 
-  estimateOf(t: TicketRecord): Estimate {
+  estimateOf(t: TicketRecord): ShownEstimate {
     if (t.status !== 'waiting') return { peopleAhead: 0, estimatedWaitMinutes: t.status === 'parked' ? null : 0 };
+    const c = this.estimates();
     // A ticket not (yet) among the open ones, e.g. read back from the file: its own forward run.
-    return this.run(this.estimates()).all.of(t) ?? estimateFor(t, this.estimates().input);
+    const raw = this.run(c).all.of(t) ?? estimateFor(t, c.input);
+    return this.shown(t.priorityCategoryId !== null, raw, c.oldestMin.get(t.serviceId) ?? 0);
+  }
+
+  /** The run's estimate corrected by what the calibration learned, with its range. */
+  private shown(priority: boolean, raw: Estimate, oldestMin: number): ShownEstimate {
+    const a = this.calibration.adjust(priority, raw.estimatedWaitMinutes, oldestMin);
+    // A range of one minute says no more than the figure: shown as the figure.
+    const shown: ShownEstimate = { peopleAhead: raw.peopleAhead, estimatedWaitMinutes: a.estimatedWaitMinutes };
+    if (a.low !== null && a.high !== null && a.high > a.low) {
+      shown.estimatedWaitLowMinutes = a.low;
+      shown.estimatedWaitHighMinutes = a.high;
+    }
+    return shown;
   }
 
   /** Per field: how many wait, the longest wait so far, and the estimate for a ticket taken now. */
-  queueSummary(newTicket: Map<string, Estimate> = this.newTicketEstimates()): FieldSummary[] {
+  queueSummary(newTicket: Map<string, ShownEstimate> = this.newTicketEstimates()): FieldSummary[] {
     const now = this.centre.now();
     const per = new Map(this.centre.config.services.map((s) => [s.id, { n: 0, oldest: 0 }]));
     for (const t of this.open.values()) {
@@ -96,31 +130,68 @@ export class EstimateService {
     }
     return this.centre.config.services.map((s) => {
       const f = per.get(s.id)!;
-      return { serviceId: s.id, waiting: f.n, oldestWaitSeconds: Math.round(f.oldest / 1000), estimatedWaitMinutes: newTicket.get(s.id)?.estimatedWaitMinutes ?? null };
+      const e = newTicket.get(s.id);
+      return {
+        serviceId: s.id,
+        waiting: f.n,
+        oldestWaitSeconds: Math.round(f.oldest / 1000),
+        estimatedWaitMinutes: e?.estimatedWaitMinutes ?? null,
+        estimatedWaitLowMinutes: e?.estimatedWaitLowMinutes ?? null,
+        estimatedWaitHighMinutes: e?.estimatedWaitHighMinutes ?? null,
+      };
     });
   }
 
+  /** The open counters; one that nobody is signed in at serves nobody (issue 20.7). */
   private openCounters(atCounter: Map<string, TicketRecord>, serviceMs: Record<string, number>, now: number): OpenCounter[] {
     return this.centre.config.counters
       .filter((c) => this.counterStates.status(c.id) === 'open')
       .map((c) => {
         const cur = atCounter.get(c.id);
         const freeAt = cur ? (cur.waitEndAt ?? now) + (serviceMs[cur.serviceId] ?? 600_000) : now;
-        return { id: c.id, serviceIds: c.serviceIds, priority: c.priority, weights: c.weights, freeAt };
+        return { id: c.id, serviceIds: c.serviceIds, priority: c.priority, weights: c.weights, freeAt, staffed: this.counterStates.staff(c.id) !== null };
       });
   }
 
   /** What a forward estimate runs on: the waiting tickets, the open counters and the expected service times now. */
-  private estimateInput(now: number): EstimateInput {
+  private estimateInput(now: number): Omit<EstimateCache, 'version'> {
     // One pass over the open tickets: this runs after every burst of writes.
     const waiting: TicketRecord[] = [];
     const atCounter = new Map<string, TicketRecord>();
+    const since = new Map<string, number>();
     for (const t of this.open.values()) {
-      if (t.status === 'waiting') waiting.push(t);
-      else if ((t.status === 'called' || t.status === 'serving') && t.counterId !== null) atCounter.set(t.counterId, t);
+      if (t.status === 'waiting') {
+        waiting.push(t);
+        const from = t.enqueuedAt - t.priorWaitMs;
+        if (from < (since.get(t.serviceId) ?? Infinity)) since.set(t.serviceId, from);
+      } else if ((t.status === 'called' || t.status === 'serving') && t.counterId !== null) {
+        atCounter.set(t.counterId, t);
+        this.learn(t);
+      }
     }
     const serviceMs = this.serviceTimes();
-    return { waiting, counters: this.openCounters(atCounter, serviceMs, now), serviceMs, policy: this.centre.policy, now };
+    const oldestMin = new Map<string, number>();
+    for (const [sid, from] of since) oldestMin.set(sid, Math.max(0, now - from) / 60_000);
+    return { input: { waiting, counters: this.openCounters(atCounter, serviceMs, now), serviceMs, policy: this.centre.policy, now }, oldestMin };
+  }
+
+  /** A ticket seen called: how far off its estimate at issue was teaches the calibration. */
+  private learn(t: TicketRecord): void {
+    const p = this.pending.get(t.id);
+    if (!p || t.waitEndAt === null) return;
+    this.pending.delete(t.id);
+    this.calibration.observe(p.priority, p.raw, p.oldest, Math.max(0, t.waitEndAt - t.enqueuedAt) / 60_000);
+  }
+
+  /** Remembers each new waiting ticket's first estimate (what its holder was shown at issue). */
+  private remember(c: EstimateCache, all: QueueEstimates): void {
+    for (const t of c.input.waiting) {
+      if (this.pending.has(t.id)) continue;
+      const e = all.of(t)?.estimatedWaitMinutes;
+      if (e === null || e === undefined) continue;
+      if (this.pending.size >= PENDING_MAX) this.pending.delete(this.pending.keys().next().value!);
+      this.pending.set(t.id, { raw: e, oldest: c.oldestMin.get(t.serviceId) ?? 0, priority: t.priorityCategoryId !== null });
+    }
   }
 
   private estimates(): EstimateCache {
@@ -128,7 +199,7 @@ export class EstimateService {
     const now = this.centre.now();
     const c = this.estimateCache;
     if (c && c.version === this.open.version && now >= c.input.now && now - c.input.now < ESTIMATE_REUSE_MS) return c;
-    return (this.estimateCache = { version: this.open.version, input: this.estimateInput(now) });
+    return (this.estimateCache = { version: this.open.version, ...this.estimateInput(now) });
   }
 
   /** Every waiting ticket's estimate, and a new ticket's in each field: one forward run for both. */
@@ -139,7 +210,8 @@ export class EstimateService {
       enqueuedAt: c.input.now, arrivedAt: c.input.now, priorWaitMs: 0, bookedAt: null,
     }));
     const r = estimateQueue(c.input, probes);
-    const fresh = new Map(probes.map((p) => [p.serviceId, r.probes.get(p.id)!]));
+    this.remember(c, r);
+    const fresh = new Map(probes.map((p) => [p.serviceId, this.shown(false, r.probes.get(p.id)!, c.oldestMin.get(p.serviceId) ?? 0)]));
     return (c.run = { all: r, fresh });
   }
 }
