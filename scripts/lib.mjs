@@ -96,6 +96,9 @@ export function ensureSystemPackages() {
     ['/usr/bin/socat', 'socat'],
     // libfaketime: the date-touching suites run again under faked clocks (scripts/clock.mjs)
     ['/usr/bin/faketime', 'faketime'],
+    // PC/SC for the CCCD chip reader: pcsclite builds against the headers; pcscd is the daemon a real reader needs
+    ['/usr/include/PCSC/winscard.h', 'libpcsclite-dev'],
+    ['/usr/sbin/pcscd', 'pcscd'],
   ];
   const missing = wanted.filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
   const libusb = have('sh', ['-c', 'ldconfig -p | grep -q libusb-1.0 && echo yes']);
