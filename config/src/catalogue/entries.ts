@@ -52,10 +52,13 @@ const clean = (s: string | undefined) =>
     .trim();
 
 /** "Tư pháp – Hộ tịch", "HT", "ho-tich" all name the service ho-tich; a file's "Hộ tịch" too (one contains the other). */
-export function serviceMatcher(services: readonly Service[]): (field: string) => Service | null {
+export function serviceMatcher(services: readonly Service[], fieldMap: Readonly<Record<string, string>> = {}): (field: string) => Service | null {
+  const mapped = new Map(Object.entries(fieldMap).map(([k, v]) => [foldVietnamese(k), services.find((s) => s.id === v) ?? null]));
   const keyed = services.map((s) => ({ s, keys: [s.name, s.nameEn ?? '', s.code, s.id.replaceAll('-', ' ')].map(foldVietnamese).filter(Boolean) }));
   const strip = (f: string) => foldVietnamese(f).replace(/^linh vuc\s+/, '').replace(/[^a-z0-9]+/g, ' ').trim();
   return (field) => {
+    const given = mapped.get(foldVietnamese(field));
+    if (given !== undefined) return given;
     const f = strip(field);
     if (!f) return null;
     const flat = (k: string) => k.replace(/[^a-z0-9]+/g, ' ').trim();
@@ -82,7 +85,8 @@ function sectionTitle(cells: string[]): string | null {
   return t.replace(/^\S+\s+\S+\s*[:\-–]?\s*/, '').trim() || null;
 }
 
-export function readEntries(table: string[][], services: readonly Service[]): EntriesResult | null {
+/** `fieldMap`: a file's field (lĩnh vực) → a service id, for fields whose names do not match the centre's. */
+export function readEntries(table: string[][], services: readonly Service[], fieldMap?: Readonly<Record<string, string>>): EntriesResult | null {
   const header = findHeader(table);
   if (!header) return null;
   const title = (col: CatalogueColumn) => header.titles[header.columns.get(col)?.[0] ?? -1] ?? COLUMN_LABELS[col];
@@ -91,7 +95,7 @@ export function readEntries(table: string[][], services: readonly Service[]): En
     if (!idx) return undefined;
     return idx.map((i) => clean(cells[i])).filter(Boolean).join('; ');
   };
-  const match = serviceMatcher(services);
+  const match = serviceMatcher(services, fieldMap);
   const entries: CatalogueEntry[] = [];
   const errors: CatalogueIssue[] = [];
   const warnings: CatalogueIssue[] = [];

@@ -133,3 +133,12 @@ describe('planCatalogue: what the file changes', () => {
     expect(r.plan).toMatchObject({ added: [], changed: [], removed: [], unchanged: demo.procedures.length });
   });
 });
+
+describe('importCatalogue: a field map for fields the centre names otherwise', () => {
+  it('maps a file field to a service by id, folded; an unknown id stays an error', () => {
+    const csv = 'Mã thủ tục,Tên thủ tục,Lĩnh vực\n1.001731,Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội,BẢO TRỢ XÃ HỘI\n1.010803,Giải quyết chế độ trợ cấp thờ cúng liệt sĩ,Người có công\n';
+    const r = ok(importCatalogue(bytes(csv), demo, { fieldMap: { 'Bảo trợ xã hội': 'lao-dong-xa-hoi', 'người có công': 'khong-co' } }));
+    expect(r.plan.procedures.map((p) => p.serviceId)).toEqual(['lao-dong-xa-hoi']);
+    expect(r.unknownFields).toEqual([{ name: 'Người có công', rows: [3] }]);
+  });
+});

@@ -85,11 +85,11 @@ export type CatalogueImport =
       plan: CataloguePlan;
     };
 
-/** A file's bytes read against a centre: what it would change. Never throws. */
-export function importCatalogue(bytes: Uint8Array, config: CenterConfig): CatalogueImport {
+/** A file's bytes read against a centre: what it would change. Never throws. `fieldMap`: file field → service id. */
+export function importCatalogue(bytes: Uint8Array, config: CenterConfig, opts: { fieldMap?: Readonly<Record<string, string>> } = {}): CatalogueImport {
   const table = readTable(bytes);
   if (!table.ok) return table;
-  const read = readEntries(table.table, config.services);
+  const read = readEntries(table.table, config.services, opts.fieldMap);
   if (!read)
     return {
       ok: false,
