@@ -5,7 +5,7 @@ import { api, ApiError } from '@mot-cua/ui-shared/api.ts';
 import { LiveSocket } from '@mot-cua/ui-shared/live-socket.ts';
 import { session } from './session.svelte.ts';
 import type { Action } from './shortcuts.ts';
-import type { Counter, CounterQueue, StaffTicket } from './types.ts';
+import type { Counter, CounterQueue, Outcome, StaffTicket } from './types.ts';
 
 const currentPath: Record<Exclude<Action, 'next' | 'transfer'>, string> = {
   recall: 'recall',
@@ -32,6 +32,11 @@ export class Desk {
   lastCalled = $state<string | null>(null);
   /** Set when "call next" found nobody waiting. */
   nobody = $state(false);
+  /** What the finish will record: the official's pick, else the counter's default (reset for each ticket). */
+  outcome = $state<Outcome | null>(null);
+  /** The dossier code scanned or typed for this finish. */
+  dossierCode = $state('');
+  #outcomeFor: string | null = null;
 
   #socket: LiveSocket | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
@@ -71,6 +76,11 @@ export class Desk {
       if (!q) return;
       this.counter = q.counter;
       this.current = q.current;
+      if ((q.current?.id ?? null) !== this.#outcomeFor) {
+        this.#outcomeFor = q.current?.id ?? null;
+        this.outcome = null;
+        this.dossierCode = '';
+      }
       this.waiting = q.waiting;
       this.parked = q.parked;
       this.readAt = Date.now();
@@ -113,10 +123,18 @@ export class Desk {
     });
   }
 
+  /** The outcome a finish now records. */
+  get finishOutcome(): Outcome {
+    return this.outcome ?? this.counter?.defaultOutcome ?? 'received';
+  }
+
   act(action: Exclude<Action, 'next' | 'transfer'>): Promise<void> {
     const number = this.current?.number ?? null;
+    const code = this.dossierCode.trim();
+    const outcome = this.finishOutcome;
+    const body = action === 'finish' ? { outcome, ...(code && (outcome === 'received' || outcome === 'result') ? { dossierCode: code } : {}) } : undefined;
     return this.#run(async () => {
-      await api(`${this.#base()}/current/${currentPath[action]}`, { method: 'POST' });
+      await api(`${this.#base()}/current/${currentPath[action]}`, { method: 'POST', body });
       if (action === 'finish') this.finished = number;
       if (action === 'recall') this.lastCalled = number;
     });

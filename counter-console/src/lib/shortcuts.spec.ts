@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey } from './shortcuts.ts';
+import { actionForKey, outcomeIndexForKey } from './shortcuts.ts';
 
 describe('actionForKey', () => {
   it('maps the documented keys, in either case', () => {
@@ -25,5 +25,14 @@ describe('actionForKey', () => {
   it('returns null for other keys', () => {
     expect(actionForKey({ key: 'x' })).toBeNull();
     expect(actionForKey({ key: 'Enter' })).toBeNull();
+  });
+});
+
+describe('outcome keys', () => {
+  it('1–4 pick the outcomes in order, never while typing or with a modifier', () => {
+    expect(['1', '2', '3', '4'].map((key) => outcomeIndexForKey({ key }))).toEqual([0, 1, 2, 3]);
+    expect(outcomeIndexForKey({ key: '5' })).toBeNull();
+    expect(outcomeIndexForKey({ key: '1', targetTag: 'input' })).toBeNull();
+    expect(outcomeIndexForKey({ key: '2', ctrlKey: true })).toBeNull();
   });
 });

@@ -23,6 +23,14 @@ const byKey: Record<string, Action> = {
 
 export const shortcutOrder: Action[] = ['next', 'recall', 'start', 'finish', 'noShow', 'transfer', 'park'];
 
+/** Keys 1–4 pick what the visit achieved before F finishes it (the order of OUTCOMES). */
+export function outcomeIndexForKey(e: KeyLike): number | null {
+  if (e.ctrlKey || e.altKey || e.metaKey) return null;
+  const tag = (e.targetTag ?? '').toUpperCase();
+  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return null;
+  return /^[1-4]$/.test(e.key) ? Number(e.key) - 1 : null;
+}
+
 export function actionForKey(e: KeyLike): Action | null {
   if (e.ctrlKey || e.altKey || e.metaKey) return null;
   const tag = (e.targetTag ?? '').toUpperCase();

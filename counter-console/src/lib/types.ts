@@ -15,7 +15,13 @@ export interface Counter {
   priority: boolean;
   status?: CounterStatus;
   staff?: { fullName: string; title: string; phone?: string } | null;
+  /** What a finish records when nobody picks another outcome. */
+  defaultOutcome?: Outcome;
 }
+
+/** What a visit achieved, picked at the finish (queue-server/src/domain/outcome.ts). */
+export const OUTCOMES = ['received', 'guidance', 'result', 'other'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export interface Center {
   id: string;

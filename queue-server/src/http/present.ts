@@ -106,6 +106,8 @@ export function counterView(ctx: AppContext, counterId: string) {
     signedIn: signedIn !== null,
     staff: official ? { fullName: official.fullName, title: official.title, phone: official.phone ?? configured?.phone ?? null } : null,
     currentTicket: cur ? { id: cur.id, number: cur.number, serviceId: cur.serviceId, status: cur.status } : null,
+    /** What a finish here records when the official does not say (issue 16.1). */
+    defaultOutcome: c.defaultOutcome ?? queue.centre.config.visits.defaultOutcome,
   };
 }
 
