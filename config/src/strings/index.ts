@@ -27,3 +27,4 @@ export { kiosk } from './kiosk.ts';
 export { board } from './board.ts';
 export { counterConsole } from './counter-console.ts';
 export { manager } from './manager.ts';
+export { admin } from './admin.ts';

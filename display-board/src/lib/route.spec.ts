@@ -8,10 +8,16 @@ describe('routeOf', () => {
     expect(routeOf('/board/counter/5')).toEqual({ kind: 'counter', number: 5 });
     expect(routeOf('/manager')).toEqual({ kind: 'manager', page: 'live' });
     expect(routeOf('/manager/reports')).toEqual({ kind: 'manager', page: 'reports' });
+    expect(routeOf('/admin')).toEqual({ kind: 'admin', page: 'centre' });
+    expect(routeOf('/admin/')).toEqual({ kind: 'admin', page: 'centre' });
+    expect(routeOf('/admin/counters')).toEqual({ kind: 'admin', page: 'counters' });
+    expect(routeOf('/admin/devices')).toEqual({ kind: 'admin', page: 'devices' });
   });
   it('does not guess on a bad path', () => {
     expect(routeOf('/board/counter/x')).toEqual({ kind: 'unknown' });
     expect(routeOf('/board/other')).toEqual({ kind: 'unknown' });
     expect(routeOf('/')).toEqual({ kind: 'unknown' });
+    expect(routeOf('/admin/other')).toEqual({ kind: 'unknown' });
+    expect(routeOf('/admin/fields/x')).toEqual({ kind: 'unknown' });
   });
 });

@@ -1,13 +1,22 @@
-// The server answers every /board/* and /manager/* path with this one app, so the
+// The server answers every /board/*, /manager/* and /admin/* path with this one app, so the
 // screen is chosen from the path.
+/** The admin console's pages (issue 13.2): /admin is the centre's, /admin/<page> the others. */
+export const ADMIN_PAGES = ['centre', 'fields', 'counters', 'procedures', 'staff', 'devices'] as const;
+export type AdminPage = (typeof ADMIN_PAGES)[number];
+
 export type Route =
   | { kind: 'hall' }
   | { kind: 'counter'; number: number }
   | { kind: 'manager'; page: 'live' | 'reports' }
+  | { kind: 'admin'; page: AdminPage }
   | { kind: 'unknown' };
 
 export function routeOf(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);
+  if (parts[0] === 'admin') {
+    const page = ADMIN_PAGES.find((p) => p === (parts[1] ?? 'centre'));
+    return page && parts.length <= 2 ? { kind: 'admin', page } : { kind: 'unknown' };
+  }
   if (parts[0] === 'manager') return { kind: 'manager', page: parts[1] === 'reports' ? 'reports' : 'live' };
   if (parts[0] === 'board') {
     if (parts.length === 1) return { kind: 'hall' };
