@@ -7,6 +7,7 @@
  */
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { simulatedConfig, simulatedParts, loadAgentConfig, type AgentConfig } from './config.ts';
+import { ChipService, loadCsca } from './chip.ts';
 import { CounterFeed } from './counter-feed.ts';
 import { createDevices } from './devices.ts';
 import { HealthReporter } from './health.ts';
@@ -77,7 +78,13 @@ export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent>
   const devices = await createDevices(config, dataDir, log);
   const client = new QueueClient({ baseUrl: queueServerUrl, logger: log, ...opts.retry });
   const parts = new Parts();
-  for (const d of [...devices.scanners, ...devices.keypads, ...devices.displays]) {
+  const chips = devices.chipReaders.map((r, i) => {
+    const cscaPath = config.chipReaders?.[i]?.cscaPath;
+    return new ChipService(r, { logger: log, csca: cscaPath ? loadCsca(cscaPath) : [] });
+  });
+  // An MRZ scanned at this kiosk is the access key for the card laid on the chip reader next.
+  for (const s of devices.scanners) s.on('scan', (e) => e.source === 'mrz' && e.cccd && chips.forEach((c) => c.useMrz(e.raw)));
+  for (const d of [...devices.scanners, ...devices.keypads, ...devices.displays, ...chips]) {
     parts.set(d.status());
     d.on('status', (p) => parts.set(p));
   }
@@ -137,8 +144,8 @@ export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent>
   app.addHook('onResponse', async (req) => {
     if (req.headers.upgrade && req.raw.socket.writable) req.raw.socket.end();
   });
-  await app.register(wsPlugin, { parts, printService, scanners: devices.scanners });
-  if (simulate) await app.register(simRoutes, { devices, printService });
+  await app.register(wsPlugin, { parts, printService, scanners: [...devices.scanners, ...chips] });
+  if (simulate) await app.register(simRoutes, { devices, printService, chips });
   app.get('/health', async () => ({ status: 'ok', parts: parts.list() }));
 
   try {

@@ -86,6 +86,9 @@ export const agentConfigSchema = z.object({
       }),
     )
     .default([]),
+  chipReaders: z
+    .array(z.object({ id, driver: chosen(['simulator', 'pcsc'], "the chip reader's driver"), readerName: z.string().max(200).optional(), cscaPath: z.string().max(500).optional() }))
+    .optional(),
   /** Repeated presses of one key at one counter within this window count once. */
   debounceMs: z.number().int().nonnegative().default(800),
   healthIntervalMs: z.number().int().positive().default(30_000),

@@ -83,11 +83,13 @@ displays: [{ id: led-1, driver: serial, counterId: quay-1, counter: 1, path: /de
         scanners: [{ id: 's', kind: 'simulator' }],
         keypads: [{ ...keypad, driver: 'simulator' }],
         displays: [{ id: 'led-1', driver: 'simulator', counterId: 'quay-1', counter: 1 }],
+        chipReaders: [{ id: 'chip-1', driver: 'simulator' }],
       };
       expect(() => parseAgentConfig(raw, 'a.yaml')).toThrow(
-        /printer\.kind: "simulator" .*AGENT_SIMULATE=1.*; scanners\[0\]\.kind: .*; keypads\[0\]\.driver: .*; displays\[0\]\.driver: /,
+        /printer\.kind: "simulator" .*AGENT_SIMULATE=1.*; scanners\[0\]\.kind: .*; keypads\[0\]\.driver: .*; displays\[0\]\.driver: .*; chipReaders\[0\]\.driver: /,
       );
-      expect(simulatedParts(simulatedConfig())).toHaveLength(1 + 1 + 12 + 6);
+      // printer, scanner, 12 keypads, 6 displays and the chip reader
+      expect(simulatedParts(simulatedConfig())).toHaveLength(1 + 1 + 12 + 6 + 1);
     });
   });
 });

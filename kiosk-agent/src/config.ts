@@ -38,6 +38,8 @@ export type AgentConfig = {
     path?: string | undefined;
     baudRate?: number | undefined;
   }[];
+  /** Contactless readers for the CCCD chip (PC/SC); left out: none. cscaPath: PEM file of the CSCA certificates the document signer must chain to. */
+  chipReaders?: { id: string; driver: 'simulator' | 'pcsc'; readerName?: string | undefined; cscaPath?: string | undefined }[] | undefined;
   debounceMs: number;
   healthIntervalMs: number;
   printerPollMs: number;
@@ -60,6 +62,7 @@ export function simulatedConfig(textMode: TextMode = 'cp1258'): AgentConfig {
     ]),
     keypadModels: [],
     displays: counters.map((n) => ({ id: `display-${n}`, driver: 'simulator' as const, counterId: `quay-${n}`, counter: n })),
+    chipReaders: [{ id: 'chip-reader', driver: 'simulator' }],
     debounceMs: 800,
     healthIntervalMs: 30_000,
     printerPollMs: 10_000,
@@ -73,6 +76,7 @@ export function simulatedParts(config: AgentConfig): string[] {
     ...config.scanners.flatMap((s, i) => (s.kind === 'simulator' ? [`scanners[${i}].kind`] : [])),
     ...config.keypads.flatMap((k, i) => (k.driver === 'simulator' ? [`keypads[${i}].driver`] : [])),
     ...config.displays.flatMap((d, i) => (d.driver === 'simulator' ? [`displays[${i}].driver`] : [])),
+    ...(config.chipReaders ?? []).flatMap((c, i) => (c.driver === 'simulator' ? [`chipReaders[${i}].driver`] : [])),
   ];
 }
 

@@ -2,6 +2,9 @@
 import {
   EscPosPrinter,
   HidKeypad,
+  PcscChipReader,
+  SimulatedChipReader,
+  type ChipReader,
   LedDisplaySimulator,
   SerialLedDisplay,
   SerialScanner,
@@ -30,12 +33,14 @@ export type Devices = {
   scanners: Scanner[];
   keypads: Keypad[];
   displays: LedDisplay[];
+  chipReaders: ChipReader[];
   /** present only for simulated devices */
   sim: {
     printer: VirtualPrinter | null;
     scanners: Map<string, SimulatedScanner>;
     keypads: SimulatedKeypad[];
     displays: LedDisplaySimulator | null;
+    chipReader: SimulatedChipReader | null;
   };
   close(): Promise<void>;
 };
@@ -115,14 +120,28 @@ export async function createDevices(config: AgentConfig, dataDir: string, logger
     }
   }
 
+  const chipReaders: ChipReader[] = [];
+  let chipSim: SimulatedChipReader | null = null;
+  for (const c of config.chipReaders ?? []) {
+    if (c.driver === 'simulator') {
+      chipSim ??= new SimulatedChipReader(c.id);
+      chipReaders.push(chipSim);
+    } else {
+      const r = new PcscChipReader(c.id, { ...(c.readerName ? { readerName: c.readerName } : {}), warn: (m) => logger.warn(m) });
+      await r.start();
+      chipReaders.push(r);
+    }
+  }
+
   return {
     printer,
     scanners,
     keypads,
     displays,
-    sim: { printer: virtualPrinter, scanners: simScanners, keypads: simKeypads, displays: displaySim },
+    chipReaders,
+    sim: { printer: virtualPrinter, scanners: simScanners, keypads: simKeypads, displays: displaySim, chipReader: chipSim },
     close: async () => {
-      for (const d of [...scanners, ...keypads, ...displays]) await d.close().catch(() => {});
+      for (const d of [...scanners, ...keypads, ...displays, ...chipReaders]) await d.close().catch(() => {});
       for (const c of closers) await c().catch(() => {});
     },
   };

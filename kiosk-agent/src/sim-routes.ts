@@ -1,6 +1,7 @@
 /** Simulator controls over HTTP, registered only when the agent runs simulated devices. */
 import type { FastifyInstance } from 'fastify';
-import type { KeypadKey } from '@mot-cua/hardware';
+import { CHIP_SIM_MODES, VirtualChip, bacInputFromMrz, makeChipPki, seventyYearOld, virtualCard, type ChipPki, type ChipSimMode, type KeypadKey } from '@mot-cua/hardware';
+import type { ChipService } from './chip.ts';
 import type { Devices } from './devices.ts';
 import type { PrintService } from './print-service.ts';
 
@@ -9,8 +10,46 @@ const KEYS = [
   ...Array.from({ length: 10 }, (_, d) => `digit-${d}`),
 ];
 
-export async function simRoutes(app: FastifyInstance, opts: { devices: Devices; printService: PrintService }): Promise<void> {
+export async function simRoutes(app: FastifyInstance, opts: { devices: Devices; printService: PrintService; chips?: ChipService[] }): Promise<void> {
   const { sim } = opts.devices;
+  let pki: ChipPki | null = null;
+
+  // Lays a virtual CCCD on the simulated chip reader: a citizen `ageYears` old (default 70), the chip in `mode`.
+  // key 'typed' (default): the card's MRZ fields are given as an official would type them; 'none': no key, as with no MRZ scanned.
+  app.post<{ Body: { mode?: ChipSimMode; ageYears?: number; key?: 'typed' | 'none'; remove?: boolean } }>(
+    '/sim/chip',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          properties: { mode: { enum: [...CHIP_SIM_MODES] }, ageYears: { type: 'integer', minimum: 0, maximum: 120 }, key: { enum: ['typed', 'none'] }, remove: { type: 'boolean' } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const reader = sim.chipReader;
+      const chip = opts.chips?.find((c) => c.id === reader?.id);
+      if (!reader || !chip) return reply.code(404).send({ error: { code: 'no_chip_reader', message: 'Không có đầu đọc thẻ chip mô phỏng / No simulated chip reader' } });
+      if (req.body.remove) {
+        reader.remove();
+        return reply.code(202).send({ ok: true });
+      }
+      const now = new Date();
+      const person = seventyYearOld(now);
+      const years = req.body.ageYears ?? 70;
+      if (years !== 70) {
+        const birth = `${now.getUTCFullYear() - years}${person.dateOfBirth.slice(4)}`;
+        Object.assign(person, { dateOfBirth: birth, idNumber: `001${Number(birth.slice(0, 4)) >= 2000 ? 3 : 1}${birth.slice(2, 4)}012345` });
+      }
+      const card = virtualCard(person);
+      if ((req.body.key ?? 'typed') === 'typed') chip.useKey(bacInputFromMrz(card.mrz));
+      pki ??= makeChipPki();
+      const read = new Promise((resolve) => chip.once('scan', resolve));
+      reader.place(new VirtualChip(card, req.body.mode ?? 'normal', pki));
+      await read;
+      return reply.code(202).send({ ok: true });
+    },
+  );
 
   app.post<{ Body: { text: string; scannerId?: string } }>(
     '/sim/scan',

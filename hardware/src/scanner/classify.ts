@@ -6,7 +6,8 @@
 import { parseCccdQr } from '../cccd/qr.ts';
 import { parseMrzTd1 } from '../cccd/mrz.ts';
 
-export type ScanSource = 'qr' | 'mrz' | 'barcode';
+/** `chip`: the CCCD's chip, read by a PC/SC reader (kiosk-agent/src/chip.ts); `raw` is then in the QR's format. */
+export type ScanSource = 'qr' | 'mrz' | 'barcode' | 'chip';
 
 export type CccdSummary = {
   fullName: string;
@@ -74,5 +75,7 @@ export function classifyScan(raw: string, today: Date = new Date()): ScanEvent {
 
 /** For logs: never the full ID number or name. */
 export function redactScan(e: ScanEvent): string {
+  // Nothing of the chip's content in logs, not even the last digits.
+  if (e.source === 'chip') return `chip ${e.error ? `error=${e.error.code}` : e.cccd ? 'read' : 'empty'}`;
   return `${e.source} ${e.error ? `error=${e.error.code}` : e.cccd ? `cccd ****${e.cccd.idLast4}` : `barcode len=${e.raw.length}`}`;
 }
