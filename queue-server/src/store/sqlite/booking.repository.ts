@@ -29,7 +29,7 @@ export class BookingRepository {
   }
 
   get(code: string): Booking | null {
-    const r = this.db.prepare('SELECT * FROM bookings WHERE code = ?').get(code) as BookingRow | undefined;
+    const r = this.db.prepare('SELECT * FROM bookings WHERE center_id = this_center() AND code = ?').get(code) as BookingRow | undefined;
     return r ? bookingFromRow(r) : null;
   }
 
@@ -45,7 +45,7 @@ export class BookingRepository {
   /** Booked (not cancelled) count per time of a service's day. */
   countsFor(serviceId: string, day: string): Map<string, number> {
     const rows = this.db
-      .prepare("SELECT time, COUNT(*) AS n FROM bookings WHERE service_id = ? AND day = ? AND status != 'cancelled' GROUP BY time")
+      .prepare("SELECT time, COUNT(*) AS n FROM bookings WHERE center_id = this_center() AND service_id = ? AND day = ? AND status != 'cancelled' GROUP BY time")
       .all(serviceId, day) as { time: string; n: number }[];
     return new Map(rows.map((r) => [r.time, r.n]));
   }
@@ -58,7 +58,7 @@ export class SqliteDossierSource implements DossierSource {
   constructor(private readonly db: Db) {}
 
   async find(code: string): Promise<Dossier | null> {
-    const r = this.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as DossierRow | undefined;
+    const r = this.db.prepare('SELECT * FROM dossiers WHERE center_id = this_center() AND code = ?').get(code) as DossierRow | undefined;
     return r
       ? { code: r.code, procedureCode: r.procedure_code, applicantName: r.applicant_name, status: r.status, receivedAt: r.received_at, dueAt: r.due_at, updatedAt: r.updated_at, note: r.note }
       : null;

@@ -48,6 +48,28 @@ describe('the centre id on SQLite rows', () => {
     again.close();
   });
 
+  it("reads see the file's centre only: a row of another centre in the file is not read", async () => {
+    const file = tmpFile();
+    const port = new SqlitePort(Store.open({ file, centerId: 'c-own' }));
+    const t = ticket('t-own', '1001');
+    await port.commit({ insertTickets: [t], sequences: [{ day: t.day, serviceId: t.serviceId, seq: 1 }], users: [{ username: 'quay1', fullName: 'A', title: '', role: 'staff', passwordHash: 'h', phone: null, counterId: null }] });
+    const db = port.store.db;
+    // Another centre's rows, as a copy between databases could leave them.
+    const cols = (db.prepare('PRAGMA table_info(tickets)').all() as { name: string }[]).map((c) => c.name);
+    const other = cols.map((c) => (c === 'center_id' ? "'c-other'" : c === 'id' ? "'t-other'" : c === 'number' ? "'1002'" : c)).join(', ');
+    db.exec(`INSERT INTO tickets (${cols.join(', ')}) SELECT ${other} FROM tickets WHERE id = 't-own'`);
+    db.exec("INSERT INTO users (username, full_name, role, password_hash, center_id) VALUES ('quay9', 'B', 'staff', 'h', 'c-other')");
+    db.exec("INSERT INTO day_sequences (day, service_id, seq, center_id) VALUES ('2026-11-23', 'khac', 9, 'c-other')");
+    const rt = await port.loadRuntime(t.day);
+    expect(rt.openTickets.map((x) => x.id)).toEqual(['t-own']);
+    expect([...rt.numbers]).toEqual(['1001']);
+    expect([...rt.sequences.keys()]).toEqual(['ho-tich']);
+    expect(await port.reads.ticket('t-other')).toBeNull();
+    expect((await port.reads.users()).map((u) => u.username)).toEqual(['quay1']);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM tickets').get()).toEqual({ n: 2 });
+    await port.close();
+  });
+
   it('every table has the column', () => {
     const store = Store.open({ file: ':memory:', centerId: 'c-1' });
     const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);

@@ -33,6 +33,10 @@ export function openDb({ file, synchronous = 'FULL', centerId = 'default' }: Ope
   // A purge overwrites what it deletes, so no name or phone number stays behind in free pages.
   db.pragma('secure_delete = ON');
   migrate(db, centerId);
+  // Reads are of the file's centre (the one it was stamped with, see migrations.ts): `this_center()` in their SQL,
+  // deterministic, so SQLite evaluates it once per statement.
+  const own = (db.prepare("SELECT value FROM meta WHERE key = 'center_id'").get() as { value: string } | undefined)?.value ?? centerId;
+  db.function('this_center', { deterministic: true }, () => own);
   // Files a server before this one left with the umask's mode.
   if (file !== ':memory:') for (const ext of ['-wal', '-shm']) if (existsSync(file + ext)) chmodSync(file + ext, DB_FILE_MODE);
   return db;

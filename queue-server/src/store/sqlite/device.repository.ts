@@ -38,7 +38,7 @@ export class DeviceRepository {
   private readonly byTokenHashStmt;
 
   constructor(private readonly db: Db) {
-    this.byTokenHashStmt = db.prepare('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL');
+    this.byTokenHashStmt = db.prepare('SELECT * FROM devices WHERE center_id = this_center() AND token_hash = ? AND revoked_at IS NULL');
   }
 
   upsert(d: { id: string; kind: string; name: string; counterId: string | null; tokenHash: string | null }): void {
@@ -57,12 +57,12 @@ export class DeviceRepository {
   }
 
   get(id: string): Device | null {
-    const r = this.db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
+    const r = this.db.prepare('SELECT * FROM devices WHERE center_id = this_center() AND id = ?').get(id) as DeviceRow | undefined;
     return r ? fromRow(r) : null;
   }
 
   all(): Device[] {
-    return (this.db.prepare('SELECT * FROM devices ORDER BY id').all() as DeviceRow[]).map(fromRow);
+    return (this.db.prepare('SELECT * FROM devices WHERE center_id = this_center() ORDER BY id').all() as DeviceRow[]).map(fromRow);
   }
 
   revoke(id: string, now: number): boolean {
@@ -86,16 +86,16 @@ export class DeviceRepository {
 
   /** How many alerts of the device are still open (the cap on what one device can raise). */
   openAlertCount(deviceId: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM alerts WHERE device_id = ? AND resolved_at IS NULL').get(deviceId) as { n: number }).n;
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM alerts WHERE center_id = this_center() AND device_id = ? AND resolved_at IS NULL').get(deviceId) as { n: number }).n;
   }
 
   openAlerts(): Alert[] {
-    return (this.db.prepare('SELECT * FROM alerts WHERE resolved_at IS NULL ORDER BY id DESC LIMIT 100').all() as AlertRow[]).map(alertFromRow);
+    return (this.db.prepare('SELECT * FROM alerts WHERE center_id = this_center() AND resolved_at IS NULL ORDER BY id DESC LIMIT 100').all() as AlertRow[]).map(alertFromRow);
   }
 
   /** The device's newest open alert of a kind (an alert just raised, with its id). */
   latestOpenAlert(deviceId: string, kind: string): Alert | null {
-    const r = this.db.prepare('SELECT * FROM alerts WHERE device_id = ? AND kind = ? AND resolved_at IS NULL ORDER BY id DESC LIMIT 1').get(deviceId, kind) as AlertRow | undefined;
+    const r = this.db.prepare('SELECT * FROM alerts WHERE center_id = this_center() AND device_id = ? AND kind = ? AND resolved_at IS NULL ORDER BY id DESC LIMIT 1').get(deviceId, kind) as AlertRow | undefined;
     return r ? alertFromRow(r) : null;
   }
 }

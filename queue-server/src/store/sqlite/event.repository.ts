@@ -41,10 +41,10 @@ export class EventRepository {
     // Visits are counted in the period they arrived in, with all their later events.
     this.visitsInDaysStmt = db.prepare(
       `SELECT e.* FROM events e
-       WHERE e.visit_id IN (SELECT id FROM tickets WHERE leg = 0 AND day BETWEEN ? AND ?)
+       WHERE e.center_id = this_center() AND e.visit_id IN (SELECT id FROM tickets WHERE center_id = this_center() AND leg = 0 AND day BETWEEN ? AND ?)
        ORDER BY e.id`,
     );
-    this.forVisitStmt = db.prepare('SELECT * FROM events WHERE visit_id = ? ORDER BY id');
+    this.forVisitStmt = db.prepare('SELECT * FROM events WHERE center_id = this_center() AND visit_id = ? ORDER BY id');
   }
 
   append(e: DomainEvent): number {

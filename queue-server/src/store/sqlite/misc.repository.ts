@@ -7,7 +7,7 @@ export class IdempotencyRepository {
   private readonly allStmt;
   private readonly forgetStmt;
   constructor(db: Db) {
-    this.allStmt = db.prepare('SELECT key, ticket_id, created_at FROM idempotency');
+    this.allStmt = db.prepare('SELECT key, ticket_id, created_at FROM idempotency WHERE center_id = this_center()');
     this.putStmt = db.prepare('INSERT INTO idempotency (key, ticket_id, created_at) VALUES (?, ?, ?)');
     this.forgetStmt = db.prepare('DELETE FROM idempotency WHERE created_at < ?');
   }
@@ -25,7 +25,7 @@ export class IdempotencyRepository {
 export class CounterStateRepository {
   constructor(private readonly db: Db) {}
   all(): Map<string, { status: CounterStatus; staff: string | null }> {
-    const rows = this.db.prepare('SELECT counter_id, status, staff FROM counter_state').all() as { counter_id: string; status: CounterStatus; staff: string | null }[];
+    const rows = this.db.prepare('SELECT counter_id, status, staff FROM counter_state WHERE center_id = this_center()').all() as { counter_id: string; status: CounterStatus; staff: string | null }[];
     return new Map(rows.map((r) => [r.counter_id, { status: r.status, staff: r.staff }]));
   }
   set(counterId: string, status: CounterStatus, staff: string | null, now: number): void {
@@ -45,7 +45,7 @@ export class AuditRepository {
   }
   recent(limit = 200): AuditEntry[] {
     return (
-      this.db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit) as { id: number; at: number; actor: string; action: string; target: string | null; detail: string }[]
+      this.db.prepare('SELECT * FROM audit WHERE center_id = this_center() ORDER BY id DESC LIMIT ?').all(limit) as { id: number; at: number; actor: string; action: string; target: string | null; detail: string }[]
     ).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 }

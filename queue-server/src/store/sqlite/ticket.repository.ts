@@ -59,20 +59,20 @@ export class TicketRepository {
     this.insertStmt = db.prepare(`INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
     // Every column in COLUMNS order (id set to itself), then the id to find the row by.
     this.updateStmt = db.prepare(`UPDATE tickets SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
-    this.getStmt = db.prepare('SELECT * FROM tickets WHERE id = ?');
-    this.openStmt = db.prepare(`SELECT * FROM tickets WHERE status IN ${OPEN} ORDER BY enqueued_at, number`);
-    this.byNumberStmt = db.prepare('SELECT * FROM tickets WHERE day = ? AND number = ? ORDER BY leg DESC LIMIT 1');
-    this.lastFinishedStmt = db.prepare(`SELECT * FROM tickets WHERE counter_id = ? AND status = 'done' ORDER BY finished_at DESC LIMIT 1`);
+    this.getStmt = db.prepare('SELECT * FROM tickets WHERE center_id = this_center() AND id = ?');
+    this.openStmt = db.prepare(`SELECT * FROM tickets WHERE center_id = this_center() AND status IN ${OPEN} ORDER BY enqueued_at, number`);
+    this.byNumberStmt = db.prepare('SELECT * FROM tickets WHERE center_id = this_center() AND day = ? AND number = ? ORDER BY leg DESC LIMIT 1');
+    this.lastFinishedStmt = db.prepare(`SELECT * FROM tickets WHERE center_id = this_center() AND counter_id = ? AND status = 'done' ORDER BY finished_at DESC LIMIT 1`);
     this.doneTodayStmt = db.prepare(
-      `SELECT service_id, wait_end_at, finished_at FROM tickets WHERE day = ? AND status = 'done' AND wait_end_at IS NOT NULL ORDER BY finished_at DESC LIMIT 500`,
+      `SELECT service_id, wait_end_at, finished_at FROM tickets WHERE center_id = this_center() AND day = ? AND status = 'done' AND wait_end_at IS NOT NULL ORDER BY finished_at DESC LIMIT 500`,
     );
     this.raiseSeqStmt = db.prepare(
       `INSERT INTO day_sequences (day, service_id, seq) VALUES (?, ?, ?)
        ON CONFLICT (day, service_id) DO UPDATE SET seq = MAX(seq, excluded.seq)`,
     );
-    this.daySeqStmt = db.prepare('SELECT service_id, seq FROM day_sequences WHERE day = ?');
-    this.dayNumbersStmt = db.prepare('SELECT number FROM tickets WHERE day = ? AND leg = 0');
-    this.dayIssuedStmt = db.prepare('SELECT service_id, COUNT(*) AS n FROM tickets WHERE day = ? AND leg = 0 GROUP BY service_id');
+    this.daySeqStmt = db.prepare('SELECT service_id, seq FROM day_sequences WHERE center_id = this_center() AND day = ?');
+    this.dayNumbersStmt = db.prepare('SELECT number FROM tickets WHERE center_id = this_center() AND day = ? AND leg = 0');
+    this.dayIssuedStmt = db.prepare('SELECT service_id, COUNT(*) AS n FROM tickets WHERE center_id = this_center() AND day = ? AND leg = 0 GROUP BY service_id');
     this.forgetStmt = db.prepare(
       `UPDATE tickets SET citizen_name = NULL, citizen_age = NULL, id_hash = NULL, id_last4 = NULL
        WHERE (citizen_name IS NOT NULL OR citizen_age IS NOT NULL OR id_hash IS NOT NULL OR id_last4 IS NOT NULL) AND arrived_at < ? AND status IN ${TERMINAL}`,

@@ -46,12 +46,12 @@ export class UserRepository {
   constructor(private readonly db: Db) {}
 
   get(username: string): User | null {
-    const r = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+    const r = this.db.prepare('SELECT * FROM users WHERE center_id = this_center() AND username = ?').get(username) as UserRow | undefined;
     return r ? userFromRow(r) : null;
   }
 
   all(): User[] {
-    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(userFromRow);
+    return (this.db.prepare('SELECT * FROM users WHERE center_id = this_center() ORDER BY username').all() as UserRow[]).map(userFromRow);
   }
 
   upsert(u: Omit<User, 'failedLogins' | 'lockedUntil' | 'disabled'>): void {
@@ -84,7 +84,7 @@ export class UserRepository {
 
   /** Settings of the data folder (the meta table): whether it once ran in demo mode. */
   meta(key: string): string | null {
-    const r = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const r = this.db.prepare('SELECT value FROM meta WHERE center_id = this_center() AND key = ?').get(key) as { value: string } | undefined;
     return r?.value ?? null;
   }
 
@@ -113,13 +113,13 @@ export class UserRepository {
   }
 
   session(idHash: string, now: number): Session | null {
-    const r = this.db.prepare('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?').get(idHash, now) as SessionRow | undefined;
+    const r = this.db.prepare('SELECT * FROM sessions WHERE center_id = this_center() AND id_hash = ? AND expires_at > ?').get(idHash, now) as SessionRow | undefined;
     return r ? sessionFromRow(r) : null;
   }
 
   /** The unexpired sessions bound to a counter, oldest first (who is signed in there). */
   sessionsAt(counterId: string, now: number): Session[] {
-    return (this.db.prepare('SELECT * FROM sessions WHERE counter_id = ? AND expires_at > ? ORDER BY created_at, id_hash').all(counterId, now) as SessionRow[]).map(sessionFromRow);
+    return (this.db.prepare('SELECT * FROM sessions WHERE center_id = this_center() AND counter_id = ? AND expires_at > ? ORDER BY created_at, id_hash').all(counterId, now) as SessionRow[]).map(sessionFromRow);
   }
 
   deleteSession(idHash: string): void {
