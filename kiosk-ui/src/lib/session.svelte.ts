@@ -27,7 +27,8 @@ export function clearSession(): void {
  */
 export function applyCardScan(s: ScanEvent & { cccd: CccdSummary }, categories: PriorityCategory[]): PriorityCategory | null {
   session.cccd = s.cccd;
-  session.identityQr = s.source === 'qr' ? s.raw : null;
+  // a chip read carries the same fields as the QR, in the QR's format: the server hashes the number alike
+  session.identityQr = s.source === 'qr' || s.source === 'chip' ? s.raw : null;
   const auto = categoryForAge(categories, s.cccd.age);
   if (auto) {
     session.priorityCategoryId = auto.id;
