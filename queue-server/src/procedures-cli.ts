@@ -36,6 +36,10 @@ function print(r: Report, out: (s: string) => void): void {
   for (const c of r.changed) out(`  ~ ${c.code} ${c.name} (dòng ${c.row}): ${columns(c.columns)}`);
   for (const d of r.removed) out(`  - ${d.code} ${d.name}`);
   if (r.ignoredColumns.length > 0) out(`Cột không dùng / columns not used: ${r.ignoredColumns.join(', ')}`);
+  if (r.unknownFields.length > 0)
+    out(
+      `Lĩnh vực không có ở trung tâm (thêm lĩnh vực, hoặc --field "Tên=id") / fields the centre lacks: ${r.unknownFields.map((f) => `${f.name} (${f.rows.length} dòng)`).join('; ')}`,
+    );
   if (r.errors.length > 0) {
     out(`Lỗi / errors (${r.errors.length}):`);
     for (const e of r.errors) out(`  ${e.text}`);
