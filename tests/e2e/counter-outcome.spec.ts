@@ -96,5 +96,27 @@ describe('the outcome of a visit at the console', () => {
     const report = (await mgr.get<{ rows: { byStaff: { key: string; dossiersReceived: number; guidanceOnly: number }[] }; procedures: { key: string; guidanceOnly: number }[] }>(`/api/v1/reports?period=month&date=${today}`)).body;
     expect(report.rows.byStaff.find((r) => r.key === 'quay2')).toMatchObject({ dossiersReceived: 2, guidanceOnly: 1 });
     expect(report.procedures.find((r) => r.key === '1.001193')).toMatchObject({ guidanceOnly: 1 });
+
+    // the manager's reports page shows the dossier columns and the procedures that send people home
+    const mc = await suite.context({ viewport: { width: 1600, height: 1000 }, bypassCSP: true, locale: 'vi-VN' });
+    const m = await mc.newPage();
+    await m.goto(`${suite.server.url}/manager`);
+    await m.fill('input[name=username]', 'quanly');
+    await m.fill('input[name=password]', 'demo');
+    await m.click('button[type=submit]');
+    await m.getByTestId('kpis').waitFor();
+    await m.getByRole('link', { name: 'Báo cáo' }).click();
+    await m.selectOption('select[name=period]', 'month');
+    await m.fill('input[name=date]', today);
+    await m.getByRole('button', { name: 'Xem báo cáo' }).click();
+    const staffRow = m.getByTestId('report-staff').locator('tbody tr', { hasText: 'Trần Văn Minh' });
+    await expect.poll(() => staffRow.locator('td[data-col=received]').textContent(), { timeout: POLL_MS }).toBe('2');
+    // the demo ward's target, 1,600, written the Vietnamese way
+    expect(await m.getByTestId('report-staff').locator('thead').textContent()).toContain('Hồ sơ/cán bộ/năm (chỉ tiêu 1.600)');
+    const proc = m.getByTestId('report-procedures').locator('tbody tr', { hasText: '1.001193' });
+    expect(await proc.textContent()).toContain('Đăng ký khai sinh');
+    expect(await proc.locator('td').last().textContent()).toBe('50 %');
+    expect(await axeCheck(m)).toEqual([]);
+    await m.getByTestId('report-procedures').screenshot({ path: path.join(ART, 'report-procedures-vi.png') });
   });
 });

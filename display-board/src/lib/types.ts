@@ -20,6 +20,8 @@ export interface QueueItem {
   /** The range around it where measured waits back one (issue 18.3); null or absent: the figure alone. */
   estimatedWaitLowMinutes?: number | null;
   estimatedWaitHighMinutes?: number | null;
+  /** Where nobody signed in serves a field with people waiting: the wait if its open counters had an official. */
+  estimatedWaitIfStaffedMinutes?: number | null;
 }
 
 export interface Staff {
@@ -58,6 +60,21 @@ export interface StatsRow {
   withinServiceTargetPct?: number | null;
   satisfactionPct: number | null;
   dossiersPerYear?: number | null;
+  /** What the finishes achieved (reports, issue 16.1). */
+  dossiersReceived?: number;
+  dossiersPerStaffYear?: number | null;
+  avgReceptionSeconds?: number | null;
+  guidanceOnlyPct?: number | null;
+}
+
+/** A procedure's row of a report: how often its visits ended in guidance only. */
+export interface ProcedureRow {
+  key: string;
+  name: string;
+  withOutcome: number;
+  dossiersReceived: number;
+  guidanceOnly: number;
+  guidanceOnlyPct: number | null;
 }
 
 export interface HourRow {
