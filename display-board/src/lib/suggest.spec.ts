@@ -21,6 +21,10 @@ describe('suggestions', () => {
       { serviceId: 'gt', minutes: 16, counterNumber: null },
     ]);
   });
+  it('where nobody signed in serves a field, advises from the wait once its open counters are staffed (issue 20.7)', () => {
+    const out = suggestions([{ serviceId: 'ht', waiting: 8, oldestWaitSeconds: 60, estimatedWaitMinutes: null, estimatedWaitIfStaffedMinutes: 40 }], counters, 12);
+    expect(out.map((x) => x.minutes)).toEqual([40]);
+  });
   it('ignores empty queues whatever their estimate', () => {
     expect(suggestions([{ serviceId: 'ht', waiting: 0, oldestWaitSeconds: null, estimatedWaitMinutes: 30 }], counters, 12)).toEqual([]);
   });

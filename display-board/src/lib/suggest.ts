@@ -20,7 +20,8 @@ export function suggestions(queue: QueueItem[], counters: CounterRef[], warnMinu
   const out: Suggestion[] = [];
   for (const q of queue) {
     if (q.waiting === 0) continue;
-    const minutes = Math.max(q.estimatedWaitMinutes ?? 0, (q.oldestWaitSeconds ?? 0) / 60);
+    // Nobody signed in serves the field: the wait once its open counters have an official.
+    const minutes = Math.max(q.estimatedWaitMinutes ?? q.estimatedWaitIfStaffedMinutes ?? 0, (q.oldestWaitSeconds ?? 0) / 60);
     if (minutes < warnMinutes) continue;
     const idle = counters
       .filter((c) => c.status !== 'open' && c.serviceIds.includes(q.serviceId))

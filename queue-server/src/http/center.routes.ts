@@ -159,6 +159,7 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
                     estimatedWaitMinutes: { type: ['integer', 'null'] },
                     estimatedWaitLowMinutes: { type: ['integer', 'null'] },
                     estimatedWaitHighMinutes: { type: ['integer', 'null'] },
+                    estimatedWaitIfStaffedMinutes: { type: ['integer', 'null'] },
                   },
                 },
               },

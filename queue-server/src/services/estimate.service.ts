@@ -31,6 +31,8 @@ interface EstimateCache {
   /** Per field, the longest wait so far among its waiting tickets, minutes. */
   oldestMin: Map<string, number>;
   run?: { all: QueueEstimates; fresh: Map<string, ShownEstimate> };
+  /** The new tickets' waits with every open counter staffed (queueSummary's estimatedWaitIfStaffedMinutes). */
+  ifStaffed?: Map<string, number | null>;
 }
 
 /** An estimate as the screens show it: the forward run's, corrected by measured overtaking, with the range where there is evidence for one. */
@@ -47,6 +49,11 @@ export interface FieldSummary {
   estimatedWaitMinutes: number | null;
   estimatedWaitLowMinutes: number | null;
   estimatedWaitHighMinutes: number | null;
+  /**
+   * For the manager's advice, where nobody signed in serves a field with people waiting:
+   * the wait if the open counters there had an official (null otherwise). Never shown to citizens.
+   */
+  estimatedWaitIfStaffedMinutes: number | null;
 }
 
 
@@ -128,10 +135,12 @@ export class EstimateService {
       f.n++;
       f.oldest = Math.max(f.oldest, now - (t.enqueuedAt - t.priorWaitMs));
     }
+    const ifStaffed = this.ifStaffed(per);
     return this.centre.config.services.map((s) => {
       const f = per.get(s.id)!;
       const e = newTicket.get(s.id);
       return {
+        estimatedWaitIfStaffedMinutes: ifStaffed?.get(s.id) ?? null,
         serviceId: s.id,
         waiting: f.n,
         oldestWaitSeconds: Math.round(f.oldest / 1000),
@@ -140,6 +149,27 @@ export class EstimateService {
         estimatedWaitHighMinutes: e?.estimatedWaitHighMinutes ?? null,
       };
     });
+  }
+
+  /** A new ticket's wait per field with every open counter staffed; only when some field with people waiting has no estimate but an unstaffed open counter (one more run, then). */
+  private ifStaffed(per: Map<string, { n: number }>): Map<string, number | null> | null {
+    const c = this.estimates();
+    const fresh = this.run(c).fresh;
+    const unstaffed = c.input.counters.filter((k) => k.staffed === false);
+    const needed = [...per].some(([sid, f]) => f.n > 0 && fresh.get(sid)?.estimatedWaitMinutes == null && unstaffed.some((k) => k.serviceIds.includes(sid)));
+    if (!needed) return null;
+    if (c.ifStaffed) return c.ifStaffed;
+    const probes = this.probes(c);
+    const r = estimateQueue({ ...c.input, counters: c.input.counters.map((k) => ({ ...k, staffed: true })) }, probes);
+    return (c.ifStaffed = new Map(probes.map((p) => [p.serviceId, r.probes.get(p.id)!.estimatedWaitMinutes])));
+  }
+
+  /** One hypothetical ticket taken now in each field. */
+  private probes(c: EstimateCache) {
+    return this.centre.config.services.map((s) => ({
+      id: `\u0000new:${s.id}`, number: '', serviceId: s.id, status: 'waiting' as const, priorityCategoryId: null,
+      enqueuedAt: c.input.now, arrivedAt: c.input.now, priorWaitMs: 0, bookedAt: null,
+    }));
   }
 
   /** The open counters; one that nobody is signed in at serves nobody (issue 20.7). */
@@ -205,10 +235,7 @@ export class EstimateService {
   /** Every waiting ticket's estimate, and a new ticket's in each field: one forward run for both. */
   private run(c: EstimateCache): NonNullable<EstimateCache['run']> {
     if (c.run) return c.run;
-    const probes = this.centre.config.services.map((s) => ({
-      id: `\u0000new:${s.id}`, number: '', serviceId: s.id, status: 'waiting' as const, priorityCategoryId: null,
-      enqueuedAt: c.input.now, arrivedAt: c.input.now, priorWaitMs: 0, bookedAt: null,
-    }));
+    const probes = this.probes(c);
     const r = estimateQueue(c.input, probes);
     this.remember(c, r);
     const fresh = new Map(probes.map((p) => [p.serviceId, this.shown(false, r.probes.get(p.id)!, c.oldestMin.get(p.serviceId) ?? 0)]));
