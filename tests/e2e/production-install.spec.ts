@@ -104,6 +104,11 @@ describe('a fresh production install, configured at /admin with no restart', () 
     await a.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
     await expect.poll(() => a.getByRole('navigation').getByRole('link').first().textContent()).toBe(t.navCentre);
 
+    // The hall board, open all along: it follows every change over realtime, with no reload.
+    const board = await page({ width: 1920, height: 1080 });
+    await board.goto(`${server.url}/board`);
+    await board.locator('[data-testid=fields] tr[data-service=ho-tich]').waitFor({ timeout: POLL_MS });
+
     // A new field, Tư pháp, numbers 7001…, served at counter 1 for now.
     await openPage(a, t.navFields);
     const field = a.locator('[data-form=field]');
@@ -118,6 +123,7 @@ describe('a fresh production install, configured at /admin with no restart', () 
     await saved(a);
     await a.locator('tr[data-field=tu-phap]').waitFor();
     await clean(a, 'fields');
+    await expect.poll(() => board.locator('[data-testid=fields] tr[data-service=tu-phap] th').textContent(), { timeout: POLL_MS }).toBe('Tư pháp – Chứng thực');
 
     // A new counter 7 that serves it.
     await openPage(a, t.navCounters);
@@ -197,6 +203,15 @@ describe('a fresh production install, configured at /admin with no restart', () 
     await s.locator('[data-action=next]').click({ timeout: POLL_MS });
     await expect.poll(() => s.getByTestId('current-number').textContent(), { timeout: POLL_MS }).toBe(number);
     await s.screenshot({ path: path.join(ART, 'counter-called.png') });
+
+    // A field renamed at /admin is renamed on the open board.
+    await openPage(a, t.navFields);
+    await a.locator('tr[data-field=tu-phap]').getByRole('button', { name: `${t.edit} Tư pháp – Chứng thực` }).click();
+    await field.locator('input[name=name]').fill('Tư pháp – Chứng thực bản sao');
+    await field.getByRole('button', { name: t.save }).click();
+    await saved(a);
+    await expect.poll(() => board.locator('[data-testid=fields] tr[data-service=tu-phap] th').textContent(), { timeout: POLL_MS }).toBe('Tư pháp – Chứng thực bản sao');
+    await board.screenshot({ path: path.join(ART, 'board-after-rename.png') });
 
     // One start of the server for all of it, and the YAML file never touched.
     expect(server.output().split('QUEUE_SERVER_URL=').length - 1).toBe(1);

@@ -52,6 +52,11 @@ export class Desk {
     for (const ev of ['state', 'ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.updated', 'queue.changed', 'counter.updated', 'waiting.changed']) {
       s.on(ev, () => this.scheduleRefresh());
     }
+    // The admin console replaced the centre's configuration: its fields, counters and procedures are read again.
+    s.on('center.changed', () => {
+      void session.loadCenter().catch(() => undefined);
+      this.scheduleRefresh();
+    });
     this.#socket = s;
   }
 

@@ -41,6 +41,8 @@ export class Live {
       .on<{ ticket: TicketEvent }>('ticket.updated', ({ ticket }) => this.#ticket(ticket))
       .on<{ waiting: StaffTicket[] }>('waiting.changed', ({ waiting }) => (this.waiting = fromSnapshot(waiting, Date.now())))
       .on<{ queue: QueueItem[] }>('queue.changed', ({ queue }) => (this.queue = queue))
+      // The admin console replaced the centre's configuration: names, fields and counters are read again.
+      .on('center.changed', () => void this.loadCenter())
       .on<{ counter: LiveCounter }>('counter.updated', ({ counter }) => this.#counter(counter))
       .on<{ stats: Stats }>('stats.changed', ({ stats }) => (this.stats = stats))
       .on<{ device: Device }>('device.health', ({ device }) => {

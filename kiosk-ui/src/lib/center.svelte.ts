@@ -52,5 +52,7 @@ export function startCenterSync(): void {
     },
   })
     .on<{ queue?: QueueItem[] }>('state', (s) => s.queue && applyQueue(s.queue))
-    .on<{ queue?: QueueItem[] }>('queue.changed', (e) => e.queue && applyQueue(e.queue));
+    .on<{ queue?: QueueItem[] }>('queue.changed', (e) => e.queue && applyQueue(e.queue))
+    // The admin console replaced the centre's configuration: fields, procedures and notices are read again.
+    .on('center.changed', () => void loadCenter());
 }
