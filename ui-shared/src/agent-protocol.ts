@@ -7,7 +7,8 @@
  * agent → kiosk  { type: 'print.result', requestId, ok, error?: { code: 'paper_out'|'cover_open'|'offline'|'failed', message } }
  * kiosk → agent  { type: 'status' }
  * agent → kiosk  { type: 'status', parts: PartStatus[] }      (also pushed on every change)
- * agent → kiosk  { type: 'scan', source: 'qr'|'mrz'|'barcode', raw, cccd: {...} | null, error: {...} | null }
+ * agent → kiosk  { type: 'scan', source: 'qr'|'mrz'|'barcode'|'chip', raw, cccd: {...} | null, error: {...} | null }
+ *                (chip: the CCCD chip read; raw in the QR's layout, error.code wrong_key|torn_read|tampered|unsupported_card|mrz_mismatch|no_key)
  * agent → kiosk  { type: 'error', error: { code: 'bad_message', message } }   (a message it could not use)
  *
  * The agent checks what it is sent by hand rather than with a schema library: two
