@@ -36,7 +36,7 @@ describe('npm run procedures', () => {
     expect(r.code, r.out).toBe(1);
     expect(r.out).toMatch(/^Tệp CSV, \d+ thủ tục: thêm \d+, sửa \d+, bỏ \d+, giữ nguyên \d+/m);
     expect(r.out).toContain('  + 1.003583 Thủ tục đăng ký khai sinh lưu động');
-    expect(r.out).toMatch(/  ~ 1.004837 Thủ tục đăng ký giám hộ \(dòng 13\): tên thủ tục/);
+    expect(r.out).toMatch(/ {2}~ 1.004837 Thủ tục đăng ký giám hộ \(dòng 13\): tên thủ tục/);
     expect(r.out).toMatch(/Lĩnh vực không có ở trung tâm .*Đăng ký, quản lý cư trú \(11 dòng\)/);
     expect(r.out).toMatch(/dòng \d+, cột "Lĩnh vực": lĩnh vực "Bảo trợ xã hội" không có ở trung tâm/);
     expect(r.out).toContain('Chạy thử: chưa thay đổi gì / dry run: nothing changed');
