@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedChipReader, VirtualChip, bacInputFromMrz, makeChipPki, parseCccdQr, seventyYearOld, virtualCard } from '@mot-cua/hardware';
-import { ChipService } from './chip.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ChipService, loadCsca } from './chip.ts';
 
 const today = new Date('2026-12-02T03:00:00Z');
 const pki = makeChipPki();
@@ -49,5 +52,25 @@ describe('ChipService: a card laid on the reader becomes a scan event', () => {
     }
     expect(lines.every((l) => /^chip chip-reader: (wrong_key|torn_read|tampered)/.test(l))).toBe(true);
     expect(lines.join('\n')).not.toContain(person.idNumber);
+  });
+});
+
+describe("the centre's CSCA certificates (chipReaders[].cscaPath)", () => {
+  it('a PEM file of several certificates: the signer is verified against the one that issued it; another CSCA refuses the card', async () => {
+    const other = makeChipPki();
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'csca-')), 'csca.pem');
+    writeFileSync(file, other.csca.cert.toString() + pki.csca.cert.toString());
+    const csca = loadCsca(file);
+    expect(csca).toHaveLength(2);
+    const lines: string[] = [];
+    const logger = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
+    const chip = new ChipService(new SimulatedChipReader('chip-1'), { logger, csca, now: () => today });
+    chip.useMrz(card.mrz);
+    expect((await chip.read(new VirtualChip(card, 'normal', pki))).error).toBeNull();
+    expect(lines).toEqual(['chip chip-1: read (hashes match, signer verified)']);
+
+    const strict = new ChipService(new SimulatedChipReader('chip-2'), { logger, csca: [other.csca.cert], now: () => today });
+    strict.useMrz(card.mrz);
+    expect((await strict.read(new VirtualChip(card, 'normal', pki))).error?.code).toBe('tampered');
   });
 });
