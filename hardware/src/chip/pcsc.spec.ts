@@ -17,13 +17,15 @@ describe('PC/SC chip reader', () => {
     resetPcscLoader();
   });
 
-  it('without pcscd (SCardEstablishContext fails): one warning, offline with why', async () => {
+  it('without pcscd (SCardEstablishContext fails): one warning for all readers, offline with why', async () => {
+    resetPcscLoader();
     const warnings: string[] = [];
     const mod: PcscModule = () => {
       throw new Error('SCardEstablishContext error: Service not available.(0x8010001d)');
     };
     const reader = new PcscChipReader('chip-1', { warn: (m) => warnings.push(m), loader: async () => mod });
     await reader.start();
+    await new PcscChipReader('chip-2', { warn: (m) => warnings.push(m), loader: async () => mod }).start();
     expect(warnings).toEqual([expect.stringContaining('0x8010001d')]);
     expect(reader.status()).toMatchObject({ status: 'offline', detail: expect.stringContaining('pcscd') });
   });

@@ -28,6 +28,8 @@ export const PCSC_WARNING =
   'PC/SC is not available (pcscd or libpcsclite missing?): the ID card chip cannot be read';
 
 let loading: Promise<PcscModule | null> | null = null;
+/** pcscd missing is said once per process, however many readers are configured. */
+let warned = false;
 
 export function loadPcsclite(warn: (message: string) => void, importer: () => Promise<unknown> = () => import('pcsclite')): Promise<PcscModule | null> {
   loading ??= importer().then(
@@ -43,6 +45,7 @@ export function loadPcsclite(warn: (message: string) => void, importer: () => Pr
 /** Tests only: forget the cached outcome. */
 export function resetPcscLoader(): void {
   loading = null;
+  warned = false;
 }
 
 /** One connected card: transmit(apdu) → response, over the reader's negotiated protocol. */
@@ -69,7 +72,6 @@ export type PcscChipReaderOptions = {
 export class PcscChipReader extends EventEmitter<ChipReaderEvents> implements ChipReader {
   private current: PartStatus;
   private pcsc: Pcsc | null = null;
-  private warned = false;
 
   constructor(
     readonly id: string,
@@ -90,8 +92,8 @@ export class PcscChipReader extends EventEmitter<ChipReaderEvents> implements Ch
   }
 
   private warnOnce(message: string): void {
-    if (this.warned) return;
-    this.warned = true;
+    if (warned) return;
+    warned = true;
     this.opts.warn(message);
   }
 
