@@ -10,6 +10,7 @@ import { counterConsole as dict } from '@mot-cua/config/strings/counter-console.
 import { ApiClient } from '../support/api.ts';
 import { axeCheck } from '../support/browser.ts';
 import { repoRoot } from '../support/server.ts';
+import { submitConsoleSignIn } from '../support/sign-in.ts';
 import { browserSuite } from '../support/suite.ts';
 
 /** Patience for page loads and sign-ins; not a speed check. */
@@ -23,12 +24,7 @@ const suite = browserSuite();
 async function fillSignIn(username: string, counterId: string): Promise<Page> {
   const c = await suite.context({ viewport: { width: 1440, height: 900 }, bypassCSP: true, locale: 'vi-VN' });
   const p = await c.newPage();
-  await p.goto(`${suite.server.url}/counter`);
-  await p.fill('input[name=username]', username);
-  await p.fill('input[name=password]', 'demo');
-  await p.locator('select[name=counter] option').first().waitFor({ state: 'attached' });
-  await p.selectOption('select[name=counter]', counterId);
-  await p.click('button[type=submit]');
+  await submitConsoleSignIn(p, suite.server.url, username, counterId);
   return p;
 }
 

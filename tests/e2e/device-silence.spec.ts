@@ -13,6 +13,7 @@ import { manager as managerDict } from '@mot-cua/config/strings/manager.ts';
 import { ApiClient } from '../support/api.ts';
 import { axeCheck } from '../support/browser.ts';
 import { repoRoot, startServer } from '../support/server.ts';
+import { submitManagerSignIn } from '../support/sign-in.ts';
 import { browserSuite } from '../support/suite.ts';
 
 const ART = path.join(repoRoot, 'tests/artifacts/devices');
@@ -27,10 +28,7 @@ const hhmm = (iso: string) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia
 async function managerPage(): Promise<Page> {
   const c = await suite.context({ viewport: { width: 1600, height: 1000 }, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const p = await c.newPage();
-  await p.goto(`${suite.server.url}/manager`);
-  await p.fill('input[name=username]', 'quanly');
-  await p.fill('input[name=password]', 'demo');
-  await p.click('button[type=submit]');
+  await submitManagerSignIn(p, suite.server.url);
   await p.getByTestId('kpis').waitFor();
   return p;
 }
