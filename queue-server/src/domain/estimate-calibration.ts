@@ -16,9 +16,9 @@ const OLDEST = [5, 10, 15, 20, 30, 45];
 const KEEP = 80;
 /** Errors a band needs before it corrects and gives a range. */
 const MIN_SAMPLES = 12;
-/** The range's ends, as quantiles of the recent errors: about 84% of waits fall inside. */
-const LOW_Q = 0.08;
-const HIGH_Q = 0.92;
+/** The range's ends, as quantiles of the recent errors: about 90% of like waits fall inside, so that the lag of learning from calls still leaves ≥ 80%. */
+const LOW_Q = 0.05;
+const HIGH_Q = 0.95;
 
 export interface Calibrated {
   /** The estimate to show, minutes (the run's, corrected). */

@@ -237,11 +237,14 @@ export function estimateQueue(given: EstimateInput, probes: readonly Candidate[]
   for (const p of probes) {
     const a = answered.get(p.id);
     if (!a) continue;
-    // Its earlier classmates' answers are those of the run with the probe added only if
-    // each was called before the probe's moment (a probe changes nothing before it is
-    // called); else the probe gets a run of its own.
+    // Its earlier classmates' answers are those of the run with the probe added if each
+    // was called before the probe's moment (a probe changes nothing before it is called),
+    // or, for a probe past the horizon, if none of those left is booked (a walk-in's place
+    // in its lane is before the probe's; a booked one's lane may count the probe): else the
+    // probe gets a run of its own.
     const before = order.before(p);
-    if (before.some((u) => (called.get(u.id)?.seq ?? Infinity) >= (a.seq ?? -1))) own.push(p);
+    const exact = a.seq === undefined ? !before.some((u) => u.bookedAt !== null && !called.has(u.id)) : !before.some((u) => (called.get(u.id)?.seq ?? Infinity) >= a.seq!);
+    if (!exact) own.push(p);
     else out.set(p.id, order.atLeast(p, { peopleAhead: a.peopleAhead, estimatedWaitMinutes: a.estimatedWaitMinutes }));
   }
   for (const p of own) out.set(p.id, estimateFor(p, { ...input, waiting: [...input.waiting, p] }));
