@@ -37,7 +37,11 @@ const main = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : null;
 
 step('API suites on PostgreSQL');
 // The store contract and the PostgreSQL-only suites ran above; these server suites run again on PostgreSQL (TEST_STORE).
-const PG_SUITES = ['accounts', 'bookings', 'counter', 'reports'].map((n) => `queue-server/test/${n}.api.spec.ts`);
+// Those that reach into the SQLite file (server.sqlite) or run a command-line tool on the data folder stay on SQLite.
+const PG_SUITES = [
+  ...['accounts', 'bookings', 'counter', 'counter-seat', 'reports', 'outcomes', 'estimate', 'admin-config'].map((n) => `queue-server/test/${n}.api.spec.ts`),
+  ...['access', 'fuzz', 'login', 'rating-proof', 'socket-access', 'headers', 'transport', 'issue-limits'].map((n) => `tests/security/${n}.spec.ts`),
+];
 const pgOut = path.join(resultsDir, 'vitest-postgres.json');
 rmSync(pgOut, { force: true });
 const pgStatus = run(cmd, [...pre, 'exec', 'vitest', 'run', ...PG_SUITES, '--reporter=default', '--reporter=json', `--outputFile.json=${pgOut}`], { env: { TEST_STORE: 'postgres' } });
