@@ -50,7 +50,7 @@ async function catalogue(): Promise<string> {
   const field = (id: string) => services.find((x) => x.id === id)!.name;
   const q = (v: string) => `"${v.replaceAll('"', '""')}"`;
   const rows = list.map((p, i) => [p.code, p.name, field(p.serviceId), i === 0 ? 'Miễn lệ phí (thử)' : p.fee].map(q).join(';'));
-  rows.push(['1.004837', 'Thủ tục đăng ký giám hộ', field('ho-tich'), 'Miễn lệ phí'].map(q).join(';'));
+  rows.push(['1.003583', 'Thủ tục đăng ký khai sinh lưu động', field('ho-tich'), 'Miễn lệ phí'].map(q).join(';'));
   return `\uFEFFMã thủ tục;Tên thủ tục;Lĩnh vực;Phí/lệ phí\r\n${rows.join('\r\n')}\r\n`;
 }
 
@@ -75,7 +75,7 @@ describe('POST /api/v1/admin/procedures/import', () => {
     const r = await upload<Report>(admin, await catalogue(), '?dryRun=1');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ dryRun: true, applied: false, format: 'csv', removed: [], errors: [] });
-    expect(r.body.added).toEqual([{ code: '1.004837', name: 'Thủ tục đăng ký giám hộ', row: before.length + 2 }]);
+    expect(r.body.added).toEqual([{ code: '1.003583', name: 'Thủ tục đăng ký khai sinh lưu động', row: before.length + 2 }]);
     expect(r.body.changed).toEqual([{ code: before[0]!.code, name: before[0]!.name, row: 2, columns: ['fee'] }]);
     expect(r.body.unchanged).toBe(before.length - 1);
     expect(await procedures()).toEqual(before);
@@ -120,6 +120,19 @@ describe('POST /api/v1/admin/procedures/import', () => {
     expect(r.body.error.code).toBe('catalogue_invalid');
     expect(r.body.error.message).toMatch(/^Tệp có 1 lỗi, chưa nhập .*dòng 3, cột "Lĩnh vực"/);
     expect(await procedures()).toEqual(before);
+  });
+
+  it('takes a real-sized file (far over the 16 KiB the other routes take) and answers 413 in the error shape past its own limit', async () => {
+    const docs = 'Tờ khai theo mẫu; bản chính giấy tờ để đối chiếu; '.repeat(8);
+    const rows = Array.from({ length: 4000 }, (_, i) => `1.${String(100000 + i).padStart(6, '0')};Thủ tục số ${i + 1};Hộ tịch;;;"${docs}"`);
+    const big = `Mã thủ tục;Tên thủ tục;Lĩnh vực;Thời hạn giải quyết;Phí/lệ phí;Thành phần hồ sơ\n${rows.join('\n')}\n`;
+    expect(Buffer.byteLength(big)).toBeGreaterThan(1024 * 1024);
+    const r = await upload<Report>(admin, big, '?dryRun=1');
+    expect(r.status).toBe(200);
+    expect(r.body.added).toHaveLength(4000);
+    const tooBig = await upload<Err>(admin, new Uint8Array(16 * 1024 * 1024 + 1), '?dryRun=1', { type: 'application/octet-stream' });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.error.code).toBe('payload_too_large');
   });
 
   it('bytes that are no catalogue get a 400 in the error shape, whatever their type', async () => {
