@@ -213,6 +213,12 @@ describe('a fresh production install, configured at /admin with no restart', () 
     await expect.poll(() => board.locator('[data-testid=fields] tr[data-service=tu-phap] th').textContent(), { timeout: POLL_MS }).toBe('Tư pháp – Chứng thực bản sao');
     await board.screenshot({ path: path.join(ART, 'board-after-rename.png') });
 
+    // The kiosk's token revoked at /admin stops working at once.
+    await openPage(a, t.navDevices);
+    await a.locator('tr[data-device=kiosk-cong]').getByRole('button', { name: `${t.revoke} Kiosk cổng chính` }).click();
+    await expect.poll(() => a.locator('tr[data-device=kiosk-cong] td').nth(3).textContent(), { timeout: POLL_MS }).toBe(t.revoked);
+    expect((await new ApiClient(server.url, { authorization: `Bearer ${token}` }).post('/api/v1/tickets', { serviceId: 'tu-phap', channel: 'kiosk' })).status).toBe(401);
+
     // One start of the server for all of it, and the YAML file never touched.
     expect(server.output().split('QUEUE_SERVER_URL=').length - 1).toBe(1);
     const ticket = await api.get<{ status: string; counterNumber: number }>(`/api/v1/tickets/${encodeURIComponent(decodeURIComponent(new URL(k.url()).pathname.split('/').pop() ?? ''))}`);

@@ -105,6 +105,8 @@ const vi = {
   installHint: 'Mở địa chỉ này trên máy của thiết bị, hoặc quét mã QR. Mã chỉ hiện một lần; mất mã thì tạo mã mới.',
   revoked: 'Đã thu hồi',
   newTokenFor: 'Tạo mã mới',
+  revoke: 'Thu hồi mã',
+  deviceRevoked: 'Đã thu hồi mã của {device}; thiết bị không còn dùng được mã cũ.',
   noDevices: 'Chưa có thiết bị nào',
 };
 
@@ -208,6 +210,8 @@ export const admin: Bilingual<typeof vi> = {
     installHint: 'Open this address on the device, or scan the QR code. The token is shown once; if it is lost, create a new one.',
     revoked: 'Revoked',
     newTokenFor: 'New token',
+    revoke: 'Revoke token',
+    deviceRevoked: 'The token of {device} is revoked; the device can no longer use it.',
     noDevices: 'No devices yet',
   },
 };
