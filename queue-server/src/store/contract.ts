@@ -327,6 +327,23 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         expect(await port.forgetBookings(AT + 1)).toBe(0);
       }));
 
+    it('meta: a setting is kept across a restart, a later value replaces it, a large value (the live configuration) comes back whole, and a refused batch keeps none', () =>
+      using(async (s) => {
+        const { port } = s;
+        expect(await port.reads.meta('center.config')).toBeNull();
+        await port.commit({ meta: [{ key: 'center.config', value: '{"v":1}' }] });
+        const big = JSON.stringify({ name: 'Trung tâm Phục vụ hành chính công phường Tân An', procedures: Array.from({ length: 400 }, (_, i) => ({ code: `1.00${1000 + i}`, name: `Thủ tục số ${i} – đăng ký khai sinh` })) });
+        await port.commit({ meta: [{ key: 'center.config', value: big }], audit: [{ actor: 'admin', action: 'config.replace', target: null, detail: { sections: ['procedures'] }, at: AT }] });
+        expect(await port.reads.meta('center.config')).toBe(big);
+        const p = await s.reopen();
+        expect(await p.reads.meta('center.config')).toBe(big);
+        // All or nothing: a setting in a refused batch is not kept.
+        const t = ticket('t-1', '1001');
+        await port.commit(issueBatch(t, 'key-1'));
+        await expect(port.commit({ meta: [{ key: 'center.config', value: '{"v":2}' }], insertTickets: [t] })).rejects.toThrow();
+        expect(await port.reads.meta('center.config')).toBe(big);
+      }));
+
     it('a day sequence never goes down, and each day has its own', () =>
       using(async ({ port }) => {
         await port.commit({ sequences: [{ day: DAY, serviceId: 'ho-tich', seq: 5 }] });
