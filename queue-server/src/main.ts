@@ -21,6 +21,8 @@ try {
     `  Quản lý:          ${url}/manager`,
     `  API:              ${url}/api/v1/health   (OpenAPI: ${url}/api/docs)`,
     `  Dữ liệu / data:   ${s.dataDir}`,
+    // Never the URL itself: it may hold the database's password.
+    ...(s.store?.kind === 'postgres' ? [`  Lưu trữ / store:  PostgreSQL, trung tâm / centre ${s.store.centerId}`] : []),
   ];
   if (s.demo) lines.push('  Demo: quay1…quay6, quanly, admin — mật khẩu / password "demo"');
   process.stdout.write(`${lines.join('\n')}\nQUEUE_SERVER_URL=${url}\n`);
