@@ -51,6 +51,11 @@ describe('ChipService: a card laid on the reader becomes a scan event', () => {
       expect(e.error?.message).toMatch(/^[^/]*[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ][^/]* \/ [A-Z]/);
     }
     expect(lines.every((l) => /^chip chip-reader: (wrong_key|torn_read|tampered)/.test(l))).toBe(true);
+    // after a tampered chip the key is gone; after a torn read it serves the card laid again
+    expect((await chip.read(new VirtualChip(card, 'normal', pki))).error?.code).toBe('no_key');
+    chip.useKey(bacInputFromMrz(card.mrz));
+    expect((await chip.read(new VirtualChip(card, 'torn-read', pki))).error?.code).toBe('torn_read');
+    expect((await chip.read(new VirtualChip(card, 'normal', pki))).error).toBeNull();
     expect(lines.join('\n')).not.toContain(person.idNumber);
   });
 });

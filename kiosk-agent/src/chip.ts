@@ -5,7 +5,7 @@
  * as for a QR), the same summary for the elderly priority — or one typed error the kiosk explains.
  *
  * The access key comes from the card's MRZ: the last MRZ scanned at this kiosk (within
- * `keyTtlMs`), or typed by an official (`useKey`). A key serves one read. Nothing read from the
+ * `keyTtlMs`), or typed by an official (`useKey`). A key serves one read (a torn read may be retried). Nothing read from the
  * chip is logged: only "read" or the error's code and status word.
  */
 import { EventEmitter } from 'node:events';
@@ -125,7 +125,8 @@ export class ChipService extends EventEmitter<ScannerEvents> implements Scanner 
         this.opts.logger.info(`chip ${this.id}: read (${read.passive.summary})`);
       } catch (e) {
         if (!(e instanceof ChipError)) throw e;
-        if (e.code === 'wrong_key' || e.code === 'mrz_mismatch') this.key = null;
+        // a torn read is tried again with the same key when the card is laid again; anything else needs a new key
+        if (e.code !== 'torn_read') this.key = null;
         this.opts.logger.warn(`chip ${this.id}: ${e.code}${e.detail ? ` (${e.detail.replace(/[^\w :@/.-]/g, '')})` : ''}`);
         event = { type: 'scan', source: 'chip', raw: '', cccd: null, error: { code: e.code, message: `${e.messageVi} / ${e.messageEn}` } };
       } finally {

@@ -108,4 +108,14 @@ describe('CCCD chip read at the kiosk', () => {
     await expect.poll(() => shown.textContent()).toBe(dict.en.chipErrorTampered);
     expect(errors).toEqual([]);
   });
+
+  it('on the home screen, a card laid on the reader before any MRZ was scanned leads to the fields screen with what to do', async () => {
+    const { page, errors } = await openKiosk('/kiosk');
+    expect((await sim('/sim/chip', { key: 'none' })).status).toBe(202);
+    await page.waitForURL(/\/kiosk\/take/);
+    const shown = page.getByTestId('chip-error');
+    await expect.poll(() => shown.textContent()).toBe(dict.vi.chipErrorNoKey);
+    expect(await shown.getAttribute('data-code')).toBe('no_key');
+    expect(errors).toEqual([]);
+  });
 });

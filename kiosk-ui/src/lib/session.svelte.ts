@@ -10,7 +10,9 @@ export const session = $state<{
   priorityCategoryId: string | null;
   priorityAuto: boolean;
   ticket: Ticket | null;
-}>({ cccd: null, identityQr: null, priorityCategoryId: null, priorityAuto: false, ticket: null });
+  /** the code of a chip read that failed on the home screen, explained on the fields screen */
+  chipError: string | null;
+}>({ cccd: null, identityQr: null, priorityCategoryId: null, priorityAuto: false, ticket: null, chipError: null });
 
 export function clearSession(): void {
   session.cccd = null;
@@ -18,6 +20,7 @@ export function clearSession(): void {
   session.priorityCategoryId = null;
   session.priorityAuto = false;
   session.ticket = null;
+  session.chipError = null;
 }
 
 /**
