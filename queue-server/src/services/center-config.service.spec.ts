@@ -6,6 +6,7 @@ import { SqlitePort } from '../store/index.ts';
 import { Bus } from './bus.ts';
 import { CenterConfigService, CONFIG_META_KEY, ConfigInvalid } from './center-config.service.ts';
 import { openQueue, type QueueFixture } from './queue.fixture.ts';
+import { createQueue, type Queue } from './queue.ts';
 
 const copy = (c: CenterConfig): CenterConfig => structuredClone(c);
 
@@ -74,6 +75,31 @@ describe('CenterConfigService', () => {
     // A field without tickets goes.
     await service.replace(withoutService(service.current(), 'xay-dung'), 'admin');
     expect(service.current().services.map((s) => s.id)).not.toContain('xay-dung');
+  });
+
+  it('a queue built on the holder follows a replacement at once: typical service times, the calling policy, what each counter serves', async () => {
+    f = await openQueue();
+    const port = new SqlitePort(f.store);
+    const bus = new Bus();
+    let q: Queue | null = null;
+    const { service } = await CenterConfigService.open(f.queue.centre.config, { store: port, bus, now: () => f.clock.now, openTickets: () => q?.tickets.values() ?? [] });
+    q = await createQueue(service, port, bus, { now: () => f.clock.now, secret: Buffer.alloc(32, 7), enforceHours: false, parseIdentity: null });
+    const hoTich = service.current().services.find((s) => s.id === 'ho-tich')!;
+    expect(q.estimates.serviceTimes()['ho-tich']).toBe(hoTich.avgServiceMinutes * 60_000);
+    expect(q.centre.policy.kind).toBe('target');
+    expect(q.centre.serves('quay-2', 'dat-dai')).toBe(false);
+
+    const next = copy(service.current());
+    next.services.find((s) => s.id === 'ho-tich')!.avgServiceMinutes = 25;
+    next.policy.kind = 'fifo';
+    next.counters.find((k) => k.id === 'quay-2')!.serviceIds.push('dat-dai');
+    await service.replace(next, 'admin');
+    expect(q.estimates.serviceTimes()['ho-tich']).toBe(25 * 60_000);
+    expect(q.centre.policy.kind).toBe('fifo');
+    expect(q.centre.serves('quay-2', 'dat-dai')).toBe(true);
+    // An official at counter 2 now gets land tickets, with no restart.
+    const { ticket } = await q.issue.issue({ serviceId: 'dat-dai' }, null);
+    expect(q.counters.queueFor('quay-2').map((t) => t.id)).toContain(ticket.id);
   });
 
   it('a replacement is stored with an audit line of who and what, told to its listeners and announced', async () => {
