@@ -27,7 +27,7 @@ export interface QueueItem {
 export interface Staff {
   fullName: string;
   title: string;
-  phone?: string;
+  phone?: string | null;
 }
 
 export interface LiveCounter {
@@ -145,6 +145,8 @@ export interface CenterInfo {
   nameEn?: string;
   address?: string;
   hotline?: string;
+  /** Where citizens send feedback (hộp thư, e-mail…), shown on the hall board with the hotline. */
+  feedbackAddress?: string | null;
   notice?: string;
   noticeEn?: string;
   targetWaitMinutes: number;
