@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { zipSync, strToU8 } from 'fflate';
 import { loadDemoConfig } from '../load.ts';
 import { parseConfig } from '../load.ts';
 import { importCatalogue, applyCatalogue, planCatalogue, SEE_PORTAL } from './plan.ts';
@@ -140,5 +142,22 @@ describe('importCatalogue: a field map for fields the centre names otherwise', (
     const r = ok(importCatalogue(bytes(csv), demo, { fieldMap: { 'Bảo trợ xã hội': 'lao-dong-xa-hoi', 'người có công': 'khong-co' } }));
     expect(r.plan.procedures.map((p) => p.serviceId)).toEqual(['lao-dong-xa-hoi']);
     expect(r.unknownFields).toEqual([{ name: 'Người có công', rows: [3] }]);
+  });
+});
+
+describe('importCatalogue never throws', () => {
+  it('on arbitrary bytes, CSV-like text and zips of arbitrary parts (property)', () => {
+    const cell = fc.oneof(fc.constantFrom('Mã thủ tục', 'Tên thủ tục', 'Lĩnh vực', '1.001193', 'Hộ tịch', '"', '""', ';', ',', '\n', '2.00062', ''), fc.string());
+    const csv = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }).map((rows) => new TextEncoder().encode(rows.map((r) => r.join(';')).join('\r\n')));
+    const zip = fc
+      .array(fc.tuple(fc.constantFrom('xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'x.txt'), fc.string()), { maxLength: 5 })
+      .map((parts) => zipSync(Object.fromEntries(parts.map(([n, t]) => [n, strToU8(`<row r="1"><c r="A1" t="s"><v>${t}</v></c></row><si><t>${t}</t></si>`)]))));
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), csv, zip), (bytes) => {
+        const r = importCatalogue(bytes, demo);
+        return r.ok ? Array.isArray(r.errors) && Array.isArray(r.plan.procedures) : typeof r.error === 'string' && r.error.length > 0;
+      }),
+      { numRuns: 300 },
+    );
   });
 });
