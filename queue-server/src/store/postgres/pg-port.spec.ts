@@ -104,9 +104,13 @@ describe('PostgreSQL store', () => {
   });
 
   it('a connection the database cut is not reused: the next commit succeeds on a fresh one', async () => {
-    const port = await open();
+    // Only this port's connections (named by application_name): other suites share the database.
+    const name = freshCenterId('cut');
+    const port = await PostgresPort.open({ url: `${url}${url.includes('?') ? '&' : '?'}application_name=${name}`, centerId: name });
+    ports.push(port);
     await port.commit(issue(ticket('t-1', '1001'), 'k1'));
-    await raw.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database() AND state = 'idle'");
+    const cut = await raw.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND state = 'idle'", [name]);
+    expect(cut.rowCount).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 100));
     await port.commit(issue(ticket('t-2', '1002', 'ho-tich', 2), 'k2'));
     expect((await port.loadRuntime(DAY)).openTickets.map((t) => t.id)).toEqual(['t-1', 't-2']);
