@@ -78,6 +78,8 @@ export class SecureMessaging {
     if (raw.length < 6 || (raw[0]! & 0x0c) !== 0x0c) return null;
     const header = Buffer.from(raw.subarray(0, 4));
     const lc = raw[4]!;
+    // Lc must cover the data objects exactly (then Le, or nothing): a wrong length is a malformed command.
+    if (raw.length !== 5 + lc && raw.length !== 6 + lc) return null;
     const body = raw.subarray(5, 5 + lc);
     let dos;
     try {
