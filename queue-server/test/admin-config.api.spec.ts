@@ -9,7 +9,7 @@ import type { CenterConfig } from '@mot-cua/config';
 import type { ApiClient } from '../../tests/support/api.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
-type Err = { error: { code: string; message: string; problems?: string[] } };
+type Err = { error: { code: string; message: string } };
 
 const open: { close(): unknown }[] = [];
 afterAll(async () => {
@@ -77,11 +77,19 @@ describe('admin configuration API', () => {
     const live = (await admin.get<CenterConfig>('/api/v1/admin/config')).body;
     const bad = structuredClone(live);
     bad.counters[3]!.serviceIds[0] = 'khong-co';
+    bad.counters[3]!.weights = {};
     const r = await put<Err>(admin, bad);
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('invalid_config');
     expect(r.body.error.message).toBe('Cấu hình không hợp lệ: counters[3].serviceIds[0]: unknown service "khong-co" / invalid configuration: counters[3].serviceIds[0]: unknown service "khong-co"');
-    expect(r.body.error.problems).toContain('counters[3].serviceIds[0]: unknown service "khong-co"');
+    // The error shape is exactly { code, message }; more than one problem is counted in it.
+    expect(Object.keys(r.body.error).sort()).toEqual(['code', 'message']);
+    const two = structuredClone(bad);
+    two.counters[4]!.serviceIds[0] = 'cung-khong-co';
+    two.counters[4]!.weights = {};
+    expect((await put<Err>(admin, two)).body.error.message).toBe(
+      'Cấu hình không hợp lệ: counters[3].serviceIds[0]: unknown service "khong-co" (và 1 lỗi khác) / invalid configuration: counters[3].serviceIds[0]: unknown service "khong-co" (and 1 more)',
+    );
     const bodies: unknown[] = [{}, [], 'text', 42, null, { ...live, services: 'none' }, { ...live, counters: [{ id: 1 }] }, { ...live, extra: { deep: [1, 2] } }];
     for (const body of bodies) {
       const res = await put<Err>(admin, JSON.stringify(body));

@@ -69,6 +69,7 @@ export const ERRORS = {
   'not_found:device': { kind: 'not_found', vi: 'Không có thiết bị "{deviceId}"', en: 'unknown device' },
   // the live configuration (issue 13.2)
   invalid_config: { kind: 'bad_input', vi: 'Cấu hình không hợp lệ: {problem}', en: 'invalid configuration: {problem}' },
+  'invalid_config:more': { kind: 'bad_input', vi: 'Cấu hình không hợp lệ: {problem} (và {more} lỗi khác)', en: 'invalid configuration: {problem} (and {more} more)' },
   'config_strands:service': {
     kind: 'conflict',
     vi: 'Không thể bỏ lĩnh vực "{id}": còn {count} phiếu đang chờ hoặc đang phục vụ',

@@ -51,6 +51,7 @@ describe('CenterConfigService', () => {
     const { service, port } = await open(f.queue.centre.config);
     const bad = copy(service.current());
     bad.counters[2]!.serviceIds[0] = 'khong-co';
+    bad.counters[2]!.weights = {};
     const err = await service.replace(bad, 'admin').then(
       () => null,
       (e: unknown) => e,

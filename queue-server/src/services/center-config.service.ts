@@ -16,11 +16,12 @@ import type { Bus } from './bus.ts';
 /** The meta key the live configuration is stored under (JSON). */
 export const CONFIG_META_KEY = 'center.config';
 
-/** A configuration the schema refuses: the first problem in the message, every one in `problems`. */
+/** A configuration the schema refuses: the first problem (and how many more) in the message, every one in `problems`. */
 export class ConfigInvalid extends DomainError {
   constructor(readonly problems: string[]) {
-    const first = problems[0] ?? '(root): ?';
-    super('bad_input', 'invalid_config', say(ERRORS.invalid_config, { problem: first }));
+    const problem = problems[0] ?? '(root): ?';
+    const more = problems.length - 1;
+    super('bad_input', 'invalid_config', more > 0 ? say(ERRORS['invalid_config:more'], { problem, more }) : say(ERRORS.invalid_config, { problem }));
   }
 }
 
