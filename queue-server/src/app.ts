@@ -21,6 +21,7 @@ import { AccountService } from './services/account.service.ts';
 import { StatsService } from './services/stats.service.ts';
 import { BookingService } from './services/booking.service.ts';
 import { DossierService, seedDemoDossiers } from './services/dossier.service.ts';
+import { HttpDossierSource, type HttpDossierSourceOptions } from './services/http-dossier-source.ts';
 import { PrivacyService } from './services/privacy.service.ts';
 import { DeviceService } from './services/device.service.ts';
 import type { AppContext } from './http/context.ts';
@@ -59,6 +60,10 @@ export interface AppOptions {
   hsts?: boolean;
   /** How often staff sockets' sessions are checked again (default 30 s). */
   sessionCheckMs?: number;
+  /** Where the kiosks find their kiosk agent (KIOSK_AGENT_URL), told to them in GET /center; null: the default. */
+  kioskAgentUrl?: string | null;
+  /** Dossier status from the province's one-stop system over HTTP (DOSSIER_SOURCE_URL…); absent: the local table (the demo's). */
+  dossierSource?: HttpDossierSourceOptions | null;
 }
 
 export interface App {
@@ -134,13 +139,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const stats = new StatsService(centerConfig, port.reads);
   const metrics = new Metrics(queue, bus);
   const bookings = new BookingService(centerConfig, port, queue);
-  const dossiers = new DossierService(centerConfig, { find: port.reads.dossier });
+  const dossiers = new DossierService(centerConfig, opts.dossierSource ? new HttpDossierSource({ ...opts.dossierSource, now }) : { find: port.reads.dossier });
   if (opts.demo) await seedDemoDossiers(port, centerConfig.current(), now());
   const privacy = new PrivacyService(centerConfig, port, now);
   privacy.start();
   const devices = new DeviceService(port, bus, now, { silenceMs: centerConfig.current().devices.silenceAlertSeconds * 1000 });
   await devices.start();
-  const ctx: AppContext = { store: port, queue, centerConfig, auth, accounts, stats, bookings, dossiers, privacy, devices, bus, metrics, demo: opts.demo, version: VERSION };
+  const ctx: AppContext = { store: port, queue, centerConfig, auth, accounts, stats, bookings, dossiers, privacy, devices, bus, metrics, demo: opts.demo, version: VERSION, kioskAgentUrl: opts.kioskAgentUrl ?? null };
 
   const app = Fastify({
     bodyLimit: 16 * 1024,

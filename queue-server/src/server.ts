@@ -7,6 +7,7 @@ import { text } from './domain/messages.ts';
 import { acquireDataLock } from './store/data-lock.ts';
 import { storeChoiceFromEnv, type StoreChoice } from './store/open.ts';
 import { DEFAULT_ISSUE_LIMITS, type IssueLimits } from './services/issue-limit.ts';
+import { HttpDossierSource, type HttpDossierSourceOptions } from './services/http-dossier-source.ts';
 
 export interface ServerSettings {
   port: number;
@@ -21,6 +22,10 @@ export interface ServerSettings {
   issueLimits?: IssueLimits;
   /** DATABASE_URL (postgres://…) and CENTER_ID: the PostgreSQL store; default the SQLite file in the data folder. */
   store?: StoreChoice;
+  /** KIOSK_AGENT_URL: where the kiosks find their agent, told to them in GET /center (null: the default). */
+  kioskAgentUrl?: string | null;
+  /** DOSSIER_SOURCE_URL and friends: dossier status from the province's system over HTTP (null: the local table). */
+  dossierSource?: HttpDossierSourceOptions | null;
 }
 
 export type ConfigOutcome = { ok: true; settings: ServerSettings } | { ok: false; message: string };
@@ -44,6 +49,42 @@ function issueLimitsFrom(env: Record<string, string | undefined>): IssueLimits {
   };
 }
 
+/**
+ * KIOSK_AGENT_URL: where this centre's kiosks find their local kiosk agent, when it is not the
+ * default (ws://127.0.0.1:8181/ws) — `npm start` sets it to the agent it started, so a second copy
+ * side by side prints through its own agent. A kiosk's install URL (`?agent=`) wins over it.
+ */
+export function kioskAgentUrlFrom(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    url = null;
+  }
+  if (!url || !['ws:', 'wss:', 'http:', 'https:'].includes(url.protocol)) {
+    throw new Error(`KIOSK_AGENT_URL "${value}" không phải địa chỉ ws:// hay http:// / is not a ws:// or http:// address`);
+  }
+  return url.href;
+}
+
+/**
+ * DOSSIER_SOURCE_URL (the province's one-stop system, http or https), DOSSIER_SOURCE_TOKEN (its bearer
+ * token), DOSSIER_SOURCE_TIMEOUT_MS (default 3000), DOSSIER_SOURCE_CACHE_SECONDS (default 60).
+ */
+export function dossierSourceFrom(env: Record<string, string | undefined>): HttpDossierSourceOptions | null {
+  const url = env.DOSSIER_SOURCE_URL?.trim();
+  if (!url) return null;
+  const count = (v: string | undefined, dflt: number, name: string) => {
+    if (v === undefined || v === '') return dflt;
+    if (!/^\d+$/.test(v)) throw new Error(`${name} "${v}" không phải số nguyên dương / is not a whole number`);
+    return Number(v);
+  };
+  const opts = { baseUrl: url, token: env.DOSSIER_SOURCE_TOKEN || null, timeoutMs: count(env.DOSSIER_SOURCE_TIMEOUT_MS, 3000, 'DOSSIER_SOURCE_TIMEOUT_MS'), cacheMs: count(env.DOSSIER_SOURCE_CACHE_SECONDS, 60, 'DOSSIER_SOURCE_CACHE_SECONDS') * 1000 };
+  new HttpDossierSource(opts); // refuses an address that is not http(s) before the server starts
+  return opts;
+}
+
 /** Reads PORT, HOST, DATA_DIR, DEMO, CENTER_CONFIG (+ config overrides) from the environment. */
 export function settingsFromEnv(env: Record<string, string | undefined>, defaults: { demo: boolean }): ConfigOutcome {
   const demo = truthy(env.DEMO, defaults.demo);
@@ -53,6 +94,14 @@ export function settingsFromEnv(env: Record<string, string | undefined>, default
   if (!result.ok) return { ok: false, message: formatConfigErrors(resolveConfigFile({ env }), result.errors) };
   const store = storeChoiceFromEnv(env, result.config.center.id);
   if ('error' in store) return { ok: false, message: store.error };
+  let kioskAgentUrl: string | null;
+  let dossierSource: HttpDossierSourceOptions | null;
+  try {
+    kioskAgentUrl = kioskAgentUrlFrom(env.KIOSK_AGENT_URL);
+    dossierSource = dossierSourceFrom(env);
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
   return {
     ok: true,
     settings: {
@@ -67,6 +116,8 @@ export function settingsFromEnv(env: Record<string, string | undefined>, default
       hsts: truthy(env.HSTS, false),
       issueLimits: issueLimitsFrom(env),
       store,
+      kioskAgentUrl,
+      dossierSource,
     },
   };
 }
@@ -85,7 +136,7 @@ export async function startServer(s: ServerSettings): Promise<App & { url: strin
 }
 
 async function listenOn(s: ServerSettings, notes: string[], release: () => void): Promise<App & { url: string }> {
-  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger, trustProxy: s.trustProxy, hsts: s.hsts, issueLimits: s.issueLimits, store: s.store });
+  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger, trustProxy: s.trustProxy, hsts: s.hsts, issueLimits: s.issueLimits, store: s.store, kioskAgentUrl: s.kioskAgentUrl, dossierSource: s.dossierSource });
   for (const line of notes) built.app.log.warn(line);
   built.app.addHook('onClose', async () => release());
   let address: string;

@@ -35,7 +35,7 @@ export function testStore(dataDir: string): StoreChoice {
 }
 
 export async function startTestServer(
-  opts: { config?: CenterConfig; now?: () => number; enforceHours?: boolean; dataDir?: string; issueLimits?: IssueLimits; trustProxy?: AppOptions['trustProxy']; hsts?: boolean; sessionCheckMs?: number; store?: StoreChoice } = {},
+  opts: { config?: CenterConfig; now?: () => number; enforceHours?: boolean; dataDir?: string; issueLimits?: IssueLimits; trustProxy?: AppOptions['trustProxy']; hsts?: boolean; sessionCheckMs?: number; store?: StoreChoice; dossierSource?: AppOptions['dossierSource'] } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'motcua-api-'));
   const built = await buildApp({ config: opts.config ?? loadDemoConfig(), dataDir, demo: true, logger: false, now: opts.now, enforceHours: opts.enforceHours ?? false,
@@ -44,6 +44,7 @@ export async function startTestServer(
     hsts: opts.hsts,
     sessionCheckMs: opts.sessionCheckMs,
     store: opts.store ?? testStore(dataDir),
+    dossierSource: opts.dossierSource,
   });
   const address = await built.app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -146,6 +146,11 @@ export const ERRORS = {
     vi: 'Mã hồ sơ không đúng dạng, ví dụ 261120-HT01-0007',
     en: 'malformed dossier code, e.g. 261120-HT01-0007',
   },
+  dossier_source_unavailable: {
+    kind: 'unavailable',
+    vi: 'Chưa kết nối được hệ thống thông tin một cửa của tỉnh; xin thử lại sau ít phút hoặc hỏi cán bộ tại quầy',
+    en: "the province's one-stop information system cannot be reached now; please try again in a few minutes or ask at a counter",
+  },
   // what a finished visit achieved (issue 16.1)
   'bad_dossier_code:finish': {
     kind: 'bad_input',

@@ -21,28 +21,9 @@ const procedureSchema = {
   },
 } as const;
 
-/**
- * KIOSK_AGENT_URL: where this centre's kiosks find their local kiosk agent, when it is not the
- * default (ws://127.0.0.1:8181/ws) — `npm start` sets it to the agent it started, so a second copy
- * side by side prints through its own agent. A kiosk's install URL (`?agent=`) wins over it.
- */
-export function kioskAgentUrlFrom(value: string | undefined): string | null {
-  if (value === undefined || value.trim() === '') return null;
-  let url: URL | null = null;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    url = null;
-  }
-  if (!url || !['ws:', 'wss:', 'http:', 'https:'].includes(url.protocol)) {
-    throw new Error(`KIOSK_AGENT_URL "${value}" không phải địa chỉ ws:// hay http:// / is not a ws:// or http:// address`);
-  }
-  return url.href;
-}
 
 export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
   const { queue } = ctx;
-  const kioskAgentUrl = kioskAgentUrlFrom(process.env.KIOSK_AGENT_URL);
 
   app.get(
     '/health',
@@ -94,7 +75,7 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
       satisfactionLevels: cfg.satisfactionLevels.map((l) => ({ score: l.score, label: l.label, labelEn: l.labelEn ?? l.label })),
       voice: cfg.voice,
       booking: cfg.booking,
-      kioskAgentUrl,
+      kioskAgentUrl: ctx.kioskAgentUrl,
     };
   });
 

@@ -30,6 +30,8 @@ export interface AppContext {
   metrics: Metrics;
   demo: boolean;
   version: string;
+  /** Where this centre's kiosks find their kiosk agent (KIOSK_AGENT_URL), or null for the default. */
+  kioskAgentUrl: string | null;
 }
 
 /** A route plugin: it gets the context, and its handlers' body, params, query and headers types come from the route's JSON schemas. */

@@ -4,9 +4,8 @@ import { liveConfig, type ConfigSource } from './centre.ts';
 import { toIso } from '../domain/index.ts';
 import type { Dossier, DossierSource, DossierStatus, StorePort } from '../store/index.ts';
 import { fail, text } from '../domain/messages.ts';
+import { DOSSIER_CODE } from '../domain/outcome.ts';
 
-/** YYMMDD-XXNN-NNNN, e.g. 261120-HT01-0007. */
-export const DOSSIER_CODE = /^\d{6}-[A-Z]{2}\d{2}-\d{4}$/;
 
 const statusText = (status: DossierStatus) => text(`dossier:${status}`);
 
