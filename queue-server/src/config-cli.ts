@@ -2,11 +2,10 @@
 // the admin console edits, stored in the data folder) written as YAML in the
 // file's own shape; the config package loads it back to the same configuration.
 // Reads the server's data folder (DATA_DIR, default ./data, as the server and
-// `npm run user`); a data folder that never ran exports its YAML seed.
-import path from 'node:path';
+// `npm run user`, or DATABASE_URL's PostgreSQL); a data folder that never ran exports its YAML seed.
 import { configToYaml, parseConfig, type CenterConfig } from '@mot-cua/config';
 import { settingsFromEnv } from './server.ts';
-import { Store, SqlitePort } from './store/index.ts';
+import { openStore } from './store/open.ts';
 import { CONFIG_META_KEY } from './services/center-config.service.ts';
 
 const USAGE = `Dùng / usage:
@@ -38,8 +37,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { dataDir, config: seed } = outcome.settings;
-  // The SQLite file of the data folder, as `npm run user` opens it.
-  const port = new SqlitePort(Store.open({ file: path.join(dataDir, 'queue.db') }));
+  // The data folder's store, as `npm run user` opens it (PostgreSQL with DATABASE_URL and CENTER_ID).
+  const { port } = await openStore(outcome.settings.store ?? { kind: 'sqlite' }, dataDir, { configCenterId: seed.center.id, groupCommit: false });
   try {
     const stored = storedConfig(await port.reads.meta(CONFIG_META_KEY));
     if (!stored.ok) {
