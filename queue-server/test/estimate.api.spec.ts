@@ -34,6 +34,15 @@ describe('estimates through the API (issue 20.7, 18.3)', () => {
     expect(after.body.services.find((x) => x.serviceId === 'dat-dai')!.estimatedWaitMinutes).not.toBeNull();
     // …and a field none of whose counters has an official still has none (Hộ tịch: quay-1, 2, 3).
     expect(after.body.services.find((x) => x.serviceId === 'ho-tich')!.estimatedWaitMinutes).toBeNull();
+    // The official signs out: quay-4 stays open, but nobody sits there, and the estimate goes again.
+    const quay4 = s.client();
+    await quay4.login('quay4', 'quay-4');
+    expect((await quay4.post('/api/v1/auth/logout')).status).toBe(204);
+    now += 2000;
+    const gone = await s.client().get<Queue>('/api/v1/queue');
+    expect(gone.body.services.find((x) => x.serviceId === 'dat-dai')!.estimatedWaitMinutes).toBeNull();
+    const counters = await s.client().get<{ counters: { id: string; status: string; signedIn: boolean }[] }>('/api/v1/center');
+    expect(counters.body.counters.find((c) => c.id === 'quay-4')).toMatchObject({ status: 'open', signedIn: false });
   });
 
   it('a ticket issued later never shows fewer people ahead than an earlier one of its field and class, though the triage calls it first', async () => {

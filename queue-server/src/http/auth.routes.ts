@@ -58,7 +58,12 @@ export const authRoutes: RoutePlugin = async (app, { ctx }) => {
 
   app.post('/auth/logout', { schema: { summary: 'Sign out', tags: ['auth'], response: { 204: { type: 'null' } } } }, async (req, reply) => {
     const sid = req.cookies.sid;
-    if (sid && req.viaCookie) await ctx.auth.logout(sid);
+    if (sid && req.viaCookie) {
+      const s = await ctx.auth.session(sid);
+      await ctx.auth.logout(sid);
+      // The counter it was bound to has nobody there now (its estimate no longer counts it).
+      if (s?.session.counterId) await ctx.queue.counters.signOut(s.session.counterId, s.session.username);
+    }
     reply.clearCookie('sid', cookieBase).clearCookie('csrf', cookieBase);
     return noContent(reply);
   });

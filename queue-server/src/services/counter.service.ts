@@ -154,6 +154,13 @@ export class CounterService {
     this.bus.announce('counter.updated', counterId);
   }
 
+  /** An official signs out: the counter keeps its status but nobody sits there, so it serves no estimate (issue 20.7). */
+  async signOut(counterId: string, username: string): Promise<void> {
+    if (this.states.staff(counterId) !== username) return;
+    await this.open.write((w) => this.states.set(w, counterId, this.states.status(counterId), null, this.centre.now()));
+    this.bus.announce('counter.updated', counterId);
+  }
+
   private assertCounterOpen(counterId: string): void {
     const status = this.states.status(counterId);
     if (status !== 'open') {
