@@ -5,7 +5,7 @@ import type { CenterConfig } from '@mot-cua/config';
 import { SqlitePort } from '../store/index.ts';
 import { Bus } from './bus.ts';
 import { CenterConfigService, CONFIG_META_KEY, ConfigInvalid } from './center-config.service.ts';
-import { openQueue, type QueueFixture } from './queue.fixture.ts';
+import { openQueue, staffAt, type QueueFixture } from './queue.fixture.ts';
 import { createQueue, type Queue } from './queue.ts';
 
 const copy = (c: CenterConfig): CenterConfig => structuredClone(c);
@@ -76,6 +76,27 @@ describe('CenterConfigService', () => {
     // A field without tickets goes.
     await service.replace(withoutService(service.current(), 'xay-dung'), 'admin');
     expect(service.current().services.map((s) => s.id)).not.toContain('xay-dung');
+  });
+
+  it('refuses to remove a counter where a ticket is called (409, with how many); once that ticket is closed the counter goes', async () => {
+    f = await openQueue();
+    const { service } = await open(f.queue.centre.config);
+    await f.queue.issue.issue({ serviceId: 'xay-dung' }, null);
+    const called = await f.queue.counters.callNext('quay-6', staffAt('quay-6'));
+    expect(called?.status).toBe('called');
+    const without = (c: CenterConfig) => {
+      const next = copy(c);
+      next.counters = next.counters.filter((k) => k.id !== 'quay-6');
+      next.staff = next.staff.map((s) => (s.counterId === 'quay-6' ? { ...s, counterId: undefined } : s));
+      next.devices.list = next.devices.list.filter((d) => d.counterId !== 'quay-6');
+      return next;
+    };
+    await expect(service.replace(without(service.current()), 'admin')).rejects.toThrow(
+      expect.objectContaining({ kind: 'conflict', code: 'config_strands', message: expect.stringMatching(/^Không thể bỏ quầy "quay-6": còn 1 phiếu/) }),
+    );
+    await f.queue.counters.act(called!.id, 'no-show', staffAt('quay-6'));
+    await service.replace(without(service.current()), 'admin');
+    expect(service.current().counters.map((k) => k.id)).not.toContain('quay-6');
   });
 
   it('a queue built on the holder follows a replacement at once: typical service times, the calling policy, what each counter serves', async () => {
