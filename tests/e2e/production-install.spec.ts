@@ -87,7 +87,10 @@ describe('a fresh production install, configured at /admin with no restart', () 
     // No demo account or device token works on it.
     expect((await api.post('/api/v1/auth/login', { username: 'admin', password: 'demo' })).status).toBe(401);
 
+    const admin = new ApiClient(server.url);
+    await admin.login('quantri', undefined, ADMIN_PASSWORD);
     const a = await page();
+
     await a.goto(`${server.url}/admin`);
     await a.locator('input[name=username]').waitFor();
     await clean(a, 'login');
@@ -103,6 +106,19 @@ describe('a fresh production install, configured at /admin with no restart', () 
     await expect.poll(() => a.getByRole('navigation').getByRole('link').first().textContent()).toBe(adminDict.en.navCentre);
     await a.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
     await expect.poll(() => a.getByRole('navigation').getByRole('link').first().textContent()).toBe(t.navCentre);
+
+    // Opening hours and holidays: one more holiday, and a bad span named by the server in Vietnamese.
+    await openPage(a, t.navHours);
+    const hours = a.locator('[data-form=hours]');
+    await hours.locator('input[name=sat]').fill('07:30-11:30, sáng');
+    await hours.getByRole('button', { name: t.save }).click();
+    await expect.poll(() => a.locator('.status [role=alert]').textContent(), { timeout: POLL_MS }).toMatch(/^Cấu hình không hợp lệ: hours\.sat\[1\]\.open: giờ dạng HH:MM/);
+    await hours.locator('input[name=sat]').fill('07:30-11:30');
+    await hours.locator('textarea[name=closedDates]').fill('2026-09-02\n2027-01-01');
+    await hours.getByRole('button', { name: t.save }).click();
+    await saved(a);
+    expect((await admin.get<{ hours: { closedDates: string[] } }>('/api/v1/admin/config')).body.hours.closedDates).toEqual(['2026-09-02', '2027-01-01']);
+    await clean(a, 'hours');
 
     // The hall board, open all along: it follows every change over realtime, with no reload.
     const board = await page({ width: 1920, height: 1080 });
