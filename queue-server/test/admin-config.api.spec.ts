@@ -149,6 +149,17 @@ describe('admin configuration API', () => {
     expect(after.body.services.map((x) => x.id)).toContain('tu-phap');
   });
 
+  it('a centre name set at /admin reaches the home page at once, as text: markup in it is escaped', async () => {
+    const s = await server();
+    const admin = await signedIn(s, 'admin');
+    const next = (await admin.get<CenterConfig>('/api/v1/admin/config')).body;
+    next.center.name = 'Trung tâm <script>alert(1)</script> "Tân An" & Bình';
+    expect((await put(admin, next)).status).toBe(200);
+    const home = await (await fetch(`${s.url}/`)).text();
+    expect(home).toContain('<h1>Trung tâm &#60;script&#62;alert(1)&#60;/script&#62; &#34;Tân An&#34; &#38; Bình</h1>');
+    expect(home).not.toContain('<script>');
+  });
+
   it('a device token for a device not known yet registers it with its kind and name; the token works at once', async () => {
     const s = await server();
     const admin = await signedIn(s, 'admin');
