@@ -153,6 +153,11 @@ describe('a fresh production install, configured at /admin with no restart', () 
     await a.locator('tr[data-counter=quay-7]').waitFor();
     await clean(a, 'counters');
 
+    // The priority groups are there to edit.
+    await openPage(a, t.navPriority);
+    await a.locator('tr[data-priority=nguoi-cao-tuoi]').waitFor({ timeout: POLL_MS });
+    await clean(a, 'priority');
+
     // A procedure of the new field, submitted from the keyboard (Enter in its last box).
     await openPage(a, t.navProcedures);
     const proc = a.locator('[data-form=procedure]');

@@ -1,7 +1,7 @@
 // The server answers every /board/*, /manager/* and /admin/* path with this one app, so the
 // screen is chosen from the path.
 /** The admin console's pages (issue 13.2): /admin is the centre's, /admin/<page> the others. */
-export const ADMIN_PAGES = ['centre', 'hours', 'fields', 'counters', 'procedures', 'staff', 'devices'] as const;
+export const ADMIN_PAGES = ['centre', 'hours', 'fields', 'counters', 'priority', 'procedures', 'staff', 'devices'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 export type Route =
