@@ -59,7 +59,8 @@ describe('the settings from the environment', () => {
     expect((await read({})).ok && (await read({})).ok).toBe(true);
     const none = await read({});
     expect(none.ok && [none.settings.dossierSource, none.settings.kioskAgentUrl]).toEqual([null, null]);
-    for (const env of [{ DOSSIER_SOURCE_URL: 'ftp://x' }, { DOSSIER_SOURCE_URL: 'https://x', DOSSIER_SOURCE_TIMEOUT_MS: 'soon' }, { KIOSK_AGENT_URL: 'not a url' }]) {
+    const bad: Record<string, string>[] = [{ DOSSIER_SOURCE_URL: 'ftp://x' }, { DOSSIER_SOURCE_URL: 'https://x', DOSSIER_SOURCE_TIMEOUT_MS: 'soon' }, { KIOSK_AGENT_URL: 'not a url' }];
+    for (const env of bad) {
       const r = await read(env);
       expect(r.ok).toBe(false);
       expect(!r.ok && r.message).toMatch(/không phải/);

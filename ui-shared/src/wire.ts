@@ -4,6 +4,7 @@
 // reaches a browser bundle.
 import type { FromSchema } from 'json-schema-to-ts';
 import type { errorSchema, issueBody, staffTicketSchema, ticketSchema } from '@mot-cua/queue-server/http/schemas.ts';
+import type { centerSchema, counterViewSchema, queueItemSchema, queueSchema } from '@mot-cua/queue-server/http/center-schemas.ts';
 
 /** A reply schema as the browser receives it: Fastify's serialiser drops every property the schema does not list. */
 type Reply<S> = S & { readonly additionalProperties: false };
@@ -26,3 +27,17 @@ export type IssueBody = FromSchema<typeof issueBody>;
 
 /** Every refusal: `{ error: { code, message } }`, the message "Vietnamese / English". */
 export type ErrorBody = FromSchema<typeof errorSchema>;
+
+/** GET /center: the centre, its fields with live counts, its counters, priority groups, voice and booking windows. */
+export type Center = FromSchema<typeof centerSchema>;
+export type CenterService = Center['services'][number];
+export type PriorityCategory = Center['priorityCategories'][number];
+export type SatisfactionLevel = Center['satisfactionLevels'][number];
+
+/** A counter as every screen sees it (in /center, /counters/:id/queue and the realtime events). */
+export type CounterView = FromSchema<typeof counterViewSchema>;
+export type CounterStatus = CounterView['status'];
+
+/** GET /queue, and one field of it (also the realtime queue snapshots). */
+export type QueueView = FromSchema<typeof queueSchema>;
+export type QueueItem = FromSchema<typeof queueItemSchema>;

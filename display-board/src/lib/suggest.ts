@@ -1,6 +1,12 @@
 // When a field's wait heads past the target, name a counter that could open for it.
 import type { QueueItem } from './types.ts';
 
+/** What the advice reads of a field's queue figures (a queue item of the server's, or fewer). */
+export type QueueFigures = Pick<QueueItem, 'serviceId' | 'waiting' | 'estimatedWaitMinutes'> & {
+  oldestWaitSeconds: number | null;
+  estimatedWaitIfStaffedMinutes?: number | null;
+};
+
 export interface CounterRef {
   id: string;
   number: number;
@@ -16,7 +22,7 @@ export interface Suggestion {
   counterNumber: number | null;
 }
 
-export function suggestions(queue: QueueItem[], counters: CounterRef[], warnMinutes: number): Suggestion[] {
+export function suggestions(queue: readonly QueueFigures[], counters: CounterRef[], warnMinutes: number): Suggestion[] {
   const out: Suggestion[] = [];
   for (const q of queue) {
     if (q.waiting === 0) continue;

@@ -1,5 +1,8 @@
 // The shapes of queue-server/API.md the boards read.
-import type { StaffTicket as WireStaffTicket } from '@mot-cua/ui-shared/wire.ts';
+import type { Center, CounterView, QueueItem, StaffTicket as WireStaffTicket } from '@mot-cua/ui-shared/wire.ts';
+
+// The centre, its counters and the queue come from the server's route schemas (ui-shared/src/wire.ts).
+export type { QueueItem };
 
 export interface Call {
   ticketId: string;
@@ -12,34 +15,14 @@ export interface Call {
   announcement?: string;
 }
 
-export interface QueueItem {
-  serviceId: string;
-  waiting: number;
-  oldestWaitSeconds: number | null;
-  estimatedWaitMinutes: number | null;
-  /** The range around it where measured waits back one (issue 18.3); null or absent: the figure alone. */
-  estimatedWaitLowMinutes?: number | null;
-  estimatedWaitHighMinutes?: number | null;
-  /** Where nobody signed in serves a field with people waiting: the wait if its open counters had an official. */
-  estimatedWaitIfStaffedMinutes?: number | null;
-}
-
 export interface Staff {
   fullName: string;
   title: string;
   phone?: string | null;
 }
 
-export interface LiveCounter {
-  id: string;
-  number: number;
-  status: 'open' | 'paused' | 'closed';
-  currentTicket: { id: string; number: string; serviceId: string; status?: string } | null;
-  /** The official shown for the counter: who signed in, else who usually sits there. */
-  staff: Staff | null;
-  /** Whether someone is signed in at the counter now. */
-  signedIn?: boolean;
-}
+/** A counter as the boards see it: the server's counter view. */
+export type LiveCounter = CounterView;
 
 /** The part of a staff ticket (the server's schema) the boards read. */
 export type StaffTicket = Pick<WireStaffTicket, 'id' | 'number' | 'serviceId' | 'status' | 'priorityCategoryId' | 'issuedAt' | 'waitSeconds' | 'visitWaitSeconds' | 'counterId'>;
@@ -139,21 +122,5 @@ export interface StateSnapshot {
   devices?: Device[];
 }
 
-export interface CenterInfo {
-  id: string;
-  name: string;
-  nameEn?: string;
-  address?: string;
-  hotline?: string;
-  /** Where citizens send feedback (hộp thư, e-mail…), shown on the hall board with the hotline. */
-  feedbackAddress?: string | null;
-  notice?: string;
-  noticeEn?: string;
-  targetWaitMinutes: number;
-  warnWaitMinutes?: number;
-  services: { id: string; code: string; name: string; nameEn?: string; prefix: string; waiting?: number; estimatedWaitMinutes?: number | null }[];
-  counters: { id: string; number: number; name: string; nameEn?: string; serviceIds: string[]; priority: boolean; status?: string; staff?: Staff | null; signedIn?: boolean }[];
-  priorityCategories: { id: string; name: string; nameEn?: string }[];
-  voice?: { template: string; lang: string; repeat: number; chime: boolean };
-  targets?: { waitMinutes?: number; warnWaitMinutes?: number; serviceMinutes?: number; satisfactionPct?: number; dossiersPerStaffYear?: number };
-}
+/** GET /center. */
+export type CenterInfo = Center;

@@ -5,6 +5,7 @@ import { fail } from '../domain/messages.ts';
 import type { RoutePlugin } from './context.ts';
 import { errors } from './schemas.ts';
 import { counterView } from './present.ts';
+import { centerSchema, queueSchema } from './center-schemas.ts';
 
 const procedureSchema = {
   type: 'object',
@@ -40,7 +41,7 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
     },
   );
 
-  app.get('/center', { schema: { summary: 'The centre: fields, counters, priority groups, voice, booking windows', tags: ['public'] } }, async () => {
+  app.get('/center', { schema: { summary: 'The centre: fields, counters, priority groups, voice, booking windows', tags: ['public'], response: { 200: centerSchema } } }, async () => {
     // The live configuration, read at each request: the admin console replaces it with no restart.
     const cfg = queue.centre.config;
     const summary = new Map(queue.estimates.queueSummary().map((s) => [s.serviceId, s]));
@@ -122,31 +123,7 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
       schema: {
         summary: 'Waiting count, oldest wait and the estimate for a new ticket, per field',
         tags: ['public'],
-        response: {
-          200: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              time: { type: 'string' },
-              services: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    serviceId: { type: 'string' },
-                    waiting: { type: 'integer' },
-                    oldestWaitSeconds: { type: 'integer' },
-                    estimatedWaitMinutes: { type: ['integer', 'null'] },
-                    estimatedWaitLowMinutes: { type: ['integer', 'null'] },
-                    estimatedWaitHighMinutes: { type: ['integer', 'null'] },
-                    estimatedWaitIfStaffedMinutes: { type: ['integer', 'null'] },
-                  },
-                },
-              },
-            },
-          },
-        },
+        response: { 200: queueSchema },
       },
     },
     async () => ({ time: toIso(queue.centre.now()), services: queue.estimates.queueSummary() }),
