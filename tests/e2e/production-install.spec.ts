@@ -151,6 +151,14 @@ describe('a fresh production install, configured at /admin with no restart', () 
     await counter.getByRole('button', { name: t.add }).click();
     await saved(a);
     await a.locator('tr[data-counter=quay-7]').waitFor();
+    // Counter 4's calling weights: shown as they are, one changed.
+    await a.locator('tr[data-counter=quay-4]').getByRole('button', { name: `${t.edit} Đất đai – Xây dựng` }).click();
+    expect(await counter.locator('input[name=weight-dat-dai]').inputValue()).toBe('2');
+    await counter.locator('input[name=weight-xay-dung]').fill('3');
+    await counter.getByRole('button', { name: t.save }).click();
+    await saved(a);
+    const quay4 = (await admin.get<{ counters: { id: string; weights: Record<string, number> }[] }>('/api/v1/admin/config')).body.counters.find((k) => k.id === 'quay-4');
+    expect(quay4?.weights).toEqual({ 'dat-dai': 2, 'xay-dung': 3 });
     await clean(a, 'counters');
 
     // The priority groups are there to edit.

@@ -74,6 +74,7 @@ const vi = {
   fieldsServed: 'Lĩnh vực quầy phục vụ',
   priorityCounter: 'Quầy ưu tiên (người cao tuổi, khuyết tật… được gọi trước)',
   priority: 'Ưu tiên',
+  weights: 'Trọng số gọi số theo lĩnh vực (để trống là 1; lớn hơn được gọi nhiều hơn)',
   // procedures
   proceduresTitle: 'Thủ tục hành chính',
   newProcedure: 'Thêm thủ tục',
@@ -198,6 +199,7 @@ export const admin: Bilingual<typeof vi> = {
     fieldsServed: 'Fields this counter serves',
     priorityCounter: 'Priority counter (elderly, disabled… are called first)',
     priority: 'Priority',
+    weights: 'Calling weight per field (empty is 1; higher is called more)',
     proceduresTitle: 'Administrative procedures',
     newProcedure: 'Add a procedure',
     procCode: 'Procedure code (national database), e.g. 1.001193',
