@@ -11,6 +11,8 @@ import { ApiClient } from '../support/api.ts';
 import { axeCheck } from '../support/browser.ts';
 import { repoRoot } from '../support/server.ts';
 import { browserSuite } from '../support/suite.ts';
+import { submitConsoleSignIn, submitManagerSignIn } from '../support/sign-in.ts';
+import { vnToday } from '../support/dates.ts';
 
 const ART = path.join(repoRoot, 'tests/artifacts/counter');
 mkdirSync(ART, { recursive: true });
@@ -20,12 +22,7 @@ const suite = browserSuite();
 async function signIn(username: string, counterId: string): Promise<Page> {
   const c = await suite.context({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
   const p = await c.newPage();
-  await p.goto(`${suite.server.url}/counter`);
-  await p.fill('input[name=username]', username);
-  await p.fill('input[name=password]', 'demo');
-  await p.locator('select[name=counter] option').first().waitFor({ state: 'attached' });
-  await p.selectOption('select[name=counter]', counterId);
-  await p.click('button[type=submit]');
+  await submitConsoleSignIn(p, suite.server.url, username, counterId);
   await p.locator('[data-action=next]').waitFor();
   return p;
 }
@@ -92,7 +89,7 @@ describe('the outcome of a visit at the console', () => {
 
     const mgr = new ApiClient(suite.server.url);
     await mgr.login('quanly');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const today = vnToday();
     const report = (await mgr.get<{ rows: { byStaff: { key: string; dossiersReceived: number; guidanceOnly: number }[] }; procedures: { key: string; guidanceOnly: number }[] }>(`/api/v1/reports?period=month&date=${today}`)).body;
     expect(report.rows.byStaff.find((r) => r.key === 'quay2')).toMatchObject({ dossiersReceived: 2, guidanceOnly: 1 });
     expect(report.procedures.find((r) => r.key === '1.001193')).toMatchObject({ guidanceOnly: 1 });
@@ -100,10 +97,7 @@ describe('the outcome of a visit at the console', () => {
     // the manager's reports page shows the dossier columns and the procedures that send people home
     const mc = await suite.context({ viewport: { width: 1600, height: 1000 }, bypassCSP: true, locale: 'vi-VN' });
     const m = await mc.newPage();
-    await m.goto(`${suite.server.url}/manager`);
-    await m.fill('input[name=username]', 'quanly');
-    await m.fill('input[name=password]', 'demo');
-    await m.click('button[type=submit]');
+    await submitManagerSignIn(m, suite.server.url);
     await m.getByTestId('kpis').waitFor();
     await m.getByRole('link', { name: 'Báo cáo' }).click();
     await m.selectOption('select[name=period]', 'month');
