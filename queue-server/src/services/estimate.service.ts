@@ -69,7 +69,8 @@ export class EstimateService {
   /** What the forward runs have learned from measured overtaking (issue 18.3). */
   private readonly calibration = new EstimateCalibration();
   /** Waiting tickets' first estimate (the one shown at issue), until they are called. */
-  private readonly pending = new Map<string, { raw: number; oldest: number; priority: boolean }>();
+  /** Each waiting ticket's first estimate, by id; null: its holder was shown no figure (nothing to learn, and not looked at again). */
+  private readonly pending = new Map<string, { raw: number; oldest: number; priority: boolean } | null>();
 
   constructor(
     private readonly centre: Centre,
@@ -208,19 +209,21 @@ export class EstimateService {
   /** A ticket seen called: how far off its estimate at issue was teaches the calibration. */
   private learn(t: TicketRecord): void {
     const p = this.pending.get(t.id);
-    if (!p || t.waitEndAt === null) return;
+    if (p === undefined || t.waitEndAt === null) return;
     this.pending.delete(t.id);
-    this.calibration.observe(p.priority, p.raw, p.oldest, Math.max(0, t.waitEndAt - t.enqueuedAt) / 60_000);
+    if (p) this.calibration.observe(p.priority, p.raw, p.oldest, Math.max(0, t.waitEndAt - t.enqueuedAt) / 60_000);
   }
 
   /** Remembers each new waiting ticket's first estimate (what its holder was shown at issue). */
   private remember(c: EstimateCache, all: QueueEstimates): void {
     for (const t of c.input.waiting) {
+      // Each ticket is looked at once, at its first run: one with no figure then (nobody
+      // signed in to serve it) is not asked again at every later run — that made each run
+      // cost the whole queue's estimates, and issuing slow down as the queue grew.
       if (this.pending.has(t.id)) continue;
       const e = all.of(t)?.estimatedWaitMinutes;
-      if (e === null || e === undefined) continue;
       if (this.pending.size >= PENDING_MAX) this.pending.delete(this.pending.keys().next().value!);
-      this.pending.set(t.id, { raw: e, oldest: c.oldestMin.get(t.serviceId) ?? 0, priority: t.priorityCategoryId !== null });
+      this.pending.set(t.id, e === null || e === undefined ? null : { raw: e, oldest: c.oldestMin.get(t.serviceId) ?? 0, priority: t.priorityCategoryId !== null });
     }
   }
 
