@@ -25,7 +25,8 @@ export function rssOf(pid: number): number {
 /** Runs `node --import tsx <file>` and waits for the line `${key}=<url>` on stdout. */
 export function launch(file: string, opts: { key: string; env?: Record<string, string>; ipc?: boolean; timeoutMs?: number }): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', file], {
+    // A bundle runs on bare node; sources need the TypeScript loader.
+    const proc = spawn(process.execPath, file.endsWith('.ts') ? ['--import', 'tsx', file] : [file], {
       cwd: repoRoot,
       env: { ...process.env, ...opts.env },
       stdio: opts.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
-// The real queue-server as a child process: demo centre, fresh SQLite in a
-// temporary folder, loopback only, request logging off (warn) as in the tests.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The real queue-server as a child process — its bundle, as a centre runs it: demo centre,
+// fresh SQLite in a temporary folder, loopback only, request logging off (warn) as in the tests.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, repoRoot, type Child } from './process.ts';
@@ -12,7 +12,10 @@ export interface QueueServer extends Child {
 
 export async function startQueueServer(): Promise<QueueServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
-  const child = await launch(path.join(repoRoot, 'queue-server/src/main.ts'), {
+  // The bundle, as `npm start` and `npm run serve` run it (scripts/run.mjs and the test command build it).
+  const bundle = path.join(repoRoot, 'queue-server/dist/server/main.js');
+  if (!existsSync(bundle)) throw new Error('no queue-server bundle: run `node queue-server/build/build.mjs` (npm run bench builds it)');
+  const child = await launch(bundle, {
     key: 'QUEUE_SERVER_URL',
     env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'warn' },
   });
