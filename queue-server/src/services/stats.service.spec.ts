@@ -31,6 +31,7 @@ describe('StatsService', () => {
     expect(s.byService).toEqual([expect.objectContaining({ key: 'ho-tich', name: 'Tư pháp – Hộ tịch', served: 2 })]);
     expect(s.byCounter).toEqual([expect.objectContaining({ key: 'quay-2', name: expect.stringMatching(/^Quầy 2 — /) })]);
     // an official with no account keeps the username as the name
-    expect(s.byStaff.map((g) => [g.key, g.name])).toEqual([['staff-quay-2', 'staff-quay-2']]);
+    const staff: { key: string; name: string }[] = s.byStaff;
+    expect(staff.map((g) => [g.key, g.name])).toEqual([['staff-quay-2', 'staff-quay-2']]);
   });
 });
