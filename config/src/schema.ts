@@ -204,6 +204,16 @@ export const reportingSchema = z.strictObject({
   monthStartDay: z.number().int().min(1).max(28).default(21),
 });
 
+/** Why a rating was not "satisfied" (issue 16.5): offered after "Bình thường" or "Không hài lòng". */
+export const ratingReasonSchema = z.strictObject({ id, label: text, labelEn: text.optional() });
+export const DEFAULT_RATING_REASONS = [
+  { id: 'cho-lau', label: 'Chờ lâu', labelEn: 'Long wait' },
+  { id: 'thai-do', label: 'Thái độ cán bộ chưa tốt', labelEn: 'Staff attitude' },
+  { id: 'huong-dan', label: 'Hướng dẫn chưa rõ', labelEn: 'Unclear guidance' },
+  { id: 'thieu-giay-to', label: 'Phải bổ sung giấy tờ', labelEn: 'Had to bring more documents' },
+  { id: 'co-so-vat-chat', label: 'Cơ sở vật chất', labelEn: 'Facilities' },
+];
+
 export const visitsSchema = z.strictObject({
   /** What a finish records when the official does not say (the calling keypad's finish, call-next): tiếp nhận hồ sơ by default. */
   defaultOutcome: z.enum(VISIT_OUTCOMES).default('received'),
@@ -250,6 +260,7 @@ export const centerConfigSchema = z
     booking: bookingSchema.default({ earlyMinutes: 30, lateMinutes: 15 }),
     privacy: privacySchema.default({ scanRetentionDays: 1 }),
     visits: visitsSchema.default({ defaultOutcome: 'received' }),
+    ratingReasons: z.array(ratingReasonSchema).max(8).default(DEFAULT_RATING_REASONS),
     reporting: reportingSchema.default({ monthStartDay: 21 }),
     devices: devicesSchema.default({ list: [], printer: { kind: 'simulator', paperWidth: 80, ...DEFAULT_PRINTER_SETTING }, silenceAlertSeconds: DEFAULT_SILENCE_ALERT_SECONDS }),
   })

@@ -52,6 +52,18 @@ export interface ProcedureStats {
   guidanceOnlyPct: number | null;
 }
 
+/** The visits rated in one band of their wait: where satisfaction breaks against the target. */
+export interface WaitBand {
+  fromMinutes: number;
+  /** Null: the last band, open-ended. */
+  toMinutes: number | null;
+  ratings: number;
+  satisfactionPct: number | null;
+}
+
+/** The bands of a visit's wait the satisfaction is read in, in minutes. */
+export const WAIT_BANDS_MINUTES = [0, 5, 10, 15, 20, 30, 45] as const;
+
 export interface Stats {
   issued: number;
   served: number;
@@ -77,6 +89,9 @@ export interface Stats {
   byCounter: GroupStats[];
   byStaff: GroupStats[];
   byProcedure: ProcedureStats[];
+  /** How many ratings gave each reason (issue 16.5), most given first. */
+  byReason: { key: string; ratings: number }[];
+  byWaitBand: WaitBand[];
   byHour: { hour: number; arrivals: number; served: number; avgWaitSeconds: number | null }[];
 }
 
@@ -127,6 +142,25 @@ function byProcedure(txns: Transaction[]): ProcedureStats[] {
       return { key, withOutcome: o.withOutcome, dossiersReceived: o.dossiersReceived, guidanceOnly: o.guidanceOnly, guidanceOnlyPct: pct(o.guidanceOnly, o.withOutcome) };
     })
     .sort((a, b) => (b.guidanceOnlyPct ?? -1) - (a.guidanceOnlyPct ?? -1) || b.withOutcome - a.withOutcome || (a.key < b.key ? -1 : 1));
+}
+
+function byReason(rated: Transaction[]): { key: string; ratings: number }[] {
+  const n = new Map<string, number>();
+  for (const t of rated) for (const r of new Set(t.reasons)) n.set(r, (n.get(r) ?? 0) + 1);
+  return [...n.entries()].map(([key, ratings]) => ({ key, ratings })).sort((a, b) => b.ratings - a.ratings || (a.key < b.key ? -1 : 1));
+}
+
+/** Each rated visit's score by the visit's whole wait, in bands. */
+function byWaitBand(visits: Transaction[][], visitWait: (legs: Transaction[]) => number, o: KpiOptions): WaitBand[] {
+  const bands = WAIT_BANDS_MINUTES.map((from, i) => ({ fromMinutes: from, toMinutes: WAIT_BANDS_MINUTES[i + 1] ?? null, scores: [] as number[] }));
+  for (const legs of visits) {
+    const rated = legs.find((t) => t.score !== null);
+    if (!rated) continue;
+    const minutes = visitWait(legs) / 60_000;
+    const band = bands.findLast((b) => minutes >= b.fromMinutes)!;
+    band.scores.push(rated.score!);
+  }
+  return bands.map((b) => ({ fromMinutes: b.fromMinutes, toMinutes: b.toMinutes, ratings: b.scores.length, satisfactionPct: pct(b.scores.filter((s) => o.satisfiedScores.has(s)).length, b.scores.length) }));
 }
 
 function group(key: string, txns: Transaction[], o: KpiOptions): GroupStats {
@@ -208,6 +242,8 @@ export function computeStats(events: Iterable<DomainEvent>, o: KpiOptions): Stat
     byCounter: groupBy(txns, (t) => t.counterId, o),
     byStaff: groupBy(txns, (t) => t.staff, o),
     byProcedure: byProcedure(txns),
+    byReason: byReason(rated),
+    byWaitBand: byWaitBand(visitList, visitWait, o),
     byHour: [...byHour.entries()]
       .sort(([a], [b]) => a - b)
       .map(([hour, h]) => ({ hour, arrivals: h.arrivals, served: h.served, avgWaitSeconds: avgSeconds(h.waits) })),

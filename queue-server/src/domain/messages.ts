@@ -146,6 +146,12 @@ export const ERRORS = {
     vi: 'Mã hồ sơ không đúng dạng, ví dụ 261120-HT01-0007',
     en: 'malformed dossier code, e.g. 261120-HT01-0007',
   },
+  rating_reasons_not_expected: {
+    kind: 'bad_input',
+    vi: 'Chỉ chọn lý do khi đánh giá "Bình thường" hoặc "Không hài lòng"',
+    en: 'reasons go only with a rating that is not satisfied',
+  },
+  unknown_rating_reason: { kind: 'bad_input', vi: 'Lý do "{reason}" không có trong danh sách của trung tâm', en: 'reason "{reason}" is not one of the centre\'s' },
   dossier_source_unavailable: {
     kind: 'unavailable',
     vi: 'Chưa kết nối được hệ thống thông tin một cửa của tỉnh; xin thử lại sau ít phút hoặc hỏi cán bộ tại quầy',

@@ -63,6 +63,8 @@ export interface Transaction {
   /** What the visit achieved at this transaction's finish (null: not finished, or finished before outcomes were recorded). */
   outcome: Outcome | null;
   dossierCode: string | null;
+  /** Why the rating was not "satisfied", as the citizen ticked (issue 16.5). */
+  reasons: string[];
 }
 
 /** The transaction an `issued` event opens. */
@@ -83,6 +85,7 @@ export function openTransaction(e: DomainEvent): Transaction {
     procedureCode: typeof e.data.procedureCode === 'string' ? e.data.procedureCode : null,
     outcome: null,
     dossierCode: null,
+    reasons: [],
   };
 }
 
@@ -107,7 +110,10 @@ export function applyEvent(t: Transaction, e: DomainEvent): void {
     t.staff = e.actor;
   }
   if (e.type === 'started') t.startedAt = e.at;
-  if (e.type === 'rated' && typeof e.data.score === 'number') t.score = e.data.score;
+  if (e.type === 'rated' && typeof e.data.score === 'number') {
+    t.score = e.data.score;
+    t.reasons = Array.isArray(e.data.reasons) ? e.data.reasons.filter((r): r is string => typeof r === 'string') : [];
+  }
   if (e.type === 'finished') {
     t.outcome = isOutcome(e.data.outcome) ? e.data.outcome : null;
     t.dossierCode = typeof e.data.dossierCode === 'string' ? e.data.dossierCode : null;

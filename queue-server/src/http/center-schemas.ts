@@ -88,6 +88,11 @@ export const centerSchema = {
       type: 'array',
       items: { type: 'object', additionalProperties: false, properties: { score: { type: 'integer' }, label: { type: 'string' }, labelEn: { type: 'string' } }, required: ['score', 'label', 'labelEn'] },
     },
+    /** Why a rating was not "satisfied": what the rating screens offer after "Bình thường" or "Không hài lòng" (issue 16.5). */
+    ratingReasons: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, properties: { id: { type: 'string' }, label: { type: 'string' }, labelEn: { type: 'string' } }, required: ['id', 'label', 'labelEn'] },
+    },
     voice: {
       type: 'object',
       additionalProperties: false,
@@ -100,7 +105,7 @@ export const centerSchema = {
   },
   required: [
     'id', 'name', 'nameEn', 'address', 'hotline', 'feedbackAddress', 'notice', 'noticeEn', 'targetWaitMinutes', 'warnWaitMinutes', 'serviceTargetMinutes',
-    'targets', 'services', 'counters', 'priorityCategories', 'satisfactionLevels', 'voice', 'booking', 'kioskAgentUrl',
+    'targets', 'services', 'counters', 'priorityCategories', 'satisfactionLevels', 'ratingReasons', 'voice', 'booking', 'kioskAgentUrl',
   ],
 } as const;
 

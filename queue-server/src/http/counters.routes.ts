@@ -150,7 +150,7 @@ export const counterRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req, reply) => {
-      const t = await queue.ratings.rateAtCounter(req.params.counterId, req.body.score, req.actor);
+      const t = await queue.ratings.rateAtCounter(req.params.counterId, req.body.score, req.actor, req.body.reasons ?? []);
       reply.code(201);
       return { ticketId: t.id, score: req.body.score };
     },

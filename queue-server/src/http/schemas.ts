@@ -37,6 +37,8 @@ export const ratingBody = {
     score: { type: 'integer', minimum: 1, maximum: 4 },
     /** The visit's rating key, from the slip's QR (`?k=` of its status URL); the counter's rating keypad needs none. */
     k: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
+    /** Why not satisfied (the centre's ratingReasons ids), with a score that is not "satisfied" only (issue 16.5). */
+    reasons: { type: 'array', maxItems: 8, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_-]*$' } },
   },
 } as const;
 

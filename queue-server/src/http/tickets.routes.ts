@@ -164,7 +164,7 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req, reply) => {
-      const t = await queue.ratings.rate(req.params.id, req.body.score, req.body.k ?? null, req.actor);
+      const t = await queue.ratings.rate(req.params.id, req.body.score, req.body.k ?? null, req.actor, req.body.reasons ?? []);
       reply.code(201);
       return { ticketId: t.id, score: req.body.score };
     },

@@ -10,6 +10,12 @@ function tables(r: Report): { title: string; head: string[]; rows: Cell[][] }[] 
   return [
     ...SECTIONS.map((s) => ({ title: s.title, head: COLUMNS.map((c) => c.title), rows: r.rows[s.key].map((row) => COLUMNS.map((c) => c.value(row))) })),
     { title: 'Theo thủ tục', head: PROCEDURE_COLUMNS.map((c) => c.title), rows: r.procedures.map((row) => PROCEDURE_COLUMNS.map((c) => c.value(row))) },
+    { title: 'Lý do chưa hài lòng', head: ['Mã', 'Lý do', 'Lượt đánh giá'], rows: r.reasons.map((x) => [x.key, x.name, x.ratings]) },
+    {
+      title: 'Hài lòng theo thời gian chờ',
+      head: ['Chờ từ (phút)', 'Đến (phút)', 'Lượt đánh giá', 'Hài lòng (%)'],
+      rows: r.waitBands.map((b) => [b.fromMinutes, b.toMinutes, b.ratings, b.satisfactionPct]),
+    },
   ];
 }
 

@@ -1,7 +1,7 @@
 // A report for one period: the centre, then per field, counter and official,
 // each row against the targets (wait, service time, productivity).
 import type { CenterConfig } from '@mot-cua/config';
-import type { GroupStats, ProcedureStats, Stats } from '../domain/index.ts';
+import type { GroupStats, ProcedureStats, Stats, WaitBand } from '../domain/index.ts';
 import type { Period } from './period.ts';
 
 export interface ReportRow extends GroupStats {
@@ -27,7 +27,15 @@ export interface Report {
   targets: { waitMinutes: number; serviceMinutes: number; satisfactionPct: number; dossiersPerStaffYear: number };
   rows: { center: ReportRow[]; byService: ReportRow[]; byCounter: ReportRow[]; byStaff: ReportRow[] };
   procedures: ProcedureRow[];
+  /** Why ratings were not "satisfied", most given first, by the centre's reason names (issue 16.5). */
+  reasons: { key: string; name: string; ratings: number }[];
+  /** Satisfaction by the visit's wait, and the band from which it falls below the target (null: it never does, or too few ratings). */
+  waitBands: WaitBand[];
+  satisfactionBreaksAtMinutes: number | null;
 }
+
+/** Ratings a wait band needs before its satisfaction is read against the target. */
+export const MIN_BAND_RATINGS = 5;
 
 const perYear = (served: number, days: number) => Math.round((served * 365) / Math.max(1, days));
 const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
@@ -96,6 +104,10 @@ export function buildReport(config: CenterConfig, period: Period, stats: Stats, 
       byStaff: stats.byStaff.map((g) => row(g, names.staff(g.key), period.days)),
     },
     procedures: stats.byProcedure.map((p) => ({ ...p, name: config.procedures.find((x) => x.code === p.key)?.name ?? p.key })),
+    reasons: stats.byReason.map((r) => ({ ...r, name: config.ratingReasons.find((x) => x.id === r.key)?.label ?? r.key })),
+    waitBands: stats.byWaitBand,
+    satisfactionBreaksAtMinutes:
+      stats.byWaitBand.find((b) => b.ratings >= MIN_BAND_RATINGS && b.satisfactionPct !== null && b.satisfactionPct < config.targets.satisfactionPct)?.fromMinutes ?? null,
   };
 }
 

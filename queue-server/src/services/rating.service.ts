@@ -36,16 +36,27 @@ export class RatingService {
   }
 
   /** A rating from whoever holds the slip: `key` is the one its QR carries. */
-  async rate(ticketId: string, score: number, key: string | null, actor: Actor): Promise<TicketRecord> {
+  async rate(ticketId: string, score: number, key: string | null, actor: Actor, reasons: readonly string[] = []): Promise<TicketRecord> {
     if (actor.kind === 'user') throw fail('forbidden:rating');
     const t = await this.open.get(ticketId);
     const want = Buffer.from(this.keyOf(t));
     const got = Buffer.from(key ?? '');
     if (got.length !== want.length || !timingSafeEqual(got, want)) throw fail('bad_rating_key');
-    return this.rateVisit(t, score);
+    return this.rateVisit(t, score, reasons);
   }
 
-  private async rateVisit(first: TicketRecord, score: number): Promise<TicketRecord> {
+  /** Reasons go with a score that is not "satisfied", and only the centre's own. */
+  private checkReasons(score: number, reasons: readonly string[]): void {
+    if (reasons.length === 0) return;
+    const level = this.centre.config.satisfactionLevels.find((l) => l.score === score);
+    if (level?.satisfied) throw fail('rating_reasons_not_expected');
+    const known = new Set(this.centre.config.ratingReasons.map((r) => r.id));
+    const unknown = reasons.find((r) => !known.has(r));
+    if (unknown !== undefined) throw fail('unknown_rating_reason', { reason: unknown });
+  }
+
+  private async rateVisit(first: TicketRecord, score: number, reasons: readonly string[]): Promise<TicketRecord> {
+    this.checkReasons(score, reasons);
     let t = first;
     // Follow a transferred visit to its last transaction.
     for (let hops = 0; t.transferredTo && hops < MAX_TRANSFERS; hops++) t = await this.open.get(t.transferredTo);
@@ -60,19 +71,19 @@ export class RatingService {
       }
       const rated = ticketRecord(fresh, { rating: score });
       w.updateTicket(rated);
-      this.log.record(w, rated, 'rated', null, { score });
+      this.log.record(w, rated, 'rated', null, reasons.length ? { score, reasons: [...reasons] } : { score });
       return rated;
     });
   }
 
   /** A rating keypad's press: rates the last ticket finished at the counter. */
-  async rateAtCounter(counterId: string, score: number, actor: Actor): Promise<TicketRecord> {
+  async rateAtCounter(counterId: string, score: number, actor: Actor, reasons: readonly string[] = []): Promise<TicketRecord> {
     this.centre.counter(counterId);
     if (actor.kind !== 'device' || actor.deviceKind !== 'keypad') throw fail('forbidden:rating');
     assertMayActAt(actor, counterId);
     const last = await this.open.lastFinishedAt(counterId);
     if (!last) throw fail('nothing_to_rate');
-    return this.rateVisit(last, score);
+    return this.rateVisit(last, score, reasons);
   }
 
   /** The kiosk agent's word on whether the ticket came out of the printer. */
