@@ -86,7 +86,12 @@ export const centerSchema = {
     },
     satisfactionLevels: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, properties: { score: { type: 'integer' }, label: { type: 'string' }, labelEn: { type: 'string' } }, required: ['score', 'label', 'labelEn'] },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { score: { type: 'integer' }, label: { type: 'string' }, labelEn: { type: 'string' }, satisfied: { type: 'boolean' } },
+        required: ['score', 'label', 'labelEn', 'satisfied'],
+      },
     },
     /** Why a rating was not "satisfied": what the rating screens offer after "Bình thường" or "Không hài lòng" (issue 16.5). */
     ratingReasons: {

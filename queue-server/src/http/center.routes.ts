@@ -73,7 +73,7 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
       })),
       counters: cfg.counters.map((c) => counterView(ctx, c.id)),
       priorityCategories: cfg.priorityCategories.map((p) => ({ id: p.id, name: p.name, nameEn: p.nameEn ?? p.name, minAge: p.minAge ?? null })),
-      satisfactionLevels: cfg.satisfactionLevels.map((l) => ({ score: l.score, label: l.label, labelEn: l.labelEn ?? l.label })),
+      satisfactionLevels: cfg.satisfactionLevels.map((l) => ({ score: l.score, label: l.label, labelEn: l.labelEn ?? l.label, satisfied: l.satisfied })),
       ratingReasons: cfg.ratingReasons.map((r) => ({ id: r.id, label: r.label, labelEn: r.labelEn ?? r.label })),
       voice: cfg.voice,
       booking: cfg.booking,
