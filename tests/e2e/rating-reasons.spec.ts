@@ -10,6 +10,7 @@ import { axeCheck } from '../support/browser.ts';
 import { vnToday } from '../support/dates.ts';
 import { repoRoot } from '../support/server.ts';
 import { browserSuite } from '../support/suite.ts';
+import { submitManagerSignIn } from '../support/sign-in.ts';
 
 const ART = path.join(repoRoot, 'tests/artifacts/phone');
 mkdirSync(ART, { recursive: true });
@@ -51,6 +52,18 @@ describe('ratings that say why, on the phone', () => {
     await mgr.login('quanly');
     const report = (await mgr.get<{ reasons: { key: string; ratings: number }[] }>(`/api/v1/reports?period=month&date=${vnToday()}`)).body;
     expect(report.reasons).toEqual([{ key: 'thieu-giay-to', name: 'Phải bổ sung giấy tờ', ratings: 1 }]);
+
+    // the manager's reports page shows the reason and the satisfaction by wait
+    const m = await (await suite.context({ viewport: { width: 1600, height: 1000 }, bypassCSP: true, locale: 'vi-VN' })).newPage();
+    await submitManagerSignIn(m, suite.server.url);
+    await m.getByTestId('kpis').waitFor();
+    await m.getByRole('link', { name: 'Báo cáo' }).click();
+    await m.getByRole('button', { name: 'Xem báo cáo' }).click();
+    await expect.poll(() => m.getByTestId('report-reasons').textContent(), { timeout: 10_000 }).toBe('Phải bổ sung giấy tờ: 1');
+    expect(await m.getByTestId('report-satisfaction').locator('tbody tr').first().textContent()).toMatch(/^0–5 phút1/);
+    expect(await m.getByTestId('satisfaction-breaks').textContent()).toContain('Chưa có mức chờ nào');
+    expect(await axeCheck(m)).toEqual([]);
+    await m.getByTestId('report-satisfaction').screenshot({ path: path.join(ART, 'report-satisfaction-vi.png') });
   });
 
   it('in English the reasons are English; a satisfied face sends at once', async () => {
