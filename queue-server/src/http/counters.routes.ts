@@ -1,7 +1,6 @@
 // A counter's work: call next, act on its current ticket (for keypads), its queue, pause and close.
 import type { RoutePlugin } from './context.ts';
-import { counterParam, errors, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
-import { finishBody, noBodyIsEmpty } from './tickets.routes.ts';
+import { counterParam, errors, finishBody, noBodyIsEmpty, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
 import { baseUrl, counterView, noContent, publicTicket, staffTicket } from './present.ts';
 import { guard, staffOnly, staffOrKeypad } from './guards.ts';
 import { assertMayActAt } from '../services/actor.ts';

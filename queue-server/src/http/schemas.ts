@@ -1,5 +1,6 @@
 // JSON schemas shared by routes: validation, serialisation and the OpenAPI document come from these.
 import { TICKET_STATUSES, CHANNELS } from '../domain/index.ts';
+import { OUTCOMES } from '../domain/outcome.ts';
 
 // Generic, so the type stays a literal tuple and json-schema-to-ts (ui-shared's wire types) can read it.
 const nullable = <T extends 'string' | 'integer' | 'boolean'>(type: T) => ({ type: [type, 'null'] as const });
@@ -27,6 +28,24 @@ export const transferBody = {
   required: ['serviceId'],
   properties: { serviceId: { type: 'string', minLength: 1, maxLength: 64 } },
 } as const;
+
+/**
+ * POST …/finish: what the visit achieved (issue 16.1). No body, or no outcome, records the
+ * counter's default outcome; a dossier code goes with a dossier received or a result returned.
+ */
+export const finishBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    outcome: { type: 'string', enum: [...OUTCOMES] },
+    dossierCode: { type: 'string', minLength: 1, maxLength: 32 },
+  },
+} as const;
+
+/** A finish with no body at all (a keypad, an older client) is a finish with the counter's default: validated as `{}`. */
+export const noBodyIsEmpty = async (req: { body: unknown }) => {
+  req.body ??= {};
+};
 
 /** POST …/rating: 4 = rất hài lòng … 1 = không hài lòng (the phone, the kiosk and the rating keypad). */
 export const ratingBody = {

@@ -1,8 +1,7 @@
 // Tickets: issue (idempotent), read, act on, transfer, rate, print result.
 import { fail } from '../domain/messages.ts';
-import { OUTCOMES } from '../domain/outcome.ts';
 import type { RoutePlugin } from './context.ts';
-import { errors, idParam, issueBody, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
+import { errors, finishBody, idParam, issueBody, noBodyIsEmpty, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
 import { whenDurable } from './errors.ts';
 import { baseUrl, heldTicket, noContent, publicTicket } from './present.ts';
 import { staffOnly, deviceOnly } from './guards.ts';
@@ -10,24 +9,6 @@ import { staffOnly, deviceOnly } from './guards.ts';
 const idempotencyKey = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } as const;
 
 const ACTIONS = ['recall', 'start', 'no-show', 'cancel', 'park'] as const;
-
-/**
- * POST …/finish: what the visit achieved (issue 16.1). No body, or no outcome, records the
- * counter's default outcome; a dossier code goes with a dossier received or a result returned.
- */
-export const finishBody = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    outcome: { type: 'string', enum: [...OUTCOMES] },
-    dossierCode: { type: 'string', minLength: 1, maxLength: 32 },
-  },
-} as const;
-
-/** A finish with no body at all (a keypad, an older client) is a finish with the counter's default: validated as `{}`. */
-export const noBodyIsEmpty = async (req: { body: unknown }) => {
-  req.body ??= {};
-};
 
 export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
   const { queue } = ctx;
