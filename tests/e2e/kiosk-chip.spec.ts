@@ -38,6 +38,9 @@ async function openKiosk(route: string): Promise<{ page: Page; errors: string[] 
   const ws = agent.url.replace(/^http/, 'ws') + '/ws';
   await page.goto(`${server.url}${route}?agent=${encodeURIComponent(ws)}&token=demo-kiosk-1`);
   await expect.poll(() => page.locator('.kiosk').getAttribute('data-agent'), { timeout: 15_000 }).toBe('connected');
+  // A card read before the centre (its priority groups) has loaded gets no group from its age:
+  // the scans below come once it has (a fresh clone's run once scanned first).
+  await page.locator('.kiosk[data-center="loaded"]').waitFor();
   return { page, errors };
 }
 
