@@ -11,3 +11,4 @@ export * from './events.ts';
 export * from './ticket-events.ts';
 export * from './kpi.ts';
 export * from './hours.ts';
+export * from './closing.ts';

@@ -127,8 +127,19 @@ export const queueItemSchema = {
     estimatedWaitHighMinutes: nullable('integer'),
     /** For the manager's advice only: the wait if the field's open counters had an official. */
     estimatedWaitIfStaffedMinutes: nullable('integer'),
+    /** Waiting tickets the estimate calls past the closing time minus a typical service (issue 17.3). */
+    mayNotBeServedToday: { type: 'integer' },
+    /** The field's last close today; null where it does not open today or the centre does not enforce hours. */
+    closesAt: nullable('string'),
+    /** About when a number taken now would be called; null without an estimate. */
+    newTicketServedAt: nullable('string'),
+    /** A number taken now would probably not be reached before closing: the kiosk asks before issuing it. */
+    beyondClosing: { type: 'boolean' },
   },
-  required: ['serviceId', 'waiting', 'oldestWaitSeconds', 'estimatedWaitMinutes', 'estimatedWaitLowMinutes', 'estimatedWaitHighMinutes', 'estimatedWaitIfStaffedMinutes'],
+  required: [
+    'serviceId', 'waiting', 'oldestWaitSeconds', 'estimatedWaitMinutes', 'estimatedWaitLowMinutes', 'estimatedWaitHighMinutes', 'estimatedWaitIfStaffedMinutes',
+    'mayNotBeServedToday', 'closesAt', 'newTicketServedAt', 'beyondClosing',
+  ],
 } as const;
 
 /** GET /queue. */

@@ -36,6 +36,7 @@ export const noContent = (reply: FastifyReply) => reply.code(204).send();
 export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estimate & Partial<ShownEstimate> = q.estimates.estimateOf(t), group = false) {
   const counter = t.counterId ? q.centre.config.counters.find((c) => c.id === t.counterId) : undefined;
   const service = q.centre.config.services.find((s) => s.id === t.serviceId);
+  const line = t.status === 'waiting' ? q.estimates.closingLine(t.serviceId) : null;
   return {
     id: t.id,
     number: t.number,
@@ -54,6 +55,9 @@ export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estim
     // The range the screens and the slip show ("khoảng 12–18 phút"), where the waits measured so far give one; else both null.
     estimatedWaitLowMinutes: est.estimatedWaitLowMinutes ?? null,
     estimatedWaitHighMinutes: est.estimatedWaitHighMinutes ?? null,
+    // Only a waiting ticket can be past closing; its field's close is said with it.
+    beyondClosing: t.status === 'waiting' && q.estimates.beyondClosing(t.serviceId, est.estimatedWaitMinutes),
+    closesAt: line ? toIso(line.closesAt) : null,
     statusUrl: `${base}/t/${t.id}`,
     printed: t.printed,
     rated: t.rating !== null,

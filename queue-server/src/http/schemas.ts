@@ -99,6 +99,10 @@ export const ticketSchema = {
     /** The range around the estimate ("khoảng 12–18 phút"), both null where one figure is shown. */
     estimatedWaitLowMinutes: nullable('integer'),
     estimatedWaitHighMinutes: nullable('integer'),
+    /** The estimate calls it past its field's closing time minus a typical service: it may not be served today (issue 17.3). */
+    beyondClosing: { type: 'boolean' },
+    /** Its field's last close today, for the warning ("quầy đóng lúc 17:00"); null where there is none to say. */
+    closesAt: nullable('string'),
     statusUrl: { type: 'string' },
     printed: nullable('boolean'),
     rated: { type: 'boolean' },

@@ -4,7 +4,12 @@
 // asks before the next write (and within ESTIMATE_REUSE_MS), so a burst of
 // tickets committed together, and the board and phones that follow, cost one run.
 import {
+  closingLine,
   EstimateCalibration,
+  pastClosing,
+  servedAt,
+  toIso,
+  type ClosingLine,
   estimateFor,
   estimateQueue,
   expectedServiceMs,
@@ -54,6 +59,14 @@ export interface FieldSummary {
    * the wait if the open counters there had an official (null otherwise). Never shown to citizens.
    */
   estimatedWaitIfStaffedMinutes: number | null;
+  /** Waiting tickets the estimate calls past the closing line (issue 17.3); 0 where hours are not enforced. */
+  mayNotBeServedToday: number;
+  /** The field's last close today (ISO), null where it does not open today or hours are not enforced. */
+  closesAt: string | null;
+  /** When a number taken now would be called, about (ISO); null without an estimate. */
+  newTicketServedAt: string | null;
+  /** A number taken now would probably not be reached before closing. */
+  beyondClosing: boolean;
 }
 
 
@@ -76,6 +89,8 @@ export class EstimateService {
     private readonly centre: Centre,
     private readonly open: OpenTickets,
     private readonly counterStates: CounterStates,
+    /** Whether the closing time limits the day (the centre enforces its hours; a demo does not). */
+    private readonly closingHours = false,
   ) {
     this.follow();
   }
@@ -126,15 +141,30 @@ export class EstimateService {
     return shown;
   }
 
+  /** Today's closing line of a field (domain/closing.ts), null where hours are not enforced or it does not open today. */
+  closingLine(serviceId: string): ClosingLine | null {
+    if (!this.closingHours) return null;
+    const s = this.centre.config.services.find((x) => x.id === serviceId);
+    if (!s) return null;
+    return closingLine(s.hours ?? this.centre.config.hours, this.centre.now(), this.serviceTimes()[serviceId] ?? s.avgServiceMinutes * 60_000);
+  }
+
+  /** Whether a ticket of the field waiting `waitMinutes` from now would probably not be reached before closing. */
+  beyondClosing(serviceId: string, waitMinutes: number | null): boolean {
+    return pastClosing(this.closingLine(serviceId), this.centre.now(), waitMinutes);
+  }
+
   /** Per field: how many wait, the longest wait so far, and the estimate for a ticket taken now. */
   queueSummary(newTicket: Map<string, ShownEstimate> = this.newTicketEstimates()): FieldSummary[] {
     const now = this.centre.now();
-    const per = new Map(this.centre.config.services.map((s) => [s.id, { n: 0, oldest: 0 }]));
+    const per = new Map(this.centre.config.services.map((s) => [s.id, { n: 0, oldest: 0, late: 0, line: this.closingLine(s.id) }]));
     for (const t of this.open.values()) {
       const f = t.status === 'waiting' ? per.get(t.serviceId) : undefined;
       if (!f) continue;
       f.n++;
       f.oldest = Math.max(f.oldest, now - (t.enqueuedAt - t.priorWaitMs));
+      // Only where a closing line exists: a field with none costs no estimate lookups.
+      if (f.line && pastClosing(f.line, now, this.estimateOf(t).estimatedWaitMinutes)) f.late++;
     }
     const ifStaffed = this.ifStaffed(per);
     return this.centre.config.services.map((s) => {
@@ -148,6 +178,10 @@ export class EstimateService {
         estimatedWaitMinutes: e?.estimatedWaitMinutes ?? null,
         estimatedWaitLowMinutes: e?.estimatedWaitLowMinutes ?? null,
         estimatedWaitHighMinutes: e?.estimatedWaitHighMinutes ?? null,
+        mayNotBeServedToday: f.late,
+        closesAt: f.line ? toIso(f.line.closesAt) : null,
+        newTicketServedAt: ((at) => (at === null ? null : toIso(at)))(servedAt(now, e?.estimatedWaitMinutes ?? null)),
+        beyondClosing: pastClosing(f.line, now, e?.estimatedWaitMinutes ?? null),
       };
     });
   }

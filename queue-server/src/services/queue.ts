@@ -42,7 +42,7 @@ export async function createQueue(config: ConfigSource, port: StorePort, bus: Bu
     tickets,
     issue: new IssueService(centre, tickets, log, bus, opts),
     counters: new CounterService(centre, tickets, states, log, hall, bus),
-    estimates: new EstimateService(centre, tickets, states),
+    estimates: new EstimateService(centre, tickets, states, opts.enforceHours),
     hall,
     ratings: new RatingService(centre, tickets, log, bus, opts.secret),
     dayClose: new DayCloseService(centre, tickets, log, hall, bus, { enforceHours: opts.enforceHours }),
