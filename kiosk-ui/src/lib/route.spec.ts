@@ -27,4 +27,8 @@ describe('parseRoute', () => {
   it('reads the search of the procedure list', () => {
     expect(parseRoute('/kiosk/procedures', '?q=khai%20sinh')).toEqual({ name: 'procedures', serviceId: undefined, q: 'khai sinh' });
   });
+  it('opens the booking on a field and its first free time (the closing-time offer), or plain', () => {
+    expect(parseRoute('/kiosk/book', '?service=dat-dai&first=1')).toEqual({ name: 'book', serviceId: 'dat-dai', first: true });
+    expect(parseRoute('/kiosk/book')).toEqual({ name: 'book', serviceId: undefined, first: false });
+  });
 });

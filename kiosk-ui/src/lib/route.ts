@@ -7,7 +7,7 @@ export type Route =
   | { name: 'procedure'; code: string }
   | { name: 'dossier'; code?: string }
   | { name: 'checkin' }
-  | { name: 'book' }
+  | { name: 'book'; serviceId?: string; first?: boolean }
   | { name: 'rating'; number?: string }
   | { name: 'phone'; id: string };
 
@@ -29,7 +29,8 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'procedure': return q.get('code') ? { name: 'procedure', code: q.get('code') ?? '' } : { name: 'procedures' };
     case 'dossier': return { name: 'dossier', code: opt('code') };
     case 'checkin': return { name: 'checkin' };
-    case 'book': return { name: 'book' };
+    // ?service=…&first=1: the field chosen and its first free time picked (the kiosk's closing-time offer)
+    case 'book': return { name: 'book', serviceId: opt('service'), first: q.get('first') === '1' };
     case 'rating': return { name: 'rating', number: opt('number') };
     default: return { name: 'home' };
   }
