@@ -15,7 +15,7 @@ function strings(v: unknown): string[] {
 }
 
 describe('demo centre', () => {
-  it('has the six fields with prefixes 1 to 6', () => {
+  it('has the six fields with prefixes 1 to 6, and the returns lane 9 (issue 16.3)', () => {
     expect(config.services.map((s) => [s.name, s.prefix])).toEqual([
       ['Tư pháp – Hộ tịch', '1'],
       ['Chứng thực', '2'],
@@ -23,7 +23,9 @@ describe('demo centre', () => {
       ['Xây dựng', '4'],
       ['Lao động – Thương binh và Xã hội', '5'],
       ['Đăng ký kinh doanh (hộ kinh doanh)', '6'],
+      ['Trả kết quả', '9'],
     ]);
+    expect(config.services.filter((s) => s.returns).map((s) => s.id)).toEqual(['tra-ket-qua']);
     for (const s of config.services) {
       expect(s.nameEn, s.id).toBeTruthy();
       expect(s.icon, s.id).not.toBe('folder');
@@ -48,7 +50,9 @@ describe('demo centre', () => {
 
   it('lists at least 30 procedures, spread over every field, each complete', () => {
     expect(config.procedures.length).toBeGreaterThanOrEqual(30);
-    for (const s of config.services) expect(config.procedures.filter((p) => p.serviceId === s.id).length, s.id).toBeGreaterThanOrEqual(4);
+    // the returns lane takes no procedure: its numbers come from a ready dossier
+    for (const s of config.services.filter((x) => !x.returns)) expect(config.procedures.filter((p) => p.serviceId === s.id).length, s.id).toBeGreaterThanOrEqual(4);
+    expect(config.procedures.filter((p) => p.serviceId === 'tra-ket-qua')).toEqual([]);
     for (const p of config.procedures) {
       expect(p.code, p.name).toMatch(/^[12]\.\d{6}$/);
       expect(p.documents.length, p.name).toBeGreaterThanOrEqual(1);

@@ -140,7 +140,7 @@ describe('loadConfig with the environment', () => {
   it('reports an index past the end of a list and a malformed name', () => {
     expect(loadConfig({ env: { CENTER__services__99__id: 'moi' } })).toEqual({
       ok: false,
-      errors: ['services[99]: CENTER__services__99__id: chỉ số vượt quá cuối danh sách (6 mục) (index past the end of the list of 6)'],
+      errors: ['services[99]: CENTER__services__99__id: chỉ số vượt quá cuối danh sách (7 mục) (index past the end of the list of 7)'],
     });
     expect(loadConfig({ env: { CENTER____x: '1' } })).toEqual({
       ok: false,

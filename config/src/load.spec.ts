@@ -212,7 +212,7 @@ describe('loadConfig', () => {
 
 describe('loadDemoConfig', () => {
   it('returns the validated demo centre', () => {
-    expect(loadDemoConfig().services.map((s) => s.prefix)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(loadDemoConfig().services.map((s) => s.prefix)).toEqual(['1', '2', '3', '4', '5', '6', '9']);
     expect(demoConfigPath).toMatch(/config[/\\]demo[/\\]center\.yaml$/);
   });
 });

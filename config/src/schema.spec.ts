@@ -13,6 +13,15 @@ describe('schema strictness', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.some((e) => e.startsWith('counters[0]') && e.includes('serviceID'))).toBe(true);
   });
+  it('one field at most is the returns lane (issue 16.3); a field without the key is not one', () => {
+    const c = demo() as ReturnType<typeof demo> & { services: Record<string, unknown>[] };
+    const ok = parseConfig(c);
+    expect(ok.ok && ok.config.services.filter((s) => s.returns).map((s) => s.id)).toEqual(['tra-ket-qua']);
+    c.services[0]!.returns = true;
+    const r = parseConfig(c);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.some((e) => e.startsWith('services[6].returns') && e.includes('only one returns lane'))).toBe(true);
+  });
   it('a malformed time gets its own message and no false "open before close"', () => {
     const c = demo();
     c.hours.mon = [{ open: '7:00', close: '11:30' }];

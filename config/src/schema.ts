@@ -54,6 +54,12 @@ export const serviceSchema = z.strictObject({
   dailyCapacity: z.number().int().positive().optional(),
   /** Hours for this field when they differ from the centre's. */
   hours: hoursSchema.optional(),
+  /**
+   * The returns lane (quầy trả kết quả, issue 16.3): its tickets are result pickups, each for one
+   * dossier the province's system says is ready. The kiosk issues them from the dossier look-up
+   * ("Nhận kết quả"), not from a tile. At most one field of a centre.
+   */
+  returns: z.boolean().default(false),
 });
 
 export const procedureSchema = z.strictObject({
@@ -226,6 +232,10 @@ export const centerConfigSchema = z
     c.devices.list.forEach((d, i) => {
       if (d.counterId && !counters.has(d.counterId))
         ctx.addIssue({ code: 'custom', path: ['devices', 'list', i, 'counterId'], message: `unknown counter "${d.counterId}"` });
+    });
+    c.services.forEach((s, i) => {
+      if (s.returns && c.services.findIndex((o) => o.returns) !== i)
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'returns'], message: 'chỉ một lĩnh vực trả kết quả (only one returns lane)' });
     });
     const uncovered = c.services.filter((s) => !c.counters.some((k) => k.serviceIds.includes(s.id)));
     uncovered.forEach((s) =>

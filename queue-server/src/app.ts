@@ -122,12 +122,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     now,
     openTickets: () => queueRef?.tickets.values() ?? [],
   });
+  const dossiers = new DossierService(centerConfig, opts.dossierSource ? new HttpDossierSource({ ...opts.dossierSource, now }) : { find: port.reads.dossier });
   const queue = await createQueue(centerConfig, port, bus, {
     now,
     secret,
     enforceHours: opts.enforceHours ?? !opts.demo,
     parseIdentity,
     limits: opts.issueLimits,
+    dossiers,
   });
   queueRef = queue;
   // A day the server did not close (it was down at the close) is closed before anything else.
@@ -139,7 +141,6 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const stats = new StatsService(centerConfig, port.reads);
   const metrics = new Metrics(queue, bus);
   const bookings = new BookingService(centerConfig, port, queue);
-  const dossiers = new DossierService(centerConfig, opts.dossierSource ? new HttpDossierSource({ ...opts.dossierSource, now }) : { find: port.reads.dossier });
   if (opts.demo) await seedDemoDossiers(port, centerConfig.current(), now());
   const privacy = new PrivacyService(centerConfig, port, now);
   privacy.start();

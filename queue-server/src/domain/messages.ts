@@ -173,6 +173,22 @@ export const ERRORS = {
     vi: 'Chỉ ghi mã hồ sơ khi tiếp nhận hồ sơ hoặc trả kết quả',
     en: 'a dossier code goes only with a dossier received or a result returned',
   },
+  // a result pickup's ticket (issue 16.3)
+  dossier_code_required: {
+    kind: 'bad_input',
+    vi: 'Số nhận kết quả cần mã hồ sơ (dạng YYMMDD-XXNN-NNNN) của một hồ sơ đã có kết quả',
+    en: 'a result-pickup number needs the code (YYMMDD-XXNN-NNNN) of a dossier whose result is ready',
+  },
+  'dossier_code_not_expected:issue': {
+    kind: 'bad_input',
+    vi: 'Chỉ ghi mã hồ sơ khi lấy số nhận kết quả',
+    en: 'a dossier code goes only with a result-pickup number',
+  },
+  dossier_not_ready: {
+    kind: 'conflict',
+    vi: 'Hồ sơ {code} chưa có kết quả để nhận; mời tra cứu lại tình trạng hoặc hỏi cán bộ tại quầy',
+    en: 'dossier {code} has no result to collect yet; check its status or ask at a counter',
+  },
   'not_found:dossier': {
     kind: 'not_found',
     vi: 'Không tìm thấy hồ sơ {code}; hãy kiểm tra lại mã trên giấy biên nhận',

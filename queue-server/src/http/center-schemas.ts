@@ -52,8 +52,10 @@ export const centerServiceSchema = {
     estimatedWaitHighMinutes: nullable('integer'),
     open: { type: 'boolean' },
     opensAt: nullable('string'),
+    /** The returns lane (issue 16.3): its numbers are taken from the dossier look-up, for a ready dossier. */
+    returns: { type: 'boolean' },
   },
-  required: ['id', 'code', 'name', 'nameEn', 'prefix', 'icon', 'waiting', 'estimatedWaitMinutes', 'estimatedWaitLowMinutes', 'estimatedWaitHighMinutes', 'open', 'opensAt'],
+  required: ['id', 'code', 'name', 'nameEn', 'prefix', 'icon', 'returns', 'waiting', 'estimatedWaitMinutes', 'estimatedWaitLowMinutes', 'estimatedWaitHighMinutes', 'open', 'opensAt'],
 } as const;
 
 /** GET /center. */

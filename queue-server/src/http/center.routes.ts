@@ -65,6 +65,7 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
         nameEn: s.nameEn ?? s.name,
         prefix: s.prefix,
         icon: s.icon,
+        returns: s.returns,
         waiting: summary.get(s.id)?.waiting ?? 0,
         estimatedWaitMinutes: summary.get(s.id)?.estimatedWaitMinutes ?? null,
         estimatedWaitLowMinutes: summary.get(s.id)?.estimatedWaitLowMinutes ?? null,

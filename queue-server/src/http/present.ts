@@ -84,6 +84,7 @@ export function staffTicket(q: Queue, t: TicketRecord, base: string, est?: Estim
     visitWaitSeconds: Math.max(0, Math.round((wait + t.priorWaitMs) / 1000)),
     callCount: t.callCount,
     procedureCode: t.procedureCode,
+    dossierCode: t.dossierCode,
     citizen: t.citizenName !== null ? { name: t.citizenName, age: t.citizenAge ?? 0 } : null,
     priorityDeclared: priorityProof(q.centre.config, t),
   };

@@ -17,6 +17,8 @@ export const issueBody = {
     identityQr: { type: 'string', maxLength: 1000 },
     kioskId: { type: 'string', minLength: 1, maxLength: 64 },
     procedureCode: { type: 'string', minLength: 1, maxLength: 32 },
+    /** A result pickup in the returns lane (issue 16.3): the ready dossier's code. */
+    dossierCode: { type: 'string', minLength: 1, maxLength: 40 },
     lang: { type: 'string', enum: ['vi', 'en'] },
   },
 } as const;
@@ -120,6 +122,8 @@ export const staffTicketSchema = {
     visitWaitSeconds: { type: 'integer' },
     callCount: { type: 'integer' },
     procedureCode: nullable('string'),
+    /** A result pickup's dossier (issue 16.3), so the official can have the result ready; null for other tickets. */
+    dossierCode: nullable('string'),
     citizen: { anyOf: [{ type: 'null' }, { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } } }] },
     /** How the priority group was established: `scan` (a CCCD shows the age), `staff` (issued at the counter), `self` (only claimed: the official checks), null (none). */
     priorityDeclared: { type: ['string', 'null'], enum: ['scan', 'staff', 'self', null] },

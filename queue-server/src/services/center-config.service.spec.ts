@@ -136,8 +136,8 @@ describe('CenterConfigService', () => {
     next.services.push({ ...next.services[0]!, id: 'tu-phap', name: 'Tư pháp', prefix: 'TP' });
     next.counters[0]!.serviceIds.push('tu-phap');
     await service.replace(next, 'quantri');
-    expect(heard).toEqual(['6→7']);
-    expect(announced.map((c) => c.services.length)).toEqual([7]);
+    expect(heard).toEqual(['7→8']);
+    expect(announced.map((c) => c.services.length)).toEqual([8]);
     const [entry] = await port.reads.audit();
     expect(entry).toMatchObject({ actor: 'quantri', action: 'config.replace', detail: { sections: ['services', 'counters'], servicesAdded: ['tu-phap'] } });
     stop();

@@ -65,7 +65,7 @@ export class CounterService {
     const staff = actorName(actor);
     const result = await this.open.write((w) => {
       const cur = this.open.currentAt(counterId);
-      const finished = cur ? this.apply(w, cur, 'finish', now, counterId, staff, this.finishOf(counterId)) : null;
+      const finished = cur ? this.apply(w, cur, 'finish', now, counterId, staff, this.finishOf(counterId, {}, cur)) : null;
       const next = orderForCounter(this.open.list(), counter, this.centre.policy, now)[0];
       const called = next ? this.apply(w, next, 'call', now, counterId, staff) : null;
       return { finished, called };
@@ -101,7 +101,7 @@ export class CounterService {
   async act(ticketId: string, action: StepAction, actor: Actor, finish?: FinishInput): Promise<TicketRecord> {
     const t = await this.open.get(ticketId);
     assertMayTouch(actor, t, (c, s) => this.centre.serves(c, s));
-    const outcome = action === 'finish' ? this.finishOf(t.counterId, finish) : undefined;
+    const outcome = action === 'finish' ? this.finishOf(t.counterId, finish, t) : undefined;
     const maxRecalls = this.centre.config.policy.maxRecalls;
     if (action === 'recall' && t.callCount > maxRecalls) {
       throw fail('too_many_recalls', { number: t.number, calls: t.callCount });
@@ -168,12 +168,17 @@ export class CounterService {
     }
   }
 
-  /** The outcome a finish records: what the official said, checked, or the counter's default (the centre's when the counter has none). */
-  finishOf(counterId: string | null, input: FinishInput = {}): FinishOutcome {
+  /**
+   * The outcome a finish records: what the official said, checked, or the counter's default (the
+   * centre's when the counter has none). A result pickup's ticket defaults to the result returned,
+   * with its dossier's code (issue 16.3).
+   */
+  finishOf(counterId: string | null, input: FinishInput = {}, t?: Pick<TicketRecord, 'dossierCode'>): FinishOutcome {
     const counter = counterId ? this.centre.config.counters.find((c) => c.id === counterId) : undefined;
-    const outcome = input.outcome ?? counter?.defaultOutcome ?? this.centre.config.visits.defaultOutcome;
+    const pickup = t?.dossierCode ?? null;
+    const outcome = input.outcome ?? (pickup ? 'result' : (counter?.defaultOutcome ?? this.centre.config.visits.defaultOutcome));
     if (!isOutcome(outcome)) throw fail('bad_outcome');
-    if (input.dossierCode === undefined) return { outcome, dossierCode: null };
+    if (input.dossierCode === undefined) return { outcome, dossierCode: pickup && outcome === 'result' ? pickup : null };
     if (!OUTCOMES_WITH_DOSSIER.includes(outcome)) throw fail('dossier_code_not_expected');
     const code = normaliseDossierCode(input.dossierCode);
     if (!DOSSIER_CODE.test(code)) throw fail('bad_dossier_code:finish');

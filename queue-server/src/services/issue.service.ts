@@ -11,6 +11,7 @@ import type { OpenTickets } from './open-tickets.ts';
 import { availability, type Availability } from './service-hours.ts';
 import { newTicketId } from './ticket-id.ts';
 import { fail } from '../domain/messages.ts';
+import { DOSSIER_CODE, normaliseDossierCode } from '../domain/outcome.ts';
 import { DEFAULT_ISSUE_LIMITS, IssueLimiter, type IssueLimits } from './issue-limit.ts';
 
 export interface IdentityParse {
@@ -24,6 +25,8 @@ export interface IssueOptions {
   parseIdentity: IdentityParse | null;
   /** Tickets one source address may take without credentials (issue-limit.ts); default DEFAULT_ISSUE_LIMITS. */
   limits?: IssueLimits;
+  /** The dossier look-up (dossier.service.ts), for a result pickup's ticket: it refuses a malformed or unknown code. */
+  dossiers?: { status(code: string): Promise<{ code: string; status: string }> } | null;
 }
 
 export interface IssueInput {
@@ -33,6 +36,8 @@ export interface IssueInput {
   identityQr?: string;
   kioskId?: string;
   procedureCode?: string;
+  /** A result pickup (issue 16.3): the ready dossier's code, in the centre's returns lane only. */
+  dossierCode?: string;
   lang?: string;
   bookedAt?: number | null;
   /** The source address of a request without credentials: its tickets count against the address's limits. */
@@ -102,6 +107,13 @@ export class IssueService {
       if (existing) return { ticket: await this.open.get(existing), replay: true };
     }
     const service = this.centre.service(input.serviceId);
+    // Only a pickup awaits here (its dossier look-up): every other ticket decides and writes before its first await.
+    const dossierCode = service.returns || input.dossierCode !== undefined ? await this.pickupDossier(service, input.dossierCode) : null;
+    // The look-up awaited: a request with the same key may have made the ticket meanwhile.
+    if (dossierCode !== null && idempotencyKey) {
+      const existing = this.open.keyTicketId(idempotencyKey);
+      if (existing) return { ticket: await this.open.get(existing), replay: true };
+    }
     const now = this.centre.now();
     const day = dayKey(now);
     const a = this.check(service, now);
@@ -143,16 +155,35 @@ export class IssueService {
         transferredTo: null,
         rating: null,
         lang: input.lang ?? null,
+        dossierCode,
       });
       w.insertTicket(t);
       w.sequence(day, service.id, seq);
-      this.log.record(w, t, 'issued', null, { leg: 0, channel: t.channel, priorityCategoryId, kioskId: t.kioskId, procedureCode: t.procedureCode });
+      this.log.record(w, t, 'issued', null, { leg: 0, channel: t.channel, priorityCategoryId, kioskId: t.kioskId, procedureCode: t.procedureCode, ...(dossierCode ? { dossierCode } : {}) });
       if (idempotencyKey) w.idempotencyKey(idempotencyKey, id, now);
       if (bookingCode) w.bookingCheckIn(bookingCode, id);
       return t;
     });
     this.bus.announce('ticket.issued', ticket);
     return { ticket, replay: false };
+  }
+
+  /**
+   * A ticket of the returns lane needs a dossier whose result is ready (its code normalised, looked
+   * up through the dossier source); any other field takes no dossier code. The code, or null.
+   */
+  private async pickupDossier(service: Service, raw: string | undefined): Promise<string | null> {
+    if (!service.returns) {
+      if (raw !== undefined) throw fail('dossier_code_not_expected:issue');
+      return null;
+    }
+    if (raw === undefined || raw.trim() === '') throw fail('dossier_code_required');
+    const code = normaliseDossierCode(raw);
+    if (!DOSSIER_CODE.test(code)) throw fail('bad_dossier_code');
+    if (!this.opts.dossiers) throw fail('dossier_source_unavailable');
+    const d = await this.opts.dossiers.status(code);
+    if (d.status !== 'ready') throw fail('dossier_not_ready', { code });
+    return code;
   }
 
   /** The field's hours and today's capacity, as one verdict. */

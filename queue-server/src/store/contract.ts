@@ -19,7 +19,7 @@ export const AT = Date.parse(`${DAY}T08:00:00+07:00`);
 
 export function ticket(id: string, number: string, serviceId = 'ho-tich', seq = 1): TicketRecord {
   return ticketRecord(newTicket({ id, number, day: DAY, serviceId, priorityCategoryId: null, channel: 'kiosk', at: AT, bookedAt: null }), {
-    seq, kioskId: null, procedureCode: null, citizenName: null, citizenAge: null, idHash: null, idLast4: null, printed: null, transferredTo: null, rating: null, lang: null,
+    seq, kioskId: null, procedureCode: null, citizenName: null, citizenAge: null, idHash: null, idLast4: null, printed: null, transferredTo: null, rating: null, lang: null, dossierCode: null,
   });
 }
 
@@ -84,6 +84,18 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
           expect(await p.reads.ticketByNumber(DAY, '1001')).toEqual(t);
           expect((await p.reads.visitEvents(DAY, DAY)).map((e) => [e.type, e.ticketId])).toEqual([['issued', 't-1']]);
           expect((await p.reads.audit()).map((a) => a.action)).toEqual(['counter.paused']);
+        }
+      }));
+
+    it("a result pickup's dossier code is kept with its ticket, updated and after a restart (issue 16.3)", () =>
+      using(async ({ port, reopen }) => {
+        const t = ticketRecord(ticket('t-1', '9001', 'ho-tich'), { dossierCode: '261104-XD04-0004' });
+        await port.commit(issueBatch(t, 'key-1'));
+        const called = ticketRecord(t, { status: 'called', counterId: 'quay-2', calledAt: AT + 60_000 });
+        await port.commit({ updateTickets: [called] });
+        for (const p of [port, await reopen()]) {
+          expect((await p.loadRuntime(DAY)).openTickets.map((o) => o.dossierCode)).toEqual(['261104-XD04-0004']);
+          expect((await p.reads.ticket('t-1'))?.dossierCode).toBe('261104-XD04-0004');
         }
       }));
 

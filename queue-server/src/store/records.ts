@@ -17,6 +17,8 @@ export interface TicketRecord extends Ticket {
   transferredTo: string | null;
   rating: number | null;
   lang: string | null;
+  /** A result pickup's dossier (issue 16.3): the ready dossier whose result this ticket comes for; null otherwise. */
+  dossierCode: string | null;
 }
 
 /** The fields a record adds to the domain's ticket. */
@@ -44,7 +46,7 @@ export function ticketRecord(base: Ticket & Partial<Extras>, over: Partial<Ticke
     procedureCode: or(over.procedureCode, base.procedureCode), citizenName: or(over.citizenName, base.citizenName),
     citizenAge: or(over.citizenAge, base.citizenAge), idHash: or(over.idHash, base.idHash), idLast4: or(over.idLast4, base.idLast4),
     printed: or(over.printed, base.printed), transferredTo: or(over.transferredTo, base.transferredTo), rating: or(over.rating, base.rating),
-    lang: or(over.lang, base.lang),
+    lang: or(over.lang, base.lang), dossierCode: or(over.dossierCode, base.dossierCode),
   };
 }
 

@@ -202,4 +202,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   REVOKE UPDATE, DELETE, TRUNCATE ON events, audit FROM PUBLIC;
   REVOKE UPDATE, DELETE, TRUNCATE ON events, audit FROM CURRENT_USER;
   `,
+  // A result pickup's ticket carries the ready dossier it comes for (issue 16.3).
+  `
+  ALTER TABLE tickets ADD COLUMN dossier_code TEXT;
+  `,
 ];

@@ -182,4 +182,8 @@ export const MIGRATIONS: readonly Migration[] = [
   ({ centerId }) =>
     TABLES.map((t) => `ALTER TABLE ${t} ADD COLUMN center_id TEXT NOT NULL DEFAULT ${sqlText(centerId)};`).join('\n') +
     `\nINSERT INTO meta (key, value) VALUES ('center_id', ${sqlText(centerId)}) ON CONFLICT (key) DO UPDATE SET value = excluded.value;`,
+  // A result pickup's ticket carries the ready dossier it comes for (issue 16.3).
+  `
+  ALTER TABLE tickets ADD COLUMN dossier_code TEXT;
+  `,
 ];

@@ -12,6 +12,7 @@ const COLUMNS: [keyof TicketRecord, string][] = [
   ['finishedAt', 'finished_at'], ['counterId', 'counter_id'], ['staff', 'staff'], ['priorWaitMs', 'prior_wait_ms'],
   ['procedureCode', 'procedure_code'], ['citizenName', 'citizen_name'], ['citizenAge', 'citizen_age'], ['idHash', 'id_hash'],
   ['idLast4', 'id_last4'], ['printed', 'printed'], ['transferredTo', 'transferred_to'], ['rating', 'rating'], ['lang', 'lang'],
+  ['dossierCode', 'dossier_code'],
 ];
 
 type Row = Record<string, unknown>;
