@@ -65,6 +65,7 @@ const vi = {
   prefix: 'Tiền tố số (1–3 ký tự A–Z, 0–9)',
   avgMinutes: 'Thời gian phục vụ thường (phút)',
   dailyCapacity: 'Số phiếu tối đa mỗi ngày (để trống: không giới hạn)',
+  returnsLane: 'Lĩnh vực trả kết quả: số lấy từ tra cứu hồ sơ đã có kết quả (chỉ một lĩnh vực)',
   servedAt: 'Quầy phục vụ',
   noCounters: 'Chưa có quầy nào',
   // counters
@@ -191,6 +192,7 @@ export const admin: Bilingual<typeof vi> = {
     prefix: 'Number prefix (1–3 of A–Z, 0–9)',
     avgMinutes: 'Typical service time (minutes)',
     dailyCapacity: 'Tickets per day at most (empty: no cap)',
+    returnsLane: 'Returns lane: numbers taken from the look-up of a dossier whose result is ready (one field only)',
     servedAt: 'Served at counters',
     noCounters: 'No counters yet',
     countersTitle: 'Counters',

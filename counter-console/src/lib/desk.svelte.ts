@@ -84,7 +84,8 @@ export class Desk {
       if ((q.current?.id ?? null) !== this.#outcomeFor) {
         this.#outcomeFor = q.current?.id ?? null;
         this.outcome = null;
-        this.dossierCode = '';
+        // a result pickup comes with its dossier's code (issue 16.3)
+        this.dossierCode = q.current?.dossierCode ?? '';
       }
       this.waiting = q.waiting;
       this.parked = q.parked;
@@ -130,7 +131,8 @@ export class Desk {
 
   /** The outcome a finish now records. */
   get finishOutcome(): Outcome {
-    return this.outcome ?? this.counter?.defaultOutcome ?? 'received';
+    // a result pickup's finish is the result returned, as the server records it without a choice
+    return this.outcome ?? (this.current?.dossierCode ? 'result' : this.counter?.defaultOutcome) ?? 'received';
   }
 
   act(action: Exclude<Action, 'next' | 'transfer'>): Promise<void> {

@@ -37,7 +37,7 @@ export function attemptFor(prev: Attempt | null, choice: IssueChoice): Attempt {
 
 export function issueTicket(
   a: Attempt,
-  extra: { kioskId: string | null; lang: Lang; procedureCode?: string; auth?: Record<string, string> },
+  extra: { kioskId: string | null; lang: Lang; procedureCode?: string; dossierCode?: string; auth?: Record<string, string> },
 ): Promise<Ticket> {
   return api<Ticket>('/tickets', {
     method: 'POST',
@@ -50,6 +50,7 @@ export function issueTicket(
       ...(a.identityQr ? { identityQr: a.identityQr } : {}),
       ...(extra.kioskId ? { kioskId: extra.kioskId } : {}),
       ...(extra.procedureCode ? { procedureCode: extra.procedureCode } : {}),
+      ...(extra.dossierCode ? { dossierCode: extra.dossierCode } : {}),
     } satisfies IssueBody,
   });
 }
