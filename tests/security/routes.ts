@@ -69,6 +69,7 @@ export function fillPath(r: Route, values: Record<string, string>): string {
 /** Values a property of a given name takes in a valid request of the demo centre. */
 export const KNOWN_VALUES: Record<string, unknown> = {
   serviceId: 'ho-tich',
+  serviceIds: ['ho-tich'],
   score: 4,
   printed: true,
   parts: [{ id: 'printer', kind: 'printer', status: 'ok' }],

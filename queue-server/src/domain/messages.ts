@@ -61,6 +61,11 @@ export const ERRORS = {
   'counter_required:choose': { kind: 'bad_input', vi: 'Hãy chọn quầy làm việc', en: 'choose your counter' },
   'counter_required:sign_in': { kind: 'bad_input', vi: 'Hãy đăng nhập tại một quầy', en: 'sign in at a counter first' },
   unknown_counter: { kind: 'bad_input', vi: 'Không có quầy "{counter}"', en: 'unknown counter' },
+  field_not_allowed: {
+    kind: 'forbidden',
+    vi: 'Tài khoản này không được nhận hồ sơ lĩnh vực "{id}"; hãy chọn trong các lĩnh vực được phân công',
+    en: 'this account may not serve field "{id}": choose among the fields it is allowed',
+  },
   counter_taken: {
     kind: 'conflict',
     vi: 'Quầy {number} đang có cán bộ {name} ({username}) đăng nhập. Chọn "Vào thay" để đăng xuất người đó khỏi quầy, hoặc chọn quầy khác',

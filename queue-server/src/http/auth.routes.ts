@@ -13,7 +13,14 @@ const signedIn = guard({});
 const userSchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { username: { type: 'string' }, fullName: { type: 'string' }, title: { type: 'string' }, role: { type: 'string' }, counterId: { type: ['string', 'null'] } },
+  properties: {
+    username: { type: 'string' },
+    fullName: { type: 'string' },
+    title: { type: 'string' },
+    role: { type: 'string' },
+    counterId: { type: ['string', 'null'] },
+    allowedServiceIds: { type: 'array', items: { type: 'string' } },
+  },
 } as const;
 
 export const authRoutes: RoutePlugin = async (app, { ctx }) => {
@@ -35,14 +42,16 @@ export const authRoutes: RoutePlugin = async (app, { ctx }) => {
             password: { type: 'string', minLength: 1, maxLength: 200 },
             counterId: { type: 'string', minLength: 1, maxLength: 64 },
             takeOver: { type: 'boolean' },
+            serviceIds: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 64 } },
           },
         },
         response: { 200: { type: 'object', properties: { user: userSchema } }, ...errors(400, 401, 403, 409, 429) },
       },
     },
     async (req, reply) => {
-      const { user, sessionId, csrf } = await ctx.auth.login(req.body.username.trim().toLowerCase(), req.body.password, req.body.counterId ?? null, req.ip, req.body.takeOver ?? false);
-      if (user.role === 'staff' && user.counterId) await ctx.queue.counters.signIn(user.counterId, user.username);
+      const { body } = req;
+      const { user, sessionId, csrf, serviceIds } = await ctx.auth.login(body.username.trim().toLowerCase(), body.password, body.counterId ?? null, req.ip, body.takeOver ?? false, body.serviceIds);
+      if (user.role === 'staff' && user.counterId) await ctx.queue.counters.signIn(user.counterId, user.username, serviceIds);
       reply.setCookie('sid', sessionId, { ...cookieBase, httpOnly: true, maxAge: 12 * 3600 });
       reply.setCookie('csrf', csrf, { ...cookieBase, httpOnly: false, maxAge: 12 * 3600 });
       return { user };

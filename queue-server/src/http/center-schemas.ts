@@ -14,7 +14,9 @@ export const counterViewSchema = {
     number: { type: 'integer' },
     name: { type: 'string' },
     nameEn: { type: 'string' },
+    /** The fields it serves today: the official's work profile or a manager's change, else configuredServiceIds (issue 13.3). */
     serviceIds: { type: 'array', items: { type: 'string' } },
+    configuredServiceIds: { type: 'array', items: { type: 'string' } },
     priority: { type: 'boolean' },
     status: { type: 'string', enum: ['open', 'paused', 'closed'] },
     /** Whether an official is signed in there now (the estimates count only those). */
@@ -32,7 +34,7 @@ export const counterViewSchema = {
     /** What a finish records there when the official does not say (issue 16.1). */
     defaultOutcome: { type: 'string', enum: ['received', 'guidance', 'result', 'other'] },
   },
-  required: ['id', 'number', 'name', 'nameEn', 'serviceIds', 'priority', 'status', 'signedIn', 'staff', 'currentTicket', 'defaultOutcome'],
+  required: ['id', 'number', 'name', 'nameEn', 'serviceIds', 'configuredServiceIds', 'priority', 'status', 'signedIn', 'staff', 'currentTicket', 'defaultOutcome'],
 } as const;
 
 /** A field as the kiosk's tiles and the boards show it, with its live count and the estimate for a new ticket. */

@@ -1,9 +1,10 @@
 // A counter's work: call next, act on its current ticket (for keypads), its queue, pause and close.
 import type { RoutePlugin } from './context.ts';
-import { counterParam, errors, finishBody, noBodyIsEmpty, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
+import { counterParam, counterFieldsBody, errors, finishBody, noBodyIsEmpty, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
 import { baseUrl, counterView, noContent, publicTicket, staffTicket } from './present.ts';
 import { guard, staffOnly, staffOrKeypad } from './guards.ts';
 import { assertMayActAt } from '../services/actor.ts';
+import { allowedFields } from '../services/counter-seat.ts';
 import type { CounterStatus } from '../store/index.ts';
 
 const CURRENT_ACTIONS = ['recall', 'start', 'no-show', 'park'] as const;
@@ -97,6 +98,27 @@ export const counterRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     );
   }
+
+  app.put(
+    '/counters/:counterId/services',
+    {
+      preHandler: staffOnly,
+      schema: {
+        summary: "The fields the counter serves today (issue 13.3): its official within the fields they are allowed, a manager any field; the saved configuration stays",
+        tags: ['counter'],
+        params: counterParam,
+        body: counterFieldsBody,
+        response: { 200: { type: 'object', additionalProperties: true }, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const a = req.actor;
+      const user = a.kind === 'user' ? ctx.auth.user(a.username) : null;
+      const allowed = user ? allowedFields(queue.centre.config, user) : [];
+      await queue.counters.setFields(req.params.counterId, req.body.serviceIds, a, allowed);
+      return { counter: counterView(ctx, req.params.counterId) };
+    },
+  );
 
   app.get(
     '/counters/:counterId/queue',

@@ -106,6 +106,8 @@ export function counterView(ctx: AppContext, counterId: string) {
     name: c.name,
     nameEn: c.nameEn ?? c.name,
     serviceIds: c.serviceIds,
+    /** The fields saved in the configuration; `serviceIds` are today's (issue 13.3). */
+    configuredServiceIds: queue.centre.configuredCounter(counterId).serviceIds,
     priority: c.priority,
     status: queue.counters.states.status(counterId),
     signedIn: signedIn !== null,

@@ -141,6 +141,14 @@ export const idParam = {
   required: ['id'],
 } as const;
 
+/** The fields a counter serves today (PUT /counters/:counterId/services). */
+export const counterFieldsBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['serviceIds'],
+  properties: { serviceIds: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 64 } } },
+} as const;
+
 export const counterParam = {
   type: 'object',
   properties: { counterId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_-]*$' } },

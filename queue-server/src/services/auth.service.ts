@@ -10,7 +10,7 @@ import type { StorePort, StoreReads, User, Session, Device, AuditEntry } from '.
 import type { Actor } from './actor.ts';
 import { fail, text } from '../domain/messages.ts';
 import { LoginThrottle } from './login-throttle.ts';
-import { counterTaken, officialsAt, takeOverAudit } from './counter-seat.ts';
+import { allowedCounters, allowedFields, checkFields, counterTaken, officialsAt, takeOverAudit } from './counter-seat.ts';
 
 const SESSION_MS = 12 * 3600_000;
 export const DEMO_PASSWORD = 'demo';
@@ -25,20 +25,21 @@ export interface PublicUser {
   title: string;
   role: User['role'];
   counterId: string | null;
+  /** The fields the official may pick for their work profile (issue 13.3). */
+  allowedServiceIds: string[];
 }
 
 /** The shortest password an account may get (demo accounts aside). */
 export const MIN_PASSWORD = 10;
 
+/** A sign-in: the user, the session's id and CSRF token, and the fields picked (null: the counter's own). */
+export type LoginResult = { user: PublicUser; sessionId: string; csrf: string; serviceIds: string[] | null };
+
 /** Which sessions ended: one (by the hash of its id) or all of an account's. */
-export interface SessionEnded {
-  sessionHash?: string;
-  username?: string;
-}
+export type SessionEnded = { sessionHash?: string; username?: string };
 
 export class AuthService {
-  // A real hash to verify against when the user does not exist, so timing does not tell.
-  private dummyHash: Promise<string> | null = null;
+  private dummyHash: Promise<string> | null = null; // verified against for an unknown user, so timing does not tell
   /** Demo mode: the demo password and tokens work. Off after start({ demo: false }). */
   private demo = true;
   readonly throttle = new LoginThrottle();
@@ -57,7 +58,6 @@ export class AuthService {
     this.liveConfig = liveConfig(config);
     this.reads = store.reads;
   }
-
   private readonly reads: StoreReads;
 
   /**
@@ -104,8 +104,11 @@ export class AuthService {
    * a throttled pair is refused without checking the password at all. An
    * official at a counter where another official is signed in gets 409
    * counter_taken naming them, unless `takeOver` signs that one out of it.
+   * `serviceIds`: the fields an official serves today there (their work
+   * profile, issue 13.3), checked against the fields they are allowed; the
+   * answer's `serviceIds` is what the counter is to serve (null: its own fields).
    */
-  async login(username: string, password: string, counterId: string | null, address = 'unknown', takeOver = false): Promise<{ user: PublicUser; sessionId: string; csrf: string }> {
+  async login(username: string, password: string, counterId: string | null, address = 'unknown', takeOver = false, serviceIds?: readonly string[]): Promise<LoginResult> {
     const now = this.now();
     if (this.throttle.wait(username, address, now) > 0) {
       if (this.throttle.firstRefusal(username, address)) {
@@ -134,12 +137,11 @@ export class AuthService {
     if (counter !== null && !this.config.counters.some((c) => c.id === counter)) {
       throw fail('unknown_counter', { counter });
     }
-    // The counters an admin allowed bind staff; without that list, an official's own counter and
-    // the priority counters (where any official may help). Managers and admins may open any counter.
-    const allowed = user.counterIds ?? (user.counterId ? [user.counterId, ...this.config.counters.filter((c) => c.priority).map((c) => c.id)] : null);
-    if (counter !== null && user.role === 'staff' && allowed && !allowed.includes(counter)) {
+    const allowed = allowedCounters(this.config, user);
+    if (counter !== null && allowed && !allowed.includes(counter)) {
       throw fail('counter_not_allowed', { counter });
     }
+    const fields = serviceIds && counter !== null && user.role === 'staff' ? checkFields(this.config, serviceIds, allowedFields(this.config, user)) : null;
     const taken = counter !== null && user.role === 'staff' ? await officialsAt(this.reads, counter, username, now) : [];
     if (taken.length > 0 && !takeOver) throw counterTaken(this.config, counter!, taken[0]!.user);
     const sessionId = randomBytes(32).toString('base64url');
@@ -148,10 +150,10 @@ export class AuthService {
       expireSessionsAt: now,
       sessions: [{ idHash: sha256(sessionId), username, counterId: counter, csrf, createdAt: now, expiresAt: now + SESSION_MS }],
       endSessions: taken.map((t) => t.session.idHash),
-      audit: [{ actor: username, action: 'login', target: counter, detail: { role: user.role, address }, at: now }, ...taken.map((t) => takeOverAudit(username, counter!, t, address, now))],
+      audit: [{ actor: username, action: 'login', target: counter, detail: { role: user.role, address, ...(fields ? { serviceIds: fields } : {}) }, at: now }, ...taken.map((t) => takeOverAudit(username, counter!, t, address, now))],
     });
     for (const t of taken) this.sessionsEnded({ sessionHash: t.session.idHash });
-    return { user: this.publicUser(user, counter), sessionId, csrf };
+    return { user: this.publicUser(user, counter), sessionId, csrf, serviceIds: fields };
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -220,7 +222,7 @@ export class AuthService {
   }
 
   publicUser(u: User, counterId: string | null): PublicUser {
-    return { username: u.username, fullName: u.fullName, title: u.title, role: u.role, counterId };
+    return { username: u.username, fullName: u.fullName, title: u.title, role: u.role, counterId, allowedServiceIds: allowedFields(this.config, u) };
   }
 
   actorFromSession(s: { session: Session; user: User }): Actor {

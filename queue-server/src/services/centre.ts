@@ -18,6 +18,8 @@ export class Centre {
   private services!: Map<string, Service>;
   private counters!: Map<string, Counter>;
   private settings!: PolicySettings;
+  /** The fields a counter serves today when they differ from its configured ones (the counter states, set by the queue). */
+  fieldsToday: (counterId: string) => readonly string[] | null = () => null;
 
   constructor(
     config: ConfigSource,
@@ -59,11 +61,30 @@ export class Centre {
     return s;
   }
 
+  /** The counter as it works now: its configuration, serving today's fields (issue 13.3). */
   counter(id: string): Counter {
     this.sync();
     const c = this.counters.get(id);
     if (!c) throw fail('not_found:counter', { id });
+    return this.today(c);
+  }
+
+  /** The counter as configured (the saved fields, not today's). */
+  configuredCounter(id: string): Counter {
+    this.sync();
+    const c = this.counters.get(id);
+    if (!c) throw fail('not_found:counter', { id });
     return c;
+  }
+
+  /** Every counter as it works now, in the configuration's order. */
+  countersNow(): Counter[] {
+    return this.config.counters.map((c) => this.today(c));
+  }
+
+  private today(c: Counter): Counter {
+    const fields = this.fieldsToday(c.id);
+    return fields ? { ...c, serviceIds: [...fields] } : c;
   }
 
   /** The counter's number, or 0 for one no longer configured (a board still shows the call). */
@@ -72,9 +93,10 @@ export class Centre {
     return this.counters.get(id)?.number ?? 0;
   }
 
-  /** Whether the counter takes tickets of the field. */
+  /** Whether the counter takes tickets of the field today. */
   serves(counterId: string, serviceId: string): boolean {
     this.sync();
-    return this.counters.get(counterId)?.serviceIds.includes(serviceId) ?? false;
+    const c = this.counters.get(counterId);
+    return c ? (this.fieldsToday(counterId) ?? c.serviceIds).includes(serviceId) : false;
   }
 }

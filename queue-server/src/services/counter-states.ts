@@ -1,11 +1,18 @@
-// Whether each counter is open, paused or closed, and who sits there: kept in
-// memory from the store's runtime state, written in the batch of a decision.
+// Whether each counter is open, paused or closed, who sits there and which fields
+// it serves today: kept in memory from the store's runtime state, written in the
+// batch of a decision.
 import type { CounterStatus } from '../store/index.ts';
 import type { CounterStateRow, RuntimeState } from '../store/port.ts';
 import type { Writes } from './writes.ts';
 
+interface State {
+  status: CounterStatus;
+  staff: string | null;
+  serviceIds: string[] | null;
+}
+
 export class CounterStates {
-  private readonly byId = new Map<string, { status: CounterStatus; staff: string | null }>();
+  private readonly byId = new Map<string, State>();
 
   constructor(rows: readonly CounterStateRow[]) {
     this.load(rows);
@@ -18,7 +25,7 @@ export class CounterStates {
 
   private load(rows: readonly CounterStateRow[]): void {
     this.byId.clear();
-    for (const r of rows) this.byId.set(r.counterId, { status: r.status, staff: r.staff });
+    for (const r of rows) this.byId.set(r.counterId, { status: r.status, staff: r.staff, serviceIds: r.serviceIds ?? null });
   }
 
   /** A counter never set is open. */
@@ -30,9 +37,14 @@ export class CounterStates {
     return this.byId.get(counterId)?.staff ?? null;
   }
 
-  /** Records the counter's state in a decision's writes, and in memory. */
-  set(w: Writes, counterId: string, status: CounterStatus, staff: string | null, now: number): void {
-    w.counter(counterId, status, staff, now);
-    this.byId.set(counterId, { status, staff });
+  /** The fields the counter serves today, or null for its configured ones (issue 13.3). */
+  serviceIds(counterId: string): string[] | null {
+    return this.byId.get(counterId)?.serviceIds ?? null;
+  }
+
+  /** Records the counter's state in a decision's writes, and in memory; `serviceIds` left out keeps today's fields. */
+  set(w: Writes, counterId: string, status: CounterStatus, staff: string | null, now: number, serviceIds: string[] | null = this.serviceIds(counterId)): void {
+    w.counter(counterId, status, staff, serviceIds, now);
+    this.byId.set(counterId, { status, staff, serviceIds });
   }
 }

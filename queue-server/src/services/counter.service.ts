@@ -12,6 +12,7 @@ import type { EventLog } from './event-log.ts';
 import type { HallService } from './hall.service.ts';
 import type { OpenTickets } from './open-tickets.ts';
 import { newTicketId } from './ticket-id.ts';
+import { checkFields } from './counter-seat.ts';
 import type { Writes } from './writes.ts';
 import { fail } from '../domain/messages.ts';
 import { DOSSIER_CODE, OUTCOMES_WITH_DOSSIER, isOutcome, normaliseDossierCode, type FinishOutcome } from '../domain/outcome.ts';
@@ -146,18 +147,37 @@ export class CounterService {
     this.bus.announce('counter.updated', counterId);
   }
 
-  /** Records who sits at a counter (on staff sign-in). */
-  async signIn(counterId: string, username: string): Promise<void> {
+  /** Records who sits at a counter (on staff sign-in) and the fields they serve there today (null: the counter's own). */
+  async signIn(counterId: string, username: string, serviceIds: string[] | null = null): Promise<void> {
     const was = this.states.status(counterId);
     const status = was === 'closed' ? 'open' : was;
-    await this.open.write((w) => this.states.set(w, counterId, status, username, this.centre.now()));
+    await this.open.write((w) => this.states.set(w, counterId, status, username, this.centre.now(), serviceIds));
     this.bus.announce('counter.updated', counterId);
   }
 
-  /** An official signs out: the counter keeps its status but nobody sits there, so it serves no estimate (issue 20.7). */
+  /** An official signs out: the counter keeps its status but nobody sits there, so it serves no estimate (issue 20.7), and its own fields again. */
   async signOut(counterId: string, username: string): Promise<void> {
     if (this.states.staff(counterId) !== username) return;
-    await this.open.write((w) => this.states.set(w, counterId, this.states.status(counterId), null, this.centre.now()));
+    await this.open.write((w) => this.states.set(w, counterId, this.states.status(counterId), null, this.centre.now(), null));
+    this.bus.announce('counter.updated', counterId);
+  }
+
+  /**
+   * The fields a counter serves from now on, for today (issue 13.3): the calling
+   * policy and the estimates take them at once; the audit says who changed what.
+   * `allowed`: the fields the actor may give (see counter-seat.ts allowedFields);
+   * exactly the configured ones are stored as "the counter's own" again.
+   */
+  async setFields(counterId: string, picked: readonly string[], actor: Actor, allowed: readonly string[]): Promise<void> {
+    const configured = this.centre.configuredCounter(counterId).serviceIds;
+    assertMayActAt(actor, counterId);
+    const serviceIds = checkFields(this.centre.config, picked, allowed);
+    const from = this.centre.counter(counterId).serviceIds;
+    const same = serviceIds.length === configured.length && serviceIds.every((s) => configured.includes(s));
+    await this.open.write((w) => {
+      this.states.set(w, counterId, this.states.status(counterId), this.states.staff(counterId), this.centre.now(), same ? null : serviceIds);
+      this.log.audit(w, actor, 'counter.fields', counterId, { from, to: serviceIds });
+    });
     this.bus.announce('counter.updated', counterId);
   }
 

@@ -209,7 +209,8 @@ export class EstimateService {
 
   /** The open counters; one that nobody is signed in at serves nobody (issue 20.7). */
   private openCounters(atCounter: Map<string, TicketRecord>, serviceMs: Record<string, number>, now: number): OpenCounter[] {
-    return this.centre.config.counters
+    return this.centre
+      .countersNow()
       .filter((c) => this.counterStates.status(c.id) === 'open')
       .map((c) => {
         const cur = atCounter.get(c.id);

@@ -29,7 +29,7 @@ export class EventLog {
   }
 
   /** A staff action that is not about a ticket (opening a counter…). */
-  audit(w: Writes, actor: Actor, action: string, target: string | null): void {
-    w.audit(actorName(actor) ?? 'unknown', action, target, this.now());
+  audit(w: Writes, actor: Actor, action: string, target: string | null, detail: Record<string, unknown> = {}): void {
+    w.audit(actorName(actor) ?? 'unknown', action, target, this.now(), detail);
   }
 }

@@ -35,6 +35,11 @@ export async function createQueue(config: ConfigSource, port: StorePort, bus: Bu
   const { open: tickets, runtime } = await OpenTickets.load(port, opts.now);
   const states = new CounterStates(runtime.counters);
   tickets.onReload((rt) => states.reload(rt));
+  // Today's fields of a counter, where they are still configured fields (one removed from the centre since is dropped).
+  centre.fieldsToday = (id) => {
+    const f = states.serviceIds(id);
+    return f ? f.filter((s) => centre.config.services.some((x) => x.id === s)) : null;
+  };
   const log = new EventLog(opts.now);
   const hall = new HallService(centre, tickets, bus);
   return {

@@ -27,8 +27,8 @@ export class Writes {
     (this.batch.idempotencyKeys ??= []).push({ key, ticketId, at });
   }
 
-  counter(counterId: string, status: CounterStatus, staff: string | null, at: number): void {
-    (this.batch.counters ??= []).push({ counterId, status, staff, at });
+  counter(counterId: string, status: CounterStatus, staff: string | null, serviceIds: string[] | null, at: number): void {
+    (this.batch.counters ??= []).push({ counterId, status, staff, serviceIds, at });
   }
 
   audit(actor: string, action: string, target: string | null, at: number, detail: Record<string, unknown> = {}): void {

@@ -69,13 +69,13 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         const t = ticket('t-1', '1001');
         await port.commit({
           ...issueBatch(t, 'key-1'),
-          counters: [{ counterId: 'quay-2', status: 'paused', staff: 'quay2', at: AT }],
+          counters: [{ counterId: 'quay-2', status: 'paused', staff: 'quay2', serviceIds: null, at: AT }],
           audit: [{ actor: 'quay2', action: 'counter.paused', target: 'quay-2', detail: {}, at: AT }],
         });
         for (const p of [port, await reopen()]) {
           const rt = await p.loadRuntime(DAY);
           expect(rt.openTickets).toEqual([t]);
-          expect(rt.counters).toEqual([{ counterId: 'quay-2', status: 'paused', staff: 'quay2' }]);
+          expect(rt.counters).toEqual([{ counterId: 'quay-2', status: 'paused', staff: 'quay2', serviceIds: null }]);
           expect([...rt.sequences]).toEqual([['ho-tich', 1]]);
           expect([...rt.numbers]).toEqual(['1001']);
           expect([...rt.issued]).toEqual([['ho-tich', 1]]);
@@ -96,6 +96,27 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         for (const p of [port, await reopen()]) {
           expect((await p.loadRuntime(DAY)).openTickets.map((o) => o.dossierCode)).toEqual(['261104-XD04-0004']);
           expect((await p.reads.ticket('t-1'))?.dossierCode).toBe('261104-XD04-0004');
+        }
+      }));
+
+    it("a counter's fields of today are kept, changed, cleared, and survive a restart (issue 13.3)", () =>
+      using(async ({ port, reopen }) => {
+        await port.commit({ counters: [{ counterId: 'quay-3', status: 'open', staff: 'quay3', serviceIds: ['ho-tich', 'dat-dai'], at: AT }] });
+        expect((await port.loadRuntime(DAY)).counters).toEqual([{ counterId: 'quay-3', status: 'open', staff: 'quay3', serviceIds: ['ho-tich', 'dat-dai'] }]);
+        // The last change of a batch wins; a sign-out clears them.
+        await port.commit({
+          counters: [
+            { counterId: 'quay-3', status: 'open', staff: 'quay3', serviceIds: ['dat-dai'], at: AT + 1 },
+            { counterId: 'quay-4', status: 'paused', staff: 'quay4', serviceIds: ['tu-phap'], at: AT + 1 },
+          ],
+        });
+        await port.commit({ counters: [{ counterId: 'quay-4', status: 'paused', staff: null, serviceIds: null, at: AT + 2 }] });
+        for (const p of [port, await reopen()]) {
+          const rows = (await p.loadRuntime(DAY)).counters.sort((a, b) => a.counterId.localeCompare(b.counterId));
+          expect(rows).toEqual([
+            { counterId: 'quay-3', status: 'open', staff: 'quay3', serviceIds: ['dat-dai'] },
+            { counterId: 'quay-4', status: 'paused', staff: null, serviceIds: null },
+          ]);
         }
       }));
 

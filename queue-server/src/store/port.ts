@@ -14,6 +14,8 @@ export interface CounterStateRow {
   counterId: string;
   status: CounterStatus;
   staff: string | null;
+  /** The fields the counter serves today (the official's work profile, or a manager's change); null: its configured fields (issue 13.3). */
+  serviceIds: string[] | null;
 }
 
 /** What a centre's queue decides from, as the store has it. */

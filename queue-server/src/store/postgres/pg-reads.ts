@@ -119,7 +119,7 @@ export function pgReads(pool: pg.Pool, center: string): { reads: StoreReads; loa
   const loadRuntime = async (day: string): Promise<RuntimeState> => {
     const [open, counters, seqs, numbers, issued, keys] = await Promise.all([
       rows(`SELECT * FROM tickets WHERE center_id = $1 AND status IN ${OPEN} ORDER BY enqueued_at, number`),
-      rows('SELECT counter_id, status, staff FROM counter_state WHERE center_id = $1 ORDER BY counter_id'),
+      rows('SELECT counter_id, status, staff, service_ids FROM counter_state WHERE center_id = $1 ORDER BY counter_id'),
       rows('SELECT service_id, seq FROM day_sequences WHERE center_id = $1 AND day = $2', day),
       rows('SELECT number FROM tickets WHERE center_id = $1 AND day = $2 AND leg = 0', day),
       rows('SELECT service_id, COUNT(*) AS n FROM tickets WHERE center_id = $1 AND day = $2 AND leg = 0 GROUP BY service_id', day),
@@ -128,7 +128,7 @@ export function pgReads(pool: pg.Pool, center: string): { reads: StoreReads; loa
     return {
       day,
       openTickets: open.map(ticketFromRow),
-      counters: counters.map((r) => ({ counterId: r.counter_id as string, status: r.status as 'open' | 'paused' | 'closed', staff: r.staff as string | null })),
+      counters: counters.map((r) => ({ counterId: r.counter_id as string, status: r.status as 'open' | 'paused' | 'closed', staff: r.staff as string | null, serviceIds: r.service_ids === null ? null : (JSON.parse(r.service_ids as string) as string[]) })),
       sequences: new Map(seqs.map((r) => [r.service_id as string, r.seq as number])),
       numbers: new Set(numbers.map((r) => r.number as string)),
       issued: new Map(issued.map((r) => [r.service_id as string, r.n as number])),

@@ -66,8 +66,9 @@ export async function applyBatches(c: Client, center: string, batches: Batch[]):
   const cutoffs = batches.map((b) => b.forgetIdempotencyKeysBefore).filter((x) => x !== undefined);
   if (cutoffs.length) await c.query('DELETE FROM idempotency WHERE center_id = $1 AND created_at < $2', [center, Math.max(...cutoffs)]);
   await insertRows(c, center, 'idempotency', ['key', 'ticket_id', 'created_at'], all('idempotencyKeys').map((k) => [k.key, k.ticketId, k.at]));
-  await insertRows(c, center, 'counter_state', ['counter_id', 'status', 'staff', 'updated_at'], lastPer(all('counters'), (x) => x.counterId).map((x) => [x.counterId, x.status, x.staff, x.at]),
-    'ON CONFLICT (center_id, counter_id) DO UPDATE SET status = excluded.status, staff = excluded.staff, updated_at = excluded.updated_at');
+  await insertRows(c, center, 'counter_state', ['counter_id', 'status', 'staff', 'service_ids', 'updated_at'],
+    lastPer(all('counters'), (x) => x.counterId).map((x) => [x.counterId, x.status, x.staff, x.serviceIds === null ? null : JSON.stringify(x.serviceIds), x.at]),
+    'ON CONFLICT (center_id, counter_id) DO UPDATE SET status = excluded.status, staff = excluded.staff, service_ids = excluded.service_ids, updated_at = excluded.updated_at');
   await insertRows(c, center, 'audit', ['at', 'actor', 'action', 'target', 'detail'], all('audit').map((a) => [a.at, a.actor, a.action, a.target, JSON.stringify(a.detail)]));
   for (const b of batches) await applyRest(c, center, b);
 }

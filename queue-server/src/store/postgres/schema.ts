@@ -206,4 +206,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE tickets ADD COLUMN dossier_code TEXT;
   `,
+  // The fields a counter serves today (issue 13.3): a JSON array, NULL for its configured ones.
+  `
+  ALTER TABLE counter_state ADD COLUMN service_ids TEXT;
+  `,
 ];

@@ -186,4 +186,8 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   ALTER TABLE tickets ADD COLUMN dossier_code TEXT;
   `,
+  // The fields a counter serves today (issue 13.3): a JSON array, NULL for its configured ones.
+  `
+  ALTER TABLE counter_state ADD COLUMN service_ids TEXT;
+  `,
 ];

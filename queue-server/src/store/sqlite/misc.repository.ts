@@ -24,17 +24,22 @@ export class IdempotencyRepository {
 
 export class CounterStateRepository {
   constructor(private readonly db: Db) {}
-  all(): Map<string, { status: CounterStatus; staff: string | null }> {
-    const rows = this.db.prepare('SELECT counter_id, status, staff FROM counter_state WHERE center_id = this_center()').all() as { counter_id: string; status: CounterStatus; staff: string | null }[];
-    return new Map(rows.map((r) => [r.counter_id, { status: r.status, staff: r.staff }]));
+  all(): Map<string, { status: CounterStatus; staff: string | null; serviceIds: string[] | null }> {
+    const rows = this.db.prepare('SELECT counter_id, status, staff, service_ids FROM counter_state WHERE center_id = this_center()').all() as {
+      counter_id: string;
+      status: CounterStatus;
+      staff: string | null;
+      service_ids: string | null;
+    }[];
+    return new Map(rows.map((r) => [r.counter_id, { status: r.status, staff: r.staff, serviceIds: r.service_ids === null ? null : (JSON.parse(r.service_ids) as string[]) }]));
   }
-  set(counterId: string, status: CounterStatus, staff: string | null, now: number): void {
+  set(counterId: string, status: CounterStatus, staff: string | null, serviceIds: readonly string[] | null, now: number): void {
     this.db
       .prepare(
-        `INSERT INTO counter_state (counter_id, status, staff, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (counter_id) DO UPDATE SET status = excluded.status, staff = excluded.staff, updated_at = excluded.updated_at`,
+        `INSERT INTO counter_state (counter_id, status, staff, service_ids, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (counter_id) DO UPDATE SET status = excluded.status, staff = excluded.staff, service_ids = excluded.service_ids, updated_at = excluded.updated_at`,
       )
-      .run(counterId, status, staff, now);
+      .run(counterId, status, staff, serviceIds === null ? null : JSON.stringify(serviceIds), now);
   }
 }
 

@@ -52,7 +52,7 @@ export class SqlitePort implements StorePort {
     return {
       day,
       openTickets: s.tickets.open(),
-      counters: [...s.counters.all()].map(([counterId, st]) => ({ counterId, status: st.status, staff: st.staff })),
+      counters: [...s.counters.all()].map(([counterId, st]) => ({ counterId, status: st.status, staff: st.staff, serviceIds: st.serviceIds })),
       sequences: s.tickets.daySequences(day),
       numbers: s.tickets.dayNumbers(day),
       issued: s.tickets.dayIssued(day),
@@ -78,7 +78,7 @@ export class SqlitePort implements StorePort {
     for (const e of b.events ?? []) s.events.append(e);
     if (b.forgetIdempotencyKeysBefore !== undefined) s.idempotency.forgetBefore(b.forgetIdempotencyKeysBefore);
     for (const k of b.idempotencyKeys ?? []) s.idempotency.put(k.key, k.ticketId, k.at);
-    for (const c of b.counters ?? []) s.counters.set(c.counterId, c.status, c.staff, c.at);
+    for (const c of b.counters ?? []) s.counters.set(c.counterId, c.status, c.staff, c.serviceIds, c.at);
     for (const a of b.audit ?? []) s.audit.append(a.actor, a.action, a.target, a.detail, a.at);
     for (const c of b.bookingCheckIns ?? []) s.bookings.checkIn(c.code, c.ticketId);
     for (const bk of b.bookings ?? []) s.bookings.insert(bk);
