@@ -28,6 +28,7 @@ const fieldsOf = async (s: TestServer, counterId: string) => {
   const center = await s.client().get<{ counters: { id: string; serviceIds: string[]; configuredServiceIds: string[] }[] }>('/api/v1/center');
   return center.body.counters.find((c) => c.id === counterId)!;
 };
+const allFields = async (s: TestServer) => (await s.client().get<{ services: { id: string }[] }>('/api/v1/center')).body.services.map((x) => x.id);
 const issue = async (s: TestServer, serviceId: string) => (await s.client().post<{ id: string; number: string }>('/api/v1/tickets', { serviceId })).body;
 const estimateOf = async (s: TestServer, id: string) => (await s.client().get<{ estimatedWaitMinutes: number | null }>(`/api/v1/tickets/${id}`)).body.estimatedWaitMinutes;
 
@@ -36,11 +37,13 @@ describe('the work profile picked at sign-in', () => {
     const s = await server();
     const lt = await issue(s, 'chung-thuc');
     const ht = await issue(s, 'ho-tich');
+    const own = (await fieldsOf(s, 'quay-3')).serviceIds;
+    expect(own).toEqual(expect.arrayContaining(['chung-thuc', 'ho-tich']));
     const { c, r } = await login(s, 'quay3', 'quay-3', { serviceIds: ['ho-tich'] });
     expect(r.status).toBe(200);
     // quay3 may sit at quay-3 and the priority counter, which serves every field.
-    expect(r.body.user.allowedServiceIds).toEqual(['ho-tich', 'chung-thuc', 'dat-dai', 'xay-dung', 'lao-dong-xa-hoi', 'ho-kinh-doanh']);
-    expect(await fieldsOf(s, 'quay-3')).toMatchObject({ serviceIds: ['ho-tich'], configuredServiceIds: ['chung-thuc', 'ho-tich'] });
+    expect(r.body.user.allowedServiceIds).toEqual(await allFields(s));
+    expect(await fieldsOf(s, 'quay-3')).toMatchObject({ serviceIds: ['ho-tich'], configuredServiceIds: own });
     const login3 = (await s.ctx.auth.auditLog()).find((a) => a.action === 'login' && a.actor === 'quay3');
     expect(login3?.detail.serviceIds).toEqual(['ho-tich']);
     // The chung-thuc ticket came first but is not called here; the ho-tich one is.
@@ -53,10 +56,10 @@ describe('the work profile picked at sign-in', () => {
     expect((await fieldsOf(again, 'quay-3')).serviceIds).toEqual(['ho-tich']);
     const relogged = await login(again, 'quay3', 'quay-3', { serviceIds: ['ho-tich'] });
     expect((await relogged.c.post('/api/v1/auth/logout')).status).toBe(204);
-    expect((await fieldsOf(again, 'quay-3')).serviceIds).toEqual(['chung-thuc', 'ho-tich']);
+    expect((await fieldsOf(again, 'quay-3')).serviceIds).toEqual(own);
     // Without a pick, the counter's own fields.
     expect((await login(again, 'quay3', 'quay-3')).r.status).toBe(200);
-    expect((await fieldsOf(again, 'quay-3')).serviceIds).toEqual(['chung-thuc', 'ho-tich']);
+    expect((await fieldsOf(again, 'quay-3')).serviceIds).toEqual(own);
   });
 
   it('an unknown field is 400, a field the account is not allowed 403, with no session either way', async () => {
@@ -85,22 +88,26 @@ describe("a counter's fields changed for today", () => {
     const s = await server();
     const official = await login(s, 'quay3', 'quay-3');
     const manager = await login(s, 'quanly', '');
+    const own = (await fieldsOf(s, 'quay-3')).serviceIds;
+    expect(own).not.toContain('dat-dai');
     const dd = [await issue(s, 'dat-dai'), await issue(s, 'dat-dai')];
     // Nobody signed in serves dat-dai: its tickets have no estimate.
     const before = await estimateOf(s, dd[1]!.id);
     expect(before).toBeNull();
-    const put = await manager.c.req<CounterBody>('PUT', '/api/v1/counters/quay-3/services', { serviceIds: ['chung-thuc', 'ho-tich', 'dat-dai'] });
+    const put = await manager.c.req<CounterBody>('PUT', '/api/v1/counters/quay-3/services', { serviceIds: [...own, 'dat-dai'] });
     expect(put.status).toBe(200);
-    expect(put.body.counter).toMatchObject({ serviceIds: ['ho-tich', 'chung-thuc', 'dat-dai'], configuredServiceIds: ['chung-thuc', 'ho-tich'] });
+    // In the centre's order of fields.
+    const today = (await allFields(s)).filter((id) => id === 'dat-dai' || own.includes(id));
+    expect(put.body.counter).toMatchObject({ serviceIds: today, configuredServiceIds: own });
     expect(await estimateOf(s, dd[1]!.id)).toEqual(expect.any(Number));
     const called = await official.c.post<{ ticket: { id: string } }>('/api/v1/counters/quay-3/call-next');
     expect(called.body.ticket.id).toBe(dd[0]!.id);
     const entry = (await s.ctx.auth.auditLog()).find((a) => a.action === 'counter.fields');
-    expect(entry).toMatchObject({ actor: 'quanly', target: 'quay-3', detail: { from: ['chung-thuc', 'ho-tich'], to: ['ho-tich', 'chung-thuc', 'dat-dai'] } });
+    expect(entry).toMatchObject({ actor: 'quanly', target: 'quay-3', detail: { from: own, to: today } });
     // The saved configuration is unchanged.
     const admin = await login(s, 'admin', '');
     const saved = await admin.c.get<{ counters: { id: string; serviceIds: string[] }[] }>('/api/v1/admin/config');
-    expect(saved.body.counters.find((c) => c.id === 'quay-3')!.serviceIds).toEqual(['chung-thuc', 'ho-tich']);
+    expect(saved.body.counters.find((c) => c.id === 'quay-3')!.serviceIds).toEqual(own);
   });
 
   it('a field removed from the official’s profile is no longer called there', async () => {
