@@ -20,6 +20,8 @@ export interface LiveSocketOptions {
   token?: string | null;
   /** Told on every connect and disconnect. */
   onConnection?: (connected: boolean) => void;
+  /** Told when the server refuses the handshake (its reason, e.g. `bad_device_token` for a revoked token). */
+  onRefused?: (reason: string) => void;
   /** Where the server is; the page's own origin when left out. */
   url?: string;
 }
@@ -44,6 +46,10 @@ export class LiveSocket {
     socket.on('connect', () => {
       this.#dropped = 0;
       opts.onConnection?.(true);
+    });
+    // a refusal by the server's middleware (not a network failure): socket.io does not try again by itself
+    socket.on('connect_error', (err) => {
+      if (!socket.active) opts.onRefused?.(err.message);
     });
     socket.on('disconnect', (reason) => {
       opts.onConnection?.(false);

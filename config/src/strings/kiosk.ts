@@ -5,6 +5,7 @@ import type { Bilingual } from './index.ts';
 const vi = {
   appTitle: 'Kiosk lấy số thứ tự',
   notInstalledTitle: 'Kiosk này chưa được cài đặt',
+  notInstalledRevoked: 'Mã thiết bị của kiosk này đã bị quản trị viên thu hồi: máy chủ từ chối mọi yêu cầu từ máy này cho đến khi cài đặt lại bằng mã mới.',
   notInstalledWhat: 'Máy chưa có mã thiết bị nên không cấp số thứ tự: máy chủ không biết đến phiếu in ra từ đây.',
   notInstalledCitizen: 'Mời quý công dân đến bàn hướng dẫn hoặc dùng kiosk khác.',
   notInstalledHow: 'Cán bộ kỹ thuật: mở kiosk bằng địa chỉ cài đặt có mã thiết bị của máy, chỉ có cách này:',
@@ -229,6 +230,7 @@ const vi = {
 const en: { [K in keyof typeof vi]: string } = {
   appTitle: 'Queue ticket kiosk',
   notInstalledTitle: 'This kiosk is not installed',
+  notInstalledRevoked: 'This kiosk\'s device token was revoked by an administrator: the server refuses everything from it until it is installed again with a new token.',
   notInstalledWhat: 'It has no device token, so it gives no numbers: the server would never hear of a ticket printed here.',
   notInstalledCitizen: 'Please go to the help desk or use another kiosk.',
   notInstalledHow: 'Technicians: open the kiosk with its install address, which carries the device token; there is no other way in:',

@@ -3,7 +3,8 @@
 // minute so "open"/"opens at" follow the clock.
 import { api, ApiError } from '@mot-cua/ui-shared/api.ts';
 import { LiveSocket } from '@mot-cua/ui-shared/live-socket.ts';
-import { settings } from './settings.ts';
+import { noteRefusal } from './install.svelte.ts';
+import { deviceAuth, settings } from './settings.ts';
 import type { Center, QueueItem } from './types.ts';
 
 export const center = $state<{ data: Center | null; error: ApiError | null; online: boolean }>({
@@ -18,9 +19,11 @@ export const firstLoad = new Promise<void>((resolve) => (firstLoaded = resolve))
 
 export async function loadCenter(): Promise<void> {
   try {
-    center.data = await api<Center>('/center');
+    // with the kiosk's token: a revoked one is refused here, at load and at each re-read
+    center.data = await api<Center>('/center', { headers: deviceAuth() });
     center.error = null;
   } catch (e) {
+    noteRefusal(e);
     center.error = ApiError.from(e);
   } finally {
     firstLoaded();
@@ -45,6 +48,7 @@ export function startCenterSync(): void {
   setInterval(() => void loadCenter(), 60_000);
   new LiveSocket({
     token: settings.deviceToken,
+    onRefused: (reason) => noteRefusal(new Error(reason)),
     onConnection: (connected) => {
       center.online = connected;
       // a reconnect after the server was down: the snapshot below may not carry open/opensAt

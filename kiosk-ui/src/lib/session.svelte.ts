@@ -1,7 +1,7 @@
 // What the kiosk knows about the citizen in front of it. Personal data from a
 // scanned card lives only here and is dropped when the screen returns home.
 import type { CccdSummary, ScanEvent } from '@mot-cua/ui-shared/agent-protocol.ts';
-import { categoryForAge } from './priority.ts';
+import { settlePendingAge, takeCardAge } from './priority.ts';
 import type { PriorityCategory, Ticket } from './types.ts';
 
 export const session = $state<{
@@ -9,16 +9,19 @@ export const session = $state<{
   identityQr: string | null;
   priorityCategoryId: string | null;
   priorityAuto: boolean;
+  /** the card's age while the centre's priority groups have not loaded yet (see settleCardAge) */
+  pendingAge: number | null;
   ticket: Ticket | null;
   /** the code of a chip read that failed on the home screen, explained on the fields screen */
   chipError: string | null;
-}>({ cccd: null, identityQr: null, priorityCategoryId: null, priorityAuto: false, ticket: null, chipError: null });
+}>({ cccd: null, identityQr: null, priorityCategoryId: null, priorityAuto: false, pendingAge: null, ticket: null, chipError: null });
 
 export function clearSession(): void {
   session.cccd = null;
   session.identityQr = null;
   session.priorityCategoryId = null;
   session.priorityAuto = false;
+  session.pendingAge = null;
   session.ticket = null;
   session.chipError = null;
 }
@@ -26,16 +29,24 @@ export function clearSession(): void {
 /**
  * Takes a card scan into the session: the name to greet, the raw QR for the
  * server (it re-checks the age itself), and the age priority without asking.
- * Returns the category given, if any.
+ * `categories` is null while the centre has not loaded: the age is then kept
+ * and its group given by `settleCardAge` once it has. Returns the category given, if any.
  */
-export function applyCardScan(s: ScanEvent & { cccd: CccdSummary }, categories: PriorityCategory[]): PriorityCategory | null {
+export function applyCardScan(s: ScanEvent & { cccd: CccdSummary }, categories: readonly PriorityCategory[] | null): PriorityCategory | null {
   session.cccd = s.cccd;
   // a chip read carries the same fields as the QR, in the QR's format: the server hashes the number alike
   session.identityQr = s.source === 'qr' || s.source === 'chip' ? s.raw : null;
-  const auto = categoryForAge(categories, s.cccd.age);
-  if (auto) {
-    session.priorityCategoryId = auto.id;
-    session.priorityAuto = true;
-  }
-  return auto;
+  return takeCardAge(session, s.cccd.age, categories);
+}
+
+/** The centre's groups have arrived: a card scanned before them gets its age's group now. */
+export function settleCardAge(categories: readonly PriorityCategory[]): PriorityCategory | null {
+  return settlePendingAge(session, categories);
+}
+
+/** The citizen chose a group (or none) by hand: the card's age no longer decides. */
+export function choosePriority(id: string | null): void {
+  session.priorityCategoryId = id;
+  session.priorityAuto = false;
+  session.pendingAge = null;
 }
