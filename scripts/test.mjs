@@ -39,7 +39,7 @@ step('API suites on PostgreSQL');
 // The store contract and the PostgreSQL-only suites ran above; these server suites run again on PostgreSQL (TEST_STORE).
 // Those that reach into the SQLite file (server.sqlite) or run a command-line tool on the data folder stay on SQLite.
 const PG_SUITES = [
-  ...['accounts', 'bookings', 'counter', 'counter-seat', 'reports', 'outcomes', 'estimate', 'admin-config', 'work-profile'].map((n) => `queue-server/test/${n}.api.spec.ts`),
+  ...['accounts', 'bookings', 'counter', 'counter-seat', 'reports', 'outcomes', 'estimate', 'admin-config', 'work-profile', 'move-official'].map((n) => `queue-server/test/${n}.api.spec.ts`),
   ...['access', 'fuzz', 'login', 'rating-proof', 'socket-access', 'headers', 'transport', 'issue-limits'].map((n) => `tests/security/${n}.spec.ts`),
 ];
 const pgOut = path.join(resultsDir, 'vitest-postgres.json');

@@ -66,6 +66,12 @@ export const ERRORS = {
     vi: 'Tài khoản này không được nhận hồ sơ lĩnh vực "{id}"; hãy chọn trong các lĩnh vực được phân công',
     en: 'this account may not serve field "{id}": choose among the fields it is allowed',
   },
+  not_seated: {
+    kind: 'conflict',
+    vi: 'Cán bộ {username} không đăng nhập tại quầy {number}',
+    en: '{username} is not signed in at counter {number}',
+  },
+  move_same_counter: { kind: 'bad_input', vi: 'Quầy chuyển đến phải khác quầy hiện tại', en: 'the counter to move to must be another counter' },
   counter_taken: {
     kind: 'conflict',
     vi: 'Quầy {number} đang có cán bộ {name} ({username}) đăng nhập. Chọn "Vào thay" để đăng xuất người đó khỏi quầy, hoặc chọn quầy khác',

@@ -1,8 +1,8 @@
 // A counter's work: call next, act on its current ticket (for keypads), its queue, pause and close.
 import type { RoutePlugin } from './context.ts';
-import { counterParam, counterFieldsBody, errors, finishBody, noBodyIsEmpty, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
+import { counterParam, counterFieldsBody, errors, moveBody, finishBody, noBodyIsEmpty, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
 import { baseUrl, counterView, noContent, publicTicket, staffTicket } from './present.ts';
-import { guard, staffOnly, staffOrKeypad } from './guards.ts';
+import { guard, managerOnly, staffOnly, staffOrKeypad } from './guards.ts';
 import { assertMayActAt } from '../services/actor.ts';
 import { allowedFields } from '../services/counter-seat.ts';
 import type { CounterStatus } from '../store/index.ts';
@@ -117,6 +117,25 @@ export const counterRoutes: RoutePlugin = async (app, { ctx }) => {
       const allowed = user ? allowedFields(queue.centre.config, user) : [];
       await queue.counters.setFields(req.params.counterId, req.body.serviceIds, a, allowed);
       return { counter: counterView(ctx, req.params.counterId) };
+    },
+  );
+
+  app.post(
+    '/counters/:counterId/move',
+    {
+      preHandler: managerOnly,
+      schema: {
+        summary: 'Move the official signed in at this counter to another one (issue 13.3); their console follows',
+        tags: ['manager'],
+        params: counterParam,
+        body: moveBody,
+        response: { 200: { type: 'object', additionalProperties: true }, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const { username, toCounterId } = req.body;
+      await queue.counters.move(req.params.counterId, username, toCounterId, req.actor, (u) => ctx.auth.user(u)?.fullName ?? u);
+      return { from: counterView(ctx, req.params.counterId), to: counterView(ctx, toCounterId) };
     },
   );
 

@@ -149,6 +149,14 @@ export const counterFieldsBody = {
   properties: { serviceIds: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 64 } } },
 } as const;
 
+/** A manager moves an official (POST /counters/:counterId/move). */
+export const moveBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['username', 'toCounterId'],
+  properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, toCounterId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_-]*$' } },
+} as const;
+
 export const counterParam = {
   type: 'object',
   properties: { counterId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_-]*$' } },

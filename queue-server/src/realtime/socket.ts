@@ -152,8 +152,9 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
       if (isManager(actor)) void socket.join(ROOM_MANAGER);
       if (room) void socket.join(room);
     }
+    // The actor is read at each use: a moved official's socket acts for the new counter (staff.moved).
     const sendState = () => {
-      snapshot(actor).then(
+      snapshot(socket.data.actor as Actor).then(
         (state) => socket.emit('state', state),
         (e: unknown) => app.log.error(e, 'realtime snapshot'),
       );
@@ -174,6 +175,7 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
       }
       void sessionHolds(socket).then((ok) => {
         if (!ok) return;
+        const room = waitingRoom(socket.data.actor as Actor);
         if (!room) return answer({ error: { code: 'unauthorized', message: say(ERRORS.unauthorized) } });
         const list = waitingByField(room).get(q.serviceId as string) ?? [];
         answer({ serviceId: q.serviceId, offset, total: list.length, waiting: list.slice(offset as number, (offset as number) + (limit as number)).map(staffView) });
@@ -247,6 +249,18 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     io.emit('center.changed', { name: c.center.name, services: c.services.length, counters: c.counters.length });
     for (const k of c.counters) changedCounters.add(k.id);
     queueChanged();
+  });
+  // A manager moved an official (issue 13.3): their sockets at the old counter now act for the new one, see its waiting list, and are told.
+  bus.on('staff.moved', ({ username, fromCounterId, toCounterId }) => {
+    for (const socket of io.of('/').sockets.values()) {
+      const actor = socket.data.actor as Actor;
+      if (actor.kind !== 'user' || actor.username !== username || actor.counterId !== fromCounterId) continue;
+      void socket.leave(`${WAITING_ROOM}counter:${fromCounterId}`);
+      socket.data.actor = { ...actor, counterId: toCounterId };
+      void socket.join(`${WAITING_ROOM}counter:${toCounterId}`);
+      socket.emit('seat.moved', { counter: counterView(ctx, toCounterId) });
+      void snapshot(socket.data.actor as Actor).then((state) => socket.emit('state', state), (e: unknown) => app.log.error(e, 'realtime snapshot'));
+    }
   });
   bus.on('device.health', (d) => {
     io.to(ROOM_MANAGER).emit('device.health', { device: deviceHealthView(d) });

@@ -13,6 +13,8 @@ export interface BusEvents {
   'ticket.called': [CallNotice];
   'ticket.updated': [TicketRecord];
   'counter.updated': [string];
+  /** A manager moved an official to another counter (issue 13.3): their consoles follow. */
+  'staff.moved': [{ username: string; fromCounterId: string; toCounterId: string }];
   /** A device's health as it is now; `silentSince` is its last report once it has gone silent, else null. */
   'device.health': [Device & { silentSince: number | null }];
   alert: [Alert];

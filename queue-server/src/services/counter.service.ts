@@ -181,6 +181,34 @@ export class CounterService {
     this.bus.announce('counter.updated', counterId);
   }
 
+  /**
+   * A manager moves the official seated at `fromCounterId` to `toCounterId`
+   * (issue 13.3): their sessions follow (their console shows the new counter
+   * without a new sign-in), the old counter has nobody, the new one serves its
+   * own fields. Another official seated there is a 409 naming them (`nameOf`).
+   */
+  async move(fromCounterId: string, username: string, toCounterId: string, actor: Actor, nameOf: (username: string) => string): Promise<void> {
+    const from = this.centre.counter(fromCounterId);
+    const to = this.centre.counter(toCounterId);
+    if (fromCounterId === toCounterId) throw fail('move_same_counter');
+    if (this.states.staff(fromCounterId) !== username) throw fail('not_seated', { username, number: from.number });
+    const holder = this.states.staff(toCounterId);
+    if (holder !== null) throw fail('counter_taken', { number: String(to.number), name: nameOf(holder), username: holder });
+    const busy = this.open.currentAt(fromCounterId);
+    if (busy) throw fail('counter_busy', { number: busy.number });
+    const now = this.centre.now();
+    await this.open.write((w) => {
+      const was = this.states.status(toCounterId);
+      this.states.set(w, fromCounterId, this.states.status(fromCounterId), null, now, null);
+      this.states.set(w, toCounterId, was === 'closed' ? 'open' : was, username, now, null);
+      w.moveSessions(username, fromCounterId, toCounterId);
+      this.log.audit(w, actor, 'counter.move', toCounterId, { username, from: fromCounterId, to: toCounterId });
+    });
+    this.bus.announce('counter.updated', fromCounterId);
+    this.bus.announce('counter.updated', toCounterId);
+    this.bus.announce('staff.moved', { username, fromCounterId, toCounterId });
+  }
+
   private assertCounterOpen(counterId: string): void {
     const status = this.states.status(counterId);
     if (status !== 'open') {

@@ -31,6 +31,10 @@ export class Writes {
     (this.batch.counters ??= []).push({ counterId, status, staff, serviceIds, at });
   }
 
+  moveSessions(username: string, fromCounterId: string, toCounterId: string): void {
+    (this.batch.moveSessions ??= []).push({ username, fromCounterId, toCounterId });
+  }
+
   audit(actor: string, action: string, target: string | null, at: number, detail: Record<string, unknown> = {}): void {
     (this.batch.audit ??= []).push({ actor, action, target, detail, at });
   }

@@ -54,6 +54,27 @@ export function accountAndDeviceCases(using: Using): void {
       expect(await port.reads.sessionsAt('quay-1', AT + 10)).toEqual([b]);
     }));
 
+  it("moveSessions: an official's sessions at one counter follow them to another; their others stay (issue 13.3)", () =>
+    using(async ({ port, reopen }) => {
+      await port.commit({ users: [{ username: 'quay2', fullName: 'quay2', title: '', role: 'staff', passwordHash: 'h', phone: null, counterId: 'quay-2' }] });
+      const s = (idHash: string, username: string, counterId: string | null, createdAt: number) => ({ idHash, username, counterId, csrf: `c-${idHash}`, createdAt, expiresAt: createdAt + 3600_000 });
+      const at2 = s('s-1', 'quay2', 'quay-2', AT);
+      const at2b = s('s-2', 'quay2', 'quay-2', AT + 1);
+      const other = s('s-3', 'quay3', 'quay-2', AT + 2);
+      const elsewhere = s('s-4', 'quay2', 'quay-5', AT + 3);
+      await port.commit({ sessions: [at2, at2b, other, elsewhere] });
+      await port.commit({ moveSessions: [{ username: 'quay2', fromCounterId: 'quay-2', toCounterId: 'quay-4' }] });
+      for (const p of [port, await reopen()]) {
+        expect(await p.reads.sessionsAt('quay-4', AT + 10)).toEqual([
+          { ...at2, counterId: 'quay-4' },
+          { ...at2b, counterId: 'quay-4' },
+        ]);
+        expect(await p.reads.sessionsAt('quay-2', AT + 10)).toEqual([other]);
+        expect(await p.reads.sessionsAt('quay-5', AT + 10)).toEqual([elsewhere]);
+        expect((await p.reads.session('s-1', AT + 10))?.counterId).toBe('quay-4');
+      }
+    }));
+
   it('devices: registered without a token, given one, revoked, and a new token lifts the revocation', () =>
     using(async ({ port }) => {
       const d = { id: 'kiosk-1', kind: 'kiosk', name: 'Ki-ốt 1', counterId: null };

@@ -69,6 +69,8 @@ export interface Batch {
   sessions?: Session[];
   /** Sessions ended, by id hash. */
   endSessions?: string[];
+  /** An official moved by a manager (issue 13.3): their sessions bound to `fromCounterId` are bound to `toCounterId` (after `sessions`). */
+  moveSessions?: { username: string; fromCounterId: string; toCounterId: string }[];
   /** Devices registered or changed; a null token hash keeps the device's token and its revocation, a new one replaces the token and lifts a revocation. */
   devices?: DeviceInput[];
   /** Devices whose token stops working. */

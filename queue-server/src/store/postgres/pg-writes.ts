@@ -104,6 +104,7 @@ async function applyRest(c: Client, center: string, b: Batch): Promise<void> {
     (b.sessions ?? []).map((s) => [s.idHash, s.username, s.counterId, s.csrf, s.createdAt, s.expiresAt]));
   if (b.endSessions?.length) await q('DELETE FROM sessions WHERE center_id = $1 AND id_hash = ANY($2)', [b.endSessions]);
   if (b.endSessionsOf?.length) await q('DELETE FROM sessions WHERE center_id = $1 AND username = ANY($2)', [b.endSessionsOf]);
+  for (const m of b.moveSessions ?? []) await q('UPDATE sessions SET counter_id = $2 WHERE center_id = $1 AND username = $3 AND counter_id = $4', [m.toCounterId, m.username, m.fromCounterId]);
   for (const d of b.devices ?? [])
     await q(
       `INSERT INTO devices (center_id, id, kind, name, counter_id, token_hash) VALUES ($1, $2, $3, $4, $5, $6)

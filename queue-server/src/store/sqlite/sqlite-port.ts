@@ -91,6 +91,7 @@ export class SqlitePort implements StorePort {
     for (const x of b.sessions ?? []) s.users.createSession(x);
     for (const id of b.endSessions ?? []) s.users.deleteSession(id);
     for (const u of b.endSessionsOf ?? []) s.users.deleteSessionsOf(u);
+    for (const m of b.moveSessions ?? []) s.users.moveSessions(m.username, m.fromCounterId, m.toCounterId);
     for (const d of b.devices ?? []) s.devices.upsert(d);
     for (const r of b.revokeDevices ?? []) s.devices.revoke(r.id, r.at);
     for (const h of b.deviceHealth ?? []) s.devices.reportHealth(h.deviceId, h.parts, h.at);

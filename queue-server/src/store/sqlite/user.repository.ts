@@ -82,6 +82,10 @@ export class UserRepository {
     this.db.prepare('DELETE FROM sessions WHERE username = ?').run(username);
   }
 
+  moveSessions(username: string, from: string, to: string): void {
+    this.db.prepare('UPDATE sessions SET counter_id = ? WHERE username = ? AND counter_id = ?').run(to, username, from);
+  }
+
   /** Settings of the data folder (the meta table): whether it once ran in demo mode. */
   meta(key: string): string | null {
     const r = this.db.prepare('SELECT value FROM meta WHERE center_id = this_center() AND key = ?').get(key) as { value: string } | undefined;
