@@ -52,6 +52,8 @@ export const serviceSchema = z.strictObject({
   avgServiceMinutes: z.number().positive().max(240).default(10),
   /** Tickets a day; beyond it the kiosk says when to come back. Omit for no cap. */
   dailyCapacity: z.number().int().positive().optional(),
+  /** false: no number from a phone (channel `mobile`) for this field — its procedures need the citizen in person from the start (issue 17.1). Omitted: allowed. */
+  remoteQueue: z.boolean().optional(),
   /** Hours for this field when they differ from the centre's. */
   hours: hoursSchema.optional(),
   /**

@@ -119,6 +119,11 @@ export const ERRORS = {
     vi: 'Máy này đã lấy đủ {count} số hôm nay; mời lấy số tại kiosk của trung tâm',
     en: "this device has taken today's {count} numbers; please use a kiosk at the centre",
   },
+  in_person_only: {
+    kind: 'forbidden',
+    vi: 'Lĩnh vực {name} cần quý vị có mặt tại trung tâm; mời lấy số tại kiosk',
+    en: '{nameEn} needs you in person; please take a number at a kiosk of the centre',
+  },
   use_check_in: { kind: 'bad_input', vi: 'Số hẹn được cấp khi xác nhận lịch hẹn', en: 'appointment tickets come from booking check-in' },
   'not_found:procedure': { kind: 'not_found', vi: 'Không tìm thấy thủ tục "{id}"', en: 'procedure "{id}" not found' },
 

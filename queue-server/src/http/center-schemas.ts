@@ -56,8 +56,10 @@ export const centerServiceSchema = {
     opensAt: nullable('string'),
     /** The returns lane (issue 16.3): its numbers are taken from the dossier look-up, for a ready dossier. */
     returns: { type: 'boolean' },
+    /** Whether a phone may take a number for it (channel `mobile`; the field's `remoteQueue`, issue 17.1). */
+    remote: { type: 'boolean' },
   },
-  required: ['id', 'code', 'name', 'nameEn', 'prefix', 'icon', 'returns', 'waiting', 'estimatedWaitMinutes', 'estimatedWaitLowMinutes', 'estimatedWaitHighMinutes', 'open', 'opensAt'],
+  required: ['id', 'code', 'name', 'nameEn', 'prefix', 'icon', 'returns', 'waiting', 'estimatedWaitMinutes', 'estimatedWaitLowMinutes', 'estimatedWaitHighMinutes', 'open', 'opensAt', 'remote'],
 } as const;
 
 /** GET /center. */

@@ -71,6 +71,7 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
         estimatedWaitLowMinutes: summary.get(s.id)?.estimatedWaitLowMinutes ?? null,
         estimatedWaitHighMinutes: summary.get(s.id)?.estimatedWaitHighMinutes ?? null,
         ...queue.issue.availability(s),
+        remote: s.remoteQueue !== false,
       })),
       counters: cfg.counters.map((c) => counterView(ctx, c.id)),
       priorityCategories: cfg.priorityCategories.map((p) => ({ id: p.id, name: p.name, nameEn: p.nameEn ?? p.name, minAge: p.minAge ?? null })),

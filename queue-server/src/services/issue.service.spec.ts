@@ -116,6 +116,18 @@ describe('IssueService', () => {
     );
   });
 
+  it('a field that needs the citizen in person takes no number from a phone, and kiosks still issue there (issue 17.1)', async () => {
+    const config = loadDemoConfig();
+    config.services.find((s) => s.id === 'dat-dai')!.remoteQueue = false;
+    f = await openQueue({ config });
+    const { issue } = f.queue;
+    await expect(issue.issue({ serviceId: 'dat-dai', channel: 'mobile', source: '127.0.0.2' }, null)).rejects.toMatchObject({ kind: 'forbidden', code: 'in_person_only' });
+    await expect(issue.issue({ serviceId: 'dat-dai', channel: 'mobile' }, null)).rejects.toThrow(/Đất đai cần quý vị có mặt tại trung tâm/);
+    expect((await issue.issue({ serviceId: 'dat-dai', channel: 'kiosk' }, null)).ticket.channel).toBe('kiosk');
+    expect((await issue.issue({ serviceId: 'ho-tich', channel: 'mobile', source: '127.0.0.2' }, null)).ticket.channel).toBe('mobile');
+    expect(f.told.filter((e) => e.event === 'ticket.issued')).toHaveLength(2);
+  });
+
   it('without an ID parser a scan is refused as unavailable', async () => {
     f = await openQueue();
     await expect(f.queue.issue.issue({ serviceId: 'ho-tich', identityQr: 'raw' }, null)).rejects.toThrow(expect.objectContaining({ code: 'no_identity_parser' }));

@@ -118,6 +118,8 @@ export class IssueService {
     const day = dayKey(now);
     const a = this.check(service, now);
     if (!a.open) throw new DomainError('conflict', a.code, a.message);
+    // A field whose procedures need the citizen in person takes no number from a phone (issue 17.1).
+    if (input.channel === 'mobile' && service.remoteQueue === false) throw fail('in_person_only', { name: service.name, nameEn: service.nameEn ?? service.name });
 
     const config = this.centre.config;
     let priorityCategoryId = input.priorityCategoryId ?? null;
