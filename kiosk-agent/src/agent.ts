@@ -144,7 +144,7 @@ export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent>
   app.addHook('onResponse', async (req) => {
     if (req.headers.upgrade && req.raw.socket.writable) req.raw.socket.end();
   });
-  await app.register(wsPlugin, { parts, printService, scanners: [...devices.scanners, ...chips] });
+  await app.register(wsPlugin, { parts, printService, scanners: [...devices.scanners, ...chips], chips });
   if (simulate) await app.register(simRoutes, { devices, printService, chips });
   app.get('/health', async () => ({ status: 'ok', parts: parts.list() }));
 

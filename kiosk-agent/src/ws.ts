@@ -11,6 +11,8 @@ export type WsOptions = {
   parts: Parts;
   printService: PrintService;
   scanners: Scanner[];
+  /** the chip readers that take a typed access key (`chip.key`) */
+  chips?: { useKey(key: { documentNumber: string; dateOfBirth: string; dateOfExpiry: string }): void }[];
 };
 
 export async function wsPlugin(app: FastifyInstance, opts: WsOptions): Promise<void> {
@@ -51,6 +53,8 @@ export async function wsPlugin(app: FastifyInstance, opts: WsOptions): Promise<v
         return;
       }
       if (msg.type === 'status') send(socket, { type: 'status', parts: opts.parts.list() });
+      // personal data: handed to the readers in memory, never logged
+      else if (msg.type === 'chip.key') for (const c of opts.chips ?? []) c.useKey({ documentNumber: msg.documentNumber, dateOfBirth: msg.dateOfBirth, dateOfExpiry: msg.dateOfExpiry });
       else {
         const job = msg.type === 'print' ? opts.printService.print(msg.ticket) : opts.printService.printBooking(msg.booking);
         void job.then((r) =>

@@ -74,3 +74,21 @@ describe('parseAgentMessage (the kiosk reads the agent)', () => {
     expect(parseAgentMessage(new ArrayBuffer(2))).toBeNull();
   });
 });
+
+describe('chip.key (the access key typed from the card)', () => {
+  const key = { documentNumber: '050012345', dateOfBirth: '560305', dateOfExpiry: '310305' };
+  it('accepts the three fields and keeps nothing else', () => {
+    expect(parseKioskMessage({ type: 'chip.key', ...key, name: 'x' })).toEqual({ type: 'chip.key', ...key });
+    expect(parseKioskMessage({ type: 'chip.key', ...key, dateOfBirth: '000229' })).toMatchObject({ dateOfBirth: '000229' });
+  });
+  it.each([
+    ['a document number with a space', { ...key, documentNumber: '05001 345' }],
+    ['a document number too long', { ...key, documentNumber: '0010500123' }],
+    ['an empty document number', { ...key, documentNumber: '' }],
+    ['a month 13', { ...key, dateOfBirth: '561305' }],
+    ['a 31 April', { ...key, dateOfExpiry: '310431' }],
+    ['a 30 February', { ...key, dateOfBirth: '560230' }],
+    ['a date as dd/mm/yyyy', { ...key, dateOfBirth: '05/03/1956' }],
+    ['a missing expiry', { documentNumber: key.documentNumber, dateOfBirth: key.dateOfBirth }],
+  ])('rejects %s', (_label, k) => expect(parseKioskMessage({ type: 'chip.key', ...k })).toBe(null));
+});

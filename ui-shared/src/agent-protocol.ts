@@ -6,6 +6,9 @@
  * kiosk → agent  { type: 'print.booking', requestId, booking: PrintableBooking }   (a booking slip; same print.result)
  * agent → kiosk  { type: 'print.result', requestId, ok, error?: { code: 'paper_out'|'cover_open'|'offline'|'failed', message } }
  * kiosk → agent  { type: 'status' }
+ * kiosk → agent  { type: 'chip.key', documentNumber, dateOfBirth, dateOfExpiry }   (the BAC access key typed from the
+ *                card: document number 9 characters, dates YYMMDD; the agent keeps it in memory for the next card laid
+ *                on its chip readers and never logs it; the read's outcome comes as a `scan` from source `chip`)
  * agent → kiosk  { type: 'status', parts: PartStatus[] }      (also pushed on every change)
  * agent → kiosk  { type: 'scan', source: 'qr'|'mrz'|'barcode'|'chip', raw, cccd: {...} | null, error: {...} | null }
  *                (chip: the CCCD chip read; raw in the QR's layout, error.code wrong_key|torn_read|tampered|unsupported_card|mrz_mismatch|no_key)
@@ -28,7 +31,32 @@ export type PrintFailure = Extract<PrintResult, { ok: false }>['error'];
 export type KioskMessage =
   | { type: 'print'; requestId: string; ticket: PrintableTicket }
   | { type: 'print.booking'; requestId: string; booking: PrintableBooking }
-  | { type: 'status' };
+  | { type: 'status' }
+  | ({ type: 'chip.key' } & ChipKey);
+
+/** The three fields of the BAC access key, as on the MRZ: the document number, birth and expiry dates (YYMMDD). */
+export interface ChipKey {
+  documentNumber: string;
+  dateOfBirth: string;
+  dateOfExpiry: string;
+}
+
+/** A YYMMDD date that exists (any century: the chip only compares the digits). */
+export function isYymmdd(x: unknown): x is string {
+  if (typeof x !== 'string' || !/^\d{6}$/.test(x)) return false;
+  const [yy, mm, dd] = [x.slice(0, 2), x.slice(2, 4), x.slice(4, 6)].map(Number) as [number, number, number];
+  // 2000 is a leap year and stands for any yy = 00 here; other years by their last two digits
+  const days = new Date(Date.UTC(2000 + yy, mm, 0)).getUTCDate();
+  return mm >= 1 && mm <= 12 && dd >= 1 && dd <= days;
+}
+
+/** The agent's check of a typed access key: an MRZ document number (A–Z, 0–9, up to 9 here) and two real dates. */
+export function parseChipKey(m: Record<string, unknown>): ChipKey | null {
+  const { documentNumber, dateOfBirth, dateOfExpiry } = m;
+  if (typeof documentNumber !== 'string' || !/^[0-9A-Z]{1,9}$/.test(documentNumber)) return null;
+  if (!isYymmdd(dateOfBirth) || !isYymmdd(dateOfExpiry)) return null;
+  return { documentNumber, dateOfBirth, dateOfExpiry };
+}
 
 export type AgentMessage =
   | ScanEvent
@@ -98,6 +126,10 @@ export function parseBooking(b: unknown): PrintableBooking | null {
 export function parseKioskMessage(m: unknown): KioskMessage | null {
   if (!isObj(m)) return null;
   if (m.type === 'status') return { type: 'status' };
+  if (m.type === 'chip.key') {
+    const key = parseChipKey(m);
+    return key ? { type: 'chip.key', ...key } : null;
+  }
   if (m.type === 'print.booking' && str(m.requestId, 100, 1)) {
     const booking = parseBooking(m.booking);
     return booking ? { type: 'print.booking', requestId: m.requestId, booking } : null;

@@ -1,6 +1,6 @@
 // Connection to the kiosk agent (printer, ID card scanner). The kiosk works
 // without it: printing then fails fast and the ticket stays on screen.
-import { parseAgentMessage, type KioskMessage, type PrintableBooking, type PrintableTicket, type PrintResult, type ScanEvent } from '@mot-cua/ui-shared/agent-protocol.ts';
+import { parseAgentMessage, type ChipKey, type KioskMessage, type PrintableBooking, type PrintableTicket, type PrintResult, type ScanEvent } from '@mot-cua/ui-shared/agent-protocol.ts';
 import { chooseAgent } from './agent-address.ts';
 import { center, firstLoad } from './center.svelte.ts';
 import { settings } from './settings.ts';
@@ -85,6 +85,17 @@ export function print(ticket: PrintableTicket): Promise<PrintResult> {
 /** The booking slip: the code, field, day and time on paper (the booking stands whether it prints or not). */
 export function printBooking(booking: PrintableBooking): Promise<PrintResult> {
   return request((requestId) => ({ type: 'print.booking', requestId, booking }), `booking-${booking.code}`);
+}
+
+/**
+ * The access key typed from the card, for the next card laid on the chip reader. Personal data:
+ * sent to the local agent only, kept by nobody here. False when the agent cannot be reached.
+ */
+export async function sendChipKey(key: ChipKey): Promise<boolean> {
+  const socket = await openSocket();
+  if (!socket) return false;
+  socket.send(JSON.stringify({ type: 'chip.key', ...key } satisfies KioskMessage));
+  return true;
 }
 
 async function request(message: (requestId: string) => KioskMessage, key: string): Promise<PrintResult> {

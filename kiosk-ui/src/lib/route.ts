@@ -9,6 +9,7 @@ export type Route =
   | { name: 'checkin' }
   | { name: 'book'; serviceId?: string; first?: boolean }
   | { name: 'rating'; number?: string }
+  | { name: 'chip-key' }
   | { name: 'phone'; id: string };
 
 export const BASE = '/kiosk';
@@ -31,6 +32,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'checkin': return { name: 'checkin' };
     // ?service=…&first=1: the field chosen and its first free time picked (the kiosk's closing-time offer)
     case 'book': return { name: 'book', serviceId: opt('service'), first: q.get('first') === '1' };
+    case 'chip-key': return { name: 'chip-key' };
     case 'rating': return { name: 'rating', number: opt('number') };
     default: return { name: 'home' };
   }

@@ -14,7 +14,9 @@ export const session = $state<{
   ticket: Ticket | null;
   /** the code of a chip read that failed on the home screen, explained on the fields screen */
   chipError: string | null;
-}>({ cccd: null, identityQr: null, priorityCategoryId: null, priorityAuto: false, pendingAge: null, ticket: null, chipError: null });
+  /** the access key was typed on this kiosk (not scanned): a wrong key is explained as a typing mistake */
+  chipKeyTyped: boolean;
+}>({ cccd: null, identityQr: null, priorityCategoryId: null, priorityAuto: false, pendingAge: null, ticket: null, chipError: null, chipKeyTyped: false });
 
 export function clearSession(): void {
   session.cccd = null;
@@ -24,6 +26,7 @@ export function clearSession(): void {
   session.pendingAge = null;
   session.ticket = null;
   session.chipError = null;
+  session.chipKeyTyped = false;
 }
 
 /**
