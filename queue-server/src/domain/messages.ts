@@ -167,6 +167,16 @@ export const ERRORS = {
     vi: 'Chỉ chọn lý do khi đánh giá "Bình thường" hoặc "Không hài lòng"',
     en: 'reasons go only with a rating that is not satisfied',
   },
+  rating_note_not_expected: {
+    kind: 'bad_input',
+    vi: 'Chỉ ghi ý kiến khi đánh giá "Bình thường" hoặc "Không hài lòng"',
+    en: 'a note goes only with a rating that is not satisfied',
+  },
+  bad_rating_note: {
+    kind: 'bad_input',
+    vi: 'Ý kiến tối đa {max} ký tự, không có ký tự điều khiển (xuống dòng, tab…)',
+    en: 'a note has at most {max} characters and no control characters (line breaks, tabs…)',
+  },
   unknown_rating_reason: { kind: 'bad_input', vi: 'Lý do "{reason}" không có trong danh sách của trung tâm', en: 'reason "{reason}" is not one of the centre\'s' },
   dossier_source_unavailable: {
     kind: 'unavailable',

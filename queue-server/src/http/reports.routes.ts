@@ -54,7 +54,8 @@ export const reportRoutes: RoutePlugin = async (app, { ctx }) => {
         reply.header('content-disposition', `attachment; filename="${file}.xlsx"`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         return Buffer.from(toXlsx(report));
       }
-      return report;
+      // the notes' texts only in the JSON the reports page reads, never in the files (API.md)
+      return { ...report, notes: await ctx.stats.ratingNotes(period.from, period.to) };
     },
   );
 };

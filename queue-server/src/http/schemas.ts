@@ -60,6 +60,8 @@ export const ratingBody = {
     k: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
     /** Why not satisfied (the centre's ratingReasons ids), with a score that is not "satisfied" only (issue 16.5). */
     reasons: { type: 'array', maxItems: 8, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_-]*$' } },
+    /** An optional short note with a score that is not satisfied (issue 16.5): trimmed, ≤ 200 characters (the service says so past it), no control characters. */
+    note: { type: 'string', maxLength: 1000 },
   },
 } as const;
 

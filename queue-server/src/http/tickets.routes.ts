@@ -145,7 +145,7 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req, reply) => {
-      const t = await queue.ratings.rate(req.params.id, req.body.score, req.body.k ?? null, req.actor, req.body.reasons ?? []);
+      const t = await queue.ratings.rate(req.params.id, req.body.score, req.body.k ?? null, req.actor, req.body.reasons ?? [], req.body.note);
       reply.code(201);
       return { ticketId: t.id, score: req.body.score };
     },

@@ -36,4 +36,17 @@ describe('PrivacyService', () => {
     expect(await privacy.purge()).toBe(0);
     expect((await port.reads.audit()).filter((a) => a.action === 'privacy.purge')).toHaveLength(1);
   });
+
+  it("deletes ratings' notes once the retention has passed since they were written, not before (issue 16.5)", async () => {
+    f = await openQueue();
+    const port = new SqlitePort(f.store);
+    const note = { ticketId: 't-1', at: f.clock.now, score: 1, serviceId: 'ho-tich', counterId: 'quay-2', staff: 'quay2', note: 'Chờ lâu quá' };
+    await port.commit({ ratingNotes: [note] });
+    const privacy = new PrivacyService(f.queue.centre.config, port, () => f.clock.now);
+    await privacy.purge();
+    expect(await port.reads.ratingNotes(0, f.clock.now + 1)).toEqual([note]);
+    f.clock.now += DAY + 60_000;
+    await privacy.purge();
+    expect(await port.reads.ratingNotes(0, f.clock.now + 1)).toEqual([]);
+  });
 });

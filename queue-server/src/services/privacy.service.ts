@@ -27,7 +27,8 @@ export class PrivacyService {
     const cutoff = this.now() - this.config.privacy.scanRetentionDays * 86_400_000;
     const tickets = this.store.forgetCitizens(cutoff, (n) => ({ actor: 'system', action: 'privacy.purge', target: null, detail: { tickets: n }, at: this.now() }));
     // Bookings' names and phone numbers go after the same retention, counted from the booked time.
-    return tickets.then(async (n) => (await this.store.forgetBookings(cutoff), n));
+    // Ratings' notes (free text a citizen typed) too, counted from when they were written.
+    return tickets.then(async (n) => (await this.store.forgetBookings(cutoff), await this.store.forgetRatingNotes(cutoff), n));
   }
 
   /** A purge the timer runs: a refused one is tried again at the next. */

@@ -18,6 +18,9 @@ import { fail } from '../domain/messages.ts';
 /** A visit moves through at most this many transfers before the rating gives up following it. */
 const MAX_TRANSFERS = 20;
 
+/** The longest note a rating may carry, in characters (issue 16.5). */
+export const RATING_NOTE_MAX = 200;
+
 export class RatingService {
   constructor(
     private readonly centre: Centre,
@@ -36,13 +39,13 @@ export class RatingService {
   }
 
   /** A rating from whoever holds the slip: `key` is the one its QR carries. */
-  async rate(ticketId: string, score: number, key: string | null, actor: Actor, reasons: readonly string[] = []): Promise<TicketRecord> {
+  async rate(ticketId: string, score: number, key: string | null, actor: Actor, reasons: readonly string[] = [], note?: string): Promise<TicketRecord> {
     if (actor.kind === 'user') throw fail('forbidden:rating');
     const t = await this.open.get(ticketId);
     const want = Buffer.from(this.keyOf(t));
     const got = Buffer.from(key ?? '');
     if (got.length !== want.length || !timingSafeEqual(got, want)) throw fail('bad_rating_key');
-    return this.rateVisit(t, score, reasons);
+    return this.rateVisit(t, score, reasons, note);
   }
 
   /** Reasons go with a score that is not "satisfied", and only the centre's own. */
@@ -55,8 +58,9 @@ export class RatingService {
     if (unknown !== undefined) throw fail('unknown_rating_reason', { reason: unknown });
   }
 
-  private async rateVisit(first: TicketRecord, score: number, reasons: readonly string[]): Promise<TicketRecord> {
+  private async rateVisit(first: TicketRecord, score: number, reasons: readonly string[], rawNote?: string): Promise<TicketRecord> {
     this.checkReasons(score, reasons);
+    const note = this.checkNote(score, rawNote);
     let t = first;
     // Follow a transferred visit to its last transaction.
     for (let hops = 0; t.transferredTo && hops < MAX_TRANSFERS; hops++) t = await this.open.get(t.transferredTo);
@@ -72,11 +76,26 @@ export class RatingService {
       const rated = ticketRecord(fresh, { rating: score });
       w.updateTicket(rated);
       this.log.record(w, rated, 'rated', null, reasons.length ? { score, reasons: [...reasons] } : { score });
+      // the note is free text: its own purgeable table, never the append-only event
+      if (note !== null) w.ratingNote({ ticketId: rated.id, at: this.centre.now(), score, serviceId: rated.serviceId, counterId: rated.counterId, staff: rated.staff, note });
       return rated;
     });
   }
 
   /** A rating keypad's press: rates the last ticket finished at the counter. */
+  /**
+   * A rating's optional note (issue 16.5): trimmed, at most RATING_NOTE_MAX characters, no control
+   * characters, with a score that is not "satisfied" only; null when there is none.
+   */
+  private checkNote(score: number, raw: string | undefined): string | null {
+    const note = raw?.trim() ?? '';
+    if (note === '') return null;
+    if (this.centre.config.satisfactionLevels.find((l) => l.score === score)?.satisfied) throw fail('rating_note_not_expected');
+    // eslint-disable-next-line no-control-regex
+    if ([...note].length > RATING_NOTE_MAX || /[\u0000-\u001f\u007f-\u009f]/.test(note)) throw fail('bad_rating_note', { max: RATING_NOTE_MAX });
+    return note;
+  }
+
   async rateAtCounter(counterId: string, score: number, actor: Actor, reasons: readonly string[] = []): Promise<TicketRecord> {
     this.centre.counter(counterId);
     if (actor.kind !== 'device' || actor.deviceKind !== 'keypad') throw fail('forbidden:rating');

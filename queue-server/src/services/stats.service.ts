@@ -1,7 +1,7 @@
 // KPIs for any period, from the event log.
 import type { CenterConfig } from '@mot-cua/config';
 import { liveConfig, type ConfigSource } from './centre.ts';
-import { computeStats, type GroupStats, type Stats } from '../domain/index.ts';
+import { addDays, computeStats, dayStart, toIso, type GroupStats, type Stats } from '../domain/index.ts';
 import { groupNamer } from '../reports/report.ts';
 import type { StoreReads } from '../store/index.ts';
 
@@ -36,6 +36,16 @@ export class StatsService {
   /** Each official's full name by username, for reports. */
   async staffNames(): Promise<Map<string, string>> {
     return new Map((await this.reads.users()).map((u) => [u.username, u.fullName]));
+  }
+
+  /**
+   * Ratings' notes written between two local days (inclusive), for the manager's reports page
+   * (issue 16.5): the note, its score, field, counter and official — no ticket, no citizen.
+   */
+  async ratingNotes(fromDay: string, toDay: string): Promise<{ at: string; score: number; service: string; counter: string | null; staff: string | null; note: string }[]> {
+    const [notes, names] = await Promise.all([this.reads.ratingNotes(dayStart(fromDay), dayStart(addDays(toDay, 1))), this.staffNames()]);
+    const n = groupNamer(this.config, names);
+    return notes.map((x) => ({ at: toIso(x.at), score: x.score, service: n.service(x.serviceId), counter: x.counterId ? n.counter(x.counterId) : null, staff: x.staff ? n.staff(x.staff) : null, note: x.note }));
   }
 
   async raw(fromDay: string, toDay: string): Promise<Stats> {

@@ -1,11 +1,16 @@
 // The writes of one decision, gathered into the batch the store port commits
 // all together (store/port.ts). Services record here instead of writing.
 import type { DomainEvent } from '../domain/index.ts';
-import type { CounterStatus, TicketRecord } from '../store/index.ts';
+import type { CounterStatus, RatingNote, TicketRecord } from '../store/index.ts';
 import type { Batch } from '../store/port.ts';
 
 export class Writes {
   readonly batch: Batch = {};
+
+  /** A rating's note (issue 16.5): its own table, never the event log. */
+  ratingNote(n: RatingNote): void {
+    (this.batch.ratingNotes ??= []).push(n);
+  }
 
   insertTicket(t: TicketRecord): void {
     (this.batch.insertTickets ??= []).push(t);

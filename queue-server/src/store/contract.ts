@@ -120,6 +120,20 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         }
       }));
 
+    it("ratings' notes are kept apart, read by time, and deleted before a cutoff (issue 16.5)", () =>
+      using(async ({ port, reopen }) => {
+        const n1 = { ticketId: 't-1', at: AT, score: 2, serviceId: 'ho-tich', counterId: 'quay-2', staff: 'quay2', note: 'Phòng chờ nóng' };
+        const n2 = { ...n1, ticketId: 't-2', at: AT + 86_400_000, score: 1, counterId: null, staff: null, note: 'Chờ lâu quá' };
+        await port.commit({ ratingNotes: [n1, n2] });
+        for (const p of [port, await reopen()]) {
+          expect(await p.reads.ratingNotes(AT, AT + 1)).toEqual([n1]);
+          expect(await p.reads.ratingNotes(0, AT + 2 * 86_400_000)).toEqual([n1, n2]);
+        }
+        const p = await reopen();
+        expect(await p.forgetRatingNotes(AT + 1)).toBe(1);
+        expect(await p.reads.ratingNotes(0, AT + 2 * 86_400_000)).toEqual([n2]);
+      }));
+
     it('a refused batch keeps nothing of itself, and the store goes on', () =>
       using(async ({ port }) => {
         const t = ticket('t-1', '1001');

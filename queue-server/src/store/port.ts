@@ -8,7 +8,7 @@
 // batch is on disk (writes of one event-loop turn may share one commit); a
 // refused batch rejects and keeps nothing of itself.
 import type { DomainEvent } from '../domain/index.ts';
-import type { Alert, AuditEntry, Booking, CounterStatus, Device, DevicePart, Dossier, Session, StoredEvent, TicketRecord, User } from './records.ts';
+import type { Alert, AuditEntry, Booking, CounterStatus, Device, DevicePart, Dossier, RatingNote, Session, StoredEvent, TicketRecord, User } from './records.ts';
 
 export interface CounterStateRow {
   counterId: string;
@@ -52,6 +52,8 @@ export interface Batch {
   bookingCheckIns?: { code: string; ticketId: string }[];
   /** Bookings made. */
   bookings?: Booking[];
+  /** Ratings' notes (issue 16.5), one per rated visit. */
+  ratingNotes?: RatingNote[];
   /** Dossiers received or changed: a known dossier takes the new status, update time and note, and keeps the rest. */
   dossiers?: Dossier[];
   /** Accounts created or changed; their failed sign-ins, lock and disabled flag stay. */
@@ -130,6 +132,8 @@ export interface StoreReads {
   /** Bookings per time of a field's day. */
   bookingCounts(serviceId: string, day: string): Promise<Map<string, number>>;
   dossier(code: string): Promise<Dossier | null>;
+  /** Ratings' notes written in [from, to), oldest first (the manager's reports). */
+  ratingNotes(from: number, to: number): Promise<RatingNote[]>;
   /** The events of every visit that arrived between two local days, inclusive (reports). */
   visitEvents(fromDay: string, toDay: string): Promise<StoredEvent[]>;
   audit(limit?: number): Promise<AuditEntry[]>;
@@ -147,6 +151,8 @@ export interface StorePort {
   forgetCitizens(cutoff: number, audit: (tickets: number) => AuditInput): Promise<number>;
   /** Clears the name and phone number of bookings whose booked time was before `cutoff`, in one commit; resolves with how many changed. */
   forgetBookings(cutoff: number): Promise<number>;
+  /** Deletes ratings' notes written before `cutoff`, in one commit; resolves with how many went. */
+  forgetRatingNotes(cutoff: number): Promise<number>;
   /** Resolves once every write made so far is on disk; rejects if their commit failed (an answer waits for it). */
   durable(): Promise<void>;
   /** Runs `fn` once every write made so far is on disk (at once when none is pending); never if that commit fails (announcements wait for it). */

@@ -50,6 +50,17 @@ export function ticketRecord(base: Ticket & Partial<Extras>, over: Partial<Ticke
   };
 }
 
+/** A rating's optional note (issue 16.5): kept apart from the event log, deleted by the retention purge. */
+export interface RatingNote {
+  ticketId: string;
+  at: number;
+  score: number;
+  serviceId: string;
+  counterId: string | null;
+  staff: string | null;
+  note: string;
+}
+
 export type Role = 'staff' | 'manager' | 'admin';
 
 export interface User {

@@ -200,6 +200,10 @@ export class PostgresPort implements StorePort {
     });
   }
 
+  forgetRatingNotes(cutoff: number): Promise<number> {
+    return this.exclusive(async (c) => (await c.query('DELETE FROM rating_notes WHERE center_id = $1 AND at < $2', [this.centerId, cutoff])).rowCount ?? 0);
+  }
+
   async close(): Promise<void> {
     // What was committed before the close still lands.
     await new Promise((res) => setImmediate(res));

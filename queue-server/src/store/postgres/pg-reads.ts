@@ -100,6 +100,11 @@ export function pgReads(pool: pg.Pool, center: string): { reads: StoreReads; loa
         ),
       ),
     dossier: (code) => one(dossierFromRow, 'SELECT * FROM dossiers WHERE center_id = $1 AND code = $2', code),
+    ratingNotes: async (from, to) =>
+      (await rows('SELECT * FROM rating_notes WHERE center_id = $1 AND at >= $2 AND at < $3 ORDER BY at, ticket_id', from, to)).map((r) => ({
+        ticketId: r.ticket_id as string, at: Number(r.at), score: Number(r.score), serviceId: r.service_id as string,
+        counterId: (r.counter_id as string | null) ?? null, staff: (r.staff as string | null) ?? null, note: r.note as string,
+      })),
     visitEvents: async (fromDay, toDay) =>
       (
         await rows(

@@ -79,6 +79,8 @@ async function applyRest(c: Client, center: string, b: Batch): Promise<void> {
   for (const x of b.bookingCheckIns ?? []) await q("UPDATE bookings SET status = 'checked_in', ticket_id = $3 WHERE center_id = $1 AND code = $2", [x.code, x.ticketId]);
   await insertRows(c, center, 'bookings', ['code', 'service_id', 'day', 'time', 'booked_at', 'full_name', 'phone', 'status', 'ticket_id', 'created_at'],
     (b.bookings ?? []).map((x) => [x.code, x.serviceId, x.day, x.time, x.bookedAt, x.fullName, x.phone, x.status, x.ticketId, x.createdAt]));
+  await insertRows(c, center, 'rating_notes', ['ticket_id', 'at', 'score', 'service_id', 'counter_id', 'staff', 'note'],
+    (b.ratingNotes ?? []).map((n) => [n.ticketId, n.at, n.score, n.serviceId, n.counterId, n.staff, n.note]));
   await insertRows(c, center, 'dossiers', ['code', 'procedure_code', 'applicant_name', 'status', 'received_at', 'due_at', 'updated_at', 'note'],
     lastPer(b.dossiers ?? [], (d) => d.code).map((d) => [d.code, d.procedureCode, d.applicantName, d.status, d.receivedAt, d.dueAt, d.updatedAt, d.note]),
     'ON CONFLICT (center_id, code) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, note = excluded.note');

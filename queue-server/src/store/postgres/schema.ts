@@ -210,4 +210,12 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE counter_state ADD COLUMN service_ids TEXT;
   `,
+  // A rating's optional note (issue 16.5): not on the append-only events, so the retention purge can delete it.
+  `
+  CREATE TABLE rating_notes (
+    center_id TEXT NOT NULL, ticket_id TEXT NOT NULL, at BIGINT NOT NULL, score INTEGER NOT NULL, service_id TEXT NOT NULL,
+    counter_id TEXT, staff TEXT, note TEXT NOT NULL, PRIMARY KEY (center_id, ticket_id)
+  );
+  CREATE INDEX rating_notes_at ON rating_notes(center_id, at);
+  `,
 ];

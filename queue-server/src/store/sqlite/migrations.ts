@@ -190,4 +190,12 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   ALTER TABLE counter_state ADD COLUMN service_ids TEXT;
   `,
+  // A rating's optional note (issue 16.5): not on the append-only events, so the retention purge can delete it.
+  ({ centerId }) => `
+  CREATE TABLE rating_notes (
+    ticket_id TEXT PRIMARY KEY, at INTEGER NOT NULL, score INTEGER NOT NULL, service_id TEXT NOT NULL,
+    counter_id TEXT, staff TEXT, note TEXT NOT NULL, center_id TEXT NOT NULL DEFAULT ${sqlText(centerId)}
+  );
+  CREATE INDEX rating_notes_at ON rating_notes(at);
+  `,
 ];

@@ -29,6 +29,7 @@ export class SqlitePort implements StorePort {
       booking: async (code) => s.bookings.get(code),
       bookingCounts: async (serviceId, day) => s.bookings.countsFor(serviceId, day),
       dossier: (code) => s.dossiers.find(code),
+      ratingNotes: async (from, to) => s.ratingNotes.between(from, to),
       visitEvents: async (fromDay, toDay) => s.events.forVisitsArrivedBetween(fromDay, toDay),
       audit: async (limit) => s.audit.recent(limit),
       meta: async (key) => s.users.meta(key),
@@ -83,6 +84,7 @@ export class SqlitePort implements StorePort {
     for (const c of b.bookingCheckIns ?? []) s.bookings.checkIn(c.code, c.ticketId);
     for (const bk of b.bookings ?? []) s.bookings.insert(bk);
     for (const d of b.dossiers ?? []) s.dossiers.upsert(d);
+    for (const n of b.ratingNotes ?? []) s.ratingNotes.insert(n);
     for (const u of b.users ?? []) s.users.upsert(u);
     for (const l of b.logins ?? []) s.users.recordLogin(l.username, l.ok, l.lockAfter, l.lockMs, l.at);
     for (const d of b.userDisabled ?? []) s.users.setDisabled(d.username, d.disabled);
@@ -104,6 +106,18 @@ export class SqlitePort implements StorePort {
     try {
       this.store.tx(() => {
         n = this.store.bookings.forgetPeople(cutoff);
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.store.durable().then(() => n);
+  }
+
+  forgetRatingNotes(cutoff: number): Promise<number> {
+    let n = 0;
+    try {
+      this.store.tx(() => {
+        n = this.store.ratingNotes.forget(cutoff);
       });
     } catch (e) {
       return Promise.reject(e);

@@ -1,4 +1,5 @@
 // The SQLite store: one file and the repositories over it, with group commit.
+import { RatingNoteRepository } from './rating-note.repository.ts';
 import { openDb, type Db, type OpenOptions } from './db.ts';
 import { TicketRepository } from './ticket.repository.ts';
 import { EventRepository } from './event.repository.ts';
@@ -34,6 +35,7 @@ export class Store {
   readonly counters: CounterStateRepository;
   readonly audit: AuditRepository;
   readonly bookings: BookingRepository;
+  readonly ratingNotes: RatingNoteRepository;
   readonly dossiers: SqliteDossierSource;
 
   private batch: Batch | null = null;
@@ -54,6 +56,7 @@ export class Store {
     this.counters = new CounterStateRepository(db);
     this.audit = new AuditRepository(db);
     this.bookings = new BookingRepository(db);
+    this.ratingNotes = new RatingNoteRepository(db);
     this.dossiers = new SqliteDossierSource(db);
   }
 
