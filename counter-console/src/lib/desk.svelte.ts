@@ -57,6 +57,11 @@ export class Desk {
       void session.loadCenter().catch(() => undefined);
       this.scheduleRefresh();
     });
+    // A manager moved this official to another counter (issue 13.3): the desk follows, no new sign-in.
+    s.on('seat.moved', (m: { counter?: { id?: unknown } }) => {
+      const to = m.counter?.id;
+      if (typeof to === 'string' && session.user && to !== this.counterId) session.user = { ...session.user, counterId: to };
+    });
     this.#socket = s;
   }
 
@@ -94,6 +99,8 @@ export class Desk {
     } catch (e) {
       // A session that ended (sign-out elsewhere, server reset) goes back to the sign-in form.
       if (e instanceof ApiError && e.status === 401) session.user = null;
+      // Moved to another counter while this socket was away (issue 13.3): the session says where.
+      else if (e instanceof ApiError && e.code === 'wrong_counter') void session.restore();
       else this.error = e as Error;
     }
   }

@@ -24,9 +24,12 @@ class Session {
     }
   }
 
-  /** `takeOver`: sign in even where another official is (they are signed out of that counter; issue 20.10). */
-  async login(username: string, password: string, counterId: string, takeOver = false): Promise<void> {
-    await api('/auth/login', { method: 'POST', body: { username, password, counterId, ...(takeOver ? { takeOver: true } : {}) } });
+  /**
+   * `takeOver`: sign in even where another official is (they are signed out of that counter; issue 20.10).
+   * `serviceIds`: the fields served there today, when not all of the counter's (the work profile, issue 13.3).
+   */
+  async login(username: string, password: string, counterId: string, takeOver = false, serviceIds?: string[]): Promise<void> {
+    await api('/auth/login', { method: 'POST', body: { username, password, counterId, ...(takeOver ? { takeOver: true } : {}), ...(serviceIds ? { serviceIds } : {}) } });
     const me = await api<{ user: User }>('/auth/me');
     this.user = me.user;
   }
