@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestions } from './suggest.ts';
+import { oneTap, suggestions } from './suggest.ts';
 
 const counters = [
   { id: 'k1', number: 1, serviceIds: ['ht'], status: 'open' },
@@ -27,5 +27,23 @@ describe('suggestions', () => {
   });
   it('ignores empty queues whatever their estimate', () => {
     expect(suggestions([{ serviceId: 'ht', waiting: 0, oldestWaitSeconds: null, estimatedWaitMinutes: 30 }], counters, 12)).toEqual([]);
+  });
+});
+
+describe('the one-tap action of a suggestion (issue 13.3)', () => {
+  const s = { serviceId: 'dd', minutes: 20, counterNumber: 3 };
+  it('resumes the lowest idle counter of the field where an official sits', () => {
+    expect(oneTap(s, [...counters, { id: 'k4', number: 4, serviceIds: ['dd'], status: 'paused' }])).toEqual({ kind: 'open', counterId: 'k3', counterNumber: 3 });
+  });
+  it('else gives the field to the working counter with the fewest fields', () => {
+    const working = [
+      { id: 'k1', number: 1, serviceIds: ['ht', 'ct'], status: 'open' },
+      { id: 'k2', number: 2, serviceIds: ['ht'], status: 'open' },
+      { id: 'k5', number: 5, serviceIds: ['dd'], status: 'unstaffed' },
+    ];
+    expect(oneTap(s, working)).toEqual({ kind: 'addField', counterId: 'k2', counterNumber: 2, serviceIds: ['ht', 'dd'] });
+  });
+  it('offers nothing where nobody works and no counter can be resumed', () => {
+    expect(oneTap(s, [{ id: 'k5', number: 5, serviceIds: ['dd'], status: 'unstaffed' }])).toBeNull();
   });
 });

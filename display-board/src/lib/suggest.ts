@@ -36,3 +36,20 @@ export function suggestions(queue: readonly QueueFigures[], counters: CounterRef
   }
   return out.sort((a, b) => b.minutes - a.minutes);
 }
+
+/** The one-tap action of a suggestion (issue 13.3): open (resume) an idle counter where an official sits, else give the field to a working counter. */
+export type OneTap = { kind: 'open'; counterId: string; counterNumber: number } | { kind: 'addField'; counterId: string; counterNumber: number; serviceIds: string[] };
+
+/**
+ * `counters`' status is the board's: 'open' an open counter with an official, 'paused' or
+ * 'closed' one an official can resume, 'unstaffed' nobody there (no tap can staff it).
+ * Giving the field goes to the open counter with the fewest fields (the least to lose).
+ */
+export function oneTap(s: Suggestion, counters: readonly CounterRef[]): OneTap | null {
+  const idle = counters.filter((c) => (c.status === 'paused' || c.status === 'closed') && c.serviceIds.includes(s.serviceId)).sort((a, b) => a.number - b.number)[0];
+  if (idle) return { kind: 'open', counterId: idle.id, counterNumber: idle.number };
+  const working = counters
+    .filter((c) => c.status === 'open' && !c.serviceIds.includes(s.serviceId))
+    .sort((a, b) => a.serviceIds.length - b.serviceIds.length || a.number - b.number)[0];
+  return working ? { kind: 'addField', counterId: working.id, counterNumber: working.number, serviceIds: [...working.serviceIds, s.serviceId] } : null;
+}

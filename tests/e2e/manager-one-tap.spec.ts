@@ -1,0 +1,66 @@
+// The manager board's advice as a one-tap action (issue 13.3): where a field's
+// wait heads past the target and nobody working serves it, the board offers to
+// give the field to a counter where an official works; one tap changes that
+// counter's fields for today, its calls and the estimates follow, and the audit
+// names the manager. Screenshots in tests/artifacts/manager/one-tap-*.png.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { manager as dict } from '@mot-cua/config/strings/manager.ts';
+import { ApiClient } from '../support/api.ts';
+import { axeCheck } from '../support/browser.ts';
+import { repoRoot } from '../support/server.ts';
+import { submitManagerSignIn } from '../support/sign-in.ts';
+import { browserSuite } from '../support/suite.ts';
+
+/** Patience for page loads and live updates; not a speed check. */
+const POLL_MS = 15_000;
+const ART = path.join(repoRoot, 'tests/artifacts/manager');
+mkdirSync(ART, { recursive: true });
+
+const suite = browserSuite();
+type Center = { counters: { id: string; serviceIds: string[] }[] };
+
+describe('the one-tap advice on the manager board', () => {
+  it('gives a waiting field to a working counter in one tap; the counter then calls it (vi, en)', async () => {
+    const official = new ApiClient(suite.server.url);
+    await official.login('quay3', 'quay-3');
+    const kiosk = new ApiClient(suite.server.url, { authorization: 'Bearer demo-kiosk-1' });
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const r = await kiosk.post<{ id: string }>('/api/v1/tickets', { serviceId: 'dat-dai' }, { 'idempotency-key': `tap-dd-${i}` });
+      expect(r.status).toBe(201);
+      ids.push(r.body.id);
+    }
+    const c = await suite.context({ viewport: { width: 1600, height: 1000 }, bypassCSP: true, locale: 'vi-VN' });
+    const mgr = await c.newPage();
+    await submitManagerSignIn(mgr, suite.server.url);
+    const advice = mgr.getByTestId('suggestions');
+    const tap = advice.getByTestId('one-tap');
+    await tap.waitFor({ timeout: POLL_MS });
+    expect(await tap.textContent()).toContain(dict.vi.suggestDoAdd.replace('{field}', 'Đất đai').replace('{counter}', '3'));
+    await mgr.screenshot({ path: path.join(ART, 'one-tap-advice-vi.png'), fullPage: true });
+    expect(await axeCheck(mgr)).toEqual([]);
+
+    await tap.click();
+    // The counter serves the field now, for today; the advice has no tap left for it.
+    await expect.poll(async () => (await official.get<Center>('/api/v1/center')).body.counters.find((x) => x.id === 'quay-3')!.serviceIds, { timeout: POLL_MS }).toContain('dat-dai');
+    await expect.poll(() => advice.getByTestId('one-tap').count(), { timeout: POLL_MS }).toBe(0);
+    const called = await official.post<{ ticket: { id: string } }>('/api/v1/counters/quay-3/call-next');
+    expect(called.body.ticket.id).toBe(ids[0]);
+    const estimate = await kiosk.get<{ estimatedWaitMinutes: number | null }>(`/api/v1/tickets/${ids[7]}`);
+    expect(estimate.body.estimatedWaitMinutes).toEqual(expect.any(Number));
+
+    await mgr.getByRole('button', { name: 'English' }).click();
+    await mgr.getByRole('heading', { name: 'Operations board' }).waitFor();
+    await mgr.screenshot({ path: path.join(ART, 'one-tap-done-en.png'), fullPage: true });
+    expect(await axeCheck(mgr)).toEqual([]);
+
+    const admin = new ApiClient(suite.server.url);
+    await admin.login('admin');
+    const audit = await admin.get<{ entries: { action: string; actor: string; target: string | null; detail: { to?: string[] } }[] }>('/api/v1/audit');
+    const entry = audit.body.entries.find((e) => e.action === 'counter.fields');
+    expect(entry).toMatchObject({ actor: 'quanly', target: 'quay-3' });
+    expect(entry?.detail.to).toContain('dat-dai');
+  });
+});
