@@ -4,3 +4,4 @@ export * from './text.ts';
 export * from './strings/index.ts';
 export * from './catalogue/index.ts';
 export * from './dump.ts';
+export * from './documents.ts';

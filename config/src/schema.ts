@@ -5,6 +5,7 @@ import { DEFAULT_PRINTER_SETTING, PRINTER_MODEL_NAMES } from '@mot-cua/hardware/
 import {
   bookingSchema, DEFAULT_RATING_REASONS, hhmm, id, policySchema, privacySchema, ratingReasonSchema, reportingSchema, targetsSchema, text, ticketFormatSchema, VISIT_OUTCOMES, visitsSchema, voiceSchema,
 } from './schema-parts.ts';
+import { procedureDocumentSchema } from './documents.ts';
 
 // The settings' schemas are part of this module's surface as before (not the primitives).
 export { bookingSchema, DEFAULT_RATING_REASONS, policySchema, privacySchema, ratingReasonSchema, reportingSchema, targetsSchema, ticketFormatSchema, VISIT_OUTCOMES, visitsSchema, voiceSchema };
@@ -70,7 +71,8 @@ export const procedureSchema = z.strictObject({
   name: text,
   nameEn: text.optional(),
   serviceId: id,
-  documents: z.array(text).min(1),
+  /** Each a plain name or `{ name, howToGet?, formName?, formUrl? }` (documents.ts). */
+  documents: z.array(procedureDocumentSchema).min(1),
   /** Processing time as the procedure states it, e.g. "Trong ngày" or "05 ngày làm việc". */
   processingTime: text,
   /** Fee as stated, e.g. "Miễn phí" or "8.000 đồng/bản". */

@@ -26,6 +26,8 @@ export const OPEN_ROUTES = new Set([
   'POST /api/v1/tickets',
   'GET /api/v1/tickets/{id}',
   'GET /api/v1/tickets/by-number/{number}',
+  /** the checklist of documents (issue 16.2): no personal data; the declaration is `…/preparation`, staff only */
+  'GET /api/v1/tickets/{id}/checklist',
   'POST /api/v1/tickets/{id}/rating',
   'GET /api/v1/dossiers/{code}',
   'GET /api/v1/bookings/days',

@@ -83,7 +83,8 @@ export function parseTicket(t: unknown): PrintableTicket | null {
     (t.estimatedWaitHighMinutes === undefined || t.estimatedWaitHighMinutes === null || count(t.estimatedWaitHighMinutes)) &&
     str(t.issuedAt, 40, 1) &&
     str(t.statusUrl, 500, 1) &&
-    (t.note === undefined || str(t.note, 500));
+    (t.note === undefined || str(t.note, 500)) &&
+    (t.missing === undefined || (Array.isArray(t.missing) && t.missing.length <= 20 && t.missing.every((m) => str(m, 500, 1))));
   if (!ok) return null;
   const ticket: PrintableTicket = {
     id: t.id as string,
@@ -97,6 +98,7 @@ export function parseTicket(t: unknown): PrintableTicket | null {
     statusUrl: t.statusUrl as string,
   };
   if (t.note !== undefined) ticket.note = t.note as string;
+  if (Array.isArray(t.missing) && t.missing.length) ticket.missing = t.missing as string[];
   if (typeof t.estimatedWaitLowMinutes === 'number' && typeof t.estimatedWaitHighMinutes === 'number') {
     ticket.estimatedWaitLowMinutes = t.estimatedWaitLowMinutes;
     ticket.estimatedWaitHighMinutes = t.estimatedWaitHighMinutes;

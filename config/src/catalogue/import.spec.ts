@@ -5,6 +5,7 @@ import { loadDemoConfig } from '../load.ts';
 import { parseConfig } from '../load.ts';
 import { importCatalogue, applyCatalogue, planCatalogue, SEE_PORTAL } from './plan.ts';
 import { formatIssue } from './entries.ts';
+import { documentName } from '../documents.ts';
 import { workbook } from './testing.ts';
 
 const demo = loadDemoConfig();
@@ -128,7 +129,7 @@ describe('planCatalogue: what the file changes', () => {
   });
 
   it('importing the centre as it is changes nothing', () => {
-    const rows = demo.procedures.map((p) => [p.code, p.name, demo.services.find((s) => s.id === p.serviceId)!.name, p.processingTime, p.fee, p.documents.join('\n')]);
+    const rows = demo.procedures.map((p) => [p.code, p.name, demo.services.find((s) => s.id === p.serviceId)!.name, p.processingTime, p.fee, p.documents.map(documentName).join('\n')]);
     const csv = ['Mã thủ tục,Tên thủ tục,Lĩnh vực,Thời hạn giải quyết,Phí/lệ phí,Thành phần hồ sơ', ...rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(','))].join('\n');
     const r = ok(importCatalogue(bytes(csv), demo));
     expect(r.errors).toEqual([]);

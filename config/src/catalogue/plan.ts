@@ -3,6 +3,7 @@
 // file), and the procedures list afterwards. The file is the whole catalogue:
 // its order is kept; a column the file does not have keeps the centre's value.
 import type { CenterConfig, Procedure } from '../schema.ts';
+import { renameDocuments } from '../documents.ts';
 import { readTable } from './read.ts';
 import { readEntries, type CatalogueEntry, type CatalogueIssue } from './entries.ts';
 import type { CatalogueColumn } from './columns.ts';
@@ -41,7 +42,7 @@ function merge(entry: CatalogueEntry, existing: Procedure | undefined): Procedur
     forms: [],
   };
   const next: Procedure = { ...base, code: entry.code, name: entry.name, serviceId: entry.serviceId };
-  if (entry.documents && entry.documents.length > 0) next.documents = entry.documents;
+  if (entry.documents && entry.documents.length > 0) next.documents = renameDocuments(base.documents, entry.documents);
   if (entry.processingTime) next.processingTime = entry.processingTime;
   if (entry.fee) next.fee = entry.fee;
   if (entry.agency) next.agency = entry.agency;

@@ -19,6 +19,8 @@ export type PrintableTicket = {
   issuedAt: string;
   statusUrl: string;
   note?: string;
+  /** The documents the citizen said at the kiosk they do not have yet (issue 16.2), printed under the wait. */
+  missing?: string[];
 };
 
 export type PaperWidth = 58 | 80;
@@ -89,6 +91,7 @@ export function ticketLayout(t: PrintableTicket): LayoutBlock[] {
     text(`Số người chờ trước quý vị: ${Math.max(0, t.peopleAhead)}`, 'normal', 'left'),
     ...(formatWaitOf(t) === null ? [] : [text(`Thời gian chờ dự kiến: ${formatWaitOf(t)}`, 'normal', 'left')]),
     text(`Giờ lấy số: ${formatIssuedAt(t.issuedAt)}`, 'normal', 'left'),
+    ...(t.missing?.length ? [{ kind: 'feed', lines: 1 } as const, text('Giấy tờ còn thiếu:', 'bold', 'left'), ...t.missing.map((m) => text(`- ${m}`, 'normal', 'left'))] : []),
     { kind: 'feed', lines: 1 },
     { kind: 'qr', data: t.statusUrl },
     text(t.note ?? DEFAULT_NOTE, 'normal'),

@@ -37,7 +37,7 @@ export function attemptFor(prev: Attempt | null, choice: IssueChoice): Attempt {
 
 export function issueTicket(
   a: Attempt,
-  extra: { kioskId: string | null; lang: Lang; procedureCode?: string; dossierCode?: string; auth?: Record<string, string> },
+  extra: { kioskId: string | null; lang: Lang; procedureCode?: string; dossierCode?: string; auth?: Record<string, string>; preparation?: IssueBody['preparation']; declaration?: IssueBody['declaration'] },
 ): Promise<Ticket> {
   return api<Ticket>('/tickets', {
     method: 'POST',
@@ -51,6 +51,8 @@ export function issueTicket(
       ...(extra.kioskId ? { kioskId: extra.kioskId } : {}),
       ...(extra.procedureCode ? { procedureCode: extra.procedureCode } : {}),
       ...(extra.dossierCode ? { dossierCode: extra.dossierCode } : {}),
+      ...(extra.procedureCode && extra.preparation ? { preparation: extra.preparation } : {}),
+      ...(extra.procedureCode && extra.declaration ? { declaration: extra.declaration } : {}),
     } satisfies IssueBody,
   });
 }

@@ -2,6 +2,7 @@
 // scanned card lives only here and is dropped when the screen returns home.
 import type { CccdSummary, ScanEvent } from '@mot-cua/ui-shared/agent-protocol.ts';
 import { settlePendingAge, takeCardAge } from './priority.ts';
+import { declarationFromScan, type Answers, type Declaration } from './preparation.ts';
 import type { PriorityCategory, Ticket } from './types.ts';
 
 export const session = $state<{
@@ -16,7 +17,11 @@ export const session = $state<{
   chipError: string | null;
   /** the access key was typed on this kiosk (not scanned): a wrong key is explained as a typing mistake */
   chipKeyTyped: boolean;
-}>({ cccd: null, identityQr: null, priorityCategoryId: null, priorityAuto: false, pendingAge: null, ticket: null, chipError: null, chipKeyTyped: false });
+  /** The documents the citizen has of a procedure's list (issue 16.2), answered on its page. */
+  prep: { procedureCode: string; names: string[]; answers: Answers } | null;
+  /** The declaration prefilled from the scanned card: personal, dropped with the rest. */
+  declaration: Declaration | null;
+}>({ cccd: null, identityQr: null, priorityCategoryId: null, priorityAuto: false, pendingAge: null, ticket: null, chipError: null, chipKeyTyped: false, prep: null, declaration: null });
 
 export function clearSession(): void {
   session.cccd = null;
@@ -27,6 +32,8 @@ export function clearSession(): void {
   session.ticket = null;
   session.chipError = null;
   session.chipKeyTyped = false;
+  session.prep = null;
+  session.declaration = null;
 }
 
 /**
@@ -37,6 +44,7 @@ export function clearSession(): void {
  */
 export function applyCardScan(s: ScanEvent & { cccd: CccdSummary }, categories: readonly PriorityCategory[] | null): PriorityCategory | null {
   session.cccd = s.cccd;
+  session.declaration = declarationFromScan(s);
   // a chip read carries the same fields as the QR, in the QR's format: the server hashes the number alike
   session.identityQr = s.source === 'qr' || s.source === 'chip' ? s.raw : null;
   return takeCardAge(session, s.cccd.age, categories);

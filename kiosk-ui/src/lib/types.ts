@@ -5,6 +5,8 @@ export type { Ticket, TicketStatus } from '@mot-cua/ui-shared/wire.ts';
 export type { Center, CenterService as Service, CounterView as Counter, PriorityCategory, SatisfactionLevel, QueueItem } from '@mot-cua/ui-shared/wire.ts';
 export interface Procedure {
   code: string; name: string; nameEn?: string | null; serviceId: string; documents: string[];
+  /** The same documents with what to do when one is missing (issue 16.2); absent from an older server. */
+  documentGuides?: { name: string; howToGet?: string; formName?: string; formUrl?: string }[];
   processingTime: string; fee: string; anyResidence: boolean; forms: { name: string; url?: string }[];
 }
 export type DossierStatus = 'received' | 'processing' | 'supplement_needed' | 'ready' | 'returned';

@@ -98,6 +98,11 @@ export const ERRORS = {
   unknown_service: { kind: 'bad_input', vi: 'Không có lĩnh vực "{id}"', en: 'unknown service "{id}"' },
   unknown_priority_category: { kind: 'bad_input', vi: 'Không có đối tượng ưu tiên "{id}"', en: 'unknown priority category' },
   unknown_procedure: { kind: 'bad_input', vi: 'Không có thủ tục "{code}"', en: 'unknown procedure' },
+  // guided preparation (issue 16.2)
+  preparation_needs_procedure: { kind: 'bad_input', vi: 'Danh mục giấy tờ và tờ khai phải đi cùng một thủ tục (procedureCode)', en: 'preparation and declaration need a procedureCode' },
+  bad_preparation: { kind: 'bad_input', vi: 'preparation.have: thủ tục chỉ có {count} giấy tờ, không có giấy tờ số {index}', en: 'preparation.have: the procedure has {count} documents, not index {index}' },
+  'not_found:preparation': { kind: 'not_found', vi: 'Phiếu "{id}" không có danh mục giấy tờ', en: 'ticket "{id}" has no preparation' },
+  'forbidden:declaration': { kind: 'forbidden', vi: 'Chỉ cán bộ đang gọi hoặc phục vụ phiếu này mới xem được tờ khai', en: 'only the official calling or serving this ticket may read its declaration' },
   no_identity_parser: { kind: 'unavailable', vi: 'Không đọc được CCCD', en: 'ID card reading unavailable' },
   closed: { kind: 'conflict', vi: 'Lĩnh vực {name} đang tạm ngừng', en: '{nameEn} is closed' },
   'closed:reopens': { kind: 'conflict', vi: 'Lĩnh vực {name} đang ngoài giờ làm việc; mở lại lúc {time} ngày {date}', en: '{nameEn} is closed; opens {atIso}' },

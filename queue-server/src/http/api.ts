@@ -9,6 +9,7 @@ import type { AppContext } from './context.ts';
 import { errorSchema, ticketSchema, staffTicketSchema } from './schemas.ts';
 import { centerRoutes } from './center.routes.ts';
 import { ticketRoutes } from './tickets.routes.ts';
+import { preparationRoutes } from './preparation.routes.ts';
 import { counterRoutes } from './counters.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { adminUserRoutes } from './admin-users.routes.ts';
@@ -46,6 +47,7 @@ export const apiDocs = fp(
 export async function apiV1(api: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await api.register(centerRoutes, { ctx });
   await api.register(ticketRoutes, { ctx });
+  await api.register(preparationRoutes, { ctx });
   await api.register(counterRoutes, { ctx });
   await api.register(authRoutes, { ctx });
   await api.register(adminUserRoutes, { ctx });

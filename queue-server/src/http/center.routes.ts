@@ -1,4 +1,6 @@
 // Public reads: health, the centre, procedures, the queue.
+import { documentGuide, documentName } from '@mot-cua/config/documents.ts';
+import type { Procedure } from '@mot-cua/config';
 import { matchesQuery } from '@mot-cua/config/text.ts';
 import { toIso } from '../domain/index.ts';
 import { fail } from '../domain/messages.ts';
@@ -14,7 +16,17 @@ const procedureSchema = {
     name: { type: 'string' },
     nameEn: { type: 'string' },
     serviceId: { type: 'string' },
+    /** The documents' names, as always. */
     documents: { type: 'array', items: { type: 'string' } },
+    /** The same documents with what to do when one is missing (issue 16.2): where to get it, which form. */
+    documentGuides: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { name: { type: 'string' }, howToGet: { type: 'string' }, formName: { type: 'string' }, formUrl: { type: 'string' } },
+        required: ['name'],
+      },
+    },
     processingTime: { type: 'string' },
     fee: { type: 'string' },
     anyResidence: { type: 'boolean' },
@@ -22,6 +34,8 @@ const procedureSchema = {
   },
 } as const;
 
+/** A procedure as the kiosk reads it: the documents' names, and their guidance beside them. */
+const procedureView = (p: Procedure) => ({ ...p, documents: p.documents.map(documentName), documentGuides: p.documents.map(documentGuide) });
 
 export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
   const { queue } = ctx;
@@ -99,7 +113,7 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
       const procedures = cfg.procedures.filter(
         (p) => (!req.query.serviceId || p.serviceId === req.query.serviceId) && matchesQuery(`${p.name} ${p.nameEn ?? ''} ${p.code}`, q),
       );
-      return { procedures };
+      return { procedures: procedures.map(procedureView) };
     },
   );
 
@@ -116,7 +130,7 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
     async (req) => {
       const p = queue.centre.config.procedures.find((x) => x.code === req.params.code);
       if (!p) throw fail('not_found:procedure', { id: req.params.code });
-      return p;
+      return procedureView(p);
     },
   );
 

@@ -20,7 +20,60 @@ export const issueBody = {
     /** A result pickup in the returns lane (issue 16.3): the ready dossier's code. */
     dossierCode: { type: 'string', minLength: 1, maxLength: 40 },
     lang: { type: 'string', enum: ['vi', 'en'] },
+    /** The documents the citizen has ("có"), as indexes into the procedure's list (issue 16.2); needs procedureCode. */
+    preparation: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['have'],
+      properties: { have: { type: 'array', maxItems: 100, uniqueItems: true, items: { type: 'integer', minimum: 0, maximum: 99 } } },
+    },
+    /** The declaration form prefilled from the CCCD scan, as the citizen checked it; personal (see API.md). Needs procedureCode. */
+    declaration: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['fullName', 'source'],
+      properties: {
+        fullName: { type: 'string', minLength: 1, maxLength: 200 },
+        dateOfBirth: { type: ['string', 'null'], pattern: '^\\d{2}/\\d{2}/\\d{4}$' },
+        gender: { type: ['string', 'null'], enum: ['Nam', 'Nữ', null] },
+        idNumber: { type: ['string', 'null'], pattern: '^(\\d{9}|\\d{12})$' },
+        address: { type: ['string', 'null'], maxLength: 500 },
+        ethnicity: { type: 'string', maxLength: 100 },
+        religion: { type: 'string', maxLength: 100 },
+        placeOfOrigin: { type: 'string', maxLength: 500 },
+        source: { type: 'string', enum: ['qr', 'mrz', 'chip'] },
+      },
+    },
   },
+} as const;
+
+const guideProps = { name: { type: 'string' }, howToGet: { type: 'string' }, formName: { type: 'string' }, formUrl: { type: 'string' } } as const;
+
+/** GET /tickets/:id/checklist: the documents the citizen has and what to do for the missing ones (no personal data). */
+export const checklistSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    procedureCode: { type: 'string' },
+    procedureName: { type: 'string' },
+    procedureNameEn: nullable('string'),
+    total: { type: 'integer' },
+    have: { type: 'integer' },
+    documents: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { ...guideProps, have: { type: 'boolean' } }, required: ['name', 'have'] } },
+    missing: { type: 'array', items: { type: 'object', additionalProperties: false, properties: guideProps, required: ['name'] } },
+  },
+  required: ['procedureCode', 'procedureName', 'total', 'have', 'documents', 'missing'],
+} as const;
+
+/** GET /tickets/:id/preparation: the checklist and the prefilled declaration (the official serving it, the issuing kiosk). */
+export const preparationSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...checklistSchema.properties,
+    declaration: { anyOf: [{ type: 'null' }, { type: 'object', additionalProperties: false, properties: issueBody.properties.declaration.properties, required: ['fullName', 'source'] }] },
+  },
+  required: [...checklistSchema.required, 'declaration'],
 } as const;
 
 /** POST …/transfer: the field the citizen is sent to (a ticket's own route and a counter's current ticket). */

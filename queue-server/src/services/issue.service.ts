@@ -13,6 +13,7 @@ import { newTicketId } from './ticket-id.ts';
 import { fail } from '../domain/messages.ts';
 import { DOSSIER_CODE, normaliseDossierCode } from '../domain/outcome.ts';
 import { DEFAULT_ISSUE_LIMITS, IssueLimiter, type IssueLimits } from './issue-limit.ts';
+import { preparationFor, type PreparationInput } from './preparation.service.ts';
 
 export interface IdentityParse {
   (raw: string, today: Date): { ok: true; value: { idNumber: string; fullName: string; age: number } } | { ok: false; error: { code: string; message: string } };
@@ -29,7 +30,7 @@ export interface IssueOptions {
   dossiers?: { status(code: string): Promise<{ code: string; status: string }> } | null;
 }
 
-export interface IssueInput {
+export interface IssueInput extends PreparationInput {
   serviceId: string;
   priorityCategoryId?: string | null;
   channel?: Channel;
@@ -132,6 +133,7 @@ export class IssueService {
     if (input.procedureCode && !config.procedures.some((p) => p.code === input.procedureCode)) {
       throw fail('unknown_procedure', { code: input.procedureCode });
     }
+    const prep = preparationFor(config, input, '', now);
     // Counted once the request is valid and the field open, so a refusal costs the citizen nothing; a replay (above) is free.
     if (input.source !== undefined && input.source !== null) {
       const v = this.limiter.take(input.source);
@@ -160,6 +162,8 @@ export class IssueService {
         dossierCode,
       });
       w.insertTicket(t);
+      // the declaration is personal: its own purgeable table, never the event below
+      if (prep) w.preparation({ ...prep, visitId: t.visitId });
       w.sequence(day, service.id, seq);
       this.log.record(w, t, 'issued', null, { leg: 0, channel: t.channel, priorityCategoryId, kioskId: t.kioskId, procedureCode: t.procedureCode, ...(dossierCode ? { dossierCode } : {}) });
       if (idempotencyKey) w.idempotencyKey(idempotencyKey, id, now);

@@ -11,6 +11,7 @@ import { EventLog } from './event-log.ts';
 import { HallService } from './hall.service.ts';
 import { IssueService, type IssueOptions } from './issue.service.ts';
 import { OpenTickets } from './open-tickets.ts';
+import { PreparationService } from './preparation.service.ts';
 import { RatingService } from './rating.service.ts';
 
 export interface QueueOptions extends IssueOptions {
@@ -25,6 +26,8 @@ export interface Queue {
   estimates: EstimateService;
   hall: HallService;
   ratings: RatingService;
+  /** What citizens prepared at the kiosk (issue 16.2). */
+  preparations: PreparationService;
   /** The day's close: expires what is still open when the day ends. */
   dayClose: DayCloseService;
 }
@@ -50,6 +53,7 @@ export async function createQueue(config: ConfigSource, port: StorePort, bus: Bu
     estimates: new EstimateService(centre, tickets, states, opts.enforceHours),
     hall,
     ratings: new RatingService(centre, tickets, log, bus, opts.secret),
+    preparations: new PreparationService(centre, tickets, port.reads),
     dayClose: new DayCloseService(centre, tickets, log, hall, bus, { enforceHours: opts.enforceHours }),
   };
 }

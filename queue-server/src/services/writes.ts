@@ -1,7 +1,7 @@
 // The writes of one decision, gathered into the batch the store port commits
 // all together (store/port.ts). Services record here instead of writing.
 import type { DomainEvent } from '../domain/index.ts';
-import type { CounterStatus, RatingNote, TicketRecord } from '../store/index.ts';
+import type { CounterStatus, Preparation, RatingNote, TicketRecord } from '../store/index.ts';
 import type { Batch } from '../store/port.ts';
 
 export class Writes {
@@ -42,6 +42,10 @@ export class Writes {
 
   audit(actor: string, action: string, target: string | null, at: number, detail: Record<string, unknown> = {}): void {
     (this.batch.audit ??= []).push({ actor, action, target, detail, at });
+  }
+
+  preparation(p: Preparation): void {
+    (this.batch.preparations ??= []).push(p);
   }
 
   bookingCheckIn(code: string, ticketId: string): void {

@@ -243,6 +243,33 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
         expect(await port.forgetBookings(AT + 1)).toBe(0);
       }));
 
+    it('a preparation is read back by its visit, survives a restart, and forgetDeclarations clears the declaration of closed visits before the cutoff only', () =>
+      using(async (s) => {
+        const { port } = s;
+        const declaration = { fullName: 'Lê Thị Hoà', dateOfBirth: '02/09/1954', gender: 'Nữ' as const, idNumber: '079154000123', address: 'Số 5, phường Bến Nghé, TP. Hồ Chí Minh', source: 'qr' as const };
+        const closed = ticket('t-1', '1001', 'ho-tich', 1);
+        const open = ticket('t-2', '1002', 'ho-tich', 2);
+        const prep = (t: TicketRecord) => ({ visitId: t.visitId, procedureCode: '1.001193', have: [0, 2], declaration, at: AT });
+        await port.commit({ ...issueBatch(closed, 'k1'), preparations: [prep(closed)] });
+        await port.commit({ ...issueBatch(open, 'k2'), preparations: [{ ...prep(open), have: [], declaration: null }] });
+        expect(await port.reads.preparation(closed.visitId)).toEqual(prep(closed));
+        expect(await port.reads.preparation('nobody')).toBeNull();
+        // one per visit: a second for the same visit is refused with its batch
+        await expect(port.commit({ preparations: [prep(closed)] })).rejects.toThrow();
+        const again = await s.reopen();
+        expect(await again.reads.preparation(open.visitId)).toEqual({ ...prep(open), have: [], declaration: null });
+        const withDecl = ticket('t-3', '1003', 'ho-tich', 3);
+        await port.commit({ ...issueBatch(withDecl, 'k3'), preparations: [prep(withDecl)] });
+        const done = ticketRecord(closed, { status: 'done', calledAt: AT + 1, waitEndAt: AT + 1, startedAt: AT + 1, finishedAt: AT + 2, callCount: 1, counterId: 'quay-1', staff: 'quay1' });
+        await port.commit({ updateTickets: [done] });
+        expect(await port.forgetDeclarations(AT)).toBe(0);
+        // t-3 is still waiting: its visit keeps its form
+        expect(await port.forgetDeclarations(AT + 86_400_000)).toBe(1);
+        expect(await port.reads.preparation(closed.visitId)).toEqual({ ...prep(closed), declaration: null });
+        expect(await port.reads.preparation(withDecl.visitId)).toEqual(prep(withDecl));
+        expect(await port.forgetDeclarations(AT + 86_400_000)).toBe(0);
+      }));
+
     it('meta: a setting is kept across a restart, a later value replaces it, a large value (the live configuration) comes back whole, and a refused batch keeps none', () =>
       using(async (s) => {
         const { port } = s;

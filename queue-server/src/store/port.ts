@@ -8,7 +8,7 @@
 // batch is on disk (writes of one event-loop turn may share one commit); a
 // refused batch rejects and keeps nothing of itself.
 import type { DomainEvent } from '../domain/index.ts';
-import type { Alert, AuditEntry, Booking, CounterStatus, Device, DevicePart, Dossier, RatingNote, Session, StoredEvent, TicketRecord, User } from './records.ts';
+import type { Alert, AuditEntry, Booking, CounterStatus, Device, DevicePart, Dossier, Preparation, RatingNote, Session, StoredEvent, TicketRecord, User } from './records.ts';
 
 export interface CounterStateRow {
   counterId: string;
@@ -54,6 +54,8 @@ export interface Batch {
   bookings?: Booking[];
   /** Ratings' notes (issue 16.5), one per rated visit. */
   ratingNotes?: RatingNote[];
+  /** What citizens prepared at the kiosk, one per visit (issue 16.2). */
+  preparations?: Preparation[];
   /** Dossiers received or changed: a known dossier takes the new status, update time and note, and keeps the rest. */
   dossiers?: Dossier[];
   /** Accounts created or changed; their failed sign-ins, lock and disabled flag stay. */
@@ -134,6 +136,8 @@ export interface StoreReads {
   dossier(code: string): Promise<Dossier | null>;
   /** Ratings' notes written in [from, to), oldest first (the manager's reports). */
   ratingNotes(from: number, to: number): Promise<RatingNote[]>;
+  /** What the citizen prepared at the kiosk for a visit, by the visit's id, or null. */
+  preparation(visitId: string): Promise<Preparation | null>;
   /** The events of every visit that arrived between two local days, inclusive (reports). */
   visitEvents(fromDay: string, toDay: string): Promise<StoredEvent[]>;
   audit(limit?: number): Promise<AuditEntry[]>;
@@ -153,6 +157,8 @@ export interface StorePort {
   forgetBookings(cutoff: number): Promise<number>;
   /** Deletes ratings' notes written before `cutoff`, in one commit; resolves with how many went. */
   forgetRatingNotes(cutoff: number): Promise<number>;
+  /** Clears the declarations (the prefilled forms) of visits prepared before `cutoff` whose tickets are all closed; resolves with how many. */
+  forgetDeclarations(cutoff: number): Promise<number>;
   /** Resolves once every write made so far is on disk; rejects if their commit failed (an answer waits for it). */
   durable(): Promise<void>;
   /** Runs `fn` once every write made so far is on disk (at once when none is pending); never if that commit fails (announcements wait for it). */

@@ -161,3 +161,32 @@ export interface DossierSource {
 export interface StoredEvent extends DomainEvent {
   id: number;
 }
+
+/**
+ * The declaration form (tờ khai) prefilled from a CCCD scan at the kiosk (issue 16.2), as the
+ * citizen checked it. Personal: kept apart from the event log, read only by the official at the
+ * ticket's counter and the kiosk that made it, and cleared after privacy.scanRetentionDays.
+ */
+export interface Declaration {
+  fullName: string;
+  /** dd/mm/yyyy, as the card prints it. */
+  dateOfBirth?: string | null;
+  gender?: 'Nam' | 'Nữ' | null;
+  idNumber?: string | null;
+  /** The place of residence (nơi cư trú). */
+  address?: string | null;
+  /** Fields only the chip's DG13 gives. */
+  ethnicity?: string;
+  religion?: string;
+  placeOfOrigin?: string;
+  source: 'qr' | 'mrz' | 'chip';
+}
+
+/** What a citizen prepared at the kiosk for one visit: the procedure, the documents they have (indexes), the declaration. */
+export interface Preparation {
+  visitId: string;
+  procedureCode: string;
+  have: number[];
+  declaration: Declaration | null;
+  at: number;
+}

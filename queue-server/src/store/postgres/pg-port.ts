@@ -9,7 +9,7 @@ import type pg from 'pg';
 import type { AuditInput, Batch, RuntimeState, StorePort, StoreReads } from '../port.ts';
 import { openPool, migrate } from './pg-db.ts';
 import { applyBatches } from './pg-writes.ts';
-import { pgReads, TERMINAL } from './pg-reads.ts';
+import { OPEN, pgReads, TERMINAL } from './pg-reads.ts';
 
 interface Pending {
   batch: Batch;
@@ -190,6 +190,17 @@ export class PostgresPort implements StorePort {
       const n = r.rowCount ?? 0;
       if (n > 0) await applyBatches(c, this.centerId, [{ audit: [audit(n)] }]);
       return n;
+    });
+  }
+
+  forgetDeclarations(cutoff: number): Promise<number> {
+    return this.exclusive(async (c) => {
+      const r = await c.query(
+        `UPDATE preparations p SET declaration = NULL WHERE p.center_id = $1 AND p.declaration IS NOT NULL AND p.at < $2
+           AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.center_id = $1 AND t.visit_id = p.visit_id AND t.status IN ${OPEN})`,
+        [this.centerId, cutoff],
+      );
+      return r.rowCount ?? 0;
     });
   }
 

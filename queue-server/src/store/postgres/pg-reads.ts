@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import { OPEN_STATUSES, TERMINAL_STATUSES, type EventType } from '../../domain/index.ts';
 import type { RuntimeState, StoreReads } from '../port.ts';
-import { ticketRecord, type Alert, type Booking, type Device, type DevicePart, type Dossier, type Session, type StoredEvent, type TicketRecord, type User } from '../records.ts';
+import { ticketRecord, type Alert, type Booking, type Device, type DevicePart, type Dossier, type Preparation, type Session, type StoredEvent, type TicketRecord, type User } from '../records.ts';
 import { TICKET_COLUMNS } from './pg-writes.ts';
 
 type Row = Record<string, unknown>;
@@ -98,6 +98,15 @@ export function pgReads(pool: pg.Pool, center: string): { reads: StoreReads; loa
         (await rows("SELECT time, COUNT(*) AS n FROM bookings WHERE center_id = $1 AND service_id = $2 AND day = $3 AND status != 'cancelled' GROUP BY time", serviceId, day)).map(
           (r) => [r.time as string, r.n as number],
         ),
+      ),
+    preparation: (visitId) =>
+      one(
+        (r) => ({
+          visitId: r.visit_id as string, procedureCode: r.procedure_code as string, have: JSON.parse(r.have as string) as number[],
+          declaration: r.declaration ? (JSON.parse(r.declaration as string) as Preparation['declaration']) : null, at: r.at as number,
+        }),
+        'SELECT * FROM preparations WHERE center_id = $1 AND visit_id = $2',
+        visitId,
       ),
     dossier: (code) => one(dossierFromRow, 'SELECT * FROM dossiers WHERE center_id = $1 AND code = $2', code),
     ratingNotes: async (from, to) =>

@@ -84,6 +84,8 @@ async function applyRest(c: Client, center: string, b: Batch): Promise<void> {
   await insertRows(c, center, 'dossiers', ['code', 'procedure_code', 'applicant_name', 'status', 'received_at', 'due_at', 'updated_at', 'note'],
     lastPer(b.dossiers ?? [], (d) => d.code).map((d) => [d.code, d.procedureCode, d.applicantName, d.status, d.receivedAt, d.dueAt, d.updatedAt, d.note]),
     'ON CONFLICT (center_id, code) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, note = excluded.note');
+  await insertRows(c, center, 'preparations', ['visit_id', 'procedure_code', 'have', 'declaration', 'at'],
+    (b.preparations ?? []).map((p) => [p.visitId, p.procedureCode, JSON.stringify(p.have), p.declaration ? JSON.stringify(p.declaration) : null, p.at]));
   for (const u of b.users ?? [])
     await q(
       `INSERT INTO users (center_id, username, full_name, title, role, password_hash, phone, counter_id, counter_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

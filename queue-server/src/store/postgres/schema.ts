@@ -218,4 +218,16 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX rating_notes_at ON rating_notes(center_id, at);
   `,
+  // issue 16.2: what a citizen prepared at the kiosk (the declaration is personal, and cleared).
+  `
+  CREATE TABLE preparations (
+    center_id TEXT NOT NULL,
+    visit_id TEXT NOT NULL,
+    procedure_code TEXT NOT NULL,
+    have TEXT NOT NULL,
+    declaration TEXT,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (center_id, visit_id)
+  );
+  `,
 ];

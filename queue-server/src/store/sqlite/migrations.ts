@@ -198,4 +198,16 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX rating_notes_at ON rating_notes(at);
   `,
+  // What a citizen prepared at the kiosk for a visit (issue 16.2): the documents they have and the
+  // declaration prefilled from their CCCD. Its own table, not the event log: the declaration is cleared.
+  ({ centerId }) => `
+  CREATE TABLE preparations (
+    visit_id TEXT PRIMARY KEY,
+    procedure_code TEXT NOT NULL,
+    have TEXT NOT NULL,
+    declaration TEXT,
+    at INTEGER NOT NULL,
+    center_id TEXT NOT NULL DEFAULT ${sqlText(centerId)}
+  );
+  `,
 ];

@@ -2,6 +2,7 @@
 // store's group commit (sqlite-store.ts): the writes of one event-loop turn
 // share one COMMIT, and commit() resolves once that COMMIT is on disk.
 // better-sqlite3 is synchronous, so the reads answer at once.
+import { OPEN_STATUSES } from '../../domain/index.ts';
 import type { AuditInput, Batch, RuntimeState, StorePort, StoreReads } from '../port.ts';
 import type { Store } from './sqlite-store.ts';
 
@@ -30,6 +31,7 @@ export class SqlitePort implements StorePort {
       bookingCounts: async (serviceId, day) => s.bookings.countsFor(serviceId, day),
       dossier: (code) => s.dossiers.find(code),
       ratingNotes: async (from, to) => s.ratingNotes.between(from, to),
+      preparation: async (visitId) => s.preparations.get(visitId),
       visitEvents: async (fromDay, toDay) => s.events.forVisitsArrivedBetween(fromDay, toDay),
       audit: async (limit) => s.audit.recent(limit),
       meta: async (key) => s.users.meta(key),
@@ -85,6 +87,7 @@ export class SqlitePort implements StorePort {
     for (const bk of b.bookings ?? []) s.bookings.insert(bk);
     for (const d of b.dossiers ?? []) s.dossiers.upsert(d);
     for (const n of b.ratingNotes ?? []) s.ratingNotes.insert(n);
+    for (const p of b.preparations ?? []) s.preparations.insert(p);
     for (const u of b.users ?? []) s.users.upsert(u);
     for (const l of b.logins ?? []) s.users.recordLogin(l.username, l.ok, l.lockAfter, l.lockMs, l.at);
     for (const d of b.userDisabled ?? []) s.users.setDisabled(d.username, d.disabled);
@@ -118,6 +121,18 @@ export class SqlitePort implements StorePort {
     try {
       this.store.tx(() => {
         n = this.store.ratingNotes.forget(cutoff);
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.store.durable().then(() => n);
+  }
+
+  forgetDeclarations(cutoff: number): Promise<number> {
+    let n = 0;
+    try {
+      this.store.tx(() => {
+        n = this.store.preparations.forgetDeclarations(cutoff, OPEN_STATUSES);
       });
     } catch (e) {
       return Promise.reject(e);

@@ -1,5 +1,6 @@
 // The SQLite store: one file and the repositories over it, with group commit.
 import { RatingNoteRepository } from './rating-note.repository.ts';
+import { PreparationRepository } from './preparation.repository.ts';
 import { openDb, type Db, type OpenOptions } from './db.ts';
 import { TicketRepository } from './ticket.repository.ts';
 import { EventRepository } from './event.repository.ts';
@@ -37,6 +38,7 @@ export class Store {
   readonly bookings: BookingRepository;
   readonly ratingNotes: RatingNoteRepository;
   readonly dossiers: SqliteDossierSource;
+  readonly preparations: PreparationRepository;
 
   private batch: Batch | null = null;
   private readonly rollbackListeners: (() => void)[] = [];
@@ -58,6 +60,7 @@ export class Store {
     this.bookings = new BookingRepository(db);
     this.ratingNotes = new RatingNoteRepository(db);
     this.dossiers = new SqliteDossierSource(db);
+    this.preparations = new PreparationRepository(db);
   }
 
   readonly kind = 'sqlite' as const;
