@@ -30,7 +30,8 @@ describe('moving an official', () => {
     const sock = connect(s.url, { cookie: `sid=${official.cookie('sid')}` });
     sockets.push(sock);
     await sock.next('state');
-    const moved = await manager.post<{ from: View; to: View }>('/api/v1/counters/quay-2/move', { username: 'quay2', toCounterId: 'quay-4' });
+    // Without a username: whoever is signed in there (the board knows the counter, not the account).
+    const moved = await manager.post<{ from: View; to: View }>('/api/v1/counters/quay-2/move', { toCounterId: 'quay-4' });
     expect(moved.status).toBe(200);
     expect([moved.body.from.signedIn, moved.body.to.signedIn]).toEqual([false, true]);
     const told = await sock.next<{ counter: { id: string; number: number } }>('seat.moved');
@@ -66,7 +67,9 @@ describe('moving an official', () => {
     expect([taken.status, taken.body.error.code]).toEqual([409, 'counter_taken']);
     expect((await move(manager, 'quay-99', { username: 'quay2', toCounterId: 'quay-4' })).status).toBe(404);
     expect((await move(manager, 'quay-2', { username: 'quay2', toCounterId: 'quay-99' })).status).toBe(404);
-    for (const body of [{}, { username: 'quay2' }, { toCounterId: 'quay-5' }, { username: 'quay2', toCounterId: 'Quầy 5' }, { username: 1, toCounterId: 'quay-5' }]) {
+    const nobody = await move(manager, 'quay-6', { toCounterId: 'quay-5' });
+    expect([nobody.status, nobody.body.error.code]).toEqual([409, 'nobody_seated']);
+    for (const body of [{}, { username: 'quay2' }, { username: 'quay2', toCounterId: 'Quầy 5' }, { username: 1, toCounterId: 'quay-5' }]) {
       expect((await move(manager, 'quay-2', body)).status).toBe(400);
     }
     await s.client().post('/api/v1/tickets', { serviceId: 'ho-tich' });

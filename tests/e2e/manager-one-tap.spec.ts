@@ -2,7 +2,8 @@
 // wait heads past the target and nobody working serves it, the board offers to
 // give the field to a counter where an official works; one tap changes that
 // counter's fields for today, its calls and the estimates follow, and the audit
-// names the manager. Screenshots in tests/artifacts/manager/one-tap-*.png.
+// names the manager. And the board moves an official to another counter, whose
+// console follows. Screenshots in tests/artifacts/manager/{one-tap,move-official}-*.png.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { manager as dict } from '@mot-cua/config/strings/manager.ts';
 import { ApiClient } from '../support/api.ts';
 import { axeCheck } from '../support/browser.ts';
 import { repoRoot } from '../support/server.ts';
-import { submitManagerSignIn } from '../support/sign-in.ts';
+import { submitConsoleSignIn, submitManagerSignIn } from '../support/sign-in.ts';
 import { browserSuite } from '../support/suite.ts';
 
 /** Patience for page loads and live updates; not a speed check. */
@@ -62,5 +63,36 @@ describe('the one-tap advice on the manager board', () => {
     const entry = audit.body.entries.find((e) => e.action === 'counter.fields');
     expect(entry).toMatchObject({ actor: 'quanly', target: 'quay-3' });
     expect(entry?.detail.to).toContain('dat-dai');
+  });
+
+  it('moves an official from the board; their console shows the new counter without a new sign-in (vi, en)', async () => {
+    const cc = await suite.context({ viewport: { width: 1440, height: 900 }, bypassCSP: true, locale: 'vi-VN' });
+    const desk = await cc.newPage();
+    await submitConsoleSignIn(desk, suite.server.url, 'quay5', 'quay-5');
+    await desk.locator('[data-action=next]').waitFor({ timeout: POLL_MS });
+    await expect.poll(() => desk.textContent('body'), { timeout: POLL_MS }).toContain('— Quầy 5');
+
+    const c = await suite.context({ viewport: { width: 1600, height: 1000 }, bypassCSP: true, locale: 'vi-VN' });
+    const mgr = await c.newPage();
+    await submitManagerSignIn(mgr, suite.server.url);
+    const panel = mgr.getByTestId('move-official');
+    const row = panel.locator('li[data-counter=quay-5]');
+    await row.waitFor({ timeout: POLL_MS });
+    expect(await row.textContent()).toContain('quầy 5');
+    await row.getByLabel(dict.vi.moveTo).selectOption('quay-6');
+    await mgr.screenshot({ path: path.join(ART, 'move-official-vi.png'), fullPage: true });
+    expect(await axeCheck(mgr)).toEqual([]);
+    await row.getByRole('button', { name: dict.vi.moveDo }).click();
+
+    // The console follows by itself: counter 6, no sign-in form.
+    await expect.poll(() => desk.textContent('body'), { timeout: POLL_MS }).toContain('— Quầy 6');
+    expect(await desk.locator('input[name=username]').count()).toBe(0);
+    // The board lists the official at counter 6 now.
+    await panel.locator('li[data-counter=quay-6]').waitFor({ timeout: POLL_MS });
+    expect(await panel.locator('li[data-counter=quay-5]').count()).toBe(0);
+    await mgr.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => panel.locator('h2').textContent(), { timeout: POLL_MS }).toBe(dict.en.moveTitle);
+    await mgr.screenshot({ path: path.join(ART, 'move-official-en.png'), fullPage: true });
+    expect(await axeCheck(mgr)).toEqual([]);
   });
 });

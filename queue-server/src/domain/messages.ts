@@ -71,6 +71,7 @@ export const ERRORS = {
     vi: 'Cán bộ {username} không đăng nhập tại quầy {number}',
     en: '{username} is not signed in at counter {number}',
   },
+  nobody_seated: { kind: 'conflict', vi: 'Không có cán bộ nào đăng nhập tại quầy {number}', en: 'nobody is signed in at counter {number}' },
   move_same_counter: { kind: 'bad_input', vi: 'Quầy chuyển đến phải khác quầy hiện tại', en: 'the counter to move to must be another counter' },
   counter_taken: {
     kind: 'conflict',

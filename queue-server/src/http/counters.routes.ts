@@ -134,7 +134,7 @@ export const counterRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (req) => {
       const { username, toCounterId } = req.body;
-      await queue.counters.move(req.params.counterId, username, toCounterId, req.actor, (u) => ctx.auth.user(u)?.fullName ?? u);
+      await queue.counters.move(req.params.counterId, username ?? null, toCounterId, req.actor, (u) => ctx.auth.user(u)?.fullName ?? u);
       return { from: counterView(ctx, req.params.counterId), to: counterView(ctx, toCounterId) };
     },
   );

@@ -208,7 +208,7 @@ export const counterFieldsBody = {
 export const moveBody = {
   type: 'object',
   additionalProperties: false,
-  required: ['username', 'toCounterId'],
+  required: ['toCounterId'],
   properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, toCounterId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_-]*$' } },
 } as const;
 

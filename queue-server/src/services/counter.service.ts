@@ -186,11 +186,14 @@ export class CounterService {
    * (issue 13.3): their sessions follow (their console shows the new counter
    * without a new sign-in), the old counter has nobody, the new one serves its
    * own fields. Another official seated there is a 409 naming them (`nameOf`).
+   * `named`: who the manager meant (null: whoever is seated there).
    */
-  async move(fromCounterId: string, username: string, toCounterId: string, actor: Actor, nameOf: (username: string) => string): Promise<void> {
+  async move(fromCounterId: string, named: string | null, toCounterId: string, actor: Actor, nameOf: (username: string) => string): Promise<void> {
     const from = this.centre.counter(fromCounterId);
     const to = this.centre.counter(toCounterId);
     if (fromCounterId === toCounterId) throw fail('move_same_counter');
+    const username = named ?? this.states.staff(fromCounterId);
+    if (username === null) throw fail('nobody_seated', { number: from.number });
     if (this.states.staff(fromCounterId) !== username) throw fail('not_seated', { username, number: from.number });
     const holder = this.states.staff(toCounterId);
     if (holder !== null) throw fail('counter_taken', { number: String(to.number), name: nameOf(holder), username: holder });
