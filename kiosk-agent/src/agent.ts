@@ -98,6 +98,14 @@ export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent>
   feed.start();
 
   let services: { at: number; ids: string[] } | null = null;
+  type CenterView = { ratingReasons?: { id: string }[]; satisfactionLevels?: { score: number; satisfied: boolean }[] };
+  let centerView: { at: number; body: CenterView } | null = null;
+  const center = async (): Promise<CenterView> => {
+    if (centerView && Date.now() - centerView.at < 5 * 60_000) return centerView.body;
+    const res = await fetch(new URL('/api/v1/center', queueServerUrl), { signal: AbortSignal.timeout(5000) });
+    centerView = { at: Date.now(), body: (await res.json()) as CenterView };
+    return centerView.body;
+  };
   const tokens = new Map(config.keypads.map((k) => [k.id, k.token]));
   const bridge = new KeypadBridge({
     client,
@@ -111,6 +119,12 @@ export async function startAgent(opts: AgentOptions = {}): Promise<RunningAgent>
       services = { at: Date.now(), ids: (body.services ?? []).map((s) => s.id) };
       return services.ids;
     },
+    // a rating keypad with reason keys: its keys stand for the configured reasons, else the centre's in order
+    reasonsOf: async (id) => {
+      if (!devices.reasonKeyed.has(id)) return null;
+      return config.keypads.find((k) => k.id === id)?.reasons ?? ((await center()).ratingReasons ?? []).map((r) => r.id);
+    },
+    satisfiedScores: async () => ((await center()).satisfactionLevels ?? []).filter((l) => l.satisfied).map((l) => l.score),
     onResult: (action: KeypadAction, status, body) => {
       if (status === null || status >= 300) return;
       if (action.path.endsWith('/call-next')) {

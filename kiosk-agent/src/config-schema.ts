@@ -17,6 +17,7 @@ const keypadKey = z.enum([
   'next', 'recall', 'no-show', 'finish', 'transfer',
   'digit-0', 'digit-1', 'digit-2', 'digit-3', 'digit-4', 'digit-5', 'digit-6', 'digit-7', 'digit-8', 'digit-9',
   'rate-1', 'rate-2', 'rate-3', 'rate-4',
+  'reason-1', 'reason-2', 'reason-3', 'reason-4', 'reason-5', 'reason-6',
 ]);
 /** An enum without a default: a missing value says what to write instead of zod's generic text. */
 const chosen = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
@@ -59,6 +60,8 @@ export const agentConfigSchema = z.object({
         path: z.string().optional(),
         vendorId: hexOrInt.optional(),
         productId: hexOrInt.optional(),
+        /** A rating keypad's reason keys (issue 16.5): reason-1 … the centre's rating reason ids in this order; default the centre's own order. */
+        reasons: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/)).max(6).optional(),
       }),
     )
     .default([]),

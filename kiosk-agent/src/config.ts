@@ -28,6 +28,7 @@ export type AgentConfig = {
     path?: string | undefined;
     vendorId?: number | undefined;
     productId?: number | undefined;
+    reasons?: string[] | undefined;
   }[];
   keypadModels: { name: string; kind: 'calling' | 'rating'; vendorId: number; productId: number; keys: Record<string, KeypadKey> }[];
   displays: {

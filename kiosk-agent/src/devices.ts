@@ -15,6 +15,7 @@ import {
   UsbFileTransport,
   VirtualPrinter,
   findModel,
+  hasReasonKeys,
   renderOptionsFor,
   memoryLine,
   openSerialPort,
@@ -32,6 +33,8 @@ export type Devices = {
   printer: TicketPrinter;
   scanners: Scanner[];
   keypads: Keypad[];
+  /** Ids of the rating keypads whose model has reason keys (issue 16.5). */
+  reasonKeyed: Set<string>;
   displays: LedDisplay[];
   chipReaders: ChipReader[];
   /** present only for simulated devices */
@@ -92,9 +95,11 @@ export async function createDevices(config: AgentConfig, dataDir: string, logger
     keys: Object.fromEntries(Object.entries(m.keys).map(([usage, key]) => [Number(usage), key])),
   }));
   const keypads: Keypad[] = [];
+  const reasonKeyed = new Set<string>();
   const simKeypads: SimulatedKeypad[] = [];
   for (const k of config.keypads) {
     const model = findModel(k.vendorId ?? -1, k.productId ?? -1, k.kind, extraModels);
+    if (k.kind === 'rating' && hasReasonKeys(model)) reasonKeyed.add(k.id);
     if (k.driver === 'simulator') {
       const kp = new SimulatedKeypad(k.id, k.counterId, model);
       simKeypads.push(kp);
@@ -137,6 +142,7 @@ export async function createDevices(config: AgentConfig, dataDir: string, logger
     printer,
     scanners,
     keypads,
+    reasonKeyed,
     displays,
     chipReaders,
     sim: { printer: virtualPrinter, scanners: simScanners, keypads: simKeypads, displays: displaySim, chipReader: chipSim },

@@ -82,3 +82,63 @@ describe('KeypadBridge', () => {
     expect(await r.press('next', 'unknown-kp')).toBe('invalid');
   });
 });
+
+describe('reason keys on the rating keypad (issue 16.5)', () => {
+  async function reasonRig(reasons: string[] | null) {
+    const { SimulatedKeypad } = await import('@mot-cua/hardware/keypad/keypad.ts');
+    const { findModel, hasReasonKeys } = await import('@mot-cua/hardware/keypad/keymap.ts');
+    const model = findModel(0x1209, 0x0003, 'rating');
+    expect(hasReasonKeys(model)).toBe(true);
+    const calls: Call[] = [];
+    const client = { post: async (path: string, token: string, body: unknown): Promise<PostResult> => (calls.push({ path, token, body }), { ok: true, status: 201, body: {} }) } as unknown as QueueClient;
+    const bridge = new KeypadBridge({
+      client,
+      logger: { info: () => {}, warn: () => {} },
+      tokenFor: () => 'demo-keypad-2',
+      debounceMs: 800,
+      services: async () => [],
+      reasonsOf: async () => reasons,
+      satisfiedScores: async () => [3, 4],
+      reasonWindowMs: 50,
+    });
+    const kp = new SimulatedKeypad('rating-2', 'quay-2', model);
+    const outcomes: Promise<string>[] = [];
+    kp.on('key', (p) => outcomes.push(bridge.press(p)));
+    /** The device's boot-keyboard report with one usage down, then all keys up. */
+    const tap = async (usage: number) => {
+      kp.report(Uint8Array.of(0, 0, usage, 0, 0, 0, 0, 0));
+      kp.report(new Uint8Array(8));
+      return outcomes.at(-1);
+    };
+    return { calls, bridge, tap };
+  }
+
+  it('a not-satisfied score, then reason keys (the device bytes of keys 5 and 7), make one rating with those reasons', async () => {
+    const r = await reasonRig(['cho-lau', 'thai-do', 'huong-dan', 'thieu-giay-to']);
+    expect(await r.tap(0x1f)).toBe('buffered'); // key 2: "Bình thường"… score 2, not satisfied
+    expect(await r.tap(0x22)).toBe('buffered'); // key 5: reason-1
+    expect(await r.tap(0x24)).toBe('buffered'); // key 7: reason-3
+    expect(await r.tap(0x22)).toBe('buffered'); // pressed again: once
+    expect(r.calls).toEqual([]);
+    expect(await r.bridge.settled('rating-2')).toBe('sent');
+    expect(r.calls).toEqual([{ path: '/api/v1/counters/quay-2/rating', token: 'demo-keypad-2', body: { score: 2, reasons: ['cho-lau', 'huong-dan'] } }]);
+  });
+
+  it('a satisfied score goes at once; a reason key with no score waiting does nothing; a lone not-satisfied score goes without reasons', async () => {
+    const r = await reasonRig(['cho-lau', 'thai-do']);
+    expect(await r.tap(0x21)).toBe('sent'); // key 4: score 4
+    expect(r.calls.at(-1)?.body).toEqual({ score: 4 });
+    expect(await r.tap(0x23)).toBe('invalid'); // key 6 alone
+    expect(await r.tap(0x1e)).toBe('buffered'); // key 1: score 1
+    expect(await r.tap(0x25)).toBe('invalid'); // key 8 = reason-4: this keypad names only two reasons
+    expect(await r.bridge.settled('rating-2')).toBe('sent');
+    expect(r.calls.at(-1)?.body).toEqual({ score: 1 });
+    expect(r.calls).toHaveLength(2);
+  });
+
+  it('a keypad whose model has no reason keys rates a not-satisfied score at once, as before', async () => {
+    const r = await reasonRig(null);
+    expect(await r.tap(0x1f)).toBe('sent');
+    expect(r.calls.at(-1)?.body).toEqual({ score: 2 });
+  });
+});

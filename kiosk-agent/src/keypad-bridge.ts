@@ -8,6 +8,10 @@
  * choose the service for "transfer" (1 = the first service of the centre, 2 = the second…).
  * Keypad calls are not retried later: a "next" that goes through minutes late would call
  * someone the officer is no longer expecting.
+ *
+ * Reason keys (issue 16.5): on a rating keypad whose model has them, a score that is not
+ * satisfied waits `reasonWindowMs` for reason presses (each press extends it); then one rating
+ * goes with the reasons pressed. A satisfied score, or a keypad without reason keys, sends at once.
  */
 import type { KeyPress } from '@mot-cua/hardware/keypad/keypad.ts';
 import type { Logger, QueueClient } from './queue-client.ts';
@@ -24,6 +28,12 @@ export type BridgeOptions = {
   /** after the server answered, e.g. to update the counter's LED display */
   onResult?: (action: KeypadAction, status: number | null, body: unknown) => void;
   now?: () => number;
+  /** The reason ids a rating keypad's reason keys stand for (reason-1 first), or null when its model has no reason keys. */
+  reasonsOf?: (keypadId: string) => Promise<string[] | null>;
+  /** The scores the centre counts as satisfied (they take no reasons). */
+  satisfiedScores?: () => Promise<number[]>;
+  /** How long a not-satisfied score waits for reason presses; default 4 s. */
+  reasonWindowMs?: number;
 };
 
 export type PressOutcome = 'sent' | 'failed' | 'dropped' | 'buffered' | 'invalid';
@@ -41,6 +51,8 @@ export class KeypadBridge {
   private readonly lastSent = new Map<string, { key: string; at: number }>();
   private readonly digits = new Map<string, string>();
   private readonly now: () => number;
+  /** A not-satisfied score per keypad, waiting for its reasons. */
+  private readonly pending = new Map<string, { p: KeyPress; score: number; reasons: string[]; ids: string[]; timer: NodeJS.Timeout; sent: Promise<PressOutcome>; resolve: (o: PressOutcome) => void }>();
 
   constructor(private readonly opts: BridgeOptions) {
     this.now = opts.now ?? (() => Date.now());
@@ -63,7 +75,61 @@ export class KeypadBridge {
     return { counterId: p.counterId, path: `${base}/${path}`, body: { serviceId } };
   }
 
+  /** The rating the keypad's pending score and reasons make, once the window has passed (the tests await it). */
+  settled(keypadId: string): Promise<PressOutcome> | undefined {
+    return this.pending.get(keypadId)?.sent;
+  }
+
+  private async ratingPress(p: KeyPress): Promise<PressOutcome | null> {
+    if (p.key.startsWith('reason-')) {
+      const w = this.pending.get(p.keypadId);
+      const id = w?.ids[Number(p.key.slice(7)) - 1];
+      if (!w || !id) return 'invalid';
+      if (!w.reasons.includes(id)) w.reasons.push(id);
+      this.arm(p.keypadId);
+      return 'buffered';
+    }
+    if (!p.key.startsWith('rate-') || !this.opts.reasonsOf) return null;
+    const score = Number(p.key.slice(5));
+    const [ids, satisfied] = await Promise.all([this.opts.reasonsOf(p.keypadId).catch(() => null), this.opts.satisfiedScores?.().catch(() => [3, 4]) ?? [3, 4]]);
+    if (!ids?.length || satisfied.includes(score)) return null;
+    const before = this.pending.get(p.keypadId);
+    if (before) this.flush(p.keypadId); // a new score sends the one before
+    let resolve!: (o: PressOutcome) => void;
+    const sent = new Promise<PressOutcome>((r) => (resolve = r));
+    this.pending.set(p.keypadId, { p, score, reasons: [], ids, timer: setTimeout(() => {}, 0), sent, resolve });
+    this.arm(p.keypadId);
+    return 'buffered';
+  }
+
+  private arm(keypadId: string): void {
+    const w = this.pending.get(keypadId)!;
+    clearTimeout(w.timer);
+    w.timer = setTimeout(() => this.flush(keypadId), this.opts.reasonWindowMs ?? 4000);
+  }
+
+  private flush(keypadId: string): void {
+    const w = this.pending.get(keypadId);
+    if (!w) return;
+    clearTimeout(w.timer);
+    this.pending.delete(keypadId);
+    const token = this.opts.tokenFor(keypadId);
+    if (!token) return w.resolve('invalid');
+    const action: KeypadAction = {
+      counterId: w.p.counterId,
+      path: `/api/v1/counters/${encodeURIComponent(w.p.counterId)}/rating`,
+      body: w.reasons.length ? { score: w.score, reasons: w.reasons } : { score: w.score },
+    };
+    void this.opts.client.post(action.path, token, action.body).then((r) => {
+      this.opts.onResult?.(action, r.status, r.ok ? r.body : null);
+      if (!r.ok) this.opts.logger.warn(`keypad ${keypadId} rating: ${r.status ?? 'network'} ${r.error}`);
+      w.resolve(r.ok ? 'sent' : 'failed');
+    });
+  }
+
   async press(p: KeyPress): Promise<PressOutcome> {
+    const rated = await this.ratingPress(p);
+    if (rated) return rated;
     if (p.key.startsWith('digit-')) {
       const d = (this.digits.get(p.keypadId) ?? '') + p.key.slice(6);
       this.digits.set(p.keypadId, d.slice(-2));
