@@ -95,4 +95,33 @@ describe('the one-tap advice on the manager board', () => {
     await mgr.screenshot({ path: path.join(ART, 'move-official-en.png'), fullPage: true });
     expect(await axeCheck(mgr)).toEqual([]);
   });
+
+  it("changes a counter's fields for today from the board: a field taken off is no longer called there (vi, en)", async () => {
+    const official = new ApiClient(suite.server.url);
+    await official.login('quay2', 'quay-2');
+    const c = await suite.context({ viewport: { width: 1600, height: 1000 }, bypassCSP: true, locale: 'vi-VN' });
+    const mgr = await c.newPage();
+    await submitManagerSignIn(mgr, suite.server.url);
+    const row = mgr.getByTestId('counter-fields').locator('fieldset[data-counter=quay-2]');
+    await row.waitFor({ timeout: POLL_MS });
+    const save = row.getByRole('button', { name: dict.vi.fieldsSave });
+    expect(await save.isDisabled()).toBe(true);
+    // quay-2 serves ho-tich: give it xay-dung and take ho-tich off, for today.
+    await row.getByLabel('Xây dựng').check();
+    await row.getByLabel('Tư pháp – Hộ tịch').uncheck();
+    await mgr.screenshot({ path: path.join(ART, 'counter-fields-vi.png'), fullPage: true });
+    expect(await axeCheck(mgr)).toEqual([]);
+    await save.click();
+    await expect.poll(async () => (await official.get<Center>('/api/v1/center')).body.counters.find((x) => x.id === 'quay-2')!.serviceIds, { timeout: POLL_MS }).toEqual(['xay-dung']);
+    const kiosk = new ApiClient(suite.server.url, { authorization: 'Bearer demo-kiosk-1' });
+    const ht = (await kiosk.post<{ id: string }>('/api/v1/tickets', { serviceId: 'ho-tich' }, { 'idempotency-key': 'fields-ht' })).body;
+    const xd = (await kiosk.post<{ id: string }>('/api/v1/tickets', { serviceId: 'xay-dung' }, { 'idempotency-key': 'fields-xd' })).body;
+    expect((await official.post<{ ticket: { id: string } }>('/api/v1/counters/quay-2/call-next')).body.ticket.id).toBe(xd.id);
+    expect((await kiosk.get<{ status: string }>(`/api/v1/tickets/${ht.id}`)).body.status).toBe('waiting');
+    await expect.poll(() => row.getByLabel('Xây dựng').isChecked(), { timeout: POLL_MS }).toBe(true);
+    await mgr.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => mgr.getByTestId('counter-fields').locator('h2').textContent(), { timeout: POLL_MS }).toBe(dict.en.fieldsTitle);
+    await mgr.screenshot({ path: path.join(ART, 'counter-fields-en.png'), fullPage: true });
+    expect(await axeCheck(mgr)).toEqual([]);
+  });
 });
