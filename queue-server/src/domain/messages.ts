@@ -7,6 +7,9 @@
 // has several texts (several things can be `not_found`): the code is what comes
 // before the colon. http/errors.ts alone shapes the body these texts go into.
 import { DomainError, type DomainErrorKind } from './errors.ts';
+import { NOTICES } from './notices.ts';
+
+export { NOTICES };
 
 /** One text in both languages: neither may be left out. */
 export interface Bilingual {
@@ -246,27 +249,6 @@ export const HTTP_ERRORS = {
   rate_limited: { vi: 'Quá nhiều yêu cầu; hãy thử lại sau ít phút', en: 'too many requests; try again shortly' },
   headers_too_large: { vi: 'Phần đầu yêu cầu quá lớn', en: 'request headers too large' },
   internal: { vi: 'Lỗi máy chủ; hãy thử lại', en: 'server error; please try again' },
-} as const satisfies Record<string, Bilingual>;
-
-/** Texts that are not refusals of a request: alerts for the managers, a dossier's state, a start-up setting refused. */
-export const NOTICES = {
-  first_admin: {
-    vi: 'Chưa có tài khoản nào. Tạo quản trị viên đầu tiên: npm run user -- add admin --role admin',
-    en: 'no accounts yet; create the first admin: npm run user -- add admin --role admin',
-  },
-  demo_refused: {
-    vi: 'Thư mục dữ liệu này từng chạy chế độ demo: từ nay mật khẩu "demo" và mã thiết bị demo bị từ chối; đặt mật khẩu mới bằng npm run user -- passwd <tên>',
-    en: 'this data folder once ran in demo mode: the demo passwords and demo device tokens are refused from now on',
-  },
-  invalid_port: { vi: 'PORT không hợp lệ: "{port}"', en: 'invalid PORT' },
-  print_failed: { vi: 'Không in được phiếu số {number} ({reason}) tại {deviceId}', en: 'ticket {number} was not printed' },
-  'print_failed:no_reason': { vi: 'Không in được phiếu số {number} (lỗi máy in) tại {deviceId}', en: 'ticket {number} was not printed' },
-  device_silent: { vi: '{device}: im lặng từ {since}, không còn báo tình trạng — hãy kiểm tra máy', en: '{device}: silent since {since}, no health report — check the machine' },
-  'dossier:received': { vi: 'Đã tiếp nhận', en: 'Received' },
-  'dossier:processing': { vi: 'Đang giải quyết', en: 'Being processed' },
-  'dossier:supplement_needed': { vi: 'Cần bổ sung hồ sơ — mời liên hệ bộ phận Một cửa', en: 'More documents needed — please contact the one-stop desk' },
-  'dossier:ready': { vi: 'Đã có kết quả — mời đến nhận', en: 'Result ready — please collect it' },
-  'dossier:returned': { vi: 'Đã trả kết quả', en: 'Result handed over' },
 } as const satisfies Record<string, Bilingual>;
 
 /** The `{name}` parameters a text names. */
