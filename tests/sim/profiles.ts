@@ -4,37 +4,9 @@
 // config schema). Shares and times are plausible figures for such centres, not
 // measurements of a real one.
 import { loadDemoConfig, parseConfig, type CenterConfig, type CenterConfigInput } from '@mot-cua/config';
+import type { Profile } from '@mot-cua/queue-server/domain/daysim/profile.ts';
 
-export type CounterStatusChange = { counterId: string; at: string; status: 'open' | 'paused' | 'closed' };
-
-export interface Profile {
-  name: string;
-  config: CenterConfig;
-  /** The first simulated day, a Monday; further days follow Tuesday to Friday (same hours). */
-  day: string;
-  visitsPerDay: number;
-  /** Share of the day's walk-ins per local hour; the morning peak is here. */
-  hourShare: Readonly<Record<number, number>>;
-  /** Share of visits per field (service id). */
-  fieldShare: Readonly<Record<string, number>>;
-  /**
-   * True mean service time per field, minutes, walk-up included. The server does
-   * not know these: it starts from the config's typical times and learns from the
-   * day's finished services, as it would in a real centre.
-   */
-  serviceMinutes: Readonly<Record<string, number>>;
-  /** Coefficient of variation of service times (lognormal around the field's typical time). */
-  serviceCv: number;
-  priorityShare: number;
-  /** Citizens who leave before they are called: the counter calls, recalls twice, then marks them no-show. */
-  noShowShare: number;
-  /** Visits booked ahead; they check in up to 10 minutes before the slot. */
-  appointmentShare: number;
-  /** Counters opening late, pausing and closing early, in the day's local time. */
-  changes: readonly CounterStatusChange[];
-  /** A morning rush: this share of the day's visits (appointments included) arrives between `from` and `to`. */
-  surge?: { share: number; from: string; to: string };
-}
+export type { CounterStatusChange, Profile } from '@mot-cua/queue-server/domain/daysim/profile.ts';
 
 // 07:00–11:30 and 13:30–17:00; the morning peak from 8 to 10.
 const HOUR_SHARE = { 7: 0.09, 8: 0.15, 9: 0.15, 10: 0.13, 11: 0.05, 13: 0.06, 14: 0.13, 15: 0.13, 16: 0.11 };

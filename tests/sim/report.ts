@@ -2,11 +2,11 @@
 // the issue asks for. Waits come from the domain's own computeStats over the
 // run's event log, so the simulator and the manager's board count alike.
 import { addDays, computeStats, percentileSeconds, transactionWaitMs, weekday, dayStart, type PolicyKind, type PolicySettings } from '@mot-cua/queue-server/domain/index.ts';
-import { runDay, type DayRun, type EstimateSample } from './engine.ts';
-import { staffingFor } from './erlang.ts';
+import { runDay, type DayRun, type EstimateSample } from '@mot-cua/queue-server/domain/daysim/engine.ts';
+import { staffingFor } from '@mot-cua/queue-server/domain/daysim/erlang.ts';
 import type { Profile } from './profiles.ts';
-import { rng } from './rng.ts';
-import { drawVisits, localTime, type Visit } from './visits.ts';
+import { rng } from '@mot-cua/queue-server/domain/daysim/rng.ts';
+import { drawVisits, localTime, type Visit } from '@mot-cua/queue-server/domain/daysim/visits.ts';
 
 export const POLICIES: readonly PolicyKind[] = ['fifo', 'priority', 'target'];
 const MIN = 60_000;

@@ -2,8 +2,8 @@
 // working week per profile, run on the queue-server's own domain code.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { communeProfile, PROFILES, provincialProfile } from './profiles.ts';
-import { rng } from './rng.ts';
-import { drawVisits, localTime } from './visits.ts';
+import { rng } from '@mot-cua/queue-server/domain/daysim/rng.ts';
+import { drawVisits, localTime } from '@mot-cua/queue-server/domain/daysim/visits.ts';
 import { simulateProfile, type ProfileFigures } from './report.ts';
 import { aimsOf, estimateAimsOf } from './aims.ts';
 

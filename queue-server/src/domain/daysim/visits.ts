@@ -1,7 +1,7 @@
 // The citizens of one simulated day, drawn once per seed so that every policy
 // meets exactly the same people, with the same errands and service times.
-import { dayStart } from '@mot-cua/queue-server/domain/index.ts';
-import type { Profile } from './profiles.ts';
+import { dayStart } from '../index.ts';
+import type { Profile } from './profile.ts';
 import type { Rng } from './rng.ts';
 
 export interface Visit {

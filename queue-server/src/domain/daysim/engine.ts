@@ -20,8 +20,8 @@ import {
   type OpenCounter,
   type PolicySettings,
   type Ticket,
-} from '@mot-cua/queue-server/domain/index.ts';
-import type { CounterStatusChange } from './profiles.ts';
+} from '../index.ts';
+import type { CounterStatusChange } from './profile.ts';
 import type { Visit } from './visits.ts';
 
 const MIN = 60_000;
