@@ -174,6 +174,22 @@ describe('who may do what', () => {
     expect((await forged.post('/api/v1/counters/quay-2/call-next')).status).toBe(401);
   });
 
+  it('takes a kiosk agent\'s report of every part it drives (the demo agent has 21), up to 64', async () => {
+    const kiosk = new ApiClient(s.url, { authorization: 'Bearer demo-kiosk-1' });
+    const parts = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `keypad-${i}`, kind: 'keypad', status: 'ok' }));
+    const chip = { id: 'chip-reader', kind: 'scanner', status: 'warning', detail: 'đầu đọc thẻ chip đã bị rút / chip reader unplugged' };
+    expect((await kiosk.post('/api/v1/devices/health', { parts: [...parts(63), chip] })).status).toBe(204);
+    const m = new ApiClient(s.url);
+    await m.login('quanly');
+    const dev = await m.get<{ devices: { deviceId: string; parts: { id: string; status: string }[] }[] }>('/api/v1/devices');
+    const reported = dev.body.devices.find((d) => d.deviceId === 'kiosk-1');
+    expect(reported?.parts).toHaveLength(64);
+    expect(reported?.parts.find((p) => p.id === 'chip-reader')?.status).toBe('warning');
+    const tooMany = await kiosk.post<Err>('/api/v1/devices/health', { parts: parts(65) });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.code).toBe('bad_request');
+  });
+
   it('a failed print raises a manager alert; a revoked device token stops working', async () => {
     const kiosk = new ApiClient(s.url, { authorization: 'Bearer demo-kiosk-1' });
     const t = (await kiosk.post<Ticket>('/api/v1/tickets', { serviceId: 'chung-thuc' })).body;
@@ -192,6 +208,7 @@ describe('who may do what', () => {
     const audit = await admin.get<{ entries: { action: string }[] }>('/api/v1/audit');
     expect(audit.body.entries.map((e) => e.action)).toContain('device.revoke');
   });
+
 });
 
 describe('operations', () => {

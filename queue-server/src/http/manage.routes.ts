@@ -44,7 +44,9 @@ export const manageRoutes: RoutePlugin = async (app, { ctx }) => {
           properties: {
             parts: {
               type: 'array',
-              maxItems: 20,
+              // One agent reports every part it drives: a kiosk's printer, scanners and chip reader,
+              // and the hall's keypads (two a counter) and LED displays — the demo's 21 already.
+              maxItems: 64,
               items: {
                 type: 'object',
                 additionalProperties: false,
