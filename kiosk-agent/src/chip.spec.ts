@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedChipReader, VirtualChip, bacInputFromMrz, makeChipPki, parseCccdQr, redactScan, seventyYearOld, virtualCard } from '@mot-cua/hardware';
+import { CHIP_READER_UNPLUGGED, SimulatedChipReader, VirtualChip, bacInputFromMrz, makeChipPki, parseCccdQr, redactScan, seventyYearOld, virtualCard } from '@mot-cua/hardware';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,5 +79,24 @@ describe("the centre's CSCA certificates (chipReaders[].cscaPath)", () => {
     const strict = new ChipService(new SimulatedChipReader('chip-2'), { logger, csca: [other.csca.cert], now: () => today });
     strict.useMrz(card.mrz);
     expect((await strict.read(new VirtualChip(card, 'normal', pki))).error?.code).toBe('tampered');
+  });
+});
+
+describe('the simulated chip reader, pulled out and plugged back', () => {
+  it('is a warning part while unplugged, reads no card then, and is ok again once back', async () => {
+    const { reader, chip } = service();
+    const seen: string[] = [];
+    chip.on('status', (p) => seen.push(`${p.kind} ${p.status}`));
+    expect(chip.status()).toMatchObject({ id: 'chip-reader', kind: 'scanner', status: 'ok' });
+    reader.unplug();
+    expect(chip.status()).toMatchObject({ kind: 'scanner', status: 'warning', detail: CHIP_READER_UNPLUGGED });
+    expect(() => reader.place(new VirtualChip(card, 'normal', pki))).toThrow(/unplugged/);
+    reader.plug();
+    expect(chip.status()).toMatchObject({ kind: 'scanner', status: 'ok' });
+    expect(seen).toEqual(['scanner warning', 'scanner ok']);
+    chip.useKey(bacInputFromMrz(card.mrz));
+    const got = new Promise((r) => chip.once('scan', r));
+    reader.place(new VirtualChip(card, 'normal', pki));
+    expect(((await got) as import('@mot-cua/hardware').ScanEvent).error).toBeNull();
   });
 });

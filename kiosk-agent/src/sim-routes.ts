@@ -10,6 +10,8 @@ const KEYS = [
   ...Array.from({ length: 10 }, (_, d) => `digit-${d}`),
 ];
 
+const NO_CHIP_READER = { error: { code: 'no_chip_reader', message: 'Không có đầu đọc thẻ chip mô phỏng / No simulated chip reader' } };
+
 export async function simRoutes(app: FastifyInstance, opts: { devices: Devices; printService: PrintService; chips?: ChipService[] }): Promise<void> {
   const { sim } = opts.devices;
   let pki: ChipPki | null = null;
@@ -29,11 +31,12 @@ export async function simRoutes(app: FastifyInstance, opts: { devices: Devices; 
     async (req, reply) => {
       const reader = sim.chipReader;
       const chip = opts.chips?.find((c) => c.id === reader?.id);
-      if (!reader || !chip) return reply.code(404).send({ error: { code: 'no_chip_reader', message: 'Không có đầu đọc thẻ chip mô phỏng / No simulated chip reader' } });
+      if (!reader || !chip) return reply.code(404).send(NO_CHIP_READER);
       if (req.body.remove) {
         reader.remove();
         return reply.code(202).send({ ok: true });
       }
+      if (!reader.connected) return reply.code(409).send({ error: { code: 'chip_reader_unplugged', message: 'Đầu đọc thẻ chip mô phỏng đang bị rút / The simulated chip reader is unplugged' } });
       const now = new Date();
       const person = seventyYearOld(now);
       const years = req.body.ageYears ?? 70;
@@ -48,6 +51,19 @@ export async function simRoutes(app: FastifyInstance, opts: { devices: Devices; 
       reader.place(new VirtualChip(card, req.body.mode ?? 'normal', pki));
       await read;
       return reply.code(202).send({ ok: true });
+    },
+  );
+
+  // Pulls the simulated chip reader out of the kiosk (connected: false) or plugs it back in; its health follows.
+  app.post<{ Body: { connected: boolean } }>(
+    '/sim/chip-reader',
+    { schema: { body: { type: 'object', required: ['connected'], properties: { connected: { type: 'boolean' } } } } },
+    async (req, reply) => {
+      const reader = sim.chipReader;
+      if (!reader) return reply.code(404).send(NO_CHIP_READER);
+      if (req.body.connected) reader.plug();
+      else reader.unplug();
+      return { status: reader.status() };
     },
   );
 

@@ -13,8 +13,12 @@ export interface ChipReader extends EventEmitter<ChipReaderEvents> {
 
 /**
  * The chip reader reports as a `scanner` part (it reads the identity card, like the QR scanner):
- * the queue-server's health API knows four part kinds and refuses others.
+ * the queue-server's health API knows four part kinds and refuses others. A reader that cannot
+ * read is at worst a `warning`: the kiosk still works with the QR/MRZ scanner.
  */
 export function chipPart(id: string, status: PartStatus['status'], detail?: string): PartStatus {
   return { id, kind: 'scanner', status, ...(detail ? { detail } : {}) };
 }
+
+/** What a chip reader pulled out of the kiosk says, the PC/SC reader and the simulated one alike. */
+export const CHIP_READER_UNPLUGGED = 'đầu đọc thẻ chip đã bị rút / chip reader unplugged';

@@ -2,12 +2,14 @@
  * The PC/SC transport: any CCID contactless reader through pcscd, with the `pcsclite` package
  * (native, built from source against Debian's libpcsclite-dev). pcsclite is loaded only when a
  * real chip reader is configured, and only once: without the library or without pcscd the agent
- * logs one clear warning and runs on, the chip reader reported offline ("missing").
+ * logs one clear warning and runs on. A chip reader that cannot read (no library, no pcscd, no
+ * reader, unplugged) is a `warning` part, never `offline`: the kiosk still takes the card's QR and
+ * MRZ through its scanner, so the managers should see it without the kiosk looking dead.
  */
 import { EventEmitter } from 'node:events';
 import type { PartStatus } from '../device.ts';
 import type { ApduTransport } from './apdu.ts';
-import { chipPart, type ChipReader, type ChipReaderEvents } from './device.ts';
+import { CHIP_READER_UNPLUGGED, chipPart, type ChipReader, type ChipReaderEvents } from './device.ts';
 
 type PcscReader = EventEmitter & {
   name: string;
@@ -78,7 +80,7 @@ export class PcscChipReader extends EventEmitter<ChipReaderEvents> implements Ch
     private readonly opts: PcscChipReaderOptions,
   ) {
     super();
-    this.current = chipPart(id, 'offline', 'đang khởi động / starting');
+    this.current = chipPart(id, 'warning', 'đang khởi động / starting');
   }
 
   status(): PartStatus {
@@ -99,24 +101,24 @@ export class PcscChipReader extends EventEmitter<ChipReaderEvents> implements Ch
 
   async start(): Promise<void> {
     const mod = await (this.opts.loader ?? (() => loadPcsclite(this.opts.warn)))();
-    if (!mod) return this.set('offline', 'thiếu thư viện PC/SC / PC/SC library missing');
+    if (!mod) return this.set('warning', 'thiếu thư viện PC/SC / PC/SC library missing');
     try {
       this.pcsc = mod();
     } catch (e) {
       // pcscd not running: SCardEstablishContext fails at once.
       this.warnOnce(`${PCSC_WARNING} (${e instanceof Error ? e.message : String(e)})`);
-      return this.set('offline', 'không có dịch vụ pcscd / pcscd not running');
+      return this.set('warning', 'không có dịch vụ pcscd / pcscd not running');
     }
-    this.set('offline', 'chưa thấy đầu đọc thẻ chip / no chip reader found');
+    this.set('warning', 'chưa thấy đầu đọc thẻ chip / no chip reader found');
     this.pcsc.on('error', (e: unknown) => {
       this.warnOnce(`${PCSC_WARNING} (${e instanceof Error ? e.message : String(e)})`);
-      this.set('offline', 'lỗi PC/SC / PC/SC error');
+      this.set('warning', 'lỗi PC/SC / PC/SC error');
     });
     this.pcsc.on('reader', (reader: PcscReader) => {
       if (this.opts.readerName && !reader.name.includes(this.opts.readerName)) return;
       this.set('ok', reader.name);
       reader.on('error', () => this.set('warning', `${reader.name}: lỗi đầu đọc / reader error`));
-      reader.on('end', () => this.set('offline', 'đầu đọc thẻ chip đã bị rút / chip reader unplugged'));
+      reader.on('end', () => this.set('warning', CHIP_READER_UNPLUGGED));
       reader.on('status', (s: { state: number }) => {
         const changes = reader.state ^ s.state;
         if (!(changes & reader.SCARD_STATE_PRESENT)) return;
