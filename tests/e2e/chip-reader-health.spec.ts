@@ -6,7 +6,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { CHIP_READER_UNPLUGGED } from '@mot-cua/hardware';
 import { interpolate } from '@mot-cua/config/strings/index.ts';
 import { manager as dict } from '@mot-cua/config/strings/manager.ts';
@@ -15,7 +14,7 @@ import { startKioskAgent } from '../support/agent.ts';
 import { ApiClient } from '../support/api.ts';
 import { axeCheck } from '../support/browser.ts';
 import { repoRoot } from '../support/server.ts';
-import { submitManagerSignIn } from '../support/sign-in.ts';
+import { openManagerBoard } from '../support/sign-in.ts';
 import { browserSuite } from '../support/suite.ts';
 
 const ART = path.join(repoRoot, 'tests/artifacts/devices');
@@ -43,21 +42,13 @@ async function kioskOnServer(api: ApiClient) {
   return { kiosk: body.devices.find((d) => d.deviceId === 'kiosk-1'), alerts: body.alerts.filter((a) => a.deviceId === 'kiosk-1') };
 }
 
-async function managerPage(): Promise<Page> {
-  const c = await suite.context({ viewport: { width: 1600, height: 1000 }, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const p = await c.newPage();
-  await submitManagerSignIn(p, suite.server.url);
-  await p.getByTestId('kpis').waitFor();
-  return p;
-}
-
 describe('the kiosk chip reader on the manager board', () => {
   it('is a warning part of the kiosk when the reader is removed, and fine again when it is back (vi, en)', async () => {
     const api = new ApiClient(suite.server.url);
     await api.login('quanly');
     // The agent's first report: every simulated part fine, the chip reader among them as a scanner.
     await expect.poll(async () => (await kioskOnServer(api)).kiosk?.parts.find((p) => p.id === 'chip-reader'), { timeout: POLL_MS }).toMatchObject({ kind: 'scanner', status: 'ok' });
-    const mgr = await managerPage();
+    const mgr = await openManagerBoard(suite);
     const panel = mgr.getByTestId('devices');
     await expect.poll(() => panel.textContent(), { timeout: POLL_MS }).toContain(dict.vi.devicesOk);
     const { kiosk } = await kioskOnServer(api);

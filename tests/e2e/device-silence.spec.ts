@@ -7,13 +7,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { kiosk as kioskDict } from '@mot-cua/config/strings/kiosk.ts';
 import { manager as managerDict } from '@mot-cua/config/strings/manager.ts';
 import { ApiClient } from '../support/api.ts';
 import { axeCheck } from '../support/browser.ts';
 import { repoRoot, startServer } from '../support/server.ts';
-import { submitManagerSignIn } from '../support/sign-in.ts';
+import { openManagerBoard } from '../support/sign-in.ts';
 import { browserSuite } from '../support/suite.ts';
 
 const ART = path.join(repoRoot, 'tests/artifacts/devices');
@@ -25,14 +24,6 @@ const suite = browserSuite(() => startServer({ env: { DEVICE_SILENCE_SECONDS: '2
 
 const hhmm = (iso: string) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 
-async function managerPage(): Promise<Page> {
-  const c = await suite.context({ viewport: { width: 1600, height: 1000 }, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const p = await c.newPage();
-  await submitManagerSignIn(p, suite.server.url);
-  await p.getByTestId('kpis').waitFor();
-  return p;
-}
-
 interface DevicesBody {
   devices: { deviceId: string; name: string; lastSeenAt: string | null; silentSince: string | null }[];
   alerts: { kind: string; deviceId: string | null; message: string }[];
@@ -40,7 +31,7 @@ interface DevicesBody {
 
 describe('a device that stops reporting', () => {
   it('becomes an alert on the manager board after the silence, and clears when it reports again', async () => {
-    const mgr = await managerPage();
+    const mgr = await openManagerBoard(suite);
     const panel = mgr.getByTestId('devices');
     await expect.poll(() => panel.textContent(), { timeout: POLL_MS }).toContain(managerDict.vi.devicesOk);
 
