@@ -107,6 +107,53 @@ describe('realtime', () => {
     expect(counterUpdates).toBe(1);
   });
 
+  it('a screen that asks for batches gets what follows from changes as one packet, the new tickets in it with their latest state; a plain client still gets each event', async () => {
+    type Batch = { events: [string, { ticket?: { id: string; status: string }; counter?: { id: string }; queue?: State['queue'] }][] };
+    const screen = connect({ auth: { token: 'demo-board-1', batch: 1 } });
+    const plain = connect({ auth: { token: 'demo-board-1' } });
+    await Promise.all([next<State>(screen, 'state'), next<State>(plain, 'state')]);
+    const alone = { screen: [] as string[], plain: [] as string[] };
+    for (const ev of ['ticket.issued', 'ticket.updated', 'counter.updated', 'queue.changed']) {
+      screen.on(ev, () => alone.screen.push(ev));
+      plain.on(ev, () => alone.plain.push(ev));
+    }
+    const batches: Batch[] = [];
+    screen.on('batch', (b: Batch) => batches.push(b));
+    plain.on('batch', () => alone.plain.push('batch'));
+
+    const staff = new ApiClient(server.url);
+    await staff.login('quay4', 'quay-4');
+    const api = new ApiClient(server.url);
+    // Three tickets in one event-loop turn, then one called before the gathering leaves.
+    const made = await Promise.all([0, 1, 2].map(() => api.post<{ id: string }>('/api/v1/tickets', { serviceId: 'xay-dung' }, KIOSK)));
+    const ids = made.map((r) => r.body.id);
+    const calledAlone = next<{ call: { ticketId: string } }>(screen, 'ticket.called');
+    const called = ids[0]!;
+    expect((await staff.post(`/api/v1/tickets/${called}/call`)).status).toBe(200);
+    expect((await calledAlone).call.ticketId).toBe(called);
+    const until = Date.now() + 10_000;
+    const issuedIn = () => batches.flatMap((b) => b.events).filter(([n, p]) => n === 'ticket.issued' && ids.includes(p.ticket!.id));
+    while (issuedIn().length < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300));
+
+    // The batch screen: every new ticket once, as issued, the called one with its latest state; each batch ends with the queue.
+    expect(issuedIn().map(([, p]) => p.ticket!.id).sort()).toEqual([...ids].sort());
+    const firstState = issuedIn().find(([, p]) => p.ticket!.id === called)![1].ticket!.status;
+    const updatesOfCalled = batches.flatMap((b) => b.events).filter(([n, p]) => n === 'ticket.updated' && p.ticket?.id === called);
+    // issued and called in one gathering: one event, `called`; in two: issued as waiting, then an update to called
+    if (updatesOfCalled.length === 0) expect(firstState).toBe('called');
+    else expect(updatesOfCalled.at(-1)![1].ticket!.status).toBe('called');
+    for (const b of batches) expect(b.events.at(-1)![0]).toBe('queue.changed');
+    expect(batches.flatMap((b) => b.events).some(([n, p]) => n === 'counter.updated' && p.counter?.id === 'quay-4')).toBe(true);
+    expect(alone.screen).toEqual([]);
+    // The plain client: each event alone, three issued at once, no batch.
+    expect(alone.plain.filter((e) => e === 'ticket.issued').length).toBe(3);
+    expect(alone.plain).toContain('ticket.updated');
+    expect(alone.plain).toContain('queue.changed');
+    expect(alone.plain).not.toContain('batch');
+    await staff.post('/api/v1/counters/quay-4/current/finish');
+  });
+
   it('staff see the waiting list; managers also get stats; a bad device token is refused', async () => {
     const api = new ApiClient(server.url);
     await api.post('/api/v1/tickets', { serviceId: 'dat-dai' }, KIOSK);

@@ -97,6 +97,26 @@ describe('LiveSocket', () => {
     expect(live.connected).toBe(false);
   });
 
+  it('asks for gathered events and hands a batch to the listeners one event at a time, in order', async () => {
+    const rt = await startRealtime();
+    servers.push(rt);
+    const auths: unknown[] = [];
+    rt.io.on('connection', (s) => auths.push(s.handshake.auth));
+    const live = new LiveSocket({ url: `http://127.0.0.1:${rt.port}`, token: 'demo-board-1' });
+    open.push(live);
+    const got: string[] = [];
+    live.on<{ id: string }>('ticket.issued', (p) => got.push(`issued ${p.id}`));
+    live.on<{ id: string }>('ticket.updated', (p) => got.push(`updated ${p.id}`));
+    live.on<{ n: number }>('queue.changed', (p) => got.push(`queue ${p.n}`));
+    live.on<{ id: string }>('ticket.updated', (p) => got.push(`second listener ${p.id}`));
+    await until(() => live.connected);
+    expect(auths).toEqual([{ token: 'demo-board-1', batch: 1 }]);
+    const [server] = await rt.io.fetchSockets();
+    server!.emit('batch', { events: [['ticket.issued', { id: 'b' }], 'not an event', ['nobody.listens', {}], ['ticket.updated', { id: 'b' }], ['queue.changed', { n: 2 }]] });
+    await until(() => got.length === 4);
+    expect(got).toEqual(['issued b', 'updated b', 'second listener b', 'queue 2']);
+  });
+
   it('pauses longer after each drop, up to the cap', () => {
     expect([0, 1, 2, 3, 10].map(retryDelay)).toEqual([RETRY.firstMs, RETRY.firstMs * 2, RETRY.maxMs, RETRY.maxMs, RETRY.maxMs]);
   });

@@ -5,6 +5,11 @@
 // which a graceful stop does to everyone) it waits for the client to ask
 // again. This module asks again, with a growing pause, so no screen stays
 // offline with stale numbers after a server restart.
+//
+// It also asks for gathered events (`batch: 1`): the server then sends what
+// follows from a change as one `batch { events }` packet per gathering, which
+// this module hands to the listeners one event at a time, in order, exactly as
+// if they had come alone.
 import { io, type Socket } from 'socket.io-client';
 
 /** Pauses between attempts: short, because a hall has a handful of screens, and capped low so a restarted server is followed within seconds. */
@@ -32,12 +37,13 @@ export class LiveSocket {
   #dropped = 0;
   #retry: ReturnType<typeof setTimeout> | null = null;
   #closed = false;
+  readonly #listeners = new Map<string, ((payload: unknown) => void)[]>();
 
   constructor(opts: LiveSocketOptions = {}) {
     const settings = {
       path: '/socket.io',
       withCredentials: true,
-      auth: opts.token ? { token: opts.token } : {},
+      auth: opts.token ? { token: opts.token, batch: 1 } : { batch: 1 },
       transports: ['websocket', 'polling'],
       reconnectionDelay: RETRY.firstMs,
       reconnectionDelayMax: RETRY.maxMs,
@@ -57,6 +63,13 @@ export class LiveSocket {
       // itself, and it also retries an attempt that fails after this one.
       if (reason === 'io server disconnect' && !this.#closed) this.#askAgain();
     });
+    socket.on('batch', (b: { events?: unknown }) => {
+      if (!Array.isArray(b?.events)) return;
+      for (const e of b.events as unknown[]) {
+        if (!Array.isArray(e) || typeof e[0] !== 'string') continue;
+        for (const listener of this.#listeners.get(e[0]) ?? []) listener(e[1]);
+      }
+    });
     this.#socket = socket;
   }
 
@@ -67,6 +80,9 @@ export class LiveSocket {
   /** Listen for one server event; payloads are as the server's realtime module sends them. */
   on<T = unknown>(event: string, listener: (payload: T) => void): this {
     this.#socket.on(event, listener);
+    const list = this.#listeners.get(event) ?? [];
+    list.push(listener as (payload: unknown) => void);
+    this.#listeners.set(event, list);
     return this;
   }
 

@@ -18,6 +18,7 @@ import type { RecentCall } from '../services/hall.service.ts';
 import type { TicketRecord } from '../store/index.ts';
 import { sha256 } from '../services/auth.service.ts';
 import { counterView, deviceHealthView, devicesView, publicTicket, staffTicket } from '../http/present.ts';
+import { Outbox, ROOM_BATCH, wantsBatch } from './outbox.ts';
 
 const ROOM_MANAGER = 'manager';
 /** Rooms of one waiting view: `waiting:all` (managers) or `waiting:counter:<id>` (that counter's staff). */
@@ -55,6 +56,7 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
       }
     }
     socket.data.actor = actor;
+    socket.data.batch = wantsBatch(socket.handshake.auth);
     next();
   });
 
@@ -148,6 +150,7 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   io.on('connection', (socket: Socket) => {
     const actor = socket.data.actor as Actor;
     const room = waitingRoom(actor);
+    if (socket.data.batch === true) void socket.join(ROOM_BATCH);
     if (actor.kind === 'user') {
       if (isManager(actor)) void socket.join(ROOM_MANAGER);
       if (room) void socket.join(room);
@@ -183,34 +186,18 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
     });
   });
 
-  // Queue-wide changes are coalesced: a burst of issues sends one queue.changed.
-  // What follows from a call or any other change — the ticket's new status, a
-  // counter's current ticket — goes with it, each ticket and counter once with
-  // its latest state: the call itself (ticket.called) leaves at once and is
-  // never queued behind them, and a burst sends each change once.
-  let queueTimer: NodeJS.Timeout | null = null;
-  const changedTickets = new Map<string, TicketRecord>();
-  const changedCounters = new Set<string>();
-  const queueChanged = () => {
-    if (queueTimer) return;
-    queueTimer = setTimeout(() => {
-      queueTimer = null;
-      for (const t of changedTickets.values()) io.emit('ticket.updated', { ticket: pub(t) });
-      changedTickets.clear();
-      for (const id of changedCounters) io.emit('counter.updated', { counter: counterView(ctx, id) });
-      changedCounters.clear();
-      io.emit('queue.changed', { queue: queue.estimates.queueSummary() });
-      // Each view's waiting list only when some official is there to see it, each with the fields it may see.
+  // Changes are gathered for GATHER_MS and sent together (outbox.ts); a call leaves at once.
+  const outbox = new Outbox(io, {
+    ticket: (t) => pub(t),
+    counter: (id) => counterView(ctx, id),
+    queue: () => queue.estimates.queueSummary(),
+    // Each view's waiting list only when some official is there to see it, each with the fields it may see.
+    afterFlush: () => {
       for (const [room, members] of io.sockets.adapter.rooms) {
         if (room.startsWith(WAITING_ROOM) && members.size > 0) io.to(room).emit('waiting.changed', waitingFor(room));
       }
-    }, 100);
-  };
-  const ticketChanged = (t: TicketRecord) => {
-    changedTickets.set(t.id, t);
-    if (t.counterId) changedCounters.add(t.counterId);
-    queueChanged();
-  };
+    },
+  });
   let statsTimer: NodeJS.Timeout | null = null;
   const statsChanged = () => {
     if (statsTimer || !io.sockets.adapter.rooms.get(ROOM_MANAGER)?.size) return;
@@ -226,29 +213,25 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   const pub = (t: Parameters<typeof publicTicket>[1]) => publicTicket(queue, t, opts.publicBase(), { peopleAhead: 0, estimatedWaitMinutes: null });
 
   bus.on('ticket.issued', (t) => {
-    io.emit('ticket.issued', { ticket: pub(t) });
-    queueChanged();
+    outbox.issued(t);
     statsChanged();
   });
   bus.on('ticket.called', ({ ticket, recall }) => {
     const c = queue.hall.calls().find((x) => x.ticketId === ticket.id);
     if (c) io.emit(recall ? 'ticket.recalled' : 'ticket.called', { call: call(c) });
-    ticketChanged(ticket);
+    outbox.ticket(ticket);
     statsChanged();
   });
   bus.on('ticket.updated', (t) => {
-    ticketChanged(t);
+    outbox.ticket(t);
     statsChanged();
   });
-  bus.on('counter.updated', (id) => {
-    changedCounters.add(id);
-    queueChanged();
-  });
+  bus.on('counter.updated', (id) => outbox.counter(id));
   // The live configuration replaced (the admin console): screens fetch /api/v1/center again; every counter and the queue go out anew.
   bus.on('center.changed', (c) => {
     io.emit('center.changed', { name: c.center.name, services: c.services.length, counters: c.counters.length });
-    for (const k of c.counters) changedCounters.add(k.id);
-    queueChanged();
+    for (const k of c.counters) outbox.counter(k.id);
+    outbox.queue();
   });
   // A manager moved an official (issue 13.3): their sockets at the old counter now act for the new one, see its waiting list, and are told.
   bus.on('staff.moved', ({ username, fromCounterId, toCounterId }) => {
@@ -274,7 +257,7 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   app.addHook('preClose', async () => {
     clearInterval(sessionCheck);
     stopListening();
-    if (queueTimer) clearTimeout(queueTimer);
+    outbox.stop();
     if (statsTimer) clearTimeout(statsTimer);
     io.disconnectSockets(true);
     io.engine.close();
