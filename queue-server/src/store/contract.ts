@@ -1,11 +1,11 @@
-// The store contract: what any implementation of the port (port.ts) must do,
-// as one suite. Each implementation runs it with a factory for fresh, empty
-// stores (sqlite/sqlite.contract.spec.ts; PostgreSQL's in its own issue).
+// The store contract: what any implementation of the port (port.ts) must do, as one suite,
+// each run with a factory for fresh, empty stores (sqlite/ and postgres/*.contract.spec.ts).
 import { describe, expect, it } from 'vitest';
 import { newTicket, type DomainEvent } from '../domain/index.ts';
 import type { Batch, StorePort } from './port.ts';
 import { ticketRecord, type TicketRecord } from './index.ts';
 import { accountAndDeviceCases } from './contract-accounts-devices.ts';
+import { outboxCases } from './contract-outbox.ts';
 
 export interface ContractStore {
   port: StorePort;
@@ -190,6 +190,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
       }));
 
     accountAndDeviceCases(using);
+    outboxCases(using);
 
     it('a booking made is read back, counted in its slot and checked in with its ticket', () =>
       using(async ({ port }) => {

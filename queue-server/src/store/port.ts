@@ -140,6 +140,8 @@ export interface StoreReads {
   preparation(visitId: string): Promise<Preparation | null>;
   /** The events of every visit that arrived between two local days, inclusive (reports). */
   visitEvents(fromDay: string, toDay: string): Promise<StoredEvent[]>;
+  /** The centre's events with an id above `afterId`, in id order, at most `limit` (the province outbox; issue 15.3). */
+  eventsAfter(afterId: number, limit: number): Promise<StoredEvent[]>;
   audit(limit?: number): Promise<AuditEntry[]>;
   /** A setting of the data folder (see Batch.meta), or null. */
   meta(key: string): Promise<string | null>;

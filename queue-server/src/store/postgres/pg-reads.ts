@@ -122,6 +122,8 @@ export function pgReads(pool: pg.Pool, center: string): { reads: StoreReads; loa
           toDay,
         )
       ).map(eventFromRow),
+    // Ids grow in commit order within a centre: its turns commit one after another (pg-port.ts).
+    eventsAfter: async (afterId, limit) => (await rows('SELECT * FROM events WHERE center_id = $1 AND id > $2 ORDER BY id LIMIT $3', afterId, limit)).map(eventFromRow),
     audit: async (limit = 200) =>
       (await rows('SELECT * FROM audit WHERE center_id = $1 ORDER BY id DESC LIMIT $2', limit)).map((r) => ({
         id: r.id as number, at: r.at as number, actor: r.actor as string, action: r.action as string, target: r.target as string | null,

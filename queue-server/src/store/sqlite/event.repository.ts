@@ -32,6 +32,7 @@ export class EventRepository {
   private readonly appendStmt;
   private readonly visitsInDaysStmt;
   private readonly forVisitStmt;
+  private readonly afterStmt;
 
   constructor(db: Db) {
     this.appendStmt = db.prepare(
@@ -45,6 +46,7 @@ export class EventRepository {
        ORDER BY e.id`,
     );
     this.forVisitStmt = db.prepare('SELECT * FROM events WHERE center_id = this_center() AND visit_id = ? ORDER BY id');
+    this.afterStmt = db.prepare('SELECT * FROM events WHERE center_id = this_center() AND id > ? ORDER BY id LIMIT ?');
   }
 
   append(e: DomainEvent): number {
@@ -55,6 +57,11 @@ export class EventRepository {
   /** Events of every visit that arrived between two local days, inclusive. */
   forVisitsArrivedBetween(fromDay: string, toDay: string): StoredEvent[] {
     return (this.visitsInDaysStmt.all(fromDay, toDay) as Row[]).map(fromRow);
+  }
+
+  /** The outbox's next events: ids above `afterId`, in order, at most `limit`. */
+  after(afterId: number, limit: number): StoredEvent[] {
+    return (this.afterStmt.all(afterId, limit) as Row[]).map(fromRow);
   }
 
   forVisit(visitId: string): StoredEvent[] {

@@ -33,6 +33,7 @@ export class SqlitePort implements StorePort {
       ratingNotes: async (from, to) => s.ratingNotes.between(from, to),
       preparation: async (visitId) => s.preparations.get(visitId),
       visitEvents: async (fromDay, toDay) => s.events.forVisitsArrivedBetween(fromDay, toDay),
+      eventsAfter: async (afterId, limit) => s.events.after(afterId, limit),
       audit: async (limit) => s.audit.recent(limit),
       meta: async (key) => s.users.meta(key),
     };
