@@ -24,6 +24,7 @@ import { DossierService, seedDemoDossiers } from './services/dossier.service.ts'
 import { HttpDossierSource, type HttpDossierSourceOptions } from './services/http-dossier-source.ts';
 import { PrivacyService } from './services/privacy.service.ts';
 import { DeviceService } from './services/device.service.ts';
+import { ProvinceShipper, type ShipperOptions } from './services/province-shipper.ts';
 import type { AppContext } from './http/context.ts';
 import { errorHandling, durableAnswers, frameworkErrors, clientErrorHandler } from './http/errors.ts';
 import { actorResolution } from './http/guards.ts';
@@ -64,6 +65,8 @@ export interface AppOptions {
   kioskAgentUrl?: string | null;
   /** Dossier status from the province's one-stop system over HTTP (DOSSIER_SOURCE_URL…); absent: the local table (the demo's). */
   dossierSource?: HttpDossierSourceOptions | null;
+  /** PROVINCE_URL and PROVINCE_TOKEN: the event log ships to the province (services/province-shipper.ts). */
+  province?: Pick<ShipperOptions, 'url' | 'token' | 'idleMs' | 'minBackoffMs' | 'maxBackoffMs' | 'batchSize'> | null;
 }
 
 export interface App {
@@ -192,7 +195,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(realtime, { ctx, publicBase: () => centerConfig.current().center.publicUrl ?? listenBase, sessionCheckMs: opts.sessionCheckMs });
   const io = app.io;
+  const shipper = opts.province ? new ProvinceShipper(port, secret, { ...opts.province, log: (line) => app.log.warn(line) }) : null;
+  shipper?.start();
   app.addHook('onClose', async () => {
+    await shipper?.stop();
     queue.dayClose.stop();
     privacy.stop();
     devices.stop();

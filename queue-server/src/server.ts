@@ -26,6 +26,8 @@ export interface ServerSettings {
   kioskAgentUrl?: string | null;
   /** DOSSIER_SOURCE_URL and friends: dossier status from the province's system over HTTP (null: the local table). */
   dossierSource?: HttpDossierSourceOptions | null;
+  /** PROVINCE_URL and PROVINCE_TOKEN: ship the event log to the province server (null: no link). */
+  province?: { url: string; token: string; maxBackoffMs?: number } | null;
 }
 
 export type ConfigOutcome = { ok: true; settings: ServerSettings } | { ok: false; message: string };
@@ -85,6 +87,27 @@ export function dossierSourceFrom(env: Record<string, string | undefined>): Http
   return opts;
 }
 
+/**
+ * PROVINCE_URL (http or https) with PROVINCE_TOKEN: the province link (issue 15.3); neither: none; one alone is an error.
+ * PROVINCE_RETRY_MAX_MS: the longest wait between retries while the link is down (default 30000).
+ */
+export function provinceFrom(env: Record<string, string | undefined>): { url: string; token: string; maxBackoffMs?: number } | null {
+  const url = env.PROVINCE_URL?.trim() ?? '';
+  const token = env.PROVINCE_TOKEN?.trim() ?? '';
+  if (!url && !token) return null;
+  if (!url || !token) throw new Error('PROVINCE_URL và PROVINCE_TOKEN phải đặt cùng nhau / set PROVINCE_URL and PROVINCE_TOKEN together');
+  let u: URL | null = null;
+  try {
+    u = new URL(url);
+  } catch {
+    u = null;
+  }
+  if (!u || !['http:', 'https:'].includes(u.protocol)) throw new Error(`PROVINCE_URL "${url}" không phải địa chỉ http(s):// / is not an http(s):// address`);
+  const max = env.PROVINCE_RETRY_MAX_MS?.trim();
+  if (max && !/^\d+$/.test(max)) throw new Error(`PROVINCE_RETRY_MAX_MS "${max}" không phải số nguyên dương / is not a whole number`);
+  return { url: u.href, token, ...(max ? { maxBackoffMs: Math.max(100, Number(max)) } : {}) };
+}
+
 /** Reads PORT, HOST, DATA_DIR, DEMO, CENTER_CONFIG (+ config overrides) from the environment. */
 export function settingsFromEnv(env: Record<string, string | undefined>, defaults: { demo: boolean }): ConfigOutcome {
   const demo = truthy(env.DEMO, defaults.demo);
@@ -96,9 +119,11 @@ export function settingsFromEnv(env: Record<string, string | undefined>, default
   if ('error' in store) return { ok: false, message: store.error };
   let kioskAgentUrl: string | null;
   let dossierSource: HttpDossierSourceOptions | null;
+  let province: ServerSettings['province'];
   try {
     kioskAgentUrl = kioskAgentUrlFrom(env.KIOSK_AGENT_URL);
     dossierSource = dossierSourceFrom(env);
+    province = provinceFrom(env);
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }
@@ -118,6 +143,7 @@ export function settingsFromEnv(env: Record<string, string | undefined>, default
       store,
       kioskAgentUrl,
       dossierSource,
+      province,
     },
   };
 }
@@ -136,7 +162,7 @@ export async function startServer(s: ServerSettings): Promise<App & { url: strin
 }
 
 async function listenOn(s: ServerSettings, notes: string[], release: () => void): Promise<App & { url: string }> {
-  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger, trustProxy: s.trustProxy, hsts: s.hsts, issueLimits: s.issueLimits, store: s.store, kioskAgentUrl: s.kioskAgentUrl, dossierSource: s.dossierSource });
+  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger, trustProxy: s.trustProxy, hsts: s.hsts, issueLimits: s.issueLimits, store: s.store, kioskAgentUrl: s.kioskAgentUrl, dossierSource: s.dossierSource, province: s.province });
   for (const line of notes) built.app.log.warn(line);
   built.app.addHook('onClose', async () => release());
   let address: string;

@@ -3,10 +3,17 @@
 import { zipSync, strToU8 } from 'fflate';
 import { COLUMNS, PROCEDURE_COLUMNS, SECTIONS, type Report } from './report.ts';
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
+
+/** One section of a file: a sheet in XLSX, a block in CSV. */
+export interface Table {
+  title: string;
+  head: string[];
+  rows: Cell[][];
+}
 
 /** Every section of a report as a title, its column titles and its rows of cells: the centre, field, counter and official rows, then the procedures. */
-function tables(r: Report): { title: string; head: string[]; rows: Cell[][] }[] {
+function tables(r: Report): Table[] {
   return [
     ...SECTIONS.map((s) => ({ title: s.title, head: COLUMNS.map((c) => c.title), rows: r.rows[s.key].map((row) => COLUMNS.map((c) => c.value(row))) })),
     { title: 'Theo thủ tục', head: PROCEDURE_COLUMNS.map((c) => c.title), rows: r.procedures.map((row) => PROCEDURE_COLUMNS.map((c) => c.value(row))) },
@@ -28,12 +35,19 @@ const csvCell = (v: Cell) => {
 };
 
 export function toCsv(r: Report): string {
-  const lines: string[] = [];
-  lines.push(csvCell(`${r.center.name} — ${r.period.label} (${r.period.from} → ${r.period.to})`));
-  lines.push(
-    csvCell(`Chỉ tiêu: chờ ≤ ${r.targets.waitMinutes} phút; phục vụ ≤ ${r.targets.serviceMinutes} phút; hài lòng ≥ ${r.targets.satisfactionPct}%; ≥ ${r.targets.dossiersPerStaffYear} hồ sơ/cán bộ/năm`),
+  return tablesToCsv(
+    [
+      `${r.center.name} — ${r.period.label} (${r.period.from} → ${r.period.to})`,
+      `Chỉ tiêu: chờ ≤ ${r.targets.waitMinutes} phút; phục vụ ≤ ${r.targets.serviceMinutes} phút; hài lòng ≥ ${r.targets.satisfactionPct}%; ≥ ${r.targets.dossiersPerStaffYear} hồ sơ/cán bộ/năm`,
+    ],
+    tables(r),
   );
-  for (const t of tables(r)) {
+}
+
+/** Heading lines, then each table with its title, head and rows (each row led by its table's title). */
+export function tablesToCsv(heading: string[], ts: Table[]): string {
+  const lines: string[] = heading.map(csvCell);
+  for (const t of ts) {
     lines.push('');
     lines.push(csvCell(t.title));
     lines.push(['Mục', ...t.head].map(csvCell).join(','));
@@ -65,8 +79,13 @@ function sheet(rows: Cell[][]): string {
 }
 
 export function toXlsx(r: Report): Uint8Array {
+  return tablesToXlsx(`${r.center.name} — ${r.period.label}`, tables(r));
+}
+
+/** One sheet per table, each headed by `heading`. */
+export function tablesToXlsx(heading: string, ts: Table[]): Uint8Array {
   const files: Record<string, Uint8Array> = {};
-  const sheets = tables(r).map((t) => ({ name: t.title, rows: [[`${r.center.name} — ${r.period.label}`], t.head, ...t.rows] }));
+  const sheets = ts.map((t) => ({ name: t.title, rows: [[heading], t.head, ...t.rows] }));
   files['[Content_Types].xml'] = strToU8(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +

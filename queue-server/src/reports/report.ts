@@ -40,7 +40,8 @@ export const MIN_BAND_RATINGS = 5;
 const perYear = (served: number, days: number) => Math.round((served * 365) / Math.max(1, days));
 const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : null);
 
-function row(g: GroupStats, name: string, days: number): ReportRow {
+/** A KPI group as a report's row, scaled to the period's days. */
+export function reportRow(g: GroupStats, name: string, days: number): ReportRow {
   return {
     ...g,
     name,
@@ -65,7 +66,7 @@ export function groupNamer(config: CenterConfig, staffNames: Map<string, string>
 
 export function buildReport(config: CenterConfig, period: Period, stats: Stats, staffNames: Map<string, string>): Report {
   const names = groupNamer(config, staffNames);
-  const center = row(
+  const center = reportRow(
     {
       key: config.center.id,
       issued: stats.issued,
@@ -99,9 +100,9 @@ export function buildReport(config: CenterConfig, period: Period, stats: Stats, 
     },
     rows: {
       center: [center],
-      byService: stats.byService.map((g) => row(g, names.service(g.key), period.days)),
-      byCounter: stats.byCounter.map((g) => row(g, names.counter(g.key), period.days)),
-      byStaff: stats.byStaff.map((g) => row(g, names.staff(g.key), period.days)),
+      byService: stats.byService.map((g) => reportRow(g, names.service(g.key), period.days)),
+      byCounter: stats.byCounter.map((g) => reportRow(g, names.counter(g.key), period.days)),
+      byStaff: stats.byStaff.map((g) => reportRow(g, names.staff(g.key), period.days)),
     },
     procedures: stats.byProcedure.map((p) => ({ ...p, name: config.procedures.find((x) => x.code === p.key)?.name ?? p.key })),
     reasons: stats.byReason.map((r) => ({ ...r, name: config.ratingReasons.find((x) => x.id === r.key)?.label ?? r.key })),

@@ -1,0 +1,108 @@
+// The province server's API through Fastify's inject, on SQLite and on PostgreSQL (the
+// test command's, or one started for this file): the centre's token, the order of a
+// batch, bad bodies, sign-in, the board's JSON, a drill-down and the reports.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayKey, dayStart, type EventType } from '../domain/index.ts';
+import { freshCenterId, testDatabaseUrl } from '../store/postgres/test-pg.ts';
+import { buildProvinceApp, type ProvinceApp } from './app.ts';
+import { DEMO_REGISTRY, type Registry } from './registry.ts';
+import type { ShippedEvent } from './wire.ts';
+
+const T0 = dayStart(dayKey(Date.now())) + 60_000;
+const ev = (id: number, type: EventType, visit: string, minute: number, data: Record<string, unknown> = {}): ShippedEvent => ({
+  id, at: T0 + minute * 60_000, type, ticketId: `${visit}-0`, visitId: visit, serviceId: 'ho-tich', counterId: type === 'issued' ? null : 'quay-1', actor: type === 'issued' ? null : 'staff:0123456789abcdef', data,
+});
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  describe(`province API on ${kind}`, () => {
+    const a = kind === 'sqlite' ? 'xa-a' : freshCenterId('xa-a');
+    const b = kind === 'sqlite' ? 'xa-b' : freshCenterId('xa-b');
+    const registry: Registry = {
+      ...DEMO_REGISTRY,
+      centres: [
+        { id: b, name: 'Bộ phận Một cửa xã Bình Hòa', district: 'Huyện Châu Thành' },
+        { id: a, name: 'Bộ phận Một cửa phường Mỹ Bình', district: 'Thành phố Long Xuyên' },
+      ],
+    };
+    let p: ProvinceApp;
+    let cookie = '';
+    const post = (token: string, events: unknown) => p.app.inject({ method: 'POST', url: '/api/v1/province/events', headers: { authorization: `Bearer ${token}` }, payload: { events } });
+    const get = (url: string) => p.app.inject({ method: 'GET', url, headers: { cookie } });
+
+    beforeAll(async () => {
+      p = await buildProvinceApp({ registry, demo: true, dataDir: mkdtempSync(path.join(os.tmpdir(), 'motcua-prov-')), databaseUrl: kind === 'postgres' ? testDatabaseUrl() : null, logger: false });
+    });
+    afterAll(async () => p?.app.close());
+
+    it('health names the store', async () => {
+      expect((await p.app.inject('/api/v1/health')).json()).toEqual({ status: 'ok', role: 'province', store: kind, centres: 2 });
+    });
+
+    it("refuses a wrong token, a batch out of order and a malformed event, in the API's error shape, keeping nothing", async () => {
+      const one = [ev(1, 'issued', 'v1', 0, { leg: 0 })];
+      let r = await post('demo-province-elsewhere', one);
+      expect([r.statusCode, r.json().error.code]).toEqual([401, 'bad_centre_token']);
+      expect(r.json().error.message).toMatch(/^Mã truy cập .* \/ the centre's token/);
+      r = await p.app.inject({ method: 'POST', url: '/api/v1/province/events', payload: { events: one } });
+      expect(r.statusCode).toBe(401);
+      r = await post(`demo-province-${a}`, [ev(3, 'issued', 'v1', 0), ev(2, 'issued', 'v2', 0)]);
+      expect([r.statusCode, r.json().error.code]).toEqual([400, 'events_out_of_order']);
+      for (const bad of [[], [{ ...one[0], type: 'exploded' }], [{ ...one[0], id: -1 }], [{ ...one[0], citizenName: 'Lê Thị B' }], 'nope']) {
+        r = await post(`demo-province-${a}`, bad);
+        expect([r.statusCode, r.json().error.code]).toEqual([400, 'bad_request']);
+      }
+      expect(await p.store.eventsAfter(a, 0, 10)).toEqual([]);
+    });
+
+    it('ingests idempotently and answers the last id held; the board shows both centres, grouped by district, after sign-in', async () => {
+      const page = [ev(1, 'issued', 'v1', 0, { leg: 0 }), ev(2, 'issued', 'v2', 1, { leg: 0 }), ev(5, 'called', 'v1', 4), ev(6, 'finished', 'v1', 8, { outcome: 'received' }), ev(7, 'rated', 'v1', 9, { score: 4 })];
+      expect((await post(`demo-province-${a}`, page)).json()).toEqual({ lastId: 7, added: 5 });
+      expect((await post(`demo-province-${a}`, page.slice(2))).json()).toEqual({ lastId: 7, added: 0 });
+      expect((await post(`demo-province-${b}`, [ev(1, 'issued', 'w1', 2, { leg: 0 })])).json()).toEqual({ lastId: 1, added: 1 });
+      expect((await get('/api/v1/province/centres')).statusCode).toBe(401);
+      const wrong = await p.app.inject({ method: 'POST', url: '/api/v1/province/login', payload: { username: 'tinh', password: 'nope' } });
+      expect([wrong.statusCode, wrong.json().error.code]).toEqual([401, 'bad_credentials']);
+      const login = await p.app.inject({ method: 'POST', url: '/api/v1/province/login', payload: { username: 'tinh', password: 'demo' } });
+      expect(login.statusCode).toBe(200);
+      cookie = String(login.headers['set-cookie']).split(';')[0]!;
+      // The board follows each batch after its answer.
+      let centres: { centreId: string; issued: number }[] = [];
+      for (let i = 0; i < 100; i++) {
+        centres = (await get('/api/v1/province/centres')).json().centres;
+        if (centres.find((c) => c.centreId === a)?.issued === 2 && centres.find((c) => c.centreId === b)?.issued === 1) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(centres.map((c) => c.centreId)).toEqual([b, a]);
+      expect(centres[1]).toMatchObject({ centreId: a, name: 'Bộ phận Một cửa phường Mỹ Bình', district: 'Thành phố Long Xuyên', issued: 2, served: 1, waiting: 1, withinTargetPct: 100, satisfactionPct: 100, breaches: expect.any(Number) });
+      expect(Object.keys(centres[1]!).sort()).toEqual(['breaches', 'centreId', 'district', 'issued', 'lastEventAt', 'name', 'oldestWaitSeconds', 'satisfactionPct', 'served', 'waiting', 'withinTargetPct']);
+      expect((centres[1] as unknown as { lastEventAt: string }).lastEventAt).toMatch(/\+07:00$/);
+      const one = (await get(`/api/v1/province/centres/${a}`)).json();
+      expect(one.centre.centreId).toBe(a);
+      expect(one.byService.map((g: { key: string; issued: number }) => [g.key, g.issued])).toEqual([['ho-tich', 2]]);
+      const missing = await get('/api/v1/province/centres/nowhere');
+      expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'unknown_centre']);
+    });
+
+    it("reports over every centre and per centre, as JSON and CSV (the centre's report columns); bad dates refused", async () => {
+      const r = (await get('/api/v1/province/reports?period=month')).json();
+      expect(r.total).toMatchObject({ issued: 3, served: 1 });
+      expect(r.byCentre.map((x: { key: string; issued: number }) => [x.key, x.issued])).toEqual([[b, 1], [a, 2]]);
+      expect(r.byDistrict.map((x: { key: string }) => x.key)).toEqual(['Huyện Châu Thành', 'Thành phố Long Xuyên']);
+      expect(r.period.kind).toBe('month');
+      const one = (await get(`/api/v1/province/reports?period=quarter&centre=${a}`)).json();
+      expect([one.centre.id, one.total.issued, one.byCentre]).toEqual([a, 2, []]);
+      const csv = await get('/api/v1/province/reports?period=year&format=csv');
+      expect(csv.headers['content-type']).toContain('text/csv');
+      expect(csv.body).toContain('Theo trung tâm');
+      expect(csv.body).toContain('Bộ phận Một cửa phường Mỹ Bình');
+      expect(csv.body).toContain('Trong chỉ tiêu chờ (%)');
+      expect(csv.body).not.toContain('staff:');
+      const bad = await get('/api/v1/province/reports?period=range&from=2026-02-30&to=2026-03-01');
+      expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'bad_date']);
+      expect((await get('/api/v1/province/reports?period=range&from=2026-03-02&to=2026-03-01')).statusCode).toBe(400);
+    });
+  });
+}
