@@ -4,6 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayKey, dayStart, type EventType } from '../domain/index.ts';
 import { freshCenterId, testDatabaseUrl } from '../store/postgres/test-pg.ts';
@@ -86,10 +87,28 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'unknown_centre']);
     });
 
+    it('pushes a centre\'s new row to the signed-in office when a batch of it lands; refuses a socket without the session', async () => {
+      const address = await p.app.listen({ port: 0, host: '127.0.0.1' });
+      const anonymous = connect(address, { path: '/socket.io', transports: ['websocket'], reconnection: false });
+      const refused = await new Promise<string>((resolve) => anonymous.on('connect_error', (e) => resolve(e.message)));
+      anonymous.close();
+      expect(refused).toBe('province_sign_in');
+      const office = connect(address, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
+      try {
+        const first = await new Promise<{ centres: { centreId: string }[] }>((resolve) => office.on('province.centres', resolve));
+        expect(first.centres.map((c) => c.centreId)).toEqual([b, a]);
+        const pushed = new Promise<{ centreId: string; issued: number; waiting: number }>((resolve) => office.on('province.centre', resolve));
+        expect((await post(`demo-province-${b}`, [ev(9, 'issued', 'w2', 3, { leg: 0 })])).json()).toEqual({ lastId: 9, added: 1 });
+        expect(await pushed).toMatchObject({ centreId: b, issued: 2, waiting: 2 });
+      } finally {
+        office.close();
+      }
+    });
+
     it("reports over every centre and per centre, as JSON and CSV (the centre's report columns); bad dates refused", async () => {
       const r = (await get('/api/v1/province/reports?period=month')).json();
-      expect(r.total).toMatchObject({ issued: 3, served: 1 });
-      expect(r.byCentre.map((x: { key: string; issued: number }) => [x.key, x.issued])).toEqual([[b, 1], [a, 2]]);
+      expect(r.total).toMatchObject({ issued: 4, served: 1 });
+      expect(r.byCentre.map((x: { key: string; issued: number }) => [x.key, x.issued])).toEqual([[b, 2], [a, 2]]);
       expect(r.byDistrict.map((x: { key: string }) => x.key)).toEqual(['Huyện Châu Thành', 'Thành phố Long Xuyên']);
       expect(r.period.kind).toBe('month');
       const one = (await get(`/api/v1/province/reports?period=quarter&centre=${a}`)).json();
