@@ -55,3 +55,55 @@ export async function startTestServer(
     close: () => built.app.close(),
   };
 }
+
+/** A visit as its citizen holds it: the ticket and the status URL its slip's QR carries. */
+export type HeldTicket = { id: string; statusUrl: string };
+
+/** The slip's proof that its holder may rate the visit: the `?k=` of the QR's status URL. */
+export const slipKey = (t: HeldTicket): string => new URL(t.statusUrl).searchParams.get('k')!;
+
+/** A test server on a clock the test moves, with a counter official and the kiosk that issue and serve visits. */
+export interface ServedVisits {
+  server: TestServer;
+  /** quay2, signed in at quay-2 (Hộ tịch). */
+  clerk: ApiClient;
+  /** The demo kiosk, by its device token. */
+  kiosk: ApiClient;
+  /** The server's clock (ms). */
+  now(): number;
+  /** Sets the clock to `hhmm` of `day` (default: the fixture's day), Vietnam time. */
+  at(hhmm: string, day?: string): number;
+  /** Moves the clock on by `ms`. */
+  advance(ms: number): void;
+  /** A ho-tich visit issued at the kiosk at `issued`, called at `called` (its wait) and finished at quay-2, outcome other. */
+  served(issued: string, called: string): Promise<HeldTicket>;
+  close(): Promise<void>;
+}
+
+/** The set-up of the rating tests: the server at 07:00 of `day`, a served ticket and its slip proof a call away. */
+export async function startServedVisits(day: string): Promise<ServedVisits> {
+  let clock = 0;
+  const at = (hhmm: string, on = day) => (clock = Date.parse(`${on}T${hhmm}:00+07:00`));
+  at('07:00');
+  const server = await startTestServer({ now: () => clock });
+  const clerk = server.client();
+  await clerk.login('quay2', 'quay-2');
+  const kiosk = server.client({ authorization: 'Bearer demo-kiosk-1' });
+  return {
+    server,
+    clerk,
+    kiosk,
+    now: () => clock,
+    at,
+    advance: (ms) => (clock += ms),
+    async served(issued, called) {
+      at(issued);
+      const t = (await kiosk.post<HeldTicket>('/api/v1/tickets', { serviceId: 'ho-tich', channel: 'kiosk' })).body;
+      at(called);
+      await clerk.post(`/api/v1/tickets/${t.id}/call`);
+      await clerk.post(`/api/v1/tickets/${t.id}/finish`, { outcome: 'other' });
+      return t;
+    },
+    close: () => server.close(),
+  };
+}

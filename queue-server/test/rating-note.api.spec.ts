@@ -4,37 +4,20 @@
 // kept in its own table that the retention purge empties; managers read the notes of a period
 // in the report's JSON, with no ticket and no citizen; the CSV and XLSX files carry no note text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.ts';
-import type { ApiClient } from '../../tests/support/api.ts';
+import { slipKey as keyOf, startServedVisits, type ServedVisits, type TestServer } from './harness.ts';
 
-let clock = 0;
-const at = (hhmm: string, day = '2026-11-16') => (clock = Date.parse(`${day}T${hhmm}:00+07:00`));
+let v: ServedVisits;
 let s: TestServer;
-let clerk: ApiClient;
-let kiosk: ApiClient;
 
-type Held = { id: string; statusUrl: string };
 type Err = { error: { code: string; message: string } };
-const keyOf = (t: Held) => new URL(t.statusUrl).searchParams.get('k')!;
 const NOTE = 'Cán bộ hướng dẫn nhanh nhưng phòng chờ nóng';
-
-async function served(issued: string, called: string): Promise<Held> {
-  at(issued);
-  const t = (await kiosk.post<Held>('/api/v1/tickets', { serviceId: 'ho-tich', channel: 'kiosk' })).body;
-  at(called);
-  await clerk.post(`/api/v1/tickets/${t.id}/call`);
-  await clerk.post(`/api/v1/tickets/${t.id}/finish`, { outcome: 'other' });
-  return t;
-}
+const served = (issued: string, called: string) => v.served(issued, called);
 
 beforeAll(async () => {
-  at('07:00');
-  s = await startTestServer({ now: () => clock });
-  clerk = s.client();
-  await clerk.login('quay2', 'quay-2');
-  kiosk = s.client({ authorization: 'Bearer demo-kiosk-1' });
+  v = await startServedVisits('2026-11-16');
+  s = v.server;
 });
-afterAll(() => s.close());
+afterAll(() => v.close());
 
 describe("a rating's note", () => {
   it('refuses a note too long, with control characters or with a satisfied score (nothing rated); keeps a trimmed one off the event', async () => {
@@ -55,7 +38,7 @@ describe("a rating's note", () => {
     expect(rated.map((e) => e.data)).toEqual([{ score: 2, reasons: ['cho-lau'] }]);
     expect(JSON.stringify(rated)).not.toContain('phòng chờ');
     expect(await s.ctx.store.reads.ratingNotes(0, Date.parse('2100-01-01'))).toEqual([
-      { ticketId: t.id, at: clock, score: 2, serviceId: 'ho-tich', counterId: 'quay-2', staff: 'quay2', note: NOTE },
+      { ticketId: t.id, at: v.now(), score: 2, serviceId: 'ho-tich', counterId: 'quay-2', staff: 'quay2', note: NOTE },
     ]);
     // an empty note is no note
     const u = await served('08:30', '08:40');
@@ -77,8 +60,8 @@ describe("a rating's note", () => {
 
   it('the retention purge deletes the notes past the retention', async () => {
     const days = s.ctx.centerConfig.current().privacy.scanRetentionDays;
-    at('09:00', '2026-11-16');
-    clock += (days + 1) * 86_400_000;
+    v.at('09:00', '2026-11-16');
+    v.advance((days + 1) * 86_400_000);
     await s.ctx.privacy.purge();
     expect(await s.ctx.store.reads.ratingNotes(0, Date.parse('2100-01-01'))).toEqual([]);
   });

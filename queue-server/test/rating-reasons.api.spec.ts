@@ -4,36 +4,18 @@
 // rated. The month report counts the reasons and reads satisfaction by the visit's wait, saying
 // from which wait it falls below the ≥ 95 % target.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.ts';
-import type { ApiClient } from '../../tests/support/api.ts';
+import { slipKey as keyOf, startServedVisits, type ServedVisits, type TestServer } from './harness.ts';
 
-let clock = 0;
-const at = (hhmm: string) => (clock = Date.parse(`2026-11-16T${hhmm}:00+07:00`));
+let v: ServedVisits;
 let s: TestServer;
-let clerk: ApiClient;
-let kiosk: ApiClient;
 
-type Held = { id: string; statusUrl: string };
-const keyOf = (t: Held) => new URL(t.statusUrl).searchParams.get('k')!;
-
-/** A visit issued at `issued`, called at `called` (its wait) and finished a minute later at quay-2. */
-async function served(issued: string, called: string): Promise<Held> {
-  at(issued);
-  const t = (await kiosk.post<Held>('/api/v1/tickets', { serviceId: 'ho-tich', channel: 'kiosk' })).body;
-  at(called);
-  await clerk.post(`/api/v1/tickets/${t.id}/call`);
-  await clerk.post(`/api/v1/tickets/${t.id}/finish`, { outcome: 'other' });
-  return t;
-}
+const served = (issued: string, called: string) => v.served(issued, called);
 
 beforeAll(async () => {
-  at('07:00');
-  s = await startTestServer({ now: () => clock });
-  clerk = s.client();
-  await clerk.login('quay2', 'quay-2');
-  kiosk = s.client({ authorization: 'Bearer demo-kiosk-1' });
+  v = await startServedVisits('2026-11-16');
+  s = v.server;
 });
-afterAll(() => s.close());
+afterAll(() => v.close());
 
 describe('ratings that say why', () => {
   it('the centre offers its reasons in /center, Vietnamese and English', async () => {
