@@ -55,6 +55,11 @@ export const serviceSchema = z.strictObject({
   dailyCapacity: z.number().int().positive().optional(),
   /** false: no number from a phone (channel `mobile`) for this field — its procedures need the citizen in person from the start (issue 17.1). Omitted: allowed. */
   remoteQueue: z.boolean().optional(),
+  /**
+   * A number from the phone is called only once its holder checked in (issue 17.1); with this set, it is
+   * called in its turn even before, and may not be marked no-show until this many minutes after its call.
+   */
+  remoteGraceMinutes: z.number().int().positive().max(120).optional(),
   /** Hours for this field when they differ from the centre's. */
   hours: hoursSchema.optional(),
   /**

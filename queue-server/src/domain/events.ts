@@ -13,6 +13,8 @@ export const EVENT_TYPES = [
   'expired',
   'rated',
   'print_result',
+  /** A number from the phone: its holder arrived at the centre (issue 17.1). */
+  'checked_in',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -8,6 +8,7 @@
 // before the colon. http/errors.ts alone shapes the body these texts go into.
 import { DomainError, type DomainErrorKind } from './errors.ts';
 import { NOTICES } from './notices.ts';
+import { REMOTE_ERRORS } from './remote-messages.ts';
 
 export { NOTICES };
 
@@ -23,6 +24,7 @@ export interface ErrorText extends Bilingual {
 }
 
 export const ERRORS = {
+  ...REMOTE_ERRORS,
   storage_failed: { kind: 'unavailable', vi: 'Không lưu được dữ liệu, xin thử lại', en: 'the data could not be saved, please try again' },
 
   // who may ask

@@ -8,6 +8,7 @@ import type { Queue } from '../services/queue.ts';
 import type { ShownEstimate } from '../services/estimate.service.ts';
 import { priorityProof } from '../services/issue.service.ts';
 import type { AppContext } from './context.ts';
+import { awaitingArrival } from '../services/check-in.service.ts';
 
 const SANE_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
 
@@ -59,6 +60,7 @@ export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estim
     beyondClosing: t.status === 'waiting' && q.estimates.beyondClosing(t.serviceId, est.estimatedWaitMinutes),
     closesAt: line ? toIso(line.closesAt) : null,
     statusUrl: `${base}/t/${t.id}`,
+    checkedIn: !awaitingArrival(t),
     printed: t.printed,
     rated: t.rating !== null,
     transferredTo: t.transferredTo,

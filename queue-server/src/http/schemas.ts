@@ -20,6 +20,8 @@ export const issueBody = {
     /** A result pickup in the returns lane (issue 16.3): the ready dossier's code. */
     dossierCode: { type: 'string', minLength: 1, maxLength: 40 },
     lang: { type: 'string', enum: ['vi', 'en'] },
+    /** A number from the phone (issue 17.1): the holder's phone number, for the per-phone limits; kept as a keyed hash for the day only, never shown. */
+    phone: { type: 'string', minLength: 1, maxLength: 20 },
     /** The documents the citizen has ("có"), as indexes into the procedure's list (issue 16.2); needs procedureCode. */
     preparation: {
       type: 'object',
@@ -74,6 +76,13 @@ export const preparationSchema = {
     declaration: { anyOf: [{ type: 'null' }, { type: 'object', additionalProperties: false, properties: issueBody.properties.declaration.properties, required: ['fullName', 'source'] }] },
   },
   required: [...checklistSchema.required, 'declaration'],
+} as const;
+
+/** POST /tickets/:id/check-in: the key of the ticket's QR (`?k=`), when the holder checks in from the phone; a kiosk needs none. */
+export const checkInBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { k: { type: 'string', minLength: 1, maxLength: 64 } },
 } as const;
 
 /** POST …/transfer: the field the citizen is sent to (a ticket's own route and a counter's current ticket). */
@@ -161,6 +170,8 @@ export const ticketSchema = {
     /** Its field's last close today, for the warning ("quầy đóng lúc 17:00"); null where there is none to say. */
     closesAt: nullable('string'),
     statusUrl: { type: 'string' },
+    /** false: a number from the phone whose holder has not checked in at the centre yet ("chưa đến", issue 17.1); it is not called meanwhile. */
+    checkedIn: { type: 'boolean' },
     printed: nullable('boolean'),
     rated: { type: 'boolean' },
     transferredTo: nullable('string'),

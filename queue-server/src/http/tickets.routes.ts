@@ -1,7 +1,7 @@
 // Tickets: issue (idempotent), read, act on, transfer, rate, print result.
 import { fail } from '../domain/messages.ts';
 import type { RoutePlugin } from './context.ts';
-import { errors, finishBody, idParam, issueBody, noBodyIsEmpty, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
+import { checkInBody, errors, finishBody, idParam, issueBody, noBodyIsEmpty, ratedReply, ratingBody, ref, transferBody } from './schemas.ts';
 import { whenDurable } from './errors.ts';
 import { baseUrl, heldTicket, noContent, publicTicket } from './present.ts';
 import { staffOnly, deviceOnly } from './guards.ts';
@@ -36,7 +36,9 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
       // Which kiosk issued it is the token's word only: it decides who may report the ticket's print result.
       const kioskId = actor.kind === 'device' ? actor.deviceId : undefined;
       const source = actor.kind === 'public' ? req.ip : null;
-      const { ticket, replay } = await queue.issue.issueSoon({ ...req.body, channel, kioskId, source }, req.headers['idempotency-key'] ?? null);
+      // Only a number asked for as `mobile` waits for its holder's check-in (issue 17.1); one that named no channel is counted present, as before.
+      const present = channel === 'mobile' && req.body.channel === undefined;
+      const { ticket, replay } = await queue.issue.issueSoon({ ...req.body, channel, kioskId, source, present }, req.headers['idempotency-key'] ?? null);
       // Estimate once the burst this ticket came with is committed: one forward run serves them all.
       await whenDurable(ctx.store);
       reply.code(replay ? 200 : 201);
@@ -115,6 +117,24 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
       const counterId = req.actor.kind === 'user' ? req.actor.counterId : null;
       if (!counterId) throw fail('counter_required:sign_in');
       return { ticket: publicTicket(queue, await queue.counters.callTicket(req.params.id, counterId, req.actor), baseUrl(queue, req)) };
+    },
+  );
+
+  app.post(
+    '/tickets/:id/check-in',
+    {
+      preValidation: noBodyIsEmpty,
+      schema: {
+        summary: 'A number from the phone: its holder arrived (a kiosk with its device token, or the phone with the key of its QR); again: no change',
+        tags: ['tickets'],
+        params: idParam,
+        body: checkInBody,
+        response: { 200: { type: 'object', properties: { ticket: ref('Ticket'), alreadyCheckedIn: { type: 'boolean' } } }, ...errors(400, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const { ticket, already } = await queue.checkIns.checkIn(req.params.id, req.body.k ?? null, req.actor);
+      return { ticket: publicTicket(queue, ticket, baseUrl(queue, req)), alreadyCheckedIn: already };
     },
   );
 

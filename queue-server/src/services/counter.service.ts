@@ -2,7 +2,7 @@
 // recall, start, finish, no-show, cancel, park, transfer, and open, pause or
 // close the counter. Each action decides from memory and is one batch through
 // the open-ticket mirror; it answers and announces once the batch is durable.
-import { orderForCounter, transfer as transferTicket, transition, type Action } from '../domain/index.ts';
+import { minuteOfDay, orderForCounter, transfer as transferTicket, transition, type Action } from '../domain/index.ts';
 import { ticketRecord, type CounterStatus, type TicketRecord } from '../store/index.ts';
 import { actorName, assertMayActAt, assertMayTouch, type Actor } from './actor.ts';
 import type { Bus } from './bus.ts';
@@ -14,10 +14,13 @@ import type { OpenTickets } from './open-tickets.ts';
 import { newTicketId } from './ticket-id.ts';
 import { checkFields } from './counter-seat.ts';
 import type { Writes } from './writes.ts';
+import { awaitingArrival } from './check-in.service.ts';
 import { fail } from '../domain/messages.ts';
 import { DOSSIER_CODE, OUTCOMES_WITH_DOSSIER, isOutcome, normaliseDossierCode, type FinishOutcome } from '../domain/outcome.ts';
 
 type StepAction = Exclude<Action, 'call' | 'transfer'>;
+
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(Math.floor(m % 60)).padStart(2, '0')}`;
 
 /** What an official says at a finish; anything left out is the counter's default outcome, with no dossier code. */
 export interface FinishInput {
@@ -50,7 +53,21 @@ export class CounterService {
 
   /** The waiting tickets a counter may call, in the order the policy would call them. */
   queueFor(counterId: string): TicketRecord[] {
-    return orderForCounter(this.open.list(), this.centre.counter(counterId), this.centre.policy, this.centre.now());
+    return orderForCounter(this.callable(), this.centre.counter(counterId), this.centre.policy, this.centre.now());
+  }
+
+  /**
+   * The open tickets the policy may call: a number from the phone whose holder has not checked in
+   * is left out (issue 17.1) — the estimates still count it — unless its field gives a grace.
+   */
+  private callable(): TicketRecord[] {
+    return this.open.list().filter((t) => !awaitingArrival(t) || this.graceMs(t.serviceId) !== null);
+  }
+
+  /** The field's grace for a number from the phone called before its holder arrived, in ms, or null: not called until then. */
+  private graceMs(serviceId: string): number | null {
+    const m = this.centre.config.services.find((s) => s.id === serviceId)?.remoteGraceMinutes;
+    return m === undefined ? null : m * 60_000;
   }
 
   parkedFor(counterId: string): TicketRecord[] {
@@ -67,7 +84,7 @@ export class CounterService {
     const result = await this.open.write((w) => {
       const cur = this.open.currentAt(counterId);
       const finished = cur ? this.apply(w, cur, 'finish', now, counterId, staff, this.finishOf(counterId, {}, cur)) : null;
-      const next = orderForCounter(this.open.list(), counter, this.centre.policy, now)[0];
+      const next = orderForCounter(this.callable(), counter, this.centre.policy, now)[0];
       const called = next ? this.apply(w, next, 'call', now, counterId, staff) : null;
       return { finished, called };
     });
@@ -86,6 +103,7 @@ export class CounterService {
       throw fail('not_served_here', { counter: counter.number });
     }
     if (t.status === 'parked' && t.counterId !== counterId) assertMayActAt(actor, t.counterId ?? '');
+    if (t.status === 'waiting' && awaitingArrival(t) && this.graceMs(t.serviceId) === null) throw fail('not_arrived', { number: t.number });
     const now = this.centre.now();
     const called = await this.open.write((w) => {
       const cur = this.open.currentAt(counterId);
@@ -108,10 +126,18 @@ export class CounterService {
       throw fail('too_many_recalls', { number: t.number, calls: t.callCount });
     }
     const now = this.centre.now();
+    this.assertGraceOver(t, action, now);
     const updated = await this.open.write((w) => this.apply(w, this.open.known(ticketId) ?? t, action, now, t.counterId, actorName(actor), outcome));
     if (action === 'recall') this.hall.called(updated, true);
     else this.bus.announce('ticket.updated', updated);
     return updated;
+  }
+
+  /** A number from the phone called in its field's grace, its holder not arrived: no no-show before the grace is over. */
+  private assertGraceOver(t: TicketRecord, action: StepAction, now: number): void {
+    const grace = this.graceMs(t.serviceId);
+    if (action !== 'no-show' || grace === null || !awaitingArrival(t) || t.calledAt === null || now >= t.calledAt + grace) return;
+    throw fail('remote_grace', { number: t.number, until: hhmm(minuteOfDay(t.calledAt + grace)) });
   }
 
   /** Closes this transaction and opens a waiting one in another field, same number and visit. */
@@ -124,7 +150,7 @@ export class CounterService {
       const fresh = this.open.known(ticketId) ?? t;
       const r = transferTicket(fresh, toServiceId, newTicketId(), { now, counterId: fresh.counterId, staff: actorName(actor) });
       const closedRec = ticketRecord(fresh, { ...r.closed, transferredTo: r.opened.id });
-      const openedRec = ticketRecord(fresh, { ...r.opened, transferredTo: null, rating: null, printed: fresh.printed });
+      const openedRec = ticketRecord(fresh, { ...r.opened, transferredTo: null, rating: null, printed: fresh.printed, checkedInAt: fresh.checkedInAt ?? now });
       w.updateTicket(closedRec);
       this.log.record(w, closedRec, 'transferred', actor, { toTicketId: openedRec.id, toServiceId });
       w.insertTicket(openedRec);

@@ -14,6 +14,7 @@ import { fail } from '../domain/messages.ts';
 import { DOSSIER_CODE, normaliseDossierCode } from '../domain/outcome.ts';
 import { DEFAULT_ISSUE_LIMITS, IssueLimiter, type IssueLimits } from './issue-limit.ts';
 import { preparationFor, type PreparationInput } from './preparation.service.ts';
+import { PhoneLimit } from './phone-limit.ts';
 
 export interface IdentityParse {
   (raw: string, today: Date): { ok: true; value: { idNumber: string; fullName: string; age: number } } | { ok: false; error: { code: string; message: string } };
@@ -43,6 +44,13 @@ export interface IssueInput extends PreparationInput {
   bookedAt?: number | null;
   /** The source address of a request without credentials: its tickets count against the address's limits. */
   source?: string | null;
+  /** A number from the phone: the holder's phone number, for its limits (phone-limit.ts); kept as a hash for the day only. */
+  phone?: string;
+  /**
+   * A `mobile` number whose holder counts as in the hall from the start: a request without credentials
+   * that named no channel (the clients before issue 17.1). Only a number asked for as `mobile` waits for a check-in.
+   */
+  present?: boolean;
 }
 
 export interface IssueResult {
@@ -58,10 +66,14 @@ interface Citizen {
   idLast4: string;
 }
 
+/** Whether the ticket asked for waits for its holder's check-in. */
+const awaitsCheckIn = (input: IssueInput) => input.channel === 'mobile' && input.present !== true;
+
 export class IssueService {
   /** Issue requests waiting for the end of this turn of the event loop (issueSoon). */
   private queued: { input: IssueInput; key: string | null; resolve: (r: IssueResult) => void; reject: (e: unknown) => void }[] = [];
   private readonly limiter: IssueLimiter;
+  private readonly phones: PhoneLimit;
 
   constructor(
     private readonly centre: Centre,
@@ -71,6 +83,7 @@ export class IssueService {
     private readonly opts: IssueOptions,
   ) {
     this.limiter = new IssueLimiter(opts.limits ?? DEFAULT_ISSUE_LIMITS, () => this.centre.now());
+    this.phones = new PhoneLimit(opts.secret, () => this.centre.now(), (id) => this.open.known(id));
   }
 
   /**
@@ -134,6 +147,8 @@ export class IssueService {
       throw fail('unknown_procedure', { code: input.procedureCode });
     }
     const prep = preparationFor(config, input, '', now);
+    if (input.phone !== undefined && input.channel !== 'mobile') throw fail('phone_not_expected');
+    const phoneKey = input.phone !== undefined ? this.phones.check(input.phone, service) : null;
     // Counted once the request is valid and the field open, so a refusal costs the citizen nothing; a replay (above) is free.
     if (input.source !== undefined && input.source !== null) {
       const v = this.limiter.take(input.source);
@@ -160,8 +175,11 @@ export class IssueService {
         rating: null,
         lang: input.lang ?? null,
         dossierCode,
+        // A number from the phone waits for its holder to arrive (check-in.service.ts); any other is here.
+        checkedInAt: awaitsCheckIn(input) ? null : now,
       });
       w.insertTicket(t);
+      if (phoneKey !== null) this.phones.keep(phoneKey, t);
       // the declaration is personal: its own purgeable table, never the event below
       if (prep) w.preparation({ ...prep, visitId: t.visitId });
       w.sequence(day, service.id, seq);

@@ -13,6 +13,7 @@ import { IssueService, type IssueOptions } from './issue.service.ts';
 import { OpenTickets } from './open-tickets.ts';
 import { PreparationService } from './preparation.service.ts';
 import { RatingService } from './rating.service.ts';
+import { CheckInService } from './check-in.service.ts';
 
 export interface QueueOptions extends IssueOptions {
   now: () => number;
@@ -30,6 +31,8 @@ export interface Queue {
   preparations: PreparationService;
   /** The day's close: expires what is still open when the day ends. */
   dayClose: DayCloseService;
+  /** A number from the phone checks in on arrival (issue 17.1). */
+  checkIns: CheckInService;
 }
 
 /** The queue over what the store holds now (its runtime state, loaded once); `config` may be the live holder, read at each use. */
@@ -45,6 +48,7 @@ export async function createQueue(config: ConfigSource, port: StorePort, bus: Bu
   };
   const log = new EventLog(opts.now);
   const hall = new HallService(centre, tickets, bus);
+  const ratings = new RatingService(centre, tickets, log, bus, opts.secret);
   return {
     centre,
     tickets,
@@ -52,8 +56,9 @@ export async function createQueue(config: ConfigSource, port: StorePort, bus: Bu
     counters: new CounterService(centre, tickets, states, log, hall, bus),
     estimates: new EstimateService(centre, tickets, states, opts.enforceHours),
     hall,
-    ratings: new RatingService(centre, tickets, log, bus, opts.secret),
+    ratings,
     preparations: new PreparationService(centre, tickets, port.reads),
     dayClose: new DayCloseService(centre, tickets, log, hall, bus, { enforceHours: opts.enforceHours }),
+    checkIns: new CheckInService(centre, tickets, log, bus, (t) => ratings.keyOf(t)),
   };
 }

@@ -6,6 +6,7 @@ import type { Batch, StorePort } from './port.ts';
 import { ticketRecord, type TicketRecord } from './index.ts';
 import { accountAndDeviceCases } from './contract-accounts-devices.ts';
 import { outboxCases } from './contract-outbox.ts';
+import { ticketFieldCases } from './contract-ticket-fields.ts';
 
 export interface ContractStore {
   port: StorePort;
@@ -84,18 +85,6 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
           expect(await p.reads.ticketByNumber(DAY, '1001')).toEqual(t);
           expect((await p.reads.visitEvents(DAY, DAY)).map((e) => [e.type, e.ticketId])).toEqual([['issued', 't-1']]);
           expect((await p.reads.audit()).map((a) => a.action)).toEqual(['counter.paused']);
-        }
-      }));
-
-    it("a result pickup's dossier code is kept with its ticket, updated and after a restart (issue 16.3)", () =>
-      using(async ({ port, reopen }) => {
-        const t = ticketRecord(ticket('t-1', '9001', 'ho-tich'), { dossierCode: '261104-XD04-0004' });
-        await port.commit(issueBatch(t, 'key-1'));
-        const called = ticketRecord(t, { status: 'called', counterId: 'quay-2', calledAt: AT + 60_000 });
-        await port.commit({ updateTickets: [called] });
-        for (const p of [port, await reopen()]) {
-          expect((await p.loadRuntime(DAY)).openTickets.map((o) => o.dossierCode)).toEqual(['261104-XD04-0004']);
-          expect((await p.reads.ticket('t-1'))?.dossierCode).toBe('261104-XD04-0004');
         }
       }));
 
@@ -191,6 +180,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
 
     accountAndDeviceCases(using);
     outboxCases(using);
+    ticketFieldCases(using);
 
     it('a booking made is read back, counted in its slot and checked in with its ticket', () =>
       using(async ({ port }) => {

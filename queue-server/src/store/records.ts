@@ -19,6 +19,11 @@ export interface TicketRecord extends Ticket {
   lang: string | null;
   /** A result pickup's dossier (issue 16.3): the ready dossier whose result this ticket comes for; null otherwise. */
   dossierCode: string | null;
+  /**
+   * A number from the phone (issue 17.1): when its holder checked in at the centre; null until then,
+   * and the policy does not call it meanwhile. Other channels are in the hall from the start (null is no wait for them).
+   */
+  checkedInAt: number | null;
 }
 
 /** The fields a record adds to the domain's ticket. */
@@ -47,6 +52,7 @@ export function ticketRecord(base: Ticket & Partial<Extras>, over: Partial<Ticke
     citizenAge: or(over.citizenAge, base.citizenAge), idHash: or(over.idHash, base.idHash), idLast4: or(over.idLast4, base.idLast4),
     printed: or(over.printed, base.printed), transferredTo: or(over.transferredTo, base.transferredTo), rating: or(over.rating, base.rating),
     lang: or(over.lang, base.lang), dossierCode: or(over.dossierCode, base.dossierCode),
+    checkedInAt: or(over.checkedInAt, base.checkedInAt),
   };
 }
 

@@ -230,4 +230,10 @@ export const PG_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (center_id, visit_id)
   );
   `,
+  // A number from the phone waits for its holder to check in (issue 17.1): when they did, NULL until
+  // then. Phone numbers taken before this are counted as present, as they were treated.
+  `
+  ALTER TABLE tickets ADD COLUMN checked_in_at BIGINT;
+  UPDATE tickets SET checked_in_at = arrived_at WHERE channel = 'mobile';
+  `,
 ];

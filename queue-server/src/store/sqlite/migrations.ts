@@ -210,4 +210,10 @@ export const MIGRATIONS: readonly Migration[] = [
     center_id TEXT NOT NULL DEFAULT ${sqlText(centerId)}
   );
   `,
+  // A number from the phone waits for its holder to check in (issue 17.1): when they did, NULL until
+  // then. Phone numbers taken before this are counted as present, as they were treated.
+  `
+  ALTER TABLE tickets ADD COLUMN checked_in_at INTEGER;
+  UPDATE tickets SET checked_in_at = arrived_at WHERE channel = 'mobile';
+  `,
 ];

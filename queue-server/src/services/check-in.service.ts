@@ -1,0 +1,60 @@
+// A number from the phone waits as "chưa đến" until its holder checks in at the centre
+// (issue 17.1): a kiosk of the centre (its device token, after the citizen typed the number
+// or showed the phone's QR to its reader), or the holder with the key their ticket's QR
+// carries. Checking in again changes nothing; a closed ticket cannot be checked in.
+import { timingSafeEqual } from 'node:crypto';
+import { isOpenStatus } from '../domain/index.ts';
+import { fail } from '../domain/messages.ts';
+import { ticketRecord, type TicketRecord } from '../store/index.ts';
+import type { Actor } from './actor.ts';
+import type { Bus } from './bus.ts';
+import type { Centre } from './centre.ts';
+import type { EventLog } from './event-log.ts';
+import type { OpenTickets } from './open-tickets.ts';
+
+/** A number from the phone whose holder has not checked in yet: the policy does not call it (unless its field gives a grace). */
+export const awaitingArrival = (t: Pick<TicketRecord, 'channel' | 'checkedInAt'>): boolean => t.channel === 'mobile' && t.checkedInAt === null;
+
+export interface CheckInResult {
+  ticket: TicketRecord;
+  /** It had been checked in already (or never needed it). */
+  already: boolean;
+}
+
+export class CheckInService {
+  constructor(
+    private readonly centre: Centre,
+    private readonly open: OpenTickets,
+    private readonly log: EventLog,
+    private readonly bus: Bus,
+    /** The visit's key the ticket's QR carries (rating.service.ts keyOf). */
+    private readonly keyOf: (t: TicketRecord) => string,
+  ) {}
+
+  async checkIn(ticketId: string, key: string | null, actor: Actor): Promise<CheckInResult> {
+    const kiosk = actor.kind === 'device' && actor.deviceKind === 'kiosk';
+    if (!kiosk && key === null) throw fail('forbidden:check_in');
+    const t = await this.open.get(ticketId);
+    if (!kiosk) {
+      const want = Buffer.from(this.keyOf(t));
+      const got = Buffer.from(key ?? '');
+      if (got.length !== want.length || !timingSafeEqual(got, want)) throw fail('bad_ticket_key');
+    }
+    const fresh = this.open.known(ticketId) ?? t;
+    if (!isOpenStatus(fresh.status)) throw fail('ticket_closed', { number: fresh.number });
+    if (!awaitingArrival(fresh)) return { ticket: fresh, already: true };
+    const now = this.centre.now();
+    const updated = await this.open.write((w) => {
+      // Decided from memory at the write: a check-in made meanwhile leaves this one nothing to do.
+      const cur = this.open.known(ticketId) ?? fresh;
+      if (!awaitingArrival(cur) || !isOpenStatus(cur.status)) return null;
+      const rec = ticketRecord(cur, { checkedInAt: now });
+      w.updateTicket(rec);
+      this.log.record(w, rec, 'checked_in', actor.kind === 'public' ? null : actor, { by: kiosk ? 'kiosk' : 'phone' });
+      return rec;
+    });
+    if (!updated) return { ticket: this.open.known(ticketId) ?? fresh, already: true };
+    this.bus.announce('ticket.updated', updated);
+    return { ticket: updated, already: false };
+  }
+}
