@@ -4,42 +4,33 @@
 // check-in from two hours before the booked time (so the next free time, even
 // tomorrow's first when today's are over, can be checked in at once), and
 // "Hộ kinh doanh" capped at one ticket a day. Screens are axe-checked and photographed to tests/artifacts/kiosk/.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { loadDemoConfig } from '@mot-cua/config';
 import { kiosk as dict } from '@mot-cua/config/strings/kiosk.ts';
-import { interpolate, type Lang } from '@mot-cua/config/strings/index.ts';
-import { ApiClient } from '../support/api.ts';
-import { axeCheck, launchBrowser } from '../support/browser.ts';
-import { freePort, repoRoot, startServer, type RunningServer } from '../support/server.ts';
+import { interpolate } from '@mot-cua/config/strings/index.ts';
+import { checkScreen, kioskSuite, LANDSCAPE, PORTRAIT, switchTo } from '../support/kiosk.ts';
+import { startServer } from '../support/server.ts';
 import { startKioskAgent } from '../support/agent.ts';
 
-const ART = path.join(repoRoot, 'tests/artifacts/kiosk');
-mkdirSync(ART, { recursive: true });
-const PORTRAIT = { width: 1080, height: 1920 };
-const LANDSCAPE = { width: 1920, height: 1080 };
-
-let server: RunningServer;
-let browser: Browser;
-let api: ApiClient;
-let noAgent: string;
-const contexts: BrowserContext[] = [];
-
-async function open(route: string, viewport = PORTRAIT): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${route}${route.includes('?') ? '&' : '?'}agent=${encodeURIComponent(noAgent)}&token=demo-kiosk-1`);
-  // The centre's name and notice arrive after the first paint and move the home tiles down:
-  // a tap aimed before they land can open another tile (seen once under load at the 06:59 clock).
-  await page.locator('.kiosk[data-center="loaded"]').waitFor();
-  return { page, errors };
-}
+const kiosk = kioskSuite({
+  start: () => {
+    const config = loadDemoConfig();
+    const allDay = [{ open: '00:00', close: '23:59' }];
+    config.hours = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay, closedDates: [] };
+    const hkd = config.services.find((s) => s.id === 'ho-kinh-doanh');
+    if (!hkd) throw new Error('demo centre has no ho-kinh-doanh field');
+    hkd.dailyCapacity = 1;
+    config.booking = { ...config.booking, earlyMinutes: 120 };
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-booking-'));
+    const file = path.join(dir, 'center.yaml');
+    writeFileSync(file, JSON.stringify(config)); // JSON is YAML
+    return startServer({ env: { CENTER_CONFIG: file } });
+  },
+});
 
 /** Taps a home tile and waits for its screen, saying where the kiosk went instead. */
 async function openTile(page: Page, label: string, screen: string): Promise<void> {
@@ -47,47 +38,13 @@ async function openTile(page: Page, label: string, screen: string): Promise<void
   await expect.poll(() => new URL(page.url()).pathname, { message: `the tile "${label}" should open ${screen}` }).toBe(screen);
 }
 
-async function checkScreen(page: Page, name: string): Promise<void> {
-  const violations = await axeCheck(page);
-  expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
-  await page.screenshot({ path: path.join(ART, `${name}.png`) });
-}
-
-async function switchTo(page: Page, lang: Lang): Promise<void> {
-  if (lang === 'en') await page.getByRole('button', { name: dict.vi.langToggle, exact: true }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
-}
-
-beforeAll(async () => {
-  const config = loadDemoConfig();
-  const allDay = [{ open: '00:00', close: '23:59' }];
-  config.hours = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay, closedDates: [] };
-  const hkd = config.services.find((s) => s.id === 'ho-kinh-doanh');
-  if (!hkd) throw new Error('demo centre has no ho-kinh-doanh field');
-  hkd.dailyCapacity = 1;
-  config.booking = { ...config.booking, earlyMinutes: 120 };
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-booking-'));
-  const file = path.join(dir, 'center.yaml');
-  writeFileSync(file, JSON.stringify(config)); // JSON is YAML
-  noAgent = `ws://127.0.0.1:${await freePort()}/ws`;
-  server = await startServer({ env: { CENTER_CONFIG: file } });
-  browser = await launchBrowser();
-  api = new ApiClient(server.url);
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
 describe.each(['vi', 'en'] as const)('dossier status in %s', (lang) => {
   const t = dict[lang];
   const viewport = lang === 'vi' ? PORTRAIT : LANDSCAPE;
   const orient = lang === 'vi' ? 'portrait' : 'landscape';
 
   it('shows the status of a known code, and says clearly when a code is malformed or unknown', async () => {
-    const { page, errors } = await open('/kiosk', viewport);
+    const { page, errors } = await kiosk.open('/kiosk', viewport);
     await switchTo(page, lang);
     await page.getByRole('button', { name: t.homeDossier }).click();
     const input = page.getByLabel(t.dossierLabel);
@@ -97,12 +54,12 @@ describe.each(['vi', 'en'] as const)('dossier status in %s', (lang) => {
     await search.click();
     const result = page.getByTestId('dossier-result');
     await expect.poll(() => result.isVisible()).toBe(true);
-    const held = await api.get<{ procedureName: string; procedureCode: string; status: string }>('/api/v1/dossiers/261101-HT01-0001');
+    const held = await kiosk.api.get<{ procedureName: string; procedureCode: string; status: string }>('/api/v1/dossiers/261101-HT01-0001');
     expect(held.status).toBe(200);
     expect(await result.textContent()).toContain(held.body.procedureName);
     if (lang === 'en') {
       // the procedure's English name where the centre has one, its legal Vietnamese name beside it
-      const proc = await api.get<{ nameEn?: string }>(`/api/v1/procedures/${encodeURIComponent(held.body.procedureCode)}`);
+      const proc = await kiosk.api.get<{ nameEn?: string }>(`/api/v1/procedures/${encodeURIComponent(held.body.procedureCode)}`);
       expect(proc.body.nameEn).toBeTruthy();
       await expect.poll(() => page.getByTestId('dossier-procedure-en').textContent()).toBe(proc.body.nameEn);
     }
@@ -128,7 +85,7 @@ describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
   const orient = lang === 'vi' ? 'portrait' : 'landscape';
 
   it('books the next free time, then checks in with the code and gets an appointment ticket', async () => {
-    const { page, errors } = await open('/kiosk', viewport);
+    const { page, errors } = await kiosk.open('/kiosk', viewport);
     await switchTo(page, lang);
     await openTile(page, t.homeBooking, '/kiosk/checkin');
     await checkScreen(page, `checkin-${lang}-${orient}`);
@@ -139,7 +96,7 @@ describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
     // today is not shown): exactly the server's list, and the first one has times.
     const dates = page.getByRole('group', { name: t.bookDate }).getByRole('button');
     const times = page.getByRole('group', { name: t.bookTime }).getByRole('button');
-    const offered = await api.get<{ days: { date: string }[] }>('/api/v1/bookings/days?serviceId=ho-tich');
+    const offered = await kiosk.api.get<{ days: { date: string }[] }>('/api/v1/bookings/days?serviceId=ho-tich');
     expect(offered.body.days.length).toBeGreaterThan(0);
     await expect.poll(() => dates.evaluateAll((els) => els.map((e) => e.getAttribute('data-date')))).toEqual(offered.body.days.map((d) => d.date));
     await dates.first().click();
@@ -159,7 +116,7 @@ describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     // What the server kept, as it answered the kiosk; a look-up by code shows it masked (issue 14, point 5).
     expect(await (await made).json()).toMatchObject({ code, fullName: 'Trần Thị Bình', serviceId: 'ho-tich' });
-    const booking = await api.get<{ fullName: string; serviceId: string }>(`/api/v1/bookings/${code}`);
+    const booking = await kiosk.api.get<{ fullName: string; serviceId: string }>(`/api/v1/bookings/${code}`);
     expect(booking.body).toMatchObject({ fullName: 'Trần T. B.', serviceId: 'ho-tich' });
     // no agent here: the slip could not be printed, and the screen says what to do instead
     await expect.poll(() => page.getByTestId('booking-slip').textContent(), { timeout: 15_000 }).toBe(t.bookPrintFailed);
@@ -176,7 +133,7 @@ describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
     };
     await expect.poll(where).toMatch(/^\/kiosk\/ticket\//);
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
-    const ticket = await api.get<{ number: string; channel: string; serviceId: string }>(`/api/v1/tickets/${id}`);
+    const ticket = await kiosk.api.get<{ number: string; channel: string; serviceId: string }>(`/api/v1/tickets/${id}`);
     expect(ticket.body).toMatchObject({ channel: 'appointment', serviceId: 'ho-tich' });
     expect(await page.getByTestId('ticket-number').textContent()).toBe(ticket.body.number);
     await checkScreen(page, `checkin-ticket-${lang}-${orient}`);
@@ -191,7 +148,7 @@ describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
   });
 
   it('books by touch alone: the name with its diacritics on the name keys, the phone on the keypad; the code also comes as a QR', async () => {
-    const { page, errors } = await open('/kiosk', viewport);
+    const { page, errors } = await kiosk.open('/kiosk', viewport);
     await switchTo(page, lang);
     await openTile(page, t.homeBooking, '/kiosk/checkin');
     await page.getByRole('button', { name: t.bookNew }).click();
@@ -226,7 +183,7 @@ describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
     await expect.poll(() => codeEl.isVisible()).toBe(true);
     const code = ((await codeEl.textContent()) ?? '').trim();
     expect(((await (await made).json()) as { fullName: string }).fullName).toBe('Lê Thị Ngọc Ánh');
-    const booking = await api.get<{ fullName: string; phone?: string }>(`/api/v1/bookings/${code}`);
+    const booking = await kiosk.api.get<{ fullName: string; phone?: string }>(`/api/v1/bookings/${code}`);
     expect(booking.body.fullName).toBe('Lê T. N. Á.');
     expect(booking.body.phone).toBeUndefined();
     await expect.poll(() => page.getByRole('img', { name: t.bookQrLabel }).locator('svg').count()).toBe(1);
@@ -236,13 +193,13 @@ describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
 
   it('refuses a check-in too early and says from what time, and an unknown code plainly', async () => {
     const tomorrow = new Date(Date.now() + 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
-    const slots = await api.get<{ slots: { time: string; free: number }[] }>(`/api/v1/bookings/slots?serviceId=chung-thuc&date=${tomorrow}`);
+    const slots = await kiosk.api.get<{ slots: { time: string; free: number }[] }>(`/api/v1/bookings/slots?serviceId=chung-thuc&date=${tomorrow}`);
     const slot = slots.body.slots.find((s) => s.time >= '12:00' && s.free > 0);
     if (!slot) throw new Error(`no free slot tomorrow: ${JSON.stringify(slots.body)}`);
-    const made = await api.post<{ code: string }>('/api/v1/bookings', { serviceId: 'chung-thuc', date: tomorrow, time: slot.time, fullName: 'Lê Văn Cường', phone: '0987654321' });
+    const made = await kiosk.api.post<{ code: string }>('/api/v1/bookings', { serviceId: 'chung-thuc', date: tomorrow, time: slot.time, fullName: 'Lê Văn Cường', phone: '0987654321' });
     expect(made.status).toBe(201);
 
-    const { page, errors } = await open('/kiosk/checkin', viewport);
+    const { page, errors } = await kiosk.open('/kiosk/checkin', viewport);
     await switchTo(page, lang);
     await page.getByLabel(t.checkInLabel).fill(made.body.code);
     await page.getByRole('button', { name: t.checkInButton, exact: true }).click();
@@ -260,13 +217,13 @@ describe.each(['vi', 'en'] as const)('booking in %s', (lang) => {
 
 describe('a field at its daily capacity', () => {
   it('is shown closed with when it opens again, and cannot be tapped', async () => {
-    const first = await api.post('/api/v1/tickets', { serviceId: 'ho-kinh-doanh' }, { authorization: 'Bearer demo-kiosk-1', 'Idempotency-Key': 'kiosk-e2e-capacity-1' });
+    const first = await kiosk.api.post('/api/v1/tickets', { serviceId: 'ho-kinh-doanh' }, { authorization: 'Bearer demo-kiosk-1', 'Idempotency-Key': 'kiosk-e2e-capacity-1' });
     expect(first.status).toBe(201);
-    const { page, errors } = await open('/kiosk/take');
+    const { page, errors } = await kiosk.open('/kiosk/take');
     const tile = page.locator('[data-service="ho-kinh-doanh"]');
     await expect.poll(() => tile.textContent()).toContain(dict.vi.fieldClosed);
     expect(await tile.isDisabled()).toBe(true);
-    const center = await api.get<{ services: { id: string; open: boolean; opensAt: string | null }[] }>('/api/v1/center');
+    const center = await kiosk.api.get<{ services: { id: string; open: boolean; opensAt: string | null }[] }>('/api/v1/center');
     const hkd = center.body.services.find((s) => s.id === 'ho-kinh-doanh');
     expect(hkd?.open).toBe(false);
     // the server's next opening, as the tile words it
@@ -278,12 +235,10 @@ describe('a field at its daily capacity', () => {
 
 describe('the booking slip', () => {
   it('prints the code, the field, the day and the time on paper, every diacritic intact', async () => {
-    const agent = await startKioskAgent(server.url);
+    const agent = await startKioskAgent(kiosk.server.url);
     try {
-      const ctx = await browser.newContext({ viewport: PORTRAIT, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-      contexts.push(ctx);
-      const page = await ctx.newPage();
-      await page.goto(`${server.url}/kiosk/book?agent=${encodeURIComponent(agent.url.replace(/^http/, 'ws') + '/ws')}&token=demo-kiosk-1`);
+      const page = await kiosk.page(PORTRAIT);
+      await page.goto(`${kiosk.server.url}/kiosk/book?agent=${encodeURIComponent(agent.url.replace(/^http/, 'ws') + '/ws')}&token=demo-kiosk-1`);
       const t = dict.vi;
       await page.getByRole('group', { name: t.bookField }).getByRole('button', { name: 'Đất đai' }).click();
       const dates = page.getByRole('group', { name: t.bookDate }).getByRole('button');

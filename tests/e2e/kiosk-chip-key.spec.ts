@@ -4,50 +4,16 @@
 // `chip.key`), the virtual card laid on the simulated reader answers MUTUAL AUTHENTICATE, and a
 // 70-year-old gets the elderly priority ticket. A wrong date gives the card's real refusal,
 // explained as a typing mistake. Real queue-server, real kiosk agent (simulated devices), Chromium.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { kiosk as dict } from '@mot-cua/config/strings/kiosk.ts';
 import { interpolate } from '@mot-cua/config/strings/index.ts';
-import type { RunningAgent } from '../../kiosk-agent/src/agent.ts';
 import { seventyYearOld } from '../../hardware/src/testing/chip-fixtures.ts';
-import { startKioskAgent } from '../support/agent.ts';
 import { ApiClient } from '../support/api.ts';
-import { axeCheck, launchBrowser } from '../support/browser.ts';
-import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
+import { checkScreen, kioskSuite } from '../support/kiosk.ts';
 
-const ART = path.join(repoRoot, 'tests/artifacts/kiosk');
-mkdirSync(ART, { recursive: true });
-
-let server: RunningServer;
-let agent: RunningAgent;
-let browser: Browser;
-let api: ApiClient;
-const contexts: BrowserContext[] = [];
-
-async function sim(pathname: string, body?: unknown): Promise<Response> {
-  return fetch(agent.url + pathname, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
-
-async function openKiosk(route: string): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1080, height: 1920 }, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const ws = agent.url.replace(/^http/, 'ws') + '/ws';
-  await page.goto(`${server.url}${route}?agent=${encodeURIComponent(ws)}&token=demo-kiosk-1`);
-  await expect.poll(() => page.locator('.kiosk').getAttribute('data-agent'), { timeout: 15_000 }).toBe('connected');
-  await page.locator('.kiosk[data-center="loaded"]').waitFor();
-  return { page, errors };
-}
-
-async function checkScreen(page: Page, name: string): Promise<void> {
-  const violations = await axeCheck(page);
-  expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
-  await page.screenshot({ path: path.join(ART, `${name}.png`) });
-}
+const kiosk = kioskSuite({ agent: true });
+const { sim } = kiosk;
 
 /** Taps digits on the on-screen keys (no physical keyboard on a kiosk). */
 async function tapDigits(page: Page, digits: string): Promise<void> {
@@ -73,23 +39,9 @@ async function typeKey(page: Page, k: { id: string; dob: string; doe: string }, 
   await tapDigits(page, k.doe);
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  agent = await startKioskAgent(server.url);
-  browser = await launchBrowser();
-  api = new ApiClient(server.url);
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await agent?.close();
-  await server?.stop();
-});
-
 describe("typing the chip's access key at the kiosk", () => {
   it('typed key → the virtual card answers → a 70-year-old gets the elderly priority ticket', async () => {
-    const { page, errors } = await openKiosk('/kiosk/take');
+    const { page, errors } = await kiosk.open('/kiosk/take');
     await page.getByTestId('chip-key-open').click();
     await page.waitForURL(/\/kiosk\/chip-key/);
     const card = simulatedCard();
@@ -103,14 +55,14 @@ describe("typing the chip's access key at the kiosk", () => {
     // the card is laid without any key of the simulator's own: only the typed one can open it
     expect((await sim('/sim/chip', { mode: 'normal', ageYears: 70, key: 'none' })).status).toBe(202);
     await expect.poll(() => page.getByText(interpolate(dict.vi.greeting, { name: 'Nguyễn Thị Hường' })).first().isVisible()).toBe(true);
-    const center = await api.get<{ priorityCategories: { id: string; name: string; minAge: number | null }[] }>('/api/v1/center');
+    const center = await kiosk.api.get<{ priorityCategories: { id: string; name: string; minAge: number | null }[] }>('/api/v1/center');
     const elderly = center.body.priorityCategories.find((c) => c.minAge === 60)!;
     await expect.poll(() => page.getByText(interpolate(dict.vi.priorityAuto, { name: elderly.name })).isVisible()).toBe(true);
     await page.locator('[data-service="ho-tich"]').click();
     await page.waitForURL(/\/kiosk\/ticket\//);
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
-    expect((await api.get<{ priority: boolean }>(`/api/v1/tickets/${id}`)).body).toMatchObject({ priority: true });
-    const desk = new ApiClient(server.url);
+    expect((await kiosk.api.get<{ priority: boolean }>(`/api/v1/tickets/${id}`)).body).toMatchObject({ priority: true });
+    const desk = new ApiClient(kiosk.server.url);
     await desk.login('quay2', 'quay-2');
     const queued = await desk.get<{ waiting: { id: string; priorityCategoryId: string | null }[] }>('/api/v1/counters/quay-2/queue');
     expect(queued.body.waiting.find((t) => t.id === id)?.priorityCategoryId).toBe(elderly.id);
@@ -118,7 +70,7 @@ describe("typing the chip's access key at the kiosk", () => {
   });
 
   it('a wrong date: the card refuses MUTUAL AUTHENTICATE and the kiosk says to check what was typed (Vietnamese, then English)', async () => {
-    const { page, errors } = await openKiosk('/kiosk/take');
+    const { page, errors } = await kiosk.open('/kiosk/take');
     await page.getByTestId('chip-key-open').click();
     const card = simulatedCard();
     // a birth year one off
@@ -139,7 +91,7 @@ describe("typing the chip's access key at the kiosk", () => {
   });
 
   it('a key that cannot be right is refused on the screen, naming the field, in English too', async () => {
-    const { page, errors } = await openKiosk('/kiosk/take');
+    const { page, errors } = await kiosk.open('/kiosk/take');
     await page.getByRole('button', { name: dict.vi.langToggle, exact: true }).click();
     await page.getByTestId('chip-key-open').click();
     await page.waitForURL(/\/kiosk\/chip-key/);

@@ -10,92 +10,58 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { loadDemoConfig } from '@mot-cua/config';
 import { kiosk as dict } from '@mot-cua/config/strings/kiosk.ts';
 import { manager as mgrDict } from '@mot-cua/config/strings/manager.ts';
-import { interpolate, type Lang } from '@mot-cua/config/strings/index.ts';
+import { interpolate } from '@mot-cua/config/strings/index.ts';
 import { ApiClient } from '../support/api.ts';
-import { axeCheck, launchBrowser } from '../support/browser.ts';
-import { freePort, repoRoot, startServer, type RunningServer } from '../support/server.ts';
+import { checkScreen as check, KIOSK_ART as ART, kioskSuite, LANDSCAPE, PORTRAIT, switchTo } from '../support/kiosk.ts';
+import { repoRoot, startServer } from '../support/server.ts';
 import { submitManagerSignIn } from '../support/sign-in.ts';
 
-const ART = path.join(repoRoot, 'tests/artifacts/kiosk');
 const MGR_ART = path.join(repoRoot, 'tests/artifacts/manager');
-mkdirSync(ART, { recursive: true });
 mkdirSync(MGR_ART, { recursive: true });
-const PORTRAIT = { width: 1080, height: 1920 };
-const LANDSCAPE = { width: 1920, height: 1080 };
 const KIOSK = { authorization: 'Bearer demo-kiosk-1' };
 
 type Field = { serviceId: string; waiting: number; mayNotBeServedToday: number; closesAt: string | null; beyondClosing: boolean };
-
-let server: RunningServer;
-let browser: Browser;
-let api: ApiClient;
-let noAgent: string;
-const contexts: BrowserContext[] = [];
 
 /** The centre's local time now, HH:MM. */
 const localNow = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date());
 const hhmm = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
 
-async function open(route: string, viewport = PORTRAIT): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${route}${route.includes('?') ? '&' : '?'}agent=${encodeURIComponent(noAgent)}&token=demo-kiosk-1`);
-  await page.locator('.kiosk[data-center="loaded"]').waitFor();
-  return { page, errors };
-}
-
-async function checkScreen(page: Page, dir: string, name: string): Promise<void> {
-  const violations = await axeCheck(page);
-  expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
-  await page.screenshot({ path: path.join(dir, `${name}.png`) });
-}
-
-async function switchTo(page: Page, lang: Lang): Promise<void> {
-  if (lang === 'en') await page.getByRole('button', { name: dict.vi.langToggle, exact: true }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
-}
-
 async function datDai(): Promise<Field> {
-  const q = await api.get<{ services: Field[] }>('/api/v1/queue');
+  const q = await kiosk.api.get<{ services: Field[] }>('/api/v1/queue');
   return q.body.services.find((f) => f.serviceId === 'dat-dai')!;
 }
 
+const kiosk = kioskSuite({
+  start: async () => {
+    // 23:59 is outside every opening span (a close is exclusive and none may be 24:00): let the minute pass.
+    while (localNow() === '23:59') await new Promise((r) => setTimeout(r, 1000));
+    const config = loadDemoConfig();
+    const allDay = [{ open: '00:00', close: '23:59' }];
+    config.hours = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay, closedDates: [] };
+    for (const s of config.services) delete s.hours;
+    config.services.find((s) => s.id === 'dat-dai')!.avgServiceMinutes = 240;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-closing-'));
+    const file = path.join(dir, 'center.yaml');
+    writeFileSync(file, JSON.stringify(config)); // JSON is YAML
+    return startServer({ env: { CENTER_CONFIG: file, ENFORCE_HOURS: '1' } });
+  },
+});
+/** Screens of the kiosk, and the phone's, photographed with the kiosk's; the manager's panel to its own folder. */
+const checkScreen = (page: Page, dir: string, name: string) => check(page, name, { dir });
+
 beforeAll(async () => {
-  // 23:59 is outside every opening span (a close is exclusive and none may be 24:00): let the minute pass.
-  while (localNow() === '23:59') await new Promise((r) => setTimeout(r, 1000));
-  const config = loadDemoConfig();
-  const allDay = [{ open: '00:00', close: '23:59' }];
-  config.hours = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay, closedDates: [] };
-  for (const s of config.services) delete s.hours;
-  config.services.find((s) => s.id === 'dat-dai')!.avgServiceMinutes = 240;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-closing-'));
-  const file = path.join(dir, 'center.yaml');
-  writeFileSync(file, JSON.stringify(config)); // JSON is YAML
-  noAgent = `ws://127.0.0.1:${await freePort()}/ws`;
-  server = await startServer({ env: { CENTER_CONFIG: file, ENFORCE_HOURS: '1' } });
-  browser = await launchBrowser();
-  api = new ApiClient(server.url);
   // Quầy 4's official serves Đất đai alone; six wait there already.
-  const quay4 = new ApiClient(server.url);
+  const quay4 = new ApiClient(kiosk.server.url);
   await quay4.login('quay4', 'quay-4');
-  for (let i = 0; i < 6; i++) expect((await api.post('/api/v1/tickets', { serviceId: 'dat-dai' }, { ...KIOSK, 'idempotency-key': `closing-setup-${i}` })).status).toBe(201);
+  for (let i = 0; i < 6; i++) expect((await kiosk.api.post('/api/v1/tickets', { serviceId: 'dat-dai' }, { ...KIOSK, 'idempotency-key': `closing-setup-${i}` })).status).toBe(201);
   // The server's word, before any screen: a new number there would be past closing.
   expect(await datDai()).toMatchObject({ waiting: 6, beyondClosing: true });
 }, 120_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
 
 describe.each(['vi', 'en'] as const)('the kiosk before closing time, in %s', (lang) => {
   const t = dict[lang];
@@ -104,7 +70,7 @@ describe.each(['vi', 'en'] as const)('the kiosk before closing time, in %s', (la
   const fieldName = lang === 'vi' ? 'Đất đai' : 'Land';
 
   it('warns before a number closing time would miss, and books the first free time instead', async () => {
-    const { page, errors } = await open('/kiosk/take', viewport);
+    const { page, errors } = await kiosk.open('/kiosk/take', viewport);
     await switchTo(page, lang);
     const before = await datDai();
     await page.getByRole('button', { name: new RegExp(fieldName) }).first().click();
@@ -124,10 +90,10 @@ describe.each(['vi', 'en'] as const)('the kiosk before closing time, in %s', (la
     await expect.poll(() => new URL(page.url()).pathname).toBe('/kiosk/book');
     const fieldGroup = page.getByRole('group', { name: t.bookField });
     await expect.poll(() => fieldGroup.getByRole('button', { name: fieldName, exact: true }).getAttribute('aria-pressed')).toBe('true');
-    const offered = await api.get<{ days: { date: string }[] }>('/api/v1/bookings/days?serviceId=dat-dai');
+    const offered = await kiosk.api.get<{ days: { date: string }[] }>('/api/v1/bookings/days?serviceId=dat-dai');
     let first: { date: string; time: string } | null = null;
     for (const d of offered.body.days) {
-      const s = await api.get<{ slots: { time: string; free: number }[] }>(`/api/v1/bookings/slots?serviceId=dat-dai&date=${d.date}`);
+      const s = await kiosk.api.get<{ slots: { time: string; free: number }[] }>(`/api/v1/bookings/slots?serviceId=dat-dai&date=${d.date}`);
       const free = s.body.slots.find((x) => x.free > 0);
       if (free) {
         first = { date: d.date, time: free.time };
@@ -144,7 +110,7 @@ describe.each(['vi', 'en'] as const)('the kiosk before closing time, in %s', (la
     await checkScreen(page, ART, `closing-book-first-${lang}-${orient}`);
     await page.getByRole('button', { name: t.bookSubmit, exact: true }).click();
     const code = (await page.getByTestId('booking-code').textContent({ timeout: 10_000 }))!.trim();
-    const booking = await api.get<{ serviceId: string; date: string; time: string }>(`/api/v1/bookings/${code}`);
+    const booking = await kiosk.api.get<{ serviceId: string; date: string; time: string }>(`/api/v1/bookings/${code}`);
     expect(booking.body).toMatchObject({ serviceId: 'dat-dai', date: first!.date, time: first!.time });
     // Booked instead: still no new number in the queue.
     expect((await datDai()).waiting).toBe(before.waiting);
@@ -152,7 +118,7 @@ describe.each(['vi', 'en'] as const)('the kiosk before closing time, in %s', (la
   });
 
   it('takes the number anyway when asked, and the ticket and the phone say it may not be served today', async () => {
-    const { page, errors } = await open('/kiosk/take', viewport);
+    const { page, errors } = await kiosk.open('/kiosk/take', viewport);
     await switchTo(page, lang);
     const before = await datDai();
     await page.getByRole('button', { name: new RegExp(fieldName) }).first().click();
@@ -168,10 +134,8 @@ describe.each(['vi', 'en'] as const)('the kiosk before closing time, in %s', (la
 
     // The phone page of that ticket says the same.
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
-    const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    contexts.push(phoneCtx);
-    const phone = await phoneCtx.newPage();
-    await phone.goto(`${server.url}/t/${encodeURIComponent(id)}?lang=${lang}`);
+    const phone = await kiosk.page({ width: 390, height: 844 });
+    await phone.goto(`${kiosk.server.url}/t/${encodeURIComponent(id)}?lang=${lang}`);
     await expect.poll(() => phone.getByTestId('phone-closing').textContent(), { timeout: 10_000 }).toBe(interpolate(t.closingWarn, { time: hhmm(before.closesAt!) }));
     await checkScreen(phone, ART, `closing-phone-${lang}`);
     expect(errors).toEqual([]);
@@ -183,10 +147,9 @@ describe('the manager board before closing time', () => {
     const f = await datDai();
     expect(f.mayNotBeServedToday).toBeGreaterThan(0);
     for (const lang of ['vi', 'en'] as const) {
-      const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 }, bypassCSP: true, locale: lang === 'vi' ? 'vi-VN' : 'en-GB' });
-      contexts.push(ctx);
+      const ctx = await kiosk.context({ viewport: { width: 1600, height: 1000 }, bypassCSP: true, locale: lang === 'vi' ? 'vi-VN' : 'en-GB' });
       const page = await ctx.newPage();
-      await submitManagerSignIn(page, server.url);
+      await submitManagerSignIn(page, kiosk.server.url);
       await page.getByTestId('kpis').waitFor();
       if (lang === 'en') {
         await page.getByRole('button', { name: mgrDict.vi.language, exact: true }).click();

@@ -3,81 +3,28 @@
 // question; the ticket prints on the agent's virtual printer; a printer out of
 // paper leaves the ticket on screen with what to do; a scanned ticket QR opens
 // its rating. Real queue-server, real kiosk agent (simulated devices), Chromium.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { kiosk as dict } from '@mot-cua/config/strings/kiosk.ts';
 import { interpolate } from '@mot-cua/config/strings/index.ts';
-import type { RunningAgent } from '../../kiosk-agent/src/agent.ts';
-import { startKioskAgent } from '../support/agent.ts';
 import { ApiClient } from '../support/api.ts';
-import { axeCheck, launchBrowser } from '../support/browser.ts';
-import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
+import { checkScreen, kioskSuite, switchTo } from '../support/kiosk.ts';
 
-const ART = path.join(repoRoot, 'tests/artifacts/kiosk');
-mkdirSync(ART, { recursive: true });
-
-let server: RunningServer;
-let agent: RunningAgent;
-let browser: Browser;
-let api: ApiClient;
-const contexts: BrowserContext[] = [];
+const kiosk = kioskSuite({ agent: true });
+const { sim } = kiosk;
 
 // An elderly citizen's card (born 1950) and a younger one's, as the QR on a CCCD reads.
 const ELDER_QR = '001050012345|123456789|Nguyễn Văn An|01011950|Nam|Số 25 Trần Hưng Đạo, phường Tân An|01012021';
 const YOUNG_QR = '079095001234||Phạm Thị Dung|15061995|Nữ|Số 3 Lê Lợi, phường Tân An|10052022';
 
-async function sim(pathname: string, body?: unknown): Promise<Response> {
-  return fetch(agent.url + pathname, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
-
-async function openKiosk(route: string): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1080, height: 1920 }, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const ws = agent.url.replace(/^http/, 'ws') + '/ws';
-  await page.goto(`${server.url}${route}?agent=${encodeURIComponent(ws)}&token=demo-kiosk-1`);
-  await expect.poll(() => page.locator('.kiosk').getAttribute('data-agent'), { timeout: 15_000 }).toBe('connected');
-  // A card read before the centre (its priority groups) has loaded gets no group from its age:
-  // the scans below come once it has (a fresh clone's run once scanned first).
-  await page.locator('.kiosk[data-center="loaded"]').waitFor();
-  return { page, errors };
-}
-
-async function toEnglish(page: Page): Promise<void> {
-  await page.getByRole('button', { name: dict.vi.langToggle, exact: true }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-}
-
-async function checkScreen(page: Page, name: string): Promise<void> {
-  const violations = await axeCheck(page);
-  expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
-  await page.screenshot({ path: path.join(ART, `${name}.png`) });
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  agent = await startKioskAgent(server.url);
-  browser = await launchBrowser();
-  api = new ApiClient(server.url);
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await agent?.close();
-  await server?.stop();
-});
+const toEnglish = (page: Page) => switchTo(page, 'en');
 
 describe('CCCD scan through the kiosk agent', () => {
   it('greets an elderly citizen by name, gives priority without asking, and prints the ticket', async () => {
-    const { page, errors } = await openKiosk('/kiosk/take');
+    const { page, errors } = await kiosk.open('/kiosk/take');
     expect((await sim('/sim/scan', { text: `${ELDER_QR}\r\n` })).status).toBe(202);
     await expect.poll(() => page.getByText(interpolate(dict.vi.greeting, { name: 'Nguyễn Văn An' })).first().isVisible()).toBe(true);
-    const center = await api.get<{ priorityCategories: { id: string; name: string; minAge: number | null }[] }>('/api/v1/center');
+    const center = await kiosk.api.get<{ priorityCategories: { id: string; name: string; minAge: number | null }[] }>('/api/v1/center');
     const elderly = center.body.priorityCategories.find((c) => c.minAge === 60);
     expect(elderly).toBeDefined();
     await expect.poll(() => page.getByText(interpolate(dict.vi.priorityAuto, { name: elderly!.name })).isVisible()).toBe(true);
@@ -87,9 +34,9 @@ describe('CCCD scan through the kiosk agent', () => {
     await page.waitForURL(/\/kiosk\/ticket\//);
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
     // Anyone may read a ticket: it says only that it has priority; staff see which group (issue 14, point 7).
-    const ticket = await api.get<{ number: string; priority: boolean; priorityCategoryId: string | null }>(`/api/v1/tickets/${id}`);
+    const ticket = await kiosk.api.get<{ number: string; priority: boolean; priorityCategoryId: string | null }>(`/api/v1/tickets/${id}`);
     expect(ticket.body).toMatchObject({ priority: true, priorityCategoryId: null });
-    const desk = new ApiClient(server.url);
+    const desk = new ApiClient(kiosk.server.url);
     await desk.login('quay2', 'quay-2');
     const queued = await desk.get<{ waiting: { id: string; priorityCategoryId: string | null }[] }>('/api/v1/counters/quay-2/queue');
     expect(queued.body.waiting.find((t) => t.id === id)?.priorityCategoryId).toBe(elderly!.id);
@@ -114,7 +61,7 @@ describe('CCCD scan through the kiosk agent', () => {
   });
 
   it('in English, a card scanned on the home screen goes straight to the fields; under 60 gets no priority by itself', async () => {
-    const { page, errors } = await openKiosk('/kiosk');
+    const { page, errors } = await kiosk.open('/kiosk');
     await toEnglish(page);
     expect((await sim('/sim/scan', { text: YOUNG_QR })).status).toBe(202);
     await page.waitForURL(/\/kiosk\/take/);
@@ -124,7 +71,7 @@ describe('CCCD scan through the kiosk agent', () => {
     await page.locator('[data-service="chung-thuc"]').click();
     await page.waitForURL(/\/kiosk\/ticket\//);
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
-    const ticket = await api.get<{ priority: boolean; priorityCategoryId: string | null }>(`/api/v1/tickets/${id}`);
+    const ticket = await kiosk.api.get<{ priority: boolean; priorityCategoryId: string | null }>(`/api/v1/tickets/${id}`);
     expect(ticket.body).toMatchObject({ priority: false, priorityCategoryId: null });
     expect(errors).toEqual([]);
   });
@@ -134,7 +81,7 @@ describe('the printer failing', () => {
   it('out of paper, in English: the ticket stays on screen with "could not be printed" and what to do', async () => {
     expect((await sim('/sim/printer', { state: 'paper_out' })).status).toBe(200);
     try {
-      const { page, errors } = await openKiosk('/kiosk');
+      const { page, errors } = await kiosk.open('/kiosk');
       await toEnglish(page);
       await page.getByRole('button', { name: dict.en.homeTake }).click();
       await page.locator('[data-service="dat-dai"]').click();
@@ -154,7 +101,7 @@ describe('the printer failing', () => {
   });
 
   it('unplugged mid-run: the ticket is on screen and on the server, marked not printed, and managers see the alert', async () => {
-    const { page, errors } = await openKiosk('/kiosk');
+    const { page, errors } = await kiosk.open('/kiosk');
     await page.getByRole('button', { name: dict.vi.homeTake }).click();
     expect((await sim('/sim/printer', { state: 'offline' })).status).toBe(200);
     try {
@@ -162,12 +109,12 @@ describe('the printer failing', () => {
       await page.waitForURL(/\/kiosk\/ticket\//);
       const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
       await expect.poll(() => page.getByTestId('print-failed').isVisible(), { timeout: 15_000 }).toBe(true);
-      const mgr = new ApiClient(server.url);
+      const mgr = new ApiClient(kiosk.server.url);
       await mgr.login('quanly');
       await expect
         .poll(async () => (await mgr.get<{ alerts: { kind: string; ticketId: string | null }[] }>('/api/v1/devices')).body.alerts.some((a) => a.kind === 'print_failed' && a.ticketId === id), { timeout: 15_000 })
         .toBe(true);
-      const t = await api.get<{ status: string; printed: boolean | null }>(`/api/v1/tickets/${id}`);
+      const t = await kiosk.api.get<{ status: string; printed: boolean | null }>(`/api/v1/tickets/${id}`);
       expect(t.body).toMatchObject({ status: 'waiting', printed: false });
       expect(errors).toEqual([]);
     } finally {
@@ -178,11 +125,11 @@ describe('the printer failing', () => {
 
 describe('dossier code by barcode', () => {
   it('a receipt barcode scanned on the dossier screen shows that dossier', async () => {
-    const { page, errors } = await openKiosk('/kiosk/dossier');
+    const { page, errors } = await kiosk.open('/kiosk/dossier');
     expect((await sim('/sim/scan', { text: '261102-CT02-0002\r\n' })).status).toBe(202);
     const result = page.getByTestId('dossier-result');
     await expect.poll(() => result.isVisible()).toBe(true);
-    const held = await api.get<{ procedureName: string }>('/api/v1/dossiers/261102-CT02-0002');
+    const held = await kiosk.api.get<{ procedureName: string }>('/api/v1/dossiers/261102-CT02-0002');
     expect(await result.textContent()).toContain(held.body.procedureName);
     expect(await page.getByLabel(dict.vi.dossierLabel).inputValue()).toBe('261102-CT02-0002');
     expect(errors).toEqual([]);
@@ -191,19 +138,19 @@ describe('dossier code by barcode', () => {
 
 describe('rating by the ticket QR', () => {
   it('a scanned ticket QR opens the rating of that ticket', async () => {
-    const issued = await api.post<{ id: string; number: string; statusUrl: string }>('/api/v1/tickets', { serviceId: 'ho-tich' }, { authorization: 'Bearer demo-kiosk-1', 'Idempotency-Key': 'kiosk-scan-rating-1' });
+    const issued = await kiosk.api.post<{ id: string; number: string; statusUrl: string }>('/api/v1/tickets', { serviceId: 'ho-tich' }, { authorization: 'Bearer demo-kiosk-1', 'Idempotency-Key': 'kiosk-scan-rating-1' });
     expect(issued.status).toBe(201);
-    const staff = new ApiClient(server.url);
+    const staff = new ApiClient(kiosk.server.url);
     await staff.login('quay2', 'quay-2');
     for (const step of ['call', 'start', 'finish']) expect((await staff.post(`/api/v1/tickets/${issued.body.id}/${step}`)).status).toBe(200);
 
-    const { page, errors } = await openKiosk('/kiosk/rating');
+    const { page, errors } = await kiosk.open('/kiosk/rating');
     expect((await sim('/sim/scan', { text: issued.body.statusUrl })).status).toBe(202);
     await expect.poll(() => page.getByText(dict.vi.ratingQuestion).isVisible()).toBe(true);
     expect(await page.getByText(interpolate(dict.vi.ratingCounter, { number: issued.body.number, counter: 2 })).isVisible()).toBe(true);
     await page.locator('button[data-score="3"]').click();
     await expect.poll(() => page.getByText(dict.vi.ratingThanks).first().isVisible()).toBe(true);
-    expect((await api.get<{ rated: boolean }>(`/api/v1/tickets/${issued.body.id}`)).body.rated).toBe(true);
+    expect((await kiosk.api.get<{ rated: boolean }>(`/api/v1/tickets/${issued.body.id}`)).body.rated).toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -9,15 +9,13 @@
 // against that official. The English pass photographs every new screen in English too.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { kiosk as dict } from '@mot-cua/config/strings/kiosk.ts';
 import { interpolate } from '@mot-cua/config/strings/index.ts';
-import type { RunningAgent } from '../../kiosk-agent/src/agent.ts';
-import { startKioskAgent } from '../support/agent.ts';
 import { ApiClient } from '../support/api.ts';
-import { axeCheck, launchBrowser } from '../support/browser.ts';
-import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
+import { checkScreen, kioskSuite } from '../support/kiosk.ts';
+import { repoRoot } from '../support/server.ts';
 import { submitConsoleSignIn, submitManagerSignIn } from '../support/sign-in.ts';
 import { vnToday } from '../support/dates.ts';
 
@@ -25,43 +23,20 @@ const ART = path.join(repoRoot, 'tests/artifacts/visit');
 mkdirSync(ART, { recursive: true });
 const POLL = { timeout: 15_000 };
 
-let server: RunningServer;
-let agent: RunningAgent;
-let browser: Browser;
-let api: ApiClient;
-const contexts: BrowserContext[] = [];
+const kiosk = kioskSuite({ agent: true });
+const { sim } = kiosk;
 
 const QR = '001050012345|123456789|Nguyễn Văn An|01011950|Nam|Số 25 Trần Hưng Đạo, phường Tân An|01012021';
 const QR_EN = '079095001234||Phạm Thị Dung|15061995|Nữ|Số 3 Lê Lợi, phường Tân An|10052022';
 const BIRTH = '1.001193';
 
-const sim = (pathname: string, body?: unknown) =>
-  fetch(agent.url + pathname, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-async function context(viewport = { width: 1080, height: 1920 }): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  return page;
-}
-
 async function openProcedure(code: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const ws = agent.url.replace(/^http/, 'ws') + '/ws';
-  await page.goto(`${server.url}/kiosk/procedure?code=${encodeURIComponent(code)}&agent=${encodeURIComponent(ws)}&token=demo-kiosk-1`);
-  await expect.poll(() => page.locator('.kiosk').getAttribute('data-agent'), POLL).toBe('connected');
-  await page.locator('.kiosk[data-center="loaded"]').waitFor();
-  await page.getByTestId('checklist').waitFor();
-  return { page, errors };
+  const opened = await kiosk.open(`/kiosk/procedure?code=${encodeURIComponent(code)}`);
+  await opened.page.getByTestId('checklist').waitFor();
+  return opened;
 }
 
-async function check(page: Page, name: string, fullPage = true): Promise<void> {
-  const violations = await axeCheck(page);
-  expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
-  await page.screenshot({ path: path.join(ART, `${name}.png`), fullPage });
-}
+const check = (page: Page, name: string, fullPage = true) => checkScreen(page, name, { dir: ART, fullPage });
 
 /** Ticks "có" for each document but those listed, which get "chưa có". */
 async function answer(page: Page, missing: number[], lang: 'vi' | 'en'): Promise<void> {
@@ -81,26 +56,12 @@ async function takeNumber(page: Page): Promise<{ id: string; number: string }> {
 }
 
 async function console(username: string, counterId: string, lang: 'vi' | 'en'): Promise<Page> {
-  const p = await context({ width: 1440, height: 1000 });
-  await submitConsoleSignIn(p, server.url, username, counterId);
+  const p = await kiosk.page({ width: 1440, height: 1000 });
+  await submitConsoleSignIn(p, kiosk.server.url, username, counterId);
   await p.locator('[data-action=next]').waitFor();
   if (lang === 'en') await p.getByRole('button', { name: 'English' }).click();
   return p;
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  agent = await startKioskAgent(server.url);
-  browser = await launchBrowser();
-  api = new ApiClient(server.url);
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await agent?.close();
-  await server?.stop();
-});
 
 describe('the visit end to end', () => {
   it('kiosk (scan, procedure, checklist, prefilled form, number) → counter (checklist, prefill, received with a scanned code) → phone (Bình thường with a reason) → the month report', async () => {
@@ -144,7 +105,7 @@ describe('the visit end to end', () => {
     expect(slip.text.replace(/\s+/g, ' ')).toContain('Giấy tờ còn thiếu: - Giấy chứng sinh (bản chính)');
     expect(errors).toEqual([]);
     // public views carry none of the declaration
-    for (const url of [`/api/v1/tickets/${id}`, '/api/v1/queue', `/api/v1/tickets/${id}/checklist`]) expect(JSON.stringify((await api.get(url)).body)).not.toMatch(/Nguyễn Văn An|001050012345|Trần Hưng Đạo/);
+    for (const url of [`/api/v1/tickets/${id}`, '/api/v1/queue', `/api/v1/tickets/${id}/checklist`]) expect(JSON.stringify((await kiosk.api.get(url)).body)).not.toMatch(/Nguyễn Văn An|001050012345|Trần Hưng Đạo/);
 
     // ── the counter: the official sees the checklist and the prefill, receives the dossier by its scanned code
     const desk = await console('quay2', 'quay-2', 'vi');
@@ -167,13 +128,13 @@ describe('the visit end to end', () => {
     await desk.keyboard.press('Enter');
     await expect.poll(() => desk.locator('.rate').textContent(), POLL).toContain(number);
     // after the visit the official no longer reads the declaration
-    const q2 = new ApiClient(server.url);
+    const q2 = new ApiClient(kiosk.server.url);
     await q2.login('quay2', 'quay-2');
     expect((await q2.get(`/api/v1/tickets/${id}/preparation`)).status).toBe(403);
 
     // ── the phone, by the slip's QR
-    const held = (await new ApiClient(server.url, { authorization: 'Bearer demo-kiosk-1' }).get<{ statusUrl: string }>(`/api/v1/tickets/${id}`)).body;
-    const phone = await context({ width: 390, height: 844 });
+    const held = (await new ApiClient(kiosk.server.url, { authorization: 'Bearer demo-kiosk-1' }).get<{ statusUrl: string }>(`/api/v1/tickets/${id}`)).body;
+    const phone = await kiosk.page({ width: 390, height: 844 });
     await phone.goto(held.statusUrl);
     const list = phone.getByTestId('phone-checklist');
     await list.waitFor(POLL);
@@ -188,15 +149,15 @@ describe('the visit end to end', () => {
     await expect.poll(() => phone.getByTestId('phone-rated').textContent(), POLL).toBe('Cảm ơn quý vị đã đánh giá!');
 
     // ── the month report: the dossier against that official (Trần Văn Minh, quay2)
-    const mgr = new ApiClient(server.url);
+    const mgr = new ApiClient(kiosk.server.url);
     await mgr.login('quanly');
     const report = (await mgr.get<{ rows: { byStaff: { key: string; name: string; dossiersReceived: number }[] }; reasons: { key: string; ratings: number }[] }>(`/api/v1/reports?period=month&date=${vnToday()}`)).body;
     expect(report.rows.byStaff.find((r) => r.key === 'quay2')).toMatchObject({ dossiersReceived: 1 });
     expect(report.reasons).toEqual([{ key: 'thieu-giay-to', name: 'Phải bổ sung giấy tờ', ratings: 1 }]);
     const events = await mgr.get<unknown>(`/api/v1/reports?period=month&date=${vnToday()}&format=csv`);
     expect(JSON.stringify(events.body)).not.toMatch(/Nguyễn Văn An|001050012345|Trần Hưng Đạo/);
-    const m = await context({ width: 1600, height: 1000 });
-    await submitManagerSignIn(m, server.url);
+    const m = await kiosk.page({ width: 1600, height: 1000 });
+    await submitManagerSignIn(m, kiosk.server.url);
     await m.getByTestId('kpis').waitFor();
     await m.getByRole('link', { name: 'Báo cáo' }).click();
     await m.selectOption('select[name=period]', 'month');
@@ -234,8 +195,8 @@ describe('the visit end to end', () => {
     expect(await desk.getByTestId('prep-declaration').locator('[data-field=declName]').textContent()).toBe('Phạm Thị Dung');
     await check(desk, 'counter-preparation-en');
 
-    const held = (await new ApiClient(server.url, { authorization: 'Bearer demo-kiosk-1' }).get<{ statusUrl: string }>(`/api/v1/tickets/${id}`)).body;
-    const phone = await context({ width: 390, height: 844 });
+    const held = (await new ApiClient(kiosk.server.url, { authorization: 'Bearer demo-kiosk-1' }).get<{ statusUrl: string }>(`/api/v1/tickets/${id}`)).body;
+    const phone = await kiosk.page({ width: 390, height: 844 });
     await phone.goto(`${held.statusUrl}${held.statusUrl.includes('?') ? '&' : '?'}lang=en`);
     await phone.getByTestId('phone-checklist').waitFor(POLL);
     expect(await phone.getByTestId('phone-checklist').locator('h2').textContent()).toBe(interpolate(dict.en.phoneChecklist, { have: 2, total: 4 }));
