@@ -25,6 +25,8 @@ import { HttpDossierSource, type HttpDossierSourceOptions } from './services/htt
 import { PrivacyService } from './services/privacy.service.ts';
 import { DeviceService } from './services/device.service.ts';
 import { ProvinceShipper, type ShipperOptions } from './services/province-shipper.ts';
+import { NotifyService } from './services/notify/notify.service.ts';
+import { notifyChannels, type NotifySettings } from './services/notify/settings.ts';
 import type { AppContext } from './http/context.ts';
 import { errorHandling, durableAnswers, frameworkErrors, clientErrorHandler } from './http/errors.ts';
 import { actorResolution } from './http/guards.ts';
@@ -36,6 +38,9 @@ import { uiRoutes } from './http/ui.ts';
 import { realtime } from './realtime/socket.ts';
 
 export const VERSION = '0.1.0';
+
+/** Without settings: Web Push only, its keys kept in the data folder. */
+const DEFAULT_NOTIFY: NotifySettings = { sms: null, zalo: null, push: 'generate', subject: 'mailto:admin@localhost', timeoutMs: 5000 };
 
 export interface AppOptions {
   config: CenterConfig;
@@ -67,6 +72,8 @@ export interface AppOptions {
   dossierSource?: HttpDossierSourceOptions | null;
   /** PROVINCE_URL and PROVINCE_TOKEN: the event log ships to the province (services/province-shipper.ts). */
   province?: Pick<ShipperOptions, 'url' | 'token' | 'idleMs' | 'minBackoffMs' | 'maxBackoffMs' | 'batchSize'> | null;
+  /** Where notices to citizens go (SMS, Zalo, Web Push); absent: Web Push only, with keys kept in the data folder. */
+  notify?: NotifySettings;
 }
 
 export interface App {
@@ -149,7 +156,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   privacy.start();
   const devices = new DeviceService(port, bus, now, { silenceMs: centerConfig.current().devices.silenceAlertSeconds * 1000 });
   await devices.start();
-  const ctx: AppContext = { store: port, queue, centerConfig, auth, accounts, stats, bookings, dossiers, privacy, devices, bus, metrics, demo: opts.demo, version: VERSION, kioskAgentUrl: opts.kioskAgentUrl ?? null };
+  // Its lines go to the server's log once there is one (nothing is sent before the server listens).
+  let notifyLog: (line: string) => void = () => {};
+  const notify = new NotifyService(queue, notifyChannels(opts.notify ?? DEFAULT_NOTIFY, opts.dataDir), (line) => notifyLog(line));
+  notify.start(bus);
+  const ctx: AppContext = { store: port, queue, centerConfig, auth, accounts, stats, bookings, dossiers, privacy, devices, bus, metrics, notify, demo: opts.demo, version: VERSION, kioskAgentUrl: opts.kioskAgentUrl ?? null };
 
   const app = Fastify({
     bodyLimit: 16 * 1024,
@@ -171,6 +182,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // A hop count as proxy-addr's function: Fastify's types take no number.
     trustProxy: typeof opts.trustProxy === 'number' ? ((hops: number) => (_addr: string, i: number) => i < hops)(opts.trustProxy) : (opts.trustProxy ?? false),
   });
+  notifyLog = (line) => app.log.info(line);
   for (const note of configNotes) app.log.warn(note);
   for (const note of authNotes) app.log.warn(note);
   // What every answer gets, installed on the whole server (each a fastify-plugin), in this order.
@@ -202,6 +214,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     queue.dayClose.stop();
     privacy.stop();
     devices.stop();
+    await notify.stop();
     await port.close();
   });
   return { app, ctx, io, sqlite: store };

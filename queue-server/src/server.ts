@@ -8,6 +8,7 @@ import { acquireDataLock } from './store/data-lock.ts';
 import { storeChoiceFromEnv, type StoreChoice } from './store/open.ts';
 import { DEFAULT_ISSUE_LIMITS, type IssueLimits } from './services/issue-limit.ts';
 import { HttpDossierSource, type HttpDossierSourceOptions } from './services/http-dossier-source.ts';
+import { notifySettingsFrom, type NotifySettings } from './services/notify/settings.ts';
 
 export interface ServerSettings {
   port: number;
@@ -28,6 +29,8 @@ export interface ServerSettings {
   dossierSource?: HttpDossierSourceOptions | null;
   /** PROVINCE_URL and PROVINCE_TOKEN: ship the event log to the province server (null: no link). */
   province?: { url: string; token: string; maxBackoffMs?: number } | null;
+  /** SMS_GATEWAY_*, ZALO_ZNS_*, VAPID_*, NOTIFY_*: where notices to citizens go. */
+  notify?: NotifySettings;
 }
 
 export type ConfigOutcome = { ok: true; settings: ServerSettings } | { ok: false; message: string };
@@ -120,10 +123,12 @@ export function settingsFromEnv(env: Record<string, string | undefined>, default
   let kioskAgentUrl: string | null;
   let dossierSource: HttpDossierSourceOptions | null;
   let province: ServerSettings['province'];
+  let notify: NotifySettings;
   try {
     kioskAgentUrl = kioskAgentUrlFrom(env.KIOSK_AGENT_URL);
     dossierSource = dossierSourceFrom(env);
     province = provinceFrom(env);
+    notify = notifySettingsFrom(env);
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }
@@ -144,6 +149,7 @@ export function settingsFromEnv(env: Record<string, string | undefined>, default
       kioskAgentUrl,
       dossierSource,
       province,
+      notify,
     },
   };
 }
@@ -162,7 +168,7 @@ export async function startServer(s: ServerSettings): Promise<App & { url: strin
 }
 
 async function listenOn(s: ServerSettings, notes: string[], release: () => void): Promise<App & { url: string }> {
-  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger, trustProxy: s.trustProxy, hsts: s.hsts, issueLimits: s.issueLimits, store: s.store, kioskAgentUrl: s.kioskAgentUrl, dossierSource: s.dossierSource, province: s.province });
+  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger, trustProxy: s.trustProxy, hsts: s.hsts, issueLimits: s.issueLimits, store: s.store, kioskAgentUrl: s.kioskAgentUrl, dossierSource: s.dossierSource, province: s.province, notify: s.notify });
   for (const line of notes) built.app.log.warn(line);
   built.app.addHook('onClose', async () => release());
   let address: string;

@@ -35,7 +35,7 @@ export function testStore(dataDir: string): StoreChoice {
 }
 
 export async function startTestServer(
-  opts: { config?: CenterConfig; now?: () => number; enforceHours?: boolean; dataDir?: string; issueLimits?: IssueLimits; trustProxy?: AppOptions['trustProxy']; hsts?: boolean; sessionCheckMs?: number; store?: StoreChoice; dossierSource?: AppOptions['dossierSource'] } = {},
+  opts: { config?: CenterConfig; now?: () => number; enforceHours?: boolean; dataDir?: string; issueLimits?: IssueLimits; trustProxy?: AppOptions['trustProxy']; hsts?: boolean; sessionCheckMs?: number; store?: StoreChoice; dossierSource?: AppOptions['dossierSource']; notify?: AppOptions['notify'] } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'motcua-api-'));
   const built = await buildApp({ config: opts.config ?? loadDemoConfig(), dataDir, demo: true, logger: false, now: opts.now, enforceHours: opts.enforceHours ?? false,
@@ -45,6 +45,7 @@ export async function startTestServer(
     sessionCheckMs: opts.sessionCheckMs,
     store: opts.store ?? testStore(dataDir),
     dossierSource: opts.dossierSource,
+    notify: opts.notify,
   });
   const address = await built.app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -57,6 +57,11 @@ export const ERRORS = {
   'forbidden:role': { kind: 'forbidden', vi: 'Tài khoản của bạn không có quyền này', en: 'your account may not do that' },
   'forbidden:counter_ticket': { kind: 'forbidden', vi: 'Chỉ cán bộ được cấp số tại quầy', en: 'only staff may issue counter tickets' },
   'forbidden:rating': { kind: 'forbidden', vi: 'Chỉ người dân giữ phiếu, hoặc bàn phím đánh giá của quầy, được đánh giá', en: 'only the citizen holding the ticket, or the counter’s rating keypad, may rate' },
+  // notifications (issue 17.2)
+  bad_phone: { kind: 'bad_input', vi: 'Số điện thoại không hợp lệ: cần 10 chữ số, bắt đầu bằng 0', en: 'not a Vietnamese mobile number (10 digits starting with 0)' },
+  notify_nothing: { kind: 'bad_input', vi: 'Hãy nhập số điện thoại hoặc cho phép thông báo trên điện thoại', en: 'give a phone number or allow notifications' },
+  notify_unavailable: { kind: 'bad_input', vi: 'Trung tâm chưa dùng cách báo tin này ({channel})', en: 'this centre does not send {channel} notifications' },
+  notify_closed: { kind: 'conflict', vi: 'Phiếu số {number} đã kết thúc, không cần báo tin nữa', en: 'ticket {number} is over; nothing more to tell' },
   bad_rating_key: { kind: 'forbidden', vi: 'Hãy quét mã QR trên phiếu để đánh giá', en: 'scan the QR code on your ticket to rate' },
   'forbidden:health_report': { kind: 'forbidden', vi: 'Chỉ thiết bị gửi báo cáo này', en: 'only devices report health' },
   'forbidden:kiosk_only': { kind: 'forbidden', vi: 'Chỉ kiosk lấy số mới được cấp số kênh kiosk', en: 'only a kiosk may issue kiosk tickets' },

@@ -18,6 +18,7 @@ import { adminConfigRoutes } from './admin-config.routes.ts';
 import { manageRoutes } from './manage.routes.ts';
 import { bookingRoutes } from './bookings.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
+import { notifyRoutes } from './notify.routes.ts';
 
 /** The schemas routes refer to ($ref 'Ticket#', …), known to every scope (fastify-plugin). */
 export const sharedSchemas = fp(
@@ -56,4 +57,5 @@ export async function apiV1(api: FastifyInstance, { ctx }: { ctx: AppContext }) 
   await api.register(manageRoutes, { ctx });
   await api.register(bookingRoutes, { ctx });
   await api.register(reportRoutes, { ctx });
+  await api.register(notifyRoutes, { ctx });
 }

@@ -12,6 +12,7 @@ import type { DeviceService } from '../services/device.service.ts';
 import type { CenterConfigService } from '../services/center-config.service.ts';
 import type { Actor } from '../services/actor.ts';
 import type { Metrics } from './metrics.ts';
+import type { NotifyService } from '../services/notify/notify.service.ts';
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 
 export interface AppContext {
@@ -28,6 +29,8 @@ export interface AppContext {
   devices: DeviceService;
   bus: Bus;
   metrics: Metrics;
+  /** Telling citizens on their phones (issue 17.2). */
+  notify: NotifyService;
   demo: boolean;
   version: string;
   /** Where this centre's kiosks find their kiosk agent (KIOSK_AGENT_URL), or null for the default. */

@@ -16,6 +16,8 @@ export const MONDAY_8AM = Date.parse('2026-11-23T08:00:00+07:00');
 
 export interface QueueFixture {
   queue: Queue;
+  /** What the services announce on (a listener may start on it). */
+  bus: Bus;
   store: Store;
   file: string;
   clock: { now: number };
@@ -42,6 +44,7 @@ export async function openQueue(o: { config?: CenterConfig; enforceHours?: boole
   const others: Store[] = [];
   return {
     queue: await build(store),
+    bus,
     store,
     file,
     clock,
