@@ -1,4 +1,4 @@
-// Initial JavaScript of the built kiosk and phone page, gzip-compressed, from
+// Initial JavaScript of the built kiosk, phone page and /q page, gzip-compressed, from
 // Vite's manifest: the entry, the screen chunk App.svelte loads at once for that
 // path, and every chunk they import statically. Run after `vite build`:
 //   pnpm --filter @mot-cua/kiosk-ui run build && pnpm exec tsx kiosk-ui/bench/size.ts
@@ -44,7 +44,9 @@ function size(keys: Set<string>): { files: number; raw: number; gzip: number } {
 const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
 if (!entry) throw new Error('no entry in the manifest: build with manifest: true');
 const screen = (name: string) => {
-  const k = Object.keys(manifest).find((x) => x.endsWith(name));
+  // A screen also imported from another chunk is a shared chunk, keyed `_<Name>-<hash>.js`.
+  const shared = `_${name.split('/').pop()!.replace(/\.svelte$/, '')}-`;
+  const k = Object.keys(manifest).find((x) => x.endsWith(name)) ?? Object.keys(manifest).find((x) => x.startsWith(shared) && x.endsWith('.js'));
   if (!k) throw new Error(`no chunk for ${name}`);
   return k;
 };
@@ -52,6 +54,7 @@ const screen = (name: string) => {
 const rows = [
   { page: '/kiosk (initial)', ...size(closure([entry, screen('src/Kiosk.svelte')])) },
   { page: '/t/:id (initial)', ...size(closure([entry, screen('src/phone/PhonePage.svelte')])) },
+  { page: '/q (initial)', ...size(closure([entry, screen('src/phone/RemotePage.svelte')])) },
   { page: 'all JS', ...size(new Set(Object.keys(manifest))) },
 ];
 

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'procedure'; code: string }
   | { name: 'dossier'; code?: string }
   | { name: 'checkin' }
+  | { name: 'arrive' }
   | { name: 'book'; serviceId?: string; first?: boolean }
   | { name: 'rating'; number?: string }
   | { name: 'chip-key' }
@@ -30,6 +31,8 @@ export function parseRoute(pathname: string, search = ''): Route {
     case 'procedure': return q.get('code') ? { name: 'procedure', code: q.get('code') ?? '' } : { name: 'procedures' };
     case 'dossier': return { name: 'dossier', code: opt('code') };
     case 'checkin': return { name: 'checkin' };
+    // a number from the phone checks in on arrival (issue 17.1)
+    case 'arrive': return { name: 'arrive' };
     // ?service=…&first=1: the field chosen and its first free time picked (the kiosk's closing-time offer)
     case 'book': return { name: 'book', serviceId: opt('service'), first: q.get('first') === '1' };
     case 'chip-key': return { name: 'chip-key' };

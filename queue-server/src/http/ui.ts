@@ -19,7 +19,7 @@ interface UiMount {
 }
 
 export const UI_MOUNTS: UiMount[] = [
-  { prefix: '/kiosk/', routes: ['/kiosk', '/t'], dir: 'kiosk-ui/dist', name: 'Kiosk' },
+  { prefix: '/kiosk/', routes: ['/kiosk', '/t', '/q'], dir: 'kiosk-ui/dist', name: 'Kiosk' },
   { prefix: '/board/', routes: ['/board', '/manager', '/admin'], dir: 'display-board/dist', name: 'Bảng hiển thị' },
   { prefix: '/counter/', routes: ['/counter'], dir: 'counter-console/dist', name: 'Quầy' },
 ];
