@@ -15,10 +15,23 @@ export const NOTICES = {
   invalid_port: { vi: 'PORT không hợp lệ: "{port}"', en: 'invalid PORT' },
   print_failed: { vi: 'Không in được phiếu số {number} ({reason}) tại {deviceId}', en: 'ticket {number} was not printed' },
   'print_failed:no_reason': { vi: 'Không in được phiếu số {number} (lỗi máy in) tại {deviceId}', en: 'ticket {number} was not printed' },
+  device_part: { vi: '{device}: {partVi} {statusVi}{detailVi}', en: '{device}: {part} {status}{detailEn}' },
   device_silent: { vi: '{device}: im lặng từ {since}, không còn báo tình trạng — hãy kiểm tra máy', en: '{device}: silent since {since}, no health report — check the machine' },
   'dossier:received': { vi: 'Đã tiếp nhận', en: 'Received' },
   'dossier:processing': { vi: 'Đang giải quyết', en: 'Being processed' },
   'dossier:supplement_needed': { vi: 'Cần bổ sung hồ sơ — mời liên hệ bộ phận Một cửa', en: 'More documents needed — please contact the one-stop desk' },
   'dossier:ready': { vi: 'Đã có kết quả — mời đến nhận', en: 'Result ready — please collect it' },
   'dossier:returned': { vi: 'Đã trả kết quả', en: 'Result handed over' },
+} as const satisfies Record<string, Bilingual>;
+
+/** A device part's kind and status in words, for the managers' alerts (`device_part`). */
+export const PART_WORDS = {
+  printer: { vi: 'máy in', en: 'printer' },
+  scanner: { vi: 'đầu đọc', en: 'scanner' },
+  keypad: { vi: 'bàn phím', en: 'keypad' },
+  display: { vi: 'bảng hiển thị', en: 'display' },
+  ok: { vi: 'bình thường', en: 'ok' },
+  warning: { vi: 'cần chú ý', en: 'warning' },
+  error: { vi: 'bị lỗi', en: 'error' },
+  offline: { vi: 'mất kết nối', en: 'offline' },
 } as const satisfies Record<string, Bilingual>;

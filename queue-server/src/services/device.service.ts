@@ -6,6 +6,7 @@
 import type { Alert, AlertInput, Batch, Device, DevicePart, StorePort } from '../store/index.ts';
 import type { Bus } from './bus.ts';
 import { text } from '../domain/messages.ts';
+import { PART_WORDS } from '../domain/notices.ts';
 
 /**
  * Open alerts one device may have at a time. A device token is a secret kept on
@@ -27,6 +28,24 @@ export interface DeviceServiceOptions {
   silenceMs: number;
   /** How often the timer looks for silent devices; default a quarter of the silence, between 1 s and 15 s. */
   checkMs?: number;
+}
+
+/**
+ * An alert's text for a part gone bad, each half in its own language: a detail the agent sent as
+ * "vi / en" is split between them (the board shows one half), any other detail goes in both.
+ */
+export function partMessage(device: string, p: Pick<DevicePart, 'kind' | 'status' | 'detail'>): string {
+  const [vi, en] = p.detail ? (p.detail.includes(' / ') ? [p.detail.slice(0, p.detail.indexOf(' / ')), p.detail.slice(p.detail.indexOf(' / ') + 3)] : [p.detail, p.detail]) : ['', ''];
+  const words = (k: keyof typeof PART_WORDS) => PART_WORDS[k];
+  return text('device_part', {
+    device,
+    partVi: words(p.kind).vi,
+    statusVi: words(p.status).vi,
+    detailVi: vi ? ` (${vi})` : '',
+    part: words(p.kind).en,
+    status: words(p.status).en,
+    detailEn: en ? ` (${en})` : '',
+  });
 }
 
 const PART_KINDS: readonly DevicePart['kind'][] = ['printer', 'scanner', 'keypad', 'display'];
@@ -80,7 +99,7 @@ export class DeviceService {
     const alerts: AlertInput[] = [];
     for (const p of bad) {
       if (wasBad.has(`${p.id}:${p.status}`) || open + alerts.length >= MAX_OPEN_ALERTS_PER_DEVICE) continue;
-      alerts.push({ at: now, kind: partAlert(p.kind), deviceId, ticketId: null, message: `${before?.name ?? deviceId}: ${p.kind} ${p.status}${p.detail ? ` (${p.detail})` : ''}` });
+      alerts.push({ at: now, kind: partAlert(p.kind), deviceId, ticketId: null, message: partMessage(before?.name ?? deviceId, p) });
     }
     await this.commit({ deviceHealth: [{ deviceId, parts, at: now }], resolveAlerts, alerts });
     this.silent.delete(deviceId);
