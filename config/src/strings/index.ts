@@ -28,3 +28,4 @@ export { board } from './board.ts';
 export { counterConsole } from './counter-console.ts';
 export { manager } from './manager.ts';
 export { admin } from './admin.ts';
+export { province } from './province.ts';

@@ -12,6 +12,9 @@ describe('routeOf', () => {
     expect(routeOf('/admin/')).toEqual({ kind: 'admin', page: 'centre' });
     expect(routeOf('/admin/counters')).toEqual({ kind: 'admin', page: 'counters' });
     expect(routeOf('/admin/devices')).toEqual({ kind: 'admin', page: 'devices' });
+    expect(routeOf('/province')).toEqual({ kind: 'province', page: 'live' });
+    expect(routeOf('/province/reports')).toEqual({ kind: 'province', page: 'reports' });
+    expect(routeOf('/province/centre/xa-my-hoa-hung')).toEqual({ kind: 'province', page: 'centre', centreId: 'xa-my-hoa-hung' });
   });
   it('does not guess on a bad path', () => {
     expect(routeOf('/board/counter/x')).toEqual({ kind: 'unknown' });
@@ -19,5 +22,8 @@ describe('routeOf', () => {
     expect(routeOf('/')).toEqual({ kind: 'unknown' });
     expect(routeOf('/admin/other')).toEqual({ kind: 'unknown' });
     expect(routeOf('/admin/fields/x')).toEqual({ kind: 'unknown' });
+    expect(routeOf('/province/centre/')).toEqual({ kind: 'unknown' });
+    expect(routeOf('/province/centre/Bad%20Id')).toEqual({ kind: 'unknown' });
+    expect(routeOf('/province/other')).toEqual({ kind: 'unknown' });
   });
 });

@@ -1,4 +1,4 @@
-// The server answers every /board/*, /manager/* and /admin/* path with this one app, so the
+// The server answers every /board/*, /manager/* and /admin/* path (the province server /province/*) with this one app, so the
 // screen is chosen from the path.
 /** The admin console's pages (issue 13.2): /admin is the centre's, /admin/<page> the others. */
 export const ADMIN_PAGES = ['centre', 'hours', 'fields', 'counters', 'priority', 'procedures', 'staff', 'devices'] as const;
@@ -9,6 +9,8 @@ export type Route =
   | { kind: 'counter'; number: number }
   | { kind: 'manager'; page: 'live' | 'reports' }
   | { kind: 'admin'; page: AdminPage }
+  | { kind: 'province'; page: 'live' | 'reports' }
+  | { kind: 'province'; page: 'centre'; centreId: string }
   | { kind: 'unknown' };
 
 export function routeOf(pathname: string): Route {
@@ -16,6 +18,13 @@ export function routeOf(pathname: string): Route {
   if (parts[0] === 'admin') {
     const page = ADMIN_PAGES.find((p) => p === (parts[1] ?? 'centre'));
     return page && parts.length <= 2 ? { kind: 'admin', page } : { kind: 'unknown' };
+  }
+  // The province server's office page (issue 15.3): the board, a centre's drill-down, the reports.
+  if (parts[0] === 'province') {
+    if (parts.length === 1) return { kind: 'province', page: 'live' };
+    if (parts[1] === 'reports' && parts.length === 2) return { kind: 'province', page: 'reports' };
+    if (parts[1] === 'centre' && parts[2] && parts.length === 3 && /^[a-z0-9][a-z0-9-]{0,99}$/.test(parts[2])) return { kind: 'province', page: 'centre', centreId: parts[2] };
+    return { kind: 'unknown' };
   }
   if (parts[0] === 'manager') return { kind: 'manager', page: parts[1] === 'reports' ? 'reports' : 'live' };
   if (parts[0] === 'board') {
