@@ -119,6 +119,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(csv.body).toContain('Bộ phận Một cửa phường Mỹ Bình');
       expect(csv.body).toContain('Trong chỉ tiêu chờ (%)');
       expect(csv.body).not.toContain('staff:');
+      const xlsx = await get(`/api/v1/province/reports?period=month&centre=${a}&format=xlsx`);
+      expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      expect(xlsx.headers['content-disposition']).toContain(`bao-cao-${a}-`);
       const bad = await get('/api/v1/province/reports?period=range&from=2026-02-30&to=2026-03-01');
       expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'bad_date']);
       expect((await get('/api/v1/province/reports?period=range&from=2026-03-02&to=2026-03-01')).statusCode).toBe(400);
