@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { due, graceMs, PRESSED_LATE, PRESSED_PRIORITY, PRIORITY_SLOW_MS, pressedFields, URGENT_MS, orderForCounter, pickNext, type Candidate, type PolicyKind } from './policy.ts';
+import { due, graceMs, POOLED_WAIT_MS, PRESSED_LATE, PRESSED_PRIORITY, PRIORITY_SLOW_MS, pressedFields, URGENT_MS, orderForCounter, pickNext, type Candidate, type PolicyKind } from './policy.ts';
 import { counter, min, policy, t } from './policy.fixtures.ts';
 
 describe('calling policy', () => {
@@ -15,6 +15,19 @@ describe('calling policy', () => {
   it('target policy: a priority ticket goes first at the priority counter', () => {
     const q = [t('1', 'a', 0), t('2', 'a', 14 * min, true)];
     expect(pickNext(q, counter({ priority: true }), policy('target'))?.id).toBe('2');
+  });
+  it('target policy: at a priority counter (every field\'s pool) a regular ticket that has waited POOLED_WAIT_MS goes before the priority groups, the longest waited first; at a regular counter it does not', () => {
+    const p = policy('target');
+    const now = 100 * min;
+    const old = t('old', 'a', now - POOLED_WAIT_MS);
+    const older = t('older', 'b', now - POOLED_WAIT_MS - 2 * min);
+    const nearly = t('nearly', 'a', now - POOLED_WAIT_MS + 1);
+    const prio = t('P', 'a', now - 20 * min, true);
+    expect(orderForCounter([nearly, prio, old, older], counter({ priority: true }), p, now).map((x) => x.id)).toEqual(['older', 'old', 'P', 'nearly']);
+    // At a regular counter the field is pressed (someone waited the target + grace): its priority ticket first.
+    expect(pickNext([nearly, prio, old, older], counter(), p, now)?.id).toBe('P');
+    // Other policies: as before.
+    expect(pickNext([prio, old], counter({ priority: true }), policy('priority'), now)?.id).toBe('P');
   });
   it('target policy: at a regular counter a priority ticket is brought forward by the advance, not past an older regular one near its deadline', () => {
     // regular 1 arrived at 0 (deadline 15), priority 2 arrived at 8 (deadline 8+15−10 = 13) → 2 first
@@ -188,7 +201,12 @@ describe('calling policy', () => {
           expect(called.has(pick.id)).toBe(false);
           if (kind === 'fifo') expect(pick.enqueuedAt).toBe(Math.min(...mine.map((x) => x.enqueuedAt)));
           const priorityWaits = mine.some((x) => x.priorityCategoryId !== null);
-          if (priorityWaits && (kind === 'priority' || (kind === 'target' && c.rule.priority))) expect(pick.priorityCategoryId).not.toBeNull();
+          // Target policy, at a priority counter: a regular ticket that has waited POOLED_WAIT_MS first (the longest waited), else priority first.
+          const pooled = kind === 'target' && c.rule.priority ? mine.filter((x) => x.priorityCategoryId === null && x.enqueuedAt - x.priorWaitMs + POOLED_WAIT_MS <= now) : [];
+          if (pooled.length) {
+            expect(pick.priorityCategoryId).toBeNull();
+            expect(due(pick, p)).toBe(Math.min(...pooled.map((x) => due(x, p))));
+          } else if (priorityWaits && (kind === 'priority' || (kind === 'target' && c.rule.priority))) expect(pick.priorityCategoryId).not.toBeNull();
           // Target policy: in a pressed field its priority tickets go first at any counter, longest waited first.
           const pressed = pressedFields(waiting, c.rule, p, now);
           const jumpers = mine.filter((x) => x.priorityCategoryId !== null && pressed.has(x.serviceId));

@@ -55,6 +55,12 @@ export const PRESSED_LATE = 3;
 /** …or this many walk-in priority tickets that have waited PRIORITY_SLOW_MS or more (the priority counters are not keeping up), or anyone who has waited the target + grace. */
 export const PRESSED_PRIORITY = 2;
 export const PRIORITY_SLOW_MS = 60_000;
+/**
+ * At a priority counter (they serve every field) a regular ticket that has waited
+ * this long goes first, before the priority groups: those counters are the hall's
+ * pool, and a field short of counters has nobody else (issue 18.2).
+ */
+export const POOLED_WAIT_MS = 55 * 60_000;
 /** The last stretch before the target in which a ticket is saved before anyone with slack. */
 export const URGENT_MS = 5 * 60_000;
 
@@ -94,6 +100,7 @@ export function rank<T extends Candidate>(t: T, counter: CounterRule, p: PolicyS
     case 'target': {
       if (counter.priority && isPriority(t)) return { t, cls: 0, key: deadline(t, p) };
       const at = due(t, p);
+      if (counter.priority && waitStart(t) + POOLED_WAIT_MS <= now) return { t, cls: -1, key: at };
       if (pressed && isPriority(t)) return { t, cls: 0, key: at };
       if (at + graceMs(p) <= now) return { t, cls: 1, key: at };
       if (at > now && at <= now + URGENT_MS) return { t, cls: 2, key: at };
