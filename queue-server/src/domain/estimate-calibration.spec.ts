@@ -9,14 +9,17 @@ describe('estimate calibration (issue 18.3)', () => {
     expect(c.adjust(false, null, 0)).toEqual({ estimatedWaitMinutes: null, low: null, high: null });
   });
 
-  it('corrects by the median error of its band and gives the range that held most recent waits', () => {
+  it('keeps the run’s figure and gives the range that held most recent waits, widened to hold the figure', () => {
     const c = new EstimateCalibration();
     // Estimated 12, waited 15 to 24: the run ran short by 3 to 12 minutes.
     for (let i = 0; i < 40; i++) c.observe(false, 12, 0, 15 + (i % 10));
     const a = c.adjust(false, 12, 0);
-    expect(a.estimatedWaitMinutes).toBe(Math.round(12 + 7.5));
-    expect(a.low).toBe(15);
+    expect(a.estimatedWaitMinutes).toBe(12);
+    expect(a.low).toBe(12);
     expect(a.high).toBe(24);
+    // Estimated 20, waited 12 to 21: the range runs below the figure.
+    for (let i = 0; i < 40; i++) c.observe(false, 20, 0, 12 + (i % 10));
+    expect(c.adjust(false, 20, 0)).toEqual({ estimatedWaitMinutes: 20, low: 12, high: 21 });
     // Another band (a short estimate) and the other class learned nothing from it.
     expect(c.adjust(false, 2, 0).low).toBeNull();
     expect(c.adjust(true, 12, 0).low).toBeNull();

@@ -7,6 +7,7 @@
 import { outranks, tieBreak, type Candidate, type CounterRule, type PolicySettings } from './policy.ts';
 import { Picker } from './picker.ts';
 import { InOrder } from './estimate-order.ts';
+import { arrivalTimes, expectedArrivals, isExpected, nextArrival, type ArrivalRates } from './estimate-arrivals.ts';
 
 export interface OpenCounter extends CounterRule {
   /** When it will be free: now if idle, else its current service's expected end. */
@@ -28,6 +29,8 @@ export interface EstimateInput {
   now: number;
   /** How far ahead to simulate call by call (default HORIZON_MS). */
   horizonMs?: number;
+  /** The arrivals to expect per field (estimate-arrivals.ts): in the run they take counters' time, and overtake where the policy lets them. */
+  arrivals?: ArrivalRates;
 }
 
 export interface Estimate {
@@ -49,6 +52,8 @@ export const HORIZON_MS = 2 * 3600_000;
 /** Calls of one field in a run: how many, the first one's and the last one's instants. */
 interface FieldCalls {
   n: number;
+  /** Of them, real tickets (not expected arrivals). */
+  real: number;
   first: number;
   last: number;
 }
@@ -65,43 +70,61 @@ interface Run {
  * Stops when `onCall` returns true, when nobody is left that an open counter
  * serves, or at the horizon. `onOffer` hears every moment a counter comes free
  * and what it would call then (null: nothing it serves is left), before the
- * call is made.
+ * call is made, and says whether it still waits for something (a probe). Once
+ * no real ticket is left and nothing waits, the run ends: the expected arrivals
+ * still to come would answer nobody.
  */
 function forward(
   input: EstimateInput,
   run: Run,
   onCall: (t: Candidate, at: number) => boolean,
-  onOffer?: (counter: OpenCounter, at: number, pick: Candidate | null, picker: Picker<Candidate>) => void,
+  onOffer?: (counter: OpenCounter, at: number, pick: Candidate | null, picker: Picker<Candidate>) => boolean,
 ): void {
   const counters = input.counters.filter((c) => c.serviceIds.length > 0).map((c) => ({ ...c, freeAt: Math.max(c.freeAt, input.now) }));
-  const picker = new Picker(input.waiting, input.policy);
-  let waiting = 0;
-  for (const t of input.waiting) if (t.status === 'waiting') waiting++;
+  const expected = input.arrivals ? expectedArrivals(input.arrivals, input.now) : [];
+  const picker = new Picker(expected.length ? [...input.waiting, ...expected] : input.waiting, input.policy, expected.length > 0);
+  const comes = arrivalTimes(expected);
+  let real = 0;
+  for (const t of input.waiting) if (t.status === 'waiting') real++;
+  const waiting = real + expected.length;
+  let listening = onOffer !== undefined;
   const calls = run.calls;
   const end = input.now + (input.horizonMs ?? HORIZON_MS);
-  // Bounded: each round calls one ticket, or ends the run; the last round offers the empty queue.
-  for (let step = 0; step <= waiting; step++) {
+  // Bounded: each round calls one ticket, moves an idle counter past one expected arrival, or ends the run.
+  for (let step = 0; step <= waiting * (counters.length + 1); step++) {
     counters.sort((a, b) => a.freeAt - b.freeAt);
     let called: Candidate | null = null;
+    let woke = false;
     for (const c of counters) {
+      if (c.freeAt === Infinity) break;
       if (c.freeAt > end) {
         run.left = picker;
         return;
       }
       called = picker.pick(c, c.freeAt);
-      onOffer?.(c, c.freeAt, called, picker);
-      if (!called) continue;
+      if (onOffer) listening = onOffer(c, c.freeAt, called, picker);
+      if (!called) {
+        if (!comes) continue;
+        // Idle until the next expected arrival of its fields (nothing else can come to it).
+        c.freeAt = nextArrival(comes, c.serviceIds, c.freeAt);
+        woke = true;
+        break;
+      }
       const f = calls.get(called.serviceId);
+      const mine = isExpected(called) ? 0 : 1;
       if (f) {
         f.n++;
+        f.real += mine;
         f.last = c.freeAt;
-      } else calls.set(called.serviceId, { n: 1, first: c.freeAt, last: c.freeAt });
-      if (onCall(called, c.freeAt)) return;
+      } else calls.set(called.serviceId, { n: 1, real: mine, first: c.freeAt, last: c.freeAt });
+      if (mine && onCall(called, c.freeAt)) return;
       c.freeAt += input.serviceMs[called.serviceId] ?? DEFAULT_SERVICE_MS;
       break;
     }
+    if (woke) continue;
     if (!called) return;
     picker.remove(called);
+    if (!isExpected(called) && --real === 0 && !listening) return;
   }
 }
 
@@ -116,19 +139,21 @@ const minutes = (ms: number) => Math.max(0, Math.round(ms / 60_000));
  * service — or, if the run called none, one call per its counters' fair share
  * from the horizon on; never before the horizon.
  */
-function drainedWait(input: EstimateInput, run: Run, serviceId: string, k: number): Estimate {
+function drainedWait(input: EstimateInput, run: Run, t: Candidate, k: number): Estimate {
+  const serviceId = t.serviceId;
   const s = input.serviceMs[serviceId] ?? DEFAULT_SERVICE_MS;
   const horizon = input.horizonMs ?? HORIZON_MS;
   const f = run.calls.get(serviceId);
   let wait: number;
   if (f) {
-    wait = f.last - input.now + (k * (f.last - f.first + s)) / f.n;
+    const gap = (f.last - f.first + s) / f.n;
+    wait = f.last - input.now + k * gap;
   } else {
     let rate = 0;
     for (const c of input.counters) if (c.serviceIds.includes(serviceId)) rate += 1 / (s * c.serviceIds.length);
     wait = horizon + k / rate;
   }
-  return { peopleAhead: (f?.n ?? 0) + k - 1, estimatedWaitMinutes: minutes(Math.max(wait, horizon)) };
+  return { peopleAhead: (f?.real ?? 0) + k - 1, estimatedWaitMinutes: minutes(Math.max(wait, horizon)) };
 }
 
 function unserved(target: Candidate, input: EstimateInput): Estimate {
@@ -197,7 +222,7 @@ export function estimateQueue(given: EstimateInput, probes: readonly Candidate[]
     input,
     run,
     (t, at) => {
-      called.set(t.id, { peopleAhead: run.calls.get(t.serviceId)!.n - 1, estimatedWaitMinutes: minutes(at - input.now), seq: seq++ });
+      called.set(t.id, { peopleAhead: run.calls.get(t.serviceId)!.real - 1, estimatedWaitMinutes: minutes(at - input.now), seq: seq++ });
       return false;
     },
     open.length === 0
@@ -217,10 +242,11 @@ export function estimateQueue(given: EstimateInput, probes: readonly Candidate[]
             }
             const pressed = (sid: string) => (sid === p.serviceId ? withProbe : picker.pressed(sid, at));
             if (pick !== null && !outranks(p, pick, c, input.policy, at, pressed)) continue;
-            answered.set(p.id, { peopleAhead: run.calls.get(p.serviceId)?.n ?? 0, estimatedWaitMinutes: minutes(at - input.now), seq });
+            answered.set(p.id, { peopleAhead: run.calls.get(p.serviceId)?.real ?? 0, estimatedWaitMinutes: minutes(at - input.now), seq });
             any = true;
           }
           if (any) open = open.filter((p) => !answered.has(p.id) && !own.includes(p));
+          return open.length > 0;
         },
   );
   const raw = (t: Candidate): Estimate | undefined => {
@@ -228,11 +254,11 @@ export function estimateQueue(given: EstimateInput, probes: readonly Candidate[]
     const e = called.get(t.id);
     if (e) return e;
     if (!serves(input, t.serviceId)) return unserved(t, input);
-    return run.left?.has(t) ? drainedWait(input, run, t.serviceId, run.left.countBefore(t) + 1) : undefined;
+    return run.left?.has(t) ? drainedWait(input, run, t, run.left.countBefore(t) + 1) : undefined;
   };
   const order = new InOrder(input.waiting, raw);
   // Past the horizon a probe takes its place among its field's tickets still left.
-  if (run.left) for (const p of open) answered.set(p.id, drainedWait(input, run, p.serviceId, run.left.countBefore(p) + 1));
+  if (run.left) for (const p of open) answered.set(p.id, drainedWait(input, run, p, run.left.countBefore(p) + 1));
   const out = new Map<string, Estimate>();
   for (const p of probes) {
     const a = answered.get(p.id);

@@ -7,6 +7,7 @@ export * from './policy.ts';
 export * from './picker.ts';
 export * from './estimate.ts';
 export * from './estimate-calibration.ts';
+export * from './estimate-arrivals.ts';
 export * from './events.ts';
 export * from './ticket-events.ts';
 export * from './kpi.ts';

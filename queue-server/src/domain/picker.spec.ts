@@ -70,4 +70,35 @@ describe('Picker', () => {
       { numRuns: 300 },
     );
   });
+  it('property: with arrivals still to come (the estimate\'s expected ones), the Picker chooses as pickNext does among those arrived by the instant', () => {
+    const arb = fc.record({
+      waiting: fc.array(fc.record({ s: fc.constantFrom('a', 'b'), at: fc.integer({ min: 0, max: 60 }), p: fc.boolean(), appt: fc.integer({ min: 0, max: 3 }), booked: fc.integer({ min: 0, max: 120 }), prior: fc.integer({ min: 0, max: 20 }) }), { maxLength: 30 }),
+      coming: fc.array(fc.record({ s: fc.constantFrom('a', 'b'), at: fc.integer({ min: 61, max: 180 }), p: fc.boolean() }), { maxLength: 30 }),
+      counters: fc.array(fc.record({ s: fc.subarray(['a', 'b'], { minLength: 1 }), prio: fc.boolean(), w: fc.integer({ min: 1, max: 6 }) }), { minLength: 1, maxLength: 3 }),
+      times: fc.array(fc.integer({ min: 60, max: 240 }), { minLength: 1, maxLength: 60 }),
+      kind: fc.constantFrom<PolicyKind>('fifo', 'priority', 'target'),
+    });
+    fc.assert(
+      fc.property(arb, ({ waiting, coming, counters, times, kind }) => {
+        const p = policy(kind);
+        const now = waiting.map((x, i) => t(`w${i}`, x.s, x.at * min, x.p, { bookedAt: x.appt === 0 ? x.booked * min : null, priorWaitMs: x.prior * min }));
+        const later = coming.map((x, i) => t(`c${i}`, x.s, x.at * min, x.p));
+        let left = [...now, ...later];
+        const picker = new Picker(left, p, true);
+        const rules = counters.map((c, i) => counter({ id: `k${i}`, serviceIds: c.s, priority: c.prio, weights: { [c.s[0]!]: c.w } }));
+        // Bounded by the list of instants.
+        for (const [k, minute] of [...times].sort((a, b) => a - b).entries()) {
+          const c = rules[k % rules.length]!;
+          const fast = picker.pick(c, minute * min);
+          const arrived = left.filter((x) => x.enqueuedAt <= minute * min);
+          expect(fast?.id ?? null).toBe(pickNext(arrived, c, p, minute * min)?.id ?? null);
+          if (fast) {
+            picker.remove(fast);
+            left = left.filter((x) => x !== fast);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -124,9 +124,17 @@ export class Picker<T extends Candidate> {
   /** Per field, its lane sets: one for each kind (see kind()) it has tickets of. */
   private readonly lanes = new Map<string, LaneSet<T>[]>();
 
+  /**
+   * `arrivals`: some tickets arrive later (their enqueuedAt is ahead of the run's
+   * clock: the expected arrivals of estimate-arrivals.ts); a pick sees only those
+   * that have arrived by its instant. They are walk-ins with no earlier wait, so
+   * within a lane the arrived ones are exactly those whose key is at most
+   * arrivedBy(now).
+   */
   constructor(
     tickets: readonly T[],
     private readonly p: PolicySettings,
+    private readonly arrivals = false,
   ) {
     const groups = new Map<string, T[][]>();
     for (const t of tickets) {
@@ -146,6 +154,12 @@ export class Picker<T extends Candidate> {
       });
       this.lanes.set(sid, sets);
     }
+  }
+
+  /** The largest lane key (byDue) of a ticket that has arrived by `now`. */
+  private arrivedBy(now: number): number {
+    if (!this.arrivals) return Infinity;
+    return this.p.kind === 'target' ? now + this.p.targetWaitMinutes * 60_000 : now;
   }
 
   /** Which lane set of its field a ticket sits in: regular or priority (×2), walk-in or booked (+1, target policy only). */
@@ -221,6 +235,7 @@ export class Picker<T extends Candidate> {
     const g = graceMs(this.p);
     const soon = now + URGENT_MS;
     const pressed = new Set<string>();
+    const by = this.arrivedBy(now);
     for (const sid of counter.serviceIds) {
       const lanes = this.lanes.get(sid);
       if (!lanes) continue;
@@ -228,17 +243,17 @@ export class Picker<T extends Candidate> {
       if (hot) pressed.add(sid);
       for (const { byDue, byDeadline, priority } of lanes) {
         if (this.p.kind !== 'target') {
-          found.push(byDue.first(-Infinity, Infinity));
+          found.push(byDue.first(-Infinity, by));
         } else if (counter.priority && priority) {
-          // A priority ticket at a priority counter ranks by its deadline alone.
-          found.push((byDeadline ?? byDue).first(-Infinity, Infinity));
+          // A priority ticket at a priority counter ranks by its deadline alone (booked ones have all arrived).
+          found.push(byDeadline ? byDeadline.first(-Infinity, Infinity) : byDue.first(-Infinity, by));
         } else if (hot && priority) {
           // In a pressed field a priority ticket ranks first anywhere, by due.
-          found.push(byDue.first(-Infinity, Infinity));
+          found.push(byDue.first(-Infinity, by));
         } else {
           // The ranges of rank(): long past due, past due, about to be due, the rest (by deadline).
-          found.push(byDue.first(-Infinity, now - g), byDue.first(now - g, now), byDue.first(now, soon));
-          found.push(byDeadline ? byDeadline.firstDueAfter(soon, this.p) : byDue.first(soon, Infinity));
+          found.push(byDue.first(-Infinity, now - g), byDue.first(now - g, now), byDue.first(now, Math.min(soon, by)));
+          found.push(byDeadline ? byDeadline.firstDueAfter(soon, this.p) : byDue.first(soon, by));
         }
       }
     }

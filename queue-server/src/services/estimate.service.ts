@@ -4,6 +4,8 @@
 // asks before the next write (and within ESTIMATE_REUSE_MS), so a burst of
 // tickets committed together, and the board and phones that follow, cost one run.
 import {
+  ARRIVALS_WINDOW_MS,
+  arrivalRates,
   closingLine,
   EstimateCalibration,
   pastClosing,
@@ -17,6 +19,7 @@ import {
   type EstimateInput,
   type OpenCounter,
   type QueueEstimates,
+  type SeenArrival,
 } from '../domain/index.ts';
 import type { CenterConfig } from '@mot-cua/config';
 import type { TicketRecord } from '../store/index.ts';
@@ -84,6 +87,10 @@ export class EstimateService {
   /** Waiting tickets' first estimate (the one shown at issue), until they are called. */
   /** Each waiting ticket's first estimate, by id; null: its holder was shown no figure (nothing to learn, and not looked at again). */
   private readonly pending = new Map<string, { raw: number; oldest: number; priority: boolean } | null>();
+  /** The waiting tickets seen join their queue, by id (once each), for the last hour's arrival rates (issue 18.3). */
+  private readonly seen = new Map<string, SeenArrival>();
+  /** Since when this memory watches: rates are never taken over time before it. */
+  private readonly watchingSince: number;
 
   constructor(
     private readonly centre: Centre,
@@ -92,6 +99,7 @@ export class EstimateService {
     /** Whether the closing time limits the day (the centre enforces its hours; a demo does not). */
     private readonly closingHours = false,
   ) {
+    this.watchingSince = centre.now();
     this.follow();
   }
 
@@ -228,6 +236,7 @@ export class EstimateService {
     for (const t of this.open.values()) {
       if (t.status === 'waiting') {
         waiting.push(t);
+        if (!this.seen.has(t.id)) this.seen.set(t.id, { serviceId: t.serviceId, priority: t.priorityCategoryId !== null, at: t.enqueuedAt });
         const from = t.enqueuedAt - t.priorWaitMs;
         if (from < (since.get(t.serviceId) ?? Infinity)) since.set(t.serviceId, from);
       } else if ((t.status === 'called' || t.status === 'serving') && t.counterId !== null) {
@@ -238,7 +247,13 @@ export class EstimateService {
     const serviceMs = this.serviceTimes();
     const oldestMin = new Map<string, number>();
     for (const [sid, from] of since) oldestMin.set(sid, Math.max(0, now - from) / 60_000);
-    return { input: { waiting, counters: this.openCounters(atCounter, serviceMs, now), serviceMs, policy: this.centre.policy, now }, oldestMin };
+    // Forget arrivals older than the window (in the order seen; at most a day of a large centre).
+    for (const [id, a] of this.seen) {
+      if (a.at > now - ARRIVALS_WINDOW_MS && this.seen.size <= PENDING_MAX) break;
+      this.seen.delete(id);
+    }
+    const arrivals = arrivalRates(this.seen.values(), now, this.watchingSince);
+    return { input: { waiting, counters: this.openCounters(atCounter, serviceMs, now), serviceMs, policy: this.centre.policy, now, arrivals }, oldestMin };
   }
 
   /** A ticket seen called: how far off its estimate at issue was teaches the calibration. */

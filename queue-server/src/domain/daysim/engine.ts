@@ -5,6 +5,8 @@
 // over the event log the run writes.
 import type { CenterConfig } from '@mot-cua/config';
 import {
+  ARRIVALS_WINDOW_MS,
+  arrivalRates,
   dayKey,
   EstimateCalibration,
   estimateAll,
@@ -19,6 +21,7 @@ import {
   type EventType,
   type OpenCounter,
   type PolicySettings,
+  type SeenArrival,
   type Ticket,
 } from '../index.ts';
 import type { CounterStatusChange } from './profile.ts';
@@ -58,6 +61,8 @@ export interface EstimateSample {
    * × the field's mean service ÷ open counters serving it (null with none open). At issue only.
    */
   naiveMin?: number | null;
+  /** The forward run's own figure, before the calibration's correction (at issue only). */
+  rawMin?: number | null;
   /** The range shown with it (EstimateCalibration), null where the screens show one figure. */
   low?: number | null;
   high?: number | null;
@@ -115,6 +120,9 @@ export function runDay({ config, visits, changes, policy, estimates = true }: Ru
   const whileWaiting: EstimateSample[] = [];
   // What the server learns from measured overtaking: each call tells how far off the estimate at issue was.
   const calibration = new EstimateCalibration();
+  // The arrivals of the last hour, as the server remembers them: who will overtake (issue 18.3).
+  const seen: SeenArrival[] = [];
+  let seenFrom = 0;
   const rawAtIssue = new Map<string, { raw: number; oldest: number }>();
   /** The longest wait so far among the field's waiting tickets, minutes. */
   const oldestIn = (serviceId: string, now: number) => {
@@ -129,10 +137,12 @@ export function runDay({ config, visits, changes, policy, estimates = true }: Ru
   // What the server knows when it estimates: open counters, each free when its current service is expected to end.
   const estimateInput = (now: number) => {
     const serviceMs = expectedServiceMs(doneTimes, typical);
+    while (seenFrom < seen.length && seen[seenFrom]!.at <= now - ARRIVALS_WINDOW_MS) seenFrom++;
+    const arrivals = arrivalRates(seen.slice(seenFrom), now, seen[0]?.at ?? now);
     const open: OpenCounter[] = counters
       .filter((c) => c.status === 'open')
       .map((c) => ({ ...c.rule, freeAt: c.current ? (c.current.waitEndAt ?? now) + (serviceMs[c.current.serviceId] ?? 10 * MIN) : now }));
-    return { waiting, counters: open, serviceMs, policy, now };
+    return { waiting, counters: open, serviceMs, policy, now, arrivals };
   };
 
   const call = (c: CounterState, now: number) => {
@@ -195,6 +205,7 @@ export function runDay({ config, visits, changes, policy, estimates = true }: Ru
       if (v.priority) priority.add(t.id);
       tickets.set(t.id, t);
       waiting.push(t);
+      seen.push({ serviceId: t.serviceId, priority: v.priority, at: v.at });
       log(t, 'issued', v.at, { leg: 0 });
       if (!estimates) continue;
       const input = estimateInput(v.at);
@@ -205,7 +216,7 @@ export function runDay({ config, visits, changes, policy, estimates = true }: Ru
       const oldest = oldestIn(t.serviceId, v.at);
       if (raw !== null) rawAtIssue.set(t.id, { raw, oldest });
       const shown = calibration.adjust(v.priority, raw, oldest);
-      atIssue.push({ ticketId: t.id, at: v.at, estimateMin: shown.estimatedWaitMinutes, naiveMin, low: shown.low, high: shown.high });
+      atIssue.push({ ticketId: t.id, at: v.at, estimateMin: shown.estimatedWaitMinutes, rawMin: raw, naiveMin, low: shown.low, high: shown.high });
     }
     if (now >= nextSample) {
       if (estimates && waiting.length) {
