@@ -137,7 +137,7 @@ export function runDay({ config, visits, changes, policy, estimates = true }: Ru
   // What the server knows when it estimates: open counters, each free when its current service is expected to end.
   const estimateInput = (now: number) => {
     const serviceMs = expectedServiceMs(doneTimes, typical);
-    while (seenFrom < seen.length && seen[seenFrom]!.at <= now - ARRIVALS_WINDOW_MS) seenFrom++;
+    while (seenFrom < seen.length && seen[seenFrom]!.at < now - ARRIVALS_WINDOW_MS) seenFrom++;
     const arrivals = arrivalRates(seen.slice(seenFrom), now, seen[0]?.at ?? now);
     const open: OpenCounter[] = counters
       .filter((c) => c.status === 'open')
