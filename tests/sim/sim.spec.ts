@@ -109,22 +109,22 @@ describe('stress profiles', () => {
   });
 });
 
-// Issue 18.2 on one seed per stress profile (a day each): the aims that the
-// ten-seed means meet (tests/sim/aims.ts, the table in tests/bench/README.md).
-// Not asserted, as the ten-seed means miss them: the worst wait at
-// provincial-x14 (69.8 against 66.2) and provincial-x16 (94.8 against 92.2).
+// Issue 18.2 on one seed (4) for every stress profile (a day each): all the aims, as the
+// ten-seed means meet them (tests/sim/aims.ts, the table in tests/bench/README.md).
 describe.each([
-  ['commune-x14', 4, ['within 15 min', 'priority p95', 'worst wait']],
-  ['commune-surge', 1, ['within 15 min', 'priority p95', 'worst wait']],
-  ['provincial-x14', 42, ['within 15 min', 'priority p95']],
-  ['provincial-x16', 42, ['within 15 min', 'priority p95']],
-  ['provincial-surge', 1, ['within 15 min', 'priority p95', 'worst wait']],
-  ['provincial-skew', 42, ['priority p95', 'worst wait']],
-] as const)('the default policy in a full hall: %s, seed %i', (name, seed, asserted) => {
+  ['commune-x14', ['within 15 min', 'priority p95', 'worst wait']],
+  ['commune-surge', ['within 15 min', 'priority p95', 'worst wait']],
+  ['provincial-x14', ['within 15 min', 'priority p95', 'worst wait']],
+  ['provincial-x16', ['within 15 min', 'priority p95', 'worst wait']],
+  ['provincial-surge', ['within 15 min', 'priority p95', 'worst wait']],
+  ['provincial-skew', ['priority p95', 'worst wait']],
+] as const)('the default policy in a full hall: %s, seed 4', (name, asserted) => {
   it(`meets the aims of issue 18.2: ${asserted.join(', ')}`, () => {
-    const r = simulateProfile(PROFILES[name](), seed, { days: 1, estimates: false });
+    const r = simulateProfile(PROFILES[name](), 4, { days: 1, estimates: false });
     const by = Object.fromEntries(r.policies.map((p) => [p.policy, p])) as Record<'fifo' | 'priority' | 'target', (typeof r.policies)[number]>;
     const aims = aimsOf(name, by);
+    // every aim the profile has is asserted
+    expect(aims.map((a) => a.name.split(':')[0]!).filter((n) => !asserted.some((prefix) => n.startsWith(prefix)))).toEqual([]);
     for (const prefix of asserted) {
       const aim = aims.find((a) => a.name.startsWith(prefix))!;
       expect(aim, prefix).toBeDefined();
@@ -140,22 +140,22 @@ describe.each([
 // the aims that the ten-seed means meet (tests/sim/aims.ts --estimates, the table in
 // tests/bench/README.md). Not asserted, as the ten-seed means miss them: the estimate's
 // MAE ≤ 0.5 × the naive one at commune-x14, commune-surge and provincial-x14, and the
-// late bias within ±3 minutes anywhere (−5 to −13).
+// late bias within ±3 minutes at commune-x14, provincial-surge and provincial-skew.
 describe.each([
-  ['commune-x14', 1, ['waits inside the range']],
-  ['commune-surge', 1, ['waits inside the range']],
-  ['provincial-x14', 2, ['waits inside the range']],
-  ['provincial-x16', 42, ['estimate MAE', 'waits inside the range']],
-  ['provincial-surge', 1, ['estimate MAE', 'waits inside the range']],
-  ['provincial-skew', 1, ['waits inside the range']],
+  ['commune-x14', 4, ['waits inside the range']],
+  ['commune-surge', 4, ['late bias', 'waits inside the range']],
+  ['provincial-x14', 4, ['late bias', 'waits inside the range']],
+  ['provincial-x16', 1, ['estimate MAE', 'late bias', 'waits inside the range']],
+  ['provincial-surge', 4, ['estimate MAE', 'waits inside the range']],
+  ['provincial-skew', 1, ['estimate MAE', 'waits inside the range']],
 ] as const)('the estimate in a full hall: %s, seed %i', (name, seed, asserted) => {
   it(`meets the aims of issue 18.3: ${asserted.join(', ')}`, () => {
     const r = simulateProfile(PROFILES[name](), seed, { days: 1, policies: ['target'] });
     const aims = estimateAimsOf(name, r.policies[0]!);
     for (const prefix of asserted) {
-      const aim = aims.find((a) => a.name.startsWith(prefix))!;
-      expect(aim, prefix).toBeDefined();
-      expect(aim.met, `${aim.name}: ${aim.value} against ${aim.bound}`).toBe(true);
+      const these = aims.filter((a) => a.name.startsWith(prefix));
+      expect(these.length, prefix).toBeGreaterThan(0);
+      for (const aim of these) expect(aim.met, `${aim.name}: ${aim.value} against ${aim.bound}`).toBe(true);
     }
   });
 });
