@@ -9,6 +9,8 @@ import { Picker } from './picker.ts';
 import { InOrder } from './estimate-order.ts';
 import { arrivalTimes, expectedArrivals, isExpected, nextArrival, type ArrivalRates } from './estimate-arrivals.ts';
 
+export { expectedServiceMs } from './estimate-service-times.ts';
+
 export interface OpenCounter extends CounterRule {
   /** When it will be free: now if idle, else its current service's expected end. */
   freeAt: number;
@@ -282,27 +284,4 @@ export function estimateQueue(given: EstimateInput, probes: readonly Candidate[]
       return r === undefined || !serves(input, t.serviceId) ? r : order.of(t, r);
     },
   };
-}
-
-/**
- * Expected service time per field from recent service times: the mean of the
- * recent ones once there are `minSamples`, else the configured typical time.
- * The mean, not the median: service times are skewed to the long side, and a
- * wait is a sum of them, whose expectation is n × the mean.
- */
-export function expectedServiceMs(
-  recent: Iterable<readonly [serviceId: string, ms: number]>,
-  typicalMs: Readonly<Record<string, number>>,
-  minSamples = 3,
-): Record<string, number> {
-  const sums = new Map<string, { n: number; sum: number }>();
-  for (const [sid, ms] of recent) {
-    const s = sums.get(sid) ?? { n: 0, sum: 0 };
-    s.n++;
-    s.sum += ms;
-    sums.set(sid, s);
-  }
-  const out: Record<string, number> = { ...typicalMs };
-  for (const [sid, s] of sums) if (s.n >= minSamples) out[sid] = s.sum / s.n;
-  return out;
 }
