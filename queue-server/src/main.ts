@@ -2,6 +2,7 @@
 // with one readable message, never a stack trace.
 import { settingsFromEnv, startServer } from './server.ts';
 import { DataDirLocked } from './store/data-lock.ts';
+import { startFailure, stopOnSignals } from './process-life.ts';
 
 const outcome = settingsFromEnv(process.env, { demo: false });
 if (!outcome.ok) {
@@ -26,18 +27,9 @@ try {
   ];
   if (s.demo) lines.push('  Demo: quay1…quay6, quanly, admin — mật khẩu / password "demo"');
   process.stdout.write(`${lines.join('\n')}\nQUEUE_SERVER_URL=${url}\n`);
-  const stop = async () => {
-    // Never hang on a stop: whatever is still open after 5 s is cut.
-    setTimeout(() => process.exit(0), 5000).unref();
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(() => app.close());
 } catch (e) {
-  const err = e as NodeJS.ErrnoException;
   // Another server holds the data folder: its message names the process (pid, since when).
-  const msg = e instanceof DataDirLocked ? err.message : err.code === 'EADDRINUSE' ? `Cổng ${s.port} đang được dùng; đặt PORT khác / port ${s.port} is in use; set another PORT` : `Không khởi động được: ${err.message} / could not start`;
-  process.stderr.write(`${msg}\n`);
+  process.stderr.write(`${e instanceof DataDirLocked ? e.message : startFailure(e, s.port)}\n`);
   process.exit(1);
 }

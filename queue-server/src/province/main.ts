@@ -3,6 +3,7 @@
 // (the registry, a JSON file; demo mode without it: the demo seed), DEMO.
 import path from 'node:path';
 import { buildProvinceApp } from './app.ts';
+import { startFailure, stopOnSignals } from '../process-life.ts';
 import { DEMO_REGISTRY, loadRegistry } from './registry.ts';
 
 const env = process.env;
@@ -38,15 +39,8 @@ try {
   ];
   if (demo) lines.push('  Demo: tinh / demo; mã trung tâm / centre token: demo-province-<centre id>');
   process.stdout.write(`${lines.join('\n')}\nPROVINCE_SERVER_URL=${base}\n`);
-  const stop = async () => {
-    setTimeout(() => process.exit(0), 5000).unref();
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(() => app.close());
 } catch (e) {
-  const err = e as NodeJS.ErrnoException;
-  process.stderr.write(`${err.code === 'EADDRINUSE' ? `Cổng ${port} đang được dùng; đặt PORT khác / port ${port} is in use` : `Không khởi động được: ${err.message} / could not start`}\n`);
+  process.stderr.write(`${startFailure(e, port)}\n`);
   process.exit(1);
 }
