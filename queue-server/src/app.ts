@@ -19,6 +19,7 @@ import type { IssueLimits } from './services/issue-limit.ts';
 import { AuthService } from './services/auth.service.ts';
 import { AccountService } from './services/account.service.ts';
 import { StatsService } from './services/stats.service.ts';
+import { PlannerService } from './services/planner.service.ts';
 import { BookingService } from './services/booking.service.ts';
 import { DossierService, seedDemoDossiers } from './services/dossier.service.ts';
 import { HttpDossierSource, type HttpDossierSourceOptions } from './services/http-dossier-source.ts';
@@ -149,6 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const authNotes = await auth.start(opts.demo);
   const accounts = new AccountService(centerConfig, port, auth, now);
   const stats = new StatsService(centerConfig, port.reads);
+  const planner = new PlannerService(centerConfig, port.reads, () => queue.centre.policy, now);
   const metrics = new Metrics(queue, bus);
   const bookings = new BookingService(centerConfig, port, queue);
   if (opts.demo) await seedDemoDossiers(port, centerConfig.current(), now());
@@ -160,7 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   let notifyLog: (line: string) => void = () => {};
   const notify = new NotifyService(queue, notifyChannels(opts.notify ?? DEFAULT_NOTIFY, opts.dataDir), (line) => notifyLog(line));
   notify.start(bus);
-  const ctx: AppContext = { store: port, queue, centerConfig, auth, accounts, stats, bookings, dossiers, privacy, devices, bus, metrics, notify, demo: opts.demo, version: VERSION, kioskAgentUrl: opts.kioskAgentUrl ?? null };
+  const ctx: AppContext = { store: port, queue, centerConfig, auth, accounts, stats, planner, bookings, dossiers, privacy, devices, bus, metrics, notify, demo: opts.demo, version: VERSION, kioskAgentUrl: opts.kioskAgentUrl ?? null };
 
   const app = Fastify({
     bodyLimit: 16 * 1024,

@@ -83,6 +83,7 @@ export const ERRORS = {
   },
   nobody_seated: { kind: 'conflict', vi: 'Không có cán bộ nào đăng nhập tại quầy {number}', en: 'nobody is signed in at counter {number}' },
   move_same_counter: { kind: 'bad_input', vi: 'Quầy chuyển đến phải khác quầy hiện tại', en: 'the counter to move to must be another counter' },
+  planner_counter_twice: { kind: 'bad_input', vi: 'Quầy "{counter}" được nêu hai lần trong phương án', en: 'counter "{counter}" is named twice in the what-if' },
   counter_taken: {
     kind: 'conflict',
     vi: 'Quầy {number} đang có cán bộ {name} ({username}) đăng nhập. Chọn "Vào thay" để đăng xuất người đó khỏi quầy, hoặc chọn quầy khác',

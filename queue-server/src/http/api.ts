@@ -19,6 +19,7 @@ import { manageRoutes } from './manage.routes.ts';
 import { bookingRoutes } from './bookings.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
 import { notifyRoutes } from './notify.routes.ts';
+import { plannerRoutes } from './planner.routes.ts';
 
 /** The schemas routes refer to ($ref 'Ticket#', …), known to every scope (fastify-plugin). */
 export const sharedSchemas = fp(
@@ -58,4 +59,5 @@ export async function apiV1(api: FastifyInstance, { ctx }: { ctx: AppContext }) 
   await api.register(bookingRoutes, { ctx });
   await api.register(reportRoutes, { ctx });
   await api.register(notifyRoutes, { ctx });
+  await api.register(plannerRoutes, { ctx });
 }

@@ -4,6 +4,7 @@ import type { Queue } from '../services/queue.ts';
 import type { AuthService } from '../services/auth.service.ts';
 import type { AccountService } from '../services/account.service.ts';
 import type { StatsService } from '../services/stats.service.ts';
+import type { PlannerService } from '../services/planner.service.ts';
 import type { Bus } from '../services/bus.ts';
 import type { BookingService } from '../services/booking.service.ts';
 import type { DossierService } from '../services/dossier.service.ts';
@@ -23,6 +24,7 @@ export interface AppContext {
   auth: AuthService;
   accounts: AccountService;
   stats: StatsService;
+  planner: PlannerService;
   bookings: BookingService;
   dossiers: DossierService;
   privacy: PrivacyService;
