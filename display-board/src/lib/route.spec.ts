@@ -8,6 +8,8 @@ describe('routeOf', () => {
     expect(routeOf('/board/counter/5')).toEqual({ kind: 'counter', number: 5 });
     expect(routeOf('/manager')).toEqual({ kind: 'manager', page: 'live' });
     expect(routeOf('/manager/reports')).toEqual({ kind: 'manager', page: 'reports' });
+    expect(routeOf('/manager/planner')).toEqual({ kind: 'manager', page: 'planner' });
+    expect(routeOf('/manager/live')).toEqual({ kind: 'manager', page: 'live' });
     expect(routeOf('/admin')).toEqual({ kind: 'admin', page: 'centre' });
     expect(routeOf('/admin/')).toEqual({ kind: 'admin', page: 'centre' });
     expect(routeOf('/admin/counters')).toEqual({ kind: 'admin', page: 'counters' });

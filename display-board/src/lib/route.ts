@@ -4,10 +4,14 @@
 export const ADMIN_PAGES = ['centre', 'hours', 'fields', 'counters', 'priority', 'procedures', 'staff', 'devices'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
+/** The manager board's pages: /manager is today's live board. */
+export const MANAGER_PAGES = ['live', 'reports', 'planner'] as const;
+export type ManagerPage = (typeof MANAGER_PAGES)[number];
+
 export type Route =
   | { kind: 'hall' }
   | { kind: 'counter'; number: number }
-  | { kind: 'manager'; page: 'live' | 'reports' }
+  | { kind: 'manager'; page: ManagerPage }
   | { kind: 'admin'; page: AdminPage }
   | { kind: 'province'; page: 'live' | 'reports' }
   | { kind: 'province'; page: 'centre'; centreId: string }
@@ -26,7 +30,7 @@ export function routeOf(pathname: string): Route {
     if (parts[1] === 'centre' && parts[2] && parts.length === 3 && /^[a-z0-9][a-z0-9-]{0,99}$/.test(parts[2])) return { kind: 'province', page: 'centre', centreId: parts[2] };
     return { kind: 'unknown' };
   }
-  if (parts[0] === 'manager') return { kind: 'manager', page: parts[1] === 'reports' ? 'reports' : 'live' };
+  if (parts[0] === 'manager') return { kind: 'manager', page: MANAGER_PAGES.find((p) => p !== 'live' && p === parts[1]) ?? 'live' };
   if (parts[0] === 'board') {
     if (parts.length === 1) return { kind: 'hall' };
     if (parts[1] === 'counter' && parts[2] && /^\d{1,3}$/.test(parts[2])) return { kind: 'counter', number: Number(parts[2]) };
