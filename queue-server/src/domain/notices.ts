@@ -15,7 +15,7 @@ export const NOTICES = {
   invalid_port: { vi: 'PORT không hợp lệ: "{port}"', en: 'invalid PORT' },
   print_failed: { vi: 'Không in được phiếu số {number} ({reason}) tại {deviceId}', en: 'ticket {number} was not printed' },
   'print_failed:no_reason': { vi: 'Không in được phiếu số {number} (lỗi máy in) tại {deviceId}', en: 'ticket {number} was not printed' },
-  device_part: { vi: '{device}: {partVi} {statusVi}{detailVi}', en: '{device}: {part} {status}{detailEn}' },
+  device_part: { vi: '{device} báo: {partVi} {statusVi}{detailVi}', en: '{device}: {part} {status}{detailEn}' },
   device_silent: { vi: '{device}: im lặng từ {since}, không còn báo tình trạng — hãy kiểm tra máy', en: '{device}: silent since {since}, no health report — check the machine' },
   'dossier:received': { vi: 'Đã tiếp nhận', en: 'Received' },
   'dossier:processing': { vi: 'Đang giải quyết', en: 'Being processed' },

@@ -51,7 +51,7 @@ describe('DeviceService', async () => {
     await service.reportHealth('kiosk-1', [...paperOut]);
     clock += 60_000;
     await service.reportHealth('kiosk-1', [...paperOut]);
-    expect(alerts.map((a) => a.message)).toEqual(['Kiosk sảnh: máy in bị lỗi (hết giấy) / Kiosk sảnh: printer error (hết giấy)']);
+    expect(alerts.map((a) => a.message)).toEqual(['Kiosk sảnh báo: máy in bị lỗi (hết giấy) / Kiosk sảnh: printer error (hết giấy)']);
     await service.reportHealth('kiosk-1', [{ id: 'printer', kind: 'printer', status: 'offline' }]);
     expect(alerts.map((a) => a.kind)).toEqual(['device_printer', 'device_printer']);
     expect((await service.overview()).alerts).toHaveLength(2);
@@ -71,7 +71,7 @@ describe('DeviceService', async () => {
 
   it('a device unknown to the store gets its alert under its id and no health event', async () => {
     await service.reportHealth('ghost', [{ id: 'keypad', kind: 'keypad', status: 'error' }]);
-    expect(alerts.map((a) => a.message)).toEqual(['ghost: bàn phím bị lỗi / ghost: keypad error']);
+    expect(alerts.map((a) => a.message)).toEqual(['ghost báo: bàn phím bị lỗi / ghost: keypad error']);
     expect(health).toEqual([]);
   });
 
@@ -189,16 +189,16 @@ describe('DeviceService', async () => {
         { id: 'printer-a', kind: 'printer', status: 'error' },
         { id: 'printer-b', kind: 'printer', status: 'error' },
       ]);
-      expect(alerts.map((a) => a.message)).toEqual(['Kiosk sảnh: máy in bị lỗi / Kiosk sảnh: printer error', 'Kiosk sảnh: máy in bị lỗi / Kiosk sảnh: printer error']);
+      expect(alerts.map((a) => a.message)).toEqual(['Kiosk sảnh báo: máy in bị lỗi / Kiosk sảnh: printer error', 'Kiosk sảnh báo: máy in bị lỗi / Kiosk sảnh: printer error']);
       expect(new Set(alerts.map((a) => a.id)).size).toBe(2);
     });
   });
 
   it('an alert says the part and its state in each language, a "vi / en" detail split between the halves', () => {
     const m = partMessage('Kiosk 1', { kind: 'scanner', status: 'warning', detail: 'đầu đọc thẻ chip đã bị rút / the chip reader was unplugged' });
-    expect(m).toBe('Kiosk 1: đầu đọc cần chú ý (đầu đọc thẻ chip đã bị rút) / Kiosk 1: scanner warning (the chip reader was unplugged)');
+    expect(m).toBe('Kiosk 1 báo: đầu đọc cần chú ý (đầu đọc thẻ chip đã bị rút) / Kiosk 1: scanner warning (the chip reader was unplugged)');
     // what the manager board shows of it, in each language: whole, brackets closed
-    expect(messageFor(m, 'vi')).toBe('Kiosk 1: đầu đọc cần chú ý (đầu đọc thẻ chip đã bị rút)');
+    expect(messageFor(m, 'vi')).toBe('Kiosk 1 báo: đầu đọc cần chú ý (đầu đọc thẻ chip đã bị rút)');
     expect(messageFor(m, 'en')).toBe('Kiosk 1: scanner warning (the chip reader was unplugged)');
   });
 });
