@@ -65,6 +65,17 @@ describe('a number from the phone waits for its holder (issue 17.1)', () => {
     expect((await staff.post<{ ticket: Ticket }>('/api/v1/counters/quay-2/call-next')).body.ticket).toMatchObject({ id: remote.id, status: 'called' });
   });
 
+  it('the counter sees the wait of a checked-in number from its check-in, not from when it was taken at home', async () => {
+    let now = T0;
+    const { phone, kiosk, staff } = await hall(loadDemoConfig(), () => now);
+    const remote = (await phone.post<Ticket>('/api/v1/tickets', { serviceId: 'ho-tich', channel: 'mobile' })).body;
+    now = T0 + 50 * 60_000;
+    await kiosk.post(`/api/v1/tickets/${remote.id}/check-in`);
+    now = T0 + 55 * 60_000;
+    const q = await staff.get<{ waiting: { id: string; waitSeconds: number; visitWaitSeconds: number }[] }>('/api/v1/counters/quay-2/queue');
+    expect(q.body.waiting.find((w) => w.id === remote.id)).toMatchObject({ waitSeconds: 300, visitWaitSeconds: 300 });
+  });
+
   it('a kiosk checks in the number the citizen typed, with its device token; a key is needed otherwise', async () => {
     const { phone, kiosk } = await hall();
     const remote = (await phone.post<Ticket>('/api/v1/tickets', { serviceId: 'ho-tich', channel: 'mobile' })).body;

@@ -26,6 +26,22 @@ describe('KPIs from events', () => {
     expect(s.byHour).toEqual([{ hour: 8, arrivals: 3, served: 1, avgWaitSeconds: 5 * 60 }]);
   });
 
+  it('a number from the phone waits from its check-in, not from when it was taken at home (issue 17.1)', () => {
+    log = [];
+    // R taken from the phone at 08:00, checked in at 09:00, called at 09:06; K taken at the kiosk at 08:30, called 09:00.
+    ev(0, 'issued', 'R', 'ht', { data: { leg: 0, channel: 'mobile' } }); ev(60, 'checked_in', 'R', 'ht', { actor: 'device:kiosk-1' });
+    ev(66, 'called', 'R', 'ht', { counterId: 'c1', actor: 'quay1' }); ev(70, 'finished', 'R', 'ht');
+    ev(30, 'issued', 'K', 'ht'); ev(60, 'called', 'K', 'ht', { counterId: 'c2', actor: 'quay2' }); ev(65, 'finished', 'K', 'ht');
+    const s = computeStats(log, opts);
+    expect(s.maxWaitSeconds).toBe(30 * 60);
+    expect(s.avgWaitSeconds).toBe(18 * 60);
+    expect(s.withinTargetPct).toBe(50);
+    // A check-in after the call (a field's grace) changes no wait.
+    log = [];
+    ev(0, 'issued', 'G', 'ht', { data: { leg: 0, channel: 'mobile' } }); ev(10, 'called', 'G', 'ht', { counterId: 'c1' }); ev(12, 'checked_in', 'G', 'ht'); ev(20, 'finished', 'G', 'ht');
+    expect(computeStats(log, opts).avgWaitSeconds).toBe(10 * 60);
+  });
+
   it('match figures computed by hand', () => {
     log = [];
     // A: waits 5, served 10, rated 4 at c1 by quay1

@@ -89,7 +89,7 @@ export function openTransaction(e: DomainEvent): Transaction {
   };
 }
 
-/** The status each event leaves its transaction in; the others (issued, recalled, rated, print_result) leave it as it was. */
+/** The status each event leaves its transaction in; the others (issued, recalled, rated, print_result, checked_in) leave it as it was. */
 const STATUS_AFTER: Partial<Record<EventType, TicketStatus>> = {
   called: 'called',
   started: 'serving',
@@ -109,6 +109,8 @@ export function applyEvent(t: Transaction, e: DomainEvent): void {
     t.counterId = e.counterId;
     t.staff = e.actor;
   }
+  // A number from the phone waits in the hall from its check-in (issue 17.1): the time before it, spent elsewhere, is no wait.
+  if (e.type === 'checked_in' && t.status === 'waiting' && t.waitEndAt === null) t.enqueuedAt = Math.max(t.enqueuedAt, e.at);
   if (e.type === 'started') t.startedAt = e.at;
   if (e.type === 'rated' && typeof e.data.score === 'number') {
     t.score = e.data.score;

@@ -79,7 +79,9 @@ export function heldTicket(q: Queue, t: TicketRecord, base: string) {
 export function staffTicket(q: Queue, t: TicketRecord, base: string, est?: Estimate) {
   const now = q.centre.now();
   const waitEnd = t.waitEndAt ?? now;
-  const wait = t.status === 'waiting' ? now - t.enqueuedAt : waitEnd - t.enqueuedAt;
+  // A number from the phone waits in the hall from its check-in (issue 17.1), as the KPIs count it.
+  const from = t.channel === 'mobile' && t.checkedInAt !== null && (t.waitEndAt === null || t.checkedInAt <= t.waitEndAt) ? Math.max(t.enqueuedAt, t.checkedInAt) : t.enqueuedAt;
+  const wait = t.status === 'waiting' ? now - from : waitEnd - from;
   return {
     ...publicTicket(q, t, base, est ?? { peopleAhead: 0, estimatedWaitMinutes: null }, true),
     waitSeconds: Math.max(0, Math.round(wait / 1000)),
