@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { arrivalRates, expectedArrivals, isExpected, type SeenArrival } from './estimate-arrivals.ts';
+import { arrivalRates, expectedArrivals, isExpected, MAX_EXPECTED, type SeenArrival } from './estimate-arrivals.ts';
 import { estimateAll, estimateFor, type OpenCounter } from './estimate.ts';
 import type { Candidate, PolicyKind, PolicySettings } from './policy.ts';
 
@@ -62,5 +62,20 @@ describe('expected arrivals (issue 18.3)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('a burst no hall sees (a thousand numbers a minute) is expected only as far ahead as MAX_EXPECTED arrivals reach, the nearest of each stream', () => {
+    const now = 100 * min;
+    const all = expectedArrivals({ a: { regular: 60_000, priority: 6_000 }, b: { regular: 600, priority: 0 } }, now);
+    expect(all.length).toBeLessThanOrEqual(MAX_EXPECTED);
+    expect(all.length).toBeGreaterThan(MAX_EXPECTED - 4);
+    // every stream keeps its share, from now on, in time order
+    const share = (sid: string, p: boolean) => all.filter((x) => x.serviceId === sid && (x.priorityCategoryId !== null) === p).length;
+    expect(share('a', false) / share('a', true)).toBeCloseTo(10, 0);
+    expect(share('b', false)).toBeGreaterThanOrEqual(3);
+    expect(all.every((x, i) => i === 0 || x.enqueuedAt >= all[i - 1]!.enqueuedAt)).toBe(true);
+    expect(all[0]!.enqueuedAt).toBeGreaterThanOrEqual(now);
+    // an ordinary hall's hour is left whole
+    expect(expectedArrivals({ a: { regular: 120, priority: 20 } }, now)).toHaveLength(140);
   });
 });

@@ -28,6 +28,13 @@ export const ARRIVALS_WINDOW_MS = 3600_000;
 const MIN_SPAN_MS = 20 * 60_000;
 /** How far ahead the run expects arrivals: past it the last hour says little. */
 export const ARRIVALS_AHEAD_MS = 3600_000;
+/**
+ * The most arrivals one run expects. A provincial centre under stress expects about 300 in the
+ * hour ahead; a burst far beyond any hall's (a thousand numbers in a minute, a script) would have
+ * the run make tens of thousands at every issue. Past this, the run looks less far ahead: the
+ * nearest MAX_EXPECTED arrivals of every stream, which are the ones that overtake first.
+ */
+export const MAX_EXPECTED = 400;
 
 /**
  * Arrivals per hour per field over the last `windowMs` before `now`, from what
@@ -64,6 +71,9 @@ export const isExpected = (t: Candidate) => t.id.startsWith(EXPECTED_PREFIX);
  */
 export function expectedArrivals(rates: ArrivalRates, now: number, aheadMs = ARRIVALS_AHEAD_MS): Candidate[] {
   const out: Candidate[] = [];
+  const perHourAll = Object.values(rates).reduce((n, r) => n + (r.regular > 0 ? r.regular : 0) + (r.priority > 0 ? r.priority : 0), 0);
+  const total = (perHourAll * aheadMs) / 3600_000;
+  if (total > MAX_EXPECTED) aheadMs = (aheadMs * MAX_EXPECTED) / total;
   for (const [serviceId, r] of Object.entries(rates)) {
     for (const priority of [false, true]) {
       const perHour = priority ? r.priority : r.regular;
