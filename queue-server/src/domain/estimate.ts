@@ -83,7 +83,8 @@ function forward(
   onOffer?: (counter: OpenCounter, at: number, pick: Candidate | null, picker: Picker<Candidate>) => boolean,
 ): void {
   const counters = input.counters.filter((c) => c.serviceIds.length > 0).map((c) => ({ ...c, freeAt: Math.max(c.freeAt, input.now) }));
-  const expected = input.arrivals ? expectedArrivals(input.arrivals, input.now) : [];
+  // With no counter to serve, nobody is called in the run: arrivals to expect change nothing.
+  const expected = input.arrivals && counters.length > 0 ? expectedArrivals(input.arrivals, input.now) : [];
   const picker = new Picker(expected.length ? [...input.waiting, ...expected] : input.waiting, input.policy, expected.length > 0);
   const comes = arrivalTimes(expected);
   let real = 0;
