@@ -5,6 +5,8 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { errorSchema, issueBody, staffTicketSchema, ticketSchema } from '@mot-cua/queue-server/http/schemas.ts';
 import type { centerSchema, counterViewSchema, queueItemSchema, queueSchema } from '@mot-cua/queue-server/http/center-schemas.ts';
+/** GET/POST /api/v1/manage/planner: the staffing planner's answer, as the service makes it. */
+export type { PlannerAnswer } from '@mot-cua/queue-server/services/planner.service.ts';
 
 /** A reply schema as the browser receives it: Fastify's serialiser drops every property the schema does not list. */
 type Reply<S> = S & { readonly additionalProperties: false };
