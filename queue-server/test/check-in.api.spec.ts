@@ -82,7 +82,7 @@ describe('a number from the phone waits for its holder (issue 17.1)', () => {
     const stranger = s.client();
     const noKey = await stranger.post<Err>(`/api/v1/tickets/${remote.id}/check-in`);
     expect(noKey.status).toBe(403);
-    expect(noKey.body.error.code).toBe('forbidden');
+    expect(noKey.body.error.code).toBe('bad_ticket_key');
     const wrong = await stranger.post<Err>(`/api/v1/tickets/${remote.id}/check-in`, { k: 'AAAAAAAAAAAAAAAAAAAAAA' });
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.code).toBe('bad_ticket_key');

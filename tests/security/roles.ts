@@ -29,6 +29,11 @@ export const OPEN_ROUTES = new Set([
   /** the checklist of documents (issue 16.2): no personal data; the declaration is `…/preparation`, staff only */
   'GET /api/v1/tickets/{id}/checklist',
   'POST /api/v1/tickets/{id}/rating',
+  /** a number from the phone checks in on arrival (issue 17.1): the kiosk's device token or the QR's key is the proof */
+  'POST /api/v1/tickets/{id}/check-in',
+  /** notifications (issue 17.2): the slip's key is the proof, as for a rating; a kiosk needs none */
+  'GET /api/v1/notify/options',
+  'POST /api/v1/tickets/{id}/notify',
   'GET /api/v1/dossiers/{code}',
   'GET /api/v1/bookings/days',
   'GET /api/v1/bookings/slots',

@@ -32,7 +32,7 @@ describe('CheckInService (issue 17.1)', () => {
     f = await openQueue();
     const { issue, counters, checkIns } = f.queue;
     const remote = (await issue.issue({ serviceId: 'ho-tich', channel: 'mobile' }, null)).ticket;
-    await expect(checkIns.checkIn(remote.id, null, phone)).rejects.toMatchObject({ kind: 'forbidden', code: 'forbidden' });
+    await expect(checkIns.checkIn(remote.id, null, phone)).rejects.toMatchObject({ kind: 'forbidden', code: 'bad_ticket_key' });
     await expect(checkIns.checkIn(remote.id, 'x'.repeat(22), phone)).rejects.toMatchObject({ kind: 'forbidden', code: 'bad_ticket_key' });
     await expect(checkIns.checkIn(remote.id, null, staffAt('quay-2'))).rejects.toMatchObject({ code: 'forbidden' });
     expect((await checkIns.checkIn(remote.id, null, kiosk)).already).toBe(false);

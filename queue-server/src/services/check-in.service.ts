@@ -33,7 +33,8 @@ export class CheckInService {
 
   async checkIn(ticketId: string, key: string | null, actor: Actor): Promise<CheckInResult> {
     const kiosk = actor.kind === 'device' && actor.deviceKind === 'kiosk';
-    if (!kiosk && key === null) throw fail('forbidden:check_in');
+    // Without credentials a missing key is a wrong one (as a rating's): the holder shows the QR. Signed in or another device: not theirs to do.
+    if (!kiosk && key === null) throw actor.kind === 'public' ? fail('bad_ticket_key') : fail('forbidden:check_in');
     const t = await this.open.get(ticketId);
     if (!kiosk) {
       const want = Buffer.from(this.keyOf(t));
