@@ -36,6 +36,9 @@ async function take(procedureCode?: string): Promise<string> {
 
 /** Calls the next citizen and starts serving them, waiting for the console to show it. */
 async function callAndStart(p: Page, number: string): Promise<void> {
+  // The desk takes one action at a time (a key pressed while the last one is still under way is
+  // dropped): wait until it is free again, as an official sees the button come back.
+  await p.locator('[data-action=next]:not([disabled])').waitFor();
   await p.keyboard.press('F1');
   await expect.poll(() => p.getByTestId('current-number').textContent(), { timeout: POLL_MS }).toBe(number);
   await p.keyboard.press('s');
