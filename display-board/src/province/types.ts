@@ -11,19 +11,9 @@ export interface Me {
   targets: Targets;
 }
 
-export interface CentreRow {
-  centreId: string;
-  name: string;
-  district: string;
-  issued: number;
-  served: number;
-  waiting: number;
-  oldestWaitSeconds: number | null;
-  withinTargetPct: number | null;
-  satisfactionPct: number | null;
-  breaches: number;
-  lastEventAt: string | null;
-}
+/** One centre's row on the board: the province server's own type (type-only), so page and route cannot drift. */
+export type { CentreRow } from '@mot-cua/ui-shared/wire.ts';
+import type { CentreRow } from '@mot-cua/ui-shared/wire.ts';
 
 /** Centres by district, in the order the server gave them (district, then name). */
 export function byDistrict(rows: readonly CentreRow[]): { district: string; centres: CentreRow[] }[] {
