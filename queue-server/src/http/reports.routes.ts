@@ -1,10 +1,9 @@
 // Reports for the province's periods, as JSON, CSV or XLSX (managers).
 import { dayKey } from '../domain/index.ts';
-import { fail } from '../domain/messages.ts';
 import type { RoutePlugin } from './context.ts';
-import { daySchema, errors, isRealDay } from './schemas.ts';
+import { errors, reportQueryProperties } from './schemas.ts';
 import { managerOnly } from './guards.ts';
-import { periodOf, rangePeriod } from '../reports/period.ts';
+import { reportPeriod } from '../reports/period.ts';
 import { buildReport } from '../reports/report.ts';
 import { toCsv, toXlsx } from '../reports/export.ts';
 
@@ -20,29 +19,14 @@ export const reportRoutes: RoutePlugin = async (app, { ctx }) => {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: {
-            period: { type: 'string', enum: ['month', 'quarter', 'year', 'range'] },
-            date: daySchema,
-            from: daySchema,
-            to: daySchema,
-            format: { type: 'string', enum: ['json', 'csv', 'xlsx'] },
-          },
+          properties: reportQueryProperties,
         },
         response: errors(400, 401, 403),
       },
     },
     async (req, reply) => {
       const q = req.query;
-      const kind = q.period ?? 'month';
-      for (const d of [q.date, q.from, q.to]) if (d && !isRealDay(d)) throw fail('bad_date:day', { day: d });
-      let period;
-      if (kind === 'range') {
-        if (!q.from || !q.to) throw fail('range_needs_dates');
-        if (q.from > q.to) throw fail('bad_range');
-        period = rangePeriod(q.from, q.to);
-      } else {
-        period = periodOf(kind, q.date ?? dayKey(ctx.queue.centre.now()), ctx.queue.centre.config.reporting.monthStartDay);
-      }
+      const period = reportPeriod(q, dayKey(ctx.queue.centre.now()), ctx.queue.centre.config.reporting.monthStartDay);
       const [stats, names] = await Promise.all([ctx.stats.raw(period.from, period.to), ctx.stats.staffNames()]);
       const report = buildReport(ctx.queue.centre.config, period, stats, names);
       const file = `bao-cao-${period.from}-${period.to}`;

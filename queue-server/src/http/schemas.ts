@@ -232,3 +232,12 @@ export const counterParam = {
 /** A local calendar day, YYYY-MM-DD (the pattern catches the shape; `isRealDay` catches 31 February). */
 export const daySchema = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' } as const;
 export const isRealDay = (d: string) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+
+/** A report's period and format in the query string (a centre's /reports, the province's /province/reports). */
+export const reportQueryProperties = {
+  period: { type: 'string', enum: ['month', 'quarter', 'year', 'range'] },
+  date: daySchema,
+  from: daySchema,
+  to: daySchema,
+  format: { type: 'string', enum: ['json', 'csv', 'xlsx'] },
+} as const;

@@ -2,9 +2,8 @@
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import type { FastifyRequest } from 'fastify';
 import { computeStats, dayKey } from '../domain/index.ts';
-import { fail } from '../domain/messages.ts';
-import { daySchema, isRealDay } from '../http/schemas.ts';
-import { periodOf, rangePeriod, type Period } from '../reports/period.ts';
+import { reportQueryProperties } from '../http/schemas.ts';
+import { reportPeriod } from '../reports/period.ts';
 import { tablesToCsv, tablesToXlsx } from '../reports/export.ts';
 import type { ProvinceStore } from '../store/province/port.ts';
 import { SESSION_COOKIE, type ProvinceAuth, type ProvinceSession } from './auth.ts';
@@ -105,29 +104,14 @@ export const provinceRoutes: Plugin = async (app, { p }) => {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: {
-            period: { type: 'string', enum: ['month', 'quarter', 'year', 'range'] },
-            date: daySchema,
-            from: daySchema,
-            to: daySchema,
-            centre: { type: 'string', maxLength: 100 },
-            format: { type: 'string', enum: ['json', 'csv', 'xlsx'] },
-          },
+          properties: { ...reportQueryProperties, centre: { type: 'string', maxLength: 100 } },
         },
       },
     },
     async (req, reply) => {
       await signedIn(req);
       const q = req.query;
-      for (const d of [q.date, q.from, q.to]) if (d && !isRealDay(d)) throw fail('bad_date:day', { day: d });
-      let period: Period;
-      if ((q.period ?? 'month') === 'range') {
-        if (!q.from || !q.to) throw fail('range_needs_dates');
-        if (q.from > q.to) throw fail('bad_range');
-        period = rangePeriod(q.from, q.to);
-      } else {
-        period = periodOf((q.period ?? 'month') as 'month' | 'quarter' | 'year', q.date ?? dayKey(p.now()), p.registry.monthStartDay);
-      }
+      const period = reportPeriod(q, dayKey(p.now()), p.registry.monthStartDay);
       const report = await provinceReport(p.store, p.registry, period, q.centre ? centreOr404(q.centre) : null);
       const file = `bao-cao-${q.centre ?? 'tinh'}-${period.from}-${period.to}`;
       if (q.format === 'csv') {

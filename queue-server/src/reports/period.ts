@@ -2,6 +2,9 @@
 // previous month to the day before `startDay` of the named month (An Giang:
 // the 21st to the 20th); quarters and years are built from those months.
 // With startDay 1 they are calendar periods.
+import { fail } from '../domain/messages.ts';
+import { isRealDay } from '../http/schemas.ts';
+
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'range';
 
 export interface Period {
@@ -51,4 +54,14 @@ export function periodOf(kind: Exclude<PeriodKind, 'range'>, day: string, startD
 export function rangePeriod(from: string, to: string): Period {
   const f = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
   return { kind: 'range', from, to, label: `Từ ${f(from)} đến ${f(to)}`, days: daysBetween(from, to) };
+}
+
+/** The period a report query asks for: a month (21st→20th by default), quarter or year around `date` (default today), or from–to. */
+export function reportPeriod(q: { period?: 'month' | 'quarter' | 'year' | 'range'; date?: string; from?: string; to?: string }, today: string, monthStartDay: number): Period {
+  for (const d of [q.date, q.from, q.to]) if (d && !isRealDay(d)) throw fail('bad_date:day', { day: d });
+  const kind = q.period ?? 'month';
+  if (kind !== 'range') return periodOf(kind, q.date ?? today, monthStartDay);
+  if (!q.from || !q.to) throw fail('range_needs_dates');
+  if (q.from > q.to) throw fail('bad_range');
+  return rangePeriod(q.from, q.to);
 }
