@@ -27,7 +27,7 @@ import { PrivacyService } from './services/privacy.service.ts';
 import { DeviceService } from './services/device.service.ts';
 import { ProvinceShipper, type ShipperOptions } from './services/province-shipper.ts';
 import { NotifyService } from './services/notify/notify.service.ts';
-import { notifyChannels, type NotifySettings } from './services/notify/settings.ts';
+import { notifyChannels, notifySettingsFrom, type NotifySettings } from './services/notify/settings.ts';
 import type { AppContext } from './http/context.ts';
 import { errorHandling, durableAnswers, frameworkErrors, clientErrorHandler } from './http/errors.ts';
 import { actorResolution } from './http/guards.ts';
@@ -40,8 +40,6 @@ import { realtime } from './realtime/socket.ts';
 
 export const VERSION = '0.1.0';
 
-/** Without settings: Web Push only, its keys kept in the data folder. */
-const DEFAULT_NOTIFY: NotifySettings = { sms: null, zalo: null, push: 'generate', subject: 'mailto:admin@localhost', timeoutMs: 5000 };
 
 export interface AppOptions {
   config: CenterConfig;
@@ -160,7 +158,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await devices.start();
   // Its lines go to the server's log once there is one (nothing is sent before the server listens).
   let notifyLog: (line: string) => void = () => {};
-  const notify = new NotifyService(queue, notifyChannels(opts.notify ?? DEFAULT_NOTIFY, opts.dataDir), (line) => notifyLog(line));
+  const notify = new NotifyService(queue, notifyChannels(opts.notify ?? notifySettingsFrom({}), opts.dataDir), (line) => notifyLog(line));
   notify.start(bus);
   const ctx: AppContext = { store: port, queue, centerConfig, auth, accounts, stats, planner, bookings, dossiers, privacy, devices, bus, metrics, notify, demo: opts.demo, version: VERSION, kioskAgentUrl: opts.kioskAgentUrl ?? null };
 
