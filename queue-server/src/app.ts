@@ -25,7 +25,7 @@ import { DossierService, seedDemoDossiers } from './services/dossier.service.ts'
 import { HttpDossierSource, type HttpDossierSourceOptions } from './services/http-dossier-source.ts';
 import { PrivacyService } from './services/privacy.service.ts';
 import { DeviceService } from './services/device.service.ts';
-import { ProvinceShipper, type ShipperOptions } from './services/province-shipper.ts';
+import { ProvinceShipper, provinceDeviceStatus, type ShipperOptions } from './services/province-shipper.ts';
 import { NotifyService } from './services/notify/notify.service.ts';
 import { notifyChannels, notifySettingsFrom, type NotifySettings } from './services/notify/settings.ts';
 import type { AppContext } from './http/context.ts';
@@ -207,7 +207,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(realtime, { ctx, publicBase: () => centerConfig.current().center.publicUrl ?? listenBase, sessionCheckMs: opts.sessionCheckMs });
   const io = app.io;
-  const shipper = opts.province ? new ProvinceShipper(port, secret, { ...opts.province, log: (line) => app.log.warn(line) }) : null;
+  const shipper = opts.province ? new ProvinceShipper(port, secret, { ...opts.province, deviceStatus: provinceDeviceStatus(devices, now), log: (line) => app.log.warn(line) }) : null;
   shipper?.start();
   app.addHook('onClose', async () => {
     await shipper?.stop();

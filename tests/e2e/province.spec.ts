@@ -39,6 +39,7 @@ const issue = async (n: number) => {
   const kiosk = new ApiClient(centre.url, { authorization: 'Bearer demo-kiosk-1' });
   for (let i = 0; i < n; i++) expect((await kiosk.post('/api/v1/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
 };
+const deviceCount = (p: Page, centreId: string) => p.locator(`tr[data-centre="${centreId}"] td[data-field="devices"] .count`).textContent();
 const cell = (p: Page, centreId: string, field: string) => p.locator(`tr[data-centre="${centreId}"] td[data-field="${field}"]`).textContent();
 
 describe('the province board', () => {
@@ -56,6 +57,19 @@ describe('the province board', () => {
       body: JSON.stringify({ events: [ev(1, 'a'), ev(2, 'b')] }),
     });
     expect(posted.status).toBe(200);
+    // Its devices, as its shipper would send their summary: a board gone silent, a kiosk's printer low on paper.
+    const devicesPosted = await fetch(`${prov.url}/api/v1/province/devices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer demo-province-${MY_HOA_HUNG}` },
+      body: JSON.stringify({
+        at: t0 + 3000,
+        devices: { total: 3, warning: 1, error: 0, offline: 1 },
+        byKind: [{ kind: 'kiosk', total: 1, warning: 1, error: 0, offline: 0 }, { kind: 'board', total: 2, warning: 0, error: 0, offline: 1 }],
+        parts: [{ kind: 'printer', warning: 1, error: 0, offline: 0 }],
+        since: t0,
+      }),
+    });
+    expect(devicesPosted.status).toBe(204);
 
     const c = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true, locale: 'vi-VN' });
     const p = await c.newPage();
@@ -81,6 +95,14 @@ describe('the province board', () => {
     await issue(1);
     await expect.poll(() => cell(p, TAN_AN, 'issued'), { timeout: POLL_MS }).toBe('4');
     expect(await cell(p, TAN_AN, 'waiting')).toBe('3');
+    // Devices in trouble: the other centre's summary; the real centre's kiosk reports its printer out of paper, and the board follows live.
+    expect(await deviceCount(p, MY_HOA_HUNG)).toBe('2');
+    expect(await p.locator(`tr[data-centre="${MY_HOA_HUNG}"] td[data-field="devices"] small`).textContent()).toMatch(/^Sự cố từ 00:01 /);
+    await expect.poll(() => deviceCount(p, TAN_AN), { timeout: POLL_MS }).toBe('0');
+    const kiosk = new ApiClient(centre.url, { authorization: 'Bearer demo-kiosk-1' });
+    expect((await kiosk.post('/api/v1/devices/health', { parts: [{ id: 'printer', kind: 'printer', status: 'error', detail: 'hết giấy / out of paper' }] })).status).toBe(204);
+    await expect.poll(() => deviceCount(p, TAN_AN), { timeout: POLL_MS }).toBe('1');
+    expect(await p.locator('thead th').nth(6).textContent()).toBe('Thiết bị gặp sự cố');
     await p.screenshot({ path: path.join(ART, 'board-vi.png'), fullPage: true });
     expect(await axeCheck(p)).toEqual([]);
 
@@ -95,10 +117,17 @@ describe('the province board', () => {
     expect(p.url()).toBe(`${prov.url}/province/centre/${TAN_AN}`);
     expect(await p.locator('[data-tile=waiting]').textContent()).toBe('3');
     expect(await p.locator('section h3').first().textContent()).toBe(dict.en.byService);
+    expect(await p.locator('h3', { hasText: dict.en.devicesTitle }).count()).toBe(1);
+    expect(await p.locator('[data-table=device-kinds] tr[data-kind=kiosk] td').allTextContents()).toEqual(['1', '0', '1', '0']);
+    expect(await p.locator('[data-table=device-parts] tr[data-part=printer] th').textContent()).toBe(dict.en.part_printer);
+    expect(await p.locator('[data-table=device-parts] tr[data-part=printer] td').allTextContents()).toEqual(['0', '1', '0']);
+    expect(await p.locator('[data-devices=summary]').textContent()).toMatch(/In trouble since \d\d:\d\d .* Reported by the centre at/);
     await p.screenshot({ path: path.join(ART, 'centre-en.png'), fullPage: true });
     expect(await axeCheck(p)).toEqual([]);
     await p.getByRole('button', { name: dict.en.language }).click();
     await expect.poll(() => p.locator('section h3').first().textContent()).toBe(dict.vi.byService);
+    expect(await p.locator('[data-table=device-kinds] tr[data-kind=kiosk] th').textContent()).toBe('Kiosk lấy số');
+    expect(await p.locator('[data-devices=summary]').textContent()).toMatch(/Sự cố từ \d\d:\d\d .* Trung tâm báo lúc/);
     await p.screenshot({ path: path.join(ART, 'centre-vi.png'), fullPage: true });
     expect(await axeCheck(p)).toEqual([]);
 

@@ -8,7 +8,7 @@ import type { centerSchema, counterViewSchema, queueItemSchema, queueSchema } fr
 /** GET/POST /api/v1/manage/planner: the staffing planner's answer, as the service makes it. */
 export type { PlannerAnswer } from '@mot-cua/queue-server/services/planner.service.ts';
 /** GET /api/v1/province/centres: one centre's row of the province board. */
-export type { CentreRow } from '@mot-cua/queue-server/province/board.ts';
+export type { CentreRow, DeviceDetail } from '@mot-cua/queue-server/province/board.ts';
 
 /** A reply schema as the browser receives it: Fastify's serialiser drops every property the schema does not list. */
 type Reply<S> = S & { readonly additionalProperties: false };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { byDistrict, minutesOf, withRow, type CentreRow } from './types.ts';
 
 const row = (centreId: string, district: string, waiting = 0): CentreRow => ({
-  centreId, name: centreId, district, issued: 0, served: 0, waiting, oldestWaitSeconds: null, withinTargetPct: null, satisfactionPct: null, breaches: 0, lastEventAt: null,
+  centreId, name: centreId, district, issued: 0, served: 0, waiting, oldestWaitSeconds: null, withinTargetPct: null, satisfactionPct: null, breaches: 0, lastEventAt: null, devices: null,
 });
 
 describe('province board helpers', () => {

@@ -12,7 +12,7 @@ export interface Me {
 }
 
 /** One centre's row on the board: the province server's own type (type-only), so page and route cannot drift. */
-export type { CentreRow } from '@mot-cua/ui-shared/wire.ts';
+export type { CentreRow, DeviceDetail } from '@mot-cua/ui-shared/wire.ts';
 import type { CentreRow } from '@mot-cua/ui-shared/wire.ts';
 
 /** Centres by district, in the order the server gave them (district, then name). */

@@ -2,8 +2,9 @@
 // events it shipped and recomputed when a batch of it lands (one refresh at a time per
 // centre, the latest news coalesced), pushed to whoever watches through `onChange`.
 import { centreDay, type CentreDay } from '../domain/centre-summary.ts';
+import { inTrouble, type DeviceStatusSummary } from '../domain/device-trouble.ts';
 import { dayKey, toIso, type KpiOptions } from '../domain/index.ts';
-import type { ProvinceStore } from '../store/province/port.ts';
+import type { CentreDeviceStatus, ProvinceStore } from '../store/province/port.ts';
 import type { Registry, RegistryCentre } from './registry.ts';
 
 export interface CentreRow {
@@ -19,7 +20,34 @@ export interface CentreRow {
   breaches: number;
   /** When the centre's latest event shipped happened (ISO, +07:00), or null: nothing yet. */
   lastEventAt: string | null;
+  /** The centre's devices in trouble, from its latest device summary; null: it has sent none. */
+  devices: DeviceRow | null;
 }
+
+export interface DeviceRow {
+  /** Devices in warning, error or offline, each once. */
+  inTrouble: number;
+  total: number;
+  warning: number;
+  error: number;
+  offline: number;
+  /** When the oldest trouble still going on began (ISO, +07:00), or null. */
+  since: string | null;
+  /** When the centre made the summary (ISO, +07:00). */
+  reportedAt: string;
+}
+
+/** A centre's device summary as the drill-down shows it: every count, the times as ISO. */
+export type DeviceDetail = Omit<DeviceStatusSummary, 'at' | 'since'> & { since: string | null; reportedAt: string; receivedAt: string };
+
+export const deviceDetail = (d: CentreDeviceStatus): DeviceDetail => ({
+  devices: d.status.devices,
+  byKind: d.status.byKind,
+  parts: d.status.parts,
+  since: d.status.since === null ? null : toIso(d.status.since),
+  reportedAt: toIso(d.status.at),
+  receivedAt: toIso(d.receivedAt),
+});
 
 interface Kept {
   day: string;
@@ -37,6 +65,7 @@ export class ProvinceBoard {
   private readonly kept = new Map<string, Kept>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
+  private readonly deviceStatus = new Map<string, CentreDeviceStatus>();
 
   constructor(
     private readonly store: ProvinceStore,
@@ -48,6 +77,7 @@ export class ProvinceBoard {
   /** Reads every centre's today from the store. */
   async start(): Promise<void> {
     const cursors = new Map((await this.store.cursors()).map((c) => [c.centreId, c.lastEventAt]));
+    for (const d of await this.store.deviceStatuses()) this.deviceStatus.set(d.centreId, d);
     await Promise.all(this.registry.centres.map((c) => this.compute(c.id, cursors.get(c.id) ?? null)));
   }
 
@@ -74,6 +104,21 @@ export class ProvinceBoard {
     })();
     this.running.set(centreId, run);
     return run;
+  }
+
+  /** A centre sent its device summary: kept (unless older than the one held), then the watchers see its row. */
+  async devicesChanged(centreId: string, status: DeviceStatusSummary): Promise<void> {
+    const receivedAt = this.now();
+    if (!(await this.store.putDeviceStatus(centreId, status, receivedAt))) return;
+    this.deviceStatus.set(centreId, { centreId, status, receivedAt });
+    const c = this.centre(centreId);
+    if (c && !this.running.has(centreId)) this.onChange(this.row(c));
+  }
+
+  /** A centre's latest device summary, or null. */
+  devices(centreId: string): DeviceDetail | null {
+    const d = this.deviceStatus.get(centreId);
+    return d ? deviceDetail(d) : null;
   }
 
   /** Every registered centre's row, by district then name. A new day recomputes first. */
@@ -108,6 +153,13 @@ export class ProvinceBoard {
       satisfactionPct: s?.satisfactionPct ?? null,
       breaches: s?.breaches ?? 0,
       lastEventAt: k?.lastEventAt ? toIso(k.lastEventAt) : null,
+      devices: this.deviceRow(c.id),
     };
+  }
+
+  private deviceRow(centreId: string): DeviceRow | null {
+    const d = this.deviceStatus.get(centreId)?.status;
+    if (!d) return null;
+    return { inTrouble: inTrouble(d.devices), ...d.devices, since: d.since === null ? null : toIso(d.since), reportedAt: toIso(d.at) };
   }
 }

@@ -78,13 +78,40 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       }
       expect(centres.map((c) => c.centreId)).toEqual([b, a]);
       expect(centres[1]).toMatchObject({ centreId: a, name: 'Bộ phận Một cửa phường Mỹ Bình', district: 'Thành phố Long Xuyên', issued: 2, served: 1, waiting: 1, withinTargetPct: 100, satisfactionPct: 100, breaches: expect.any(Number) });
-      expect(Object.keys(centres[1]!).sort()).toEqual(['breaches', 'centreId', 'district', 'issued', 'lastEventAt', 'name', 'oldestWaitSeconds', 'satisfactionPct', 'served', 'waiting', 'withinTargetPct']);
+      expect(Object.keys(centres[1]!).sort()).toEqual(['breaches', 'centreId', 'devices', 'district', 'issued', 'lastEventAt', 'name', 'oldestWaitSeconds', 'satisfactionPct', 'served', 'waiting', 'withinTargetPct']);
       expect((centres[1] as unknown as { lastEventAt: string }).lastEventAt).toMatch(/\+07:00$/);
       const one = (await get(`/api/v1/province/centres/${a}`)).json();
       expect(one.centre.centreId).toBe(a);
       expect(one.byService.map((g: { key: string; issued: number }) => [g.key, g.issued])).toEqual([['ho-tich', 2]]);
       const missing = await get('/api/v1/province/centres/nowhere');
       expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'unknown_centre']);
+    });
+
+    it("takes a centre's device summary (counts only): its row and drill-down show the devices in trouble; a stale one, a wrong token and a body with more than counts are refused", async () => {
+      const summary = (at: number, error: number, offline: number) => ({
+        at,
+        devices: { total: 4, warning: 1, error, offline },
+        byKind: [{ kind: 'kiosk', total: 2, warning: 1, error, offline: 0 }, { kind: 'board', total: 2, warning: 0, error: 0, offline }],
+        parts: [{ kind: 'printer', warning: 1, error, offline: 0 }],
+        since: T0 + 5 * 60_000,
+      });
+      const send = (token: string, body: unknown) => p.app.inject({ method: 'POST', url: '/api/v1/province/devices', headers: { authorization: `Bearer ${token}` }, payload: body as object });
+      let r = await send('demo-province-elsewhere', summary(T0, 1, 1));
+      expect([r.statusCode, r.json().error.code]).toEqual([401, 'bad_centre_token']);
+      for (const bad of [{ ...summary(T0, 1, 1), name: 'Kiosk sảnh A' }, { ...summary(T0, 1, 1), devices: { total: -1, warning: 0, error: 0, offline: 0 } }, { ...summary(T0, 1, 1), byKind: [{ kind: 'kiosk-sanh-a', total: 1, warning: 0, error: 0, offline: 0 }] }, { ...summary(T0, 1, 1), parts: [{ kind: 'printer', warning: 0, error: 1, offline: 0, detail: 'hết giấy' }] }, [summary(T0, 1, 1)]]) {
+        r = await send(`demo-province-${a}`, bad);
+        expect([r.statusCode, r.json().error.code]).toEqual([400, 'bad_request']);
+      }
+      expect((await send(`demo-province-${a}`, summary(T0 + 10 * 60_000, 1, 1))).statusCode).toBe(204);
+      // Made before the one held (a late resend): ignored.
+      expect((await send(`demo-province-${a}`, summary(T0 + 9 * 60_000, 0, 0))).statusCode).toBe(204);
+      const row = (await get('/api/v1/province/centres')).json().centres.find((c: { centreId: string }) => c.centreId === a);
+      expect(row.devices).toEqual({ inTrouble: 3, total: 4, warning: 1, error: 1, offline: 1, since: expect.stringMatching(/T00:06:00\.000\+07:00$/), reportedAt: expect.stringMatching(/T00:11:00\.000\+07:00$/) });
+      expect((await get('/api/v1/province/centres')).json().centres.find((c: { centreId: string }) => c.centreId === b).devices).toBeNull();
+      const one = (await get(`/api/v1/province/centres/${a}`)).json();
+      expect(one.devices).toMatchObject({ devices: { total: 4, warning: 1, error: 1, offline: 1 }, parts: [{ kind: 'printer', warning: 1, error: 1, offline: 0 }], since: row.devices.since, reportedAt: row.devices.reportedAt });
+      expect(one.devices.byKind.map((k: { kind: string }) => k.kind)).toEqual(['kiosk', 'board']);
+      expect(one.devices.receivedAt).toMatch(/\+07:00$/);
     });
 
     it('pushes a centre\'s new row to the signed-in office when a batch of it lands; refuses a socket without the session', async () => {

@@ -11,7 +11,8 @@ import { kpiOptions, type ProvinceBoard } from './board.ts';
 import { provinceFail } from './messages.ts';
 import { centreOfToken, type Registry } from './registry.ts';
 import { provinceReport, reportHeading, reportTables } from './reports.ts';
-import { eventBatchSchema, type ShippedEvent } from './wire.ts';
+import type { DeviceStatusSummary } from '../domain/device-trouble.ts';
+import { deviceStatusSchema, eventBatchSchema, type ShippedEvent } from './wire.ts';
 
 export interface ProvinceContext {
   store: ProvinceStore;
@@ -32,6 +33,12 @@ export const provinceRoutes: Plugin = async (app, { p }) => {
     if (!s) throw provinceFail('province_sign_in');
     return s;
   };
+  const centreOfRequest = (req: FastifyRequest) => {
+    const auth = req.headers.authorization ?? '';
+    const centre = auth.startsWith('Bearer ') ? centreOfToken(p.registry, auth.slice(7).trim(), p.demo) : null;
+    if (!centre) throw provinceFail('bad_centre_token');
+    return centre;
+  };
   const centreOr404 = (id: string) => {
     const c = p.board.centre(id);
     if (!c) throw provinceFail('unknown_centre');
@@ -44,15 +51,29 @@ export const provinceRoutes: Plugin = async (app, { p }) => {
     '/province/events',
     { bodyLimit: 1024 * 1024, schema: { summary: "A centre's next events, in id order (Bearer: the centre's token); kept once per (centre, event id)", tags: ['province'], body: eventBatchSchema } },
     async (req) => {
-      const auth = req.headers.authorization ?? '';
-      const centre = auth.startsWith('Bearer ') ? centreOfToken(p.registry, auth.slice(7).trim(), p.demo) : null;
-      if (!centre) throw provinceFail('bad_centre_token');
+      const centre = centreOfRequest(req);
       const events = req.body.events as ShippedEvent[];
       for (let i = 1; i < events.length; i++) if (events[i]!.id <= events[i - 1]!.id) throw provinceFail('events_out_of_order');
       const r = await p.store.ingest(centre.id, events);
       // The board follows after the answer: the centre's link never waits for the province's sums.
       if (r.added) void p.board.changed(centre.id, events.at(-1)!.at).catch((e: unknown) => req.log.error({ err: e }, 'province board refresh failed'));
       return r;
+    },
+  );
+
+  app.post(
+    '/province/devices',
+    {
+      schema: {
+        summary: "A centre's device summary — counts of devices in warning, error, offline, by kind, and since when (Bearer: the centre's token); no device's name or id",
+        tags: ['province'],
+        body: deviceStatusSchema,
+      },
+    },
+    async (req, reply) => {
+      const centre = centreOfRequest(req);
+      await p.board.devicesChanged(centre.id, req.body as DeviceStatusSummary);
+      return reply.code(204).send();
     },
   );
 
@@ -92,7 +113,7 @@ export const provinceRoutes: Plugin = async (app, { p }) => {
     const rows = await p.board.rows();
     const day = dayKey(p.now());
     const s = computeStats(await p.store.visitEvents(c.id, day, day), kpiOptions(p.registry));
-    return { centre: rows.find((r) => r.centreId === c.id)!, day, byService: s.byService, byHour: s.byHour, avgWaitSeconds: s.avgWaitSeconds, avgServiceSeconds: s.avgServiceSeconds, noShow: s.noShow };
+    return { centre: rows.find((r) => r.centreId === c.id)!, devices: p.board.devices(c.id), day, byService: s.byService, byHour: s.byHour, avgWaitSeconds: s.avgWaitSeconds, avgServiceSeconds: s.avgServiceSeconds, noShow: s.noShow };
   });
 
   app.get(

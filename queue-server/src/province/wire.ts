@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { EVENT_TYPES, type DomainEvent, type EventType } from '../domain/index.ts';
 import type { StoredEvent } from '../store/index.ts';
+import { DEVICE_KINDS, PART_KINDS } from '../domain/device-trouble.ts';
 
 export interface ShippedEvent extends DomainEvent {
   /** The event's id in the centre's log: ids grow, in the order the centre committed them. */
@@ -69,5 +70,35 @@ export const eventBatchSchema = {
         },
       },
     },
+  },
+} as const;
+
+const count = { type: 'integer', minimum: 0, maximum: 1_000_000 } as const;
+const counts = { total: count, warning: count, error: count, offline: count } as const;
+
+/** The body of POST /api/v1/province/devices: the centre's device summary (domain/device-trouble.ts), counts only. */
+export const deviceStatusSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['at', 'devices', 'byKind', 'parts', 'since'],
+  properties: {
+    at: { type: 'integer', minimum: 0 },
+    devices: { type: 'object', additionalProperties: false, required: ['total', 'warning', 'error', 'offline'], properties: counts },
+    byKind: {
+      type: 'array',
+      maxItems: DEVICE_KINDS.length,
+      items: { type: 'object', additionalProperties: false, required: ['kind', 'total', 'warning', 'error', 'offline'], properties: { kind: { type: 'string', enum: [...DEVICE_KINDS] }, ...counts } },
+    },
+    parts: {
+      type: 'array',
+      maxItems: PART_KINDS.length,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'warning', 'error', 'offline'],
+        properties: { kind: { type: 'string', enum: [...PART_KINDS] }, warning: count, error: count, offline: count },
+      },
+    },
+    since: { type: ['integer', 'null'], minimum: 0 },
   },
 } as const;

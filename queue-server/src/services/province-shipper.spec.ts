@@ -11,7 +11,9 @@ import { buildProvinceApp, type ProvinceApp } from '../province/app.ts';
 import { DEMO_REGISTRY } from '../province/registry.ts';
 import { pseudonym } from '../province/wire.ts';
 import { SqlitePort, Store } from '../store/index.ts';
-import { CURSOR_KEY, ProvinceShipper } from './province-shipper.ts';
+import { Bus } from './bus.ts';
+import { DeviceService } from './device.service.ts';
+import { CURSOR_KEY, ProvinceShipper, provinceDeviceStatus } from './province-shipper.ts';
 
 const CENTRE = 'ubnd-phuong-tan-an';
 const SECRET = Buffer.alloc(32, 7);
@@ -82,6 +84,49 @@ describe('ProvinceShipper', () => {
     // The board counts the day from them.
     const row = (await p.board.rows()).find((r) => r.centreId === CENTRE)!;
     expect(row).toMatchObject({ issued: 350, served: 350, waiting: 0 });
+  });
+
+  it("sends the devices' summary — counts and since when, no device's name, id or detail — when it changes, and the board shows it", async () => {
+    const store = new SqlitePort(Store.open({ file: path.join(tmp(), 'queue.db'), groupCommit: true }));
+    open.push(store);
+    await store.commit({
+      devices: [
+        { id: 'kiosk-sanh-a', kind: 'kiosk', name: 'Kiosk sảnh A (ông Bảy)', counterId: null, tokenHash: null },
+        { id: 'bang-1', kind: 'board', name: 'Bảng tầng 1', counterId: null, tokenHash: null },
+      ],
+    });
+    let clock = Date.now();
+    const devices = new DeviceService(store, new Bus(), () => clock, { silenceMs: 60_000 });
+    await devices.reportHealth('kiosk-sanh-a', [{ id: 'may-in-1', kind: 'printer', status: 'error', detail: 'hết giấy, gọi anh Tư 0912345678' }]);
+    await devices.reportHealth('bang-1', [{ id: 'man-hinh', kind: 'display', status: 'ok' }]);
+    const troubleAt = clock;
+    const port = await freePort();
+    const p = await province(port);
+    open.push({ close: () => p.app.close() });
+    const sent: string[] = [];
+    p.app.server.on('request', (req: { url?: string }) => void (req.url === '/api/v1/province/devices' && sent.push(req.url)));
+    const shipper = new ProvinceShipper(store, SECRET, { url: `http://127.0.0.1:${port}`, token: `demo-province-${CENTRE}`, idleMs: 50, deviceStatus: provinceDeviceStatus(devices, () => clock) });
+    open.push({ close: () => shipper.stop() });
+    shipper.start();
+    const row = async () => (await p.board.rows()).find((r) => r.centreId === CENTRE)!.devices;
+    await until(async () => (await row())?.error === 1);
+    expect(await row()).toEqual({ inTrouble: 1, total: 2, warning: 0, error: 1, offline: 0, since: expect.stringMatching(/\+07:00$/), reportedAt: expect.stringMatching(/\+07:00$/) });
+    expect(Date.parse((await row())!.since!)).toBe(troubleAt);
+    const held = await p.store.deviceStatuses();
+    const text = JSON.stringify(held);
+    for (const secret of ['kiosk-sanh-a', 'bang-1', 'Kiosk sảnh', 'Bảng tầng', 'may-in', 'hết giấy', '0912345678', 'ông Bảy']) expect(text).not.toContain(secret);
+    expect(p.board.devices(CENTRE)).toMatchObject({ byKind: [{ kind: 'kiosk', total: 1, error: 1 }, { kind: 'board', total: 1, error: 0 }], parts: [{ kind: 'printer', warning: 0, error: 1, offline: 0 }] });
+    // Nothing changed: nothing more is sent for a while (the shipper looks once a second).
+    const before = sent.length;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(sent.length).toBe(before);
+    // The board falls silent past the silence; the printer is mended: the province sees both.
+    clock += 61_000;
+    await devices.checkSilence();
+    await devices.reportHealth('kiosk-sanh-a', [{ id: 'may-in-1', kind: 'printer', status: 'ok' }]);
+    await until(async () => (await row())?.offline === 1 && (await row())?.error === 0);
+    expect(await row()).toMatchObject({ inTrouble: 1, offline: 1, warning: 0, error: 0 });
+    expect(shipper.status.deviceError).toBeNull();
   });
 
   it('after a restart of both sides it goes on from the stored cursor with what came since', async () => {

@@ -5,6 +5,10 @@
 // the province says it holds. A link that is down is retried with a growing back-off;
 // the hall never waits for it — the loop only reads the store, a page at a time, and
 // writes the cursor as a batch of its own. Days of backlog go in pages, one after another.
+// Beside the log it sends the devices' summary (domain/device-trouble.ts: counts, no names)
+// to POST /api/v1/province/devices when it changed, and once a minute all the same.
+import { deviceTrouble, sameTrouble, type DeviceStatusSummary } from '../domain/device-trouble.ts';
+import type { DeviceService } from './device.service.ts';
 import type { StorePort } from '../store/index.ts';
 import { MAX_BATCH, shipEvent } from '../province/wire.ts';
 
@@ -24,6 +28,10 @@ export interface ShipperOptions {
   maxBackoffMs?: number;
   /** Per request (default 10 s). */
   timeoutMs?: number;
+  /** The centre's device summary now (absent: none is sent). */
+  deviceStatus?: () => Promise<DeviceStatusSummary>;
+  /** Sends the device summary unchanged after this long (default 60 s); a change goes at the next turn. */
+  deviceEveryMs?: number;
   /** A line for the log about the link (never an event's content). */
   log?: (line: string) => void;
 }
@@ -34,14 +42,26 @@ export interface ShipperStatus {
   failures: number;
   lastError: string | null;
   lastShippedAt: number | null;
+  /** Why the last device summary did not go (null: it went, or none was due). */
+  deviceError: string | null;
 }
+
+/** The summary the shipper sends, from the device service's view (silences included). */
+export const provinceDeviceStatus =
+  (devices: Pick<DeviceService, 'overview'>, now: () => number) =>
+  async (): Promise<DeviceStatusSummary> => {
+    const { devices: list, alerts } = await devices.overview();
+    return deviceTrouble(list, alerts, now());
+  };
 
 export class ProvinceShipper {
   private running = false;
   private wake: (() => void) | null = null;
   private loopDone: Promise<void> = Promise.resolve();
-  readonly status: ShipperStatus = { cursor: 0, failures: 0, lastError: null, lastShippedAt: null };
+  readonly status: ShipperStatus = { cursor: 0, failures: 0, lastError: null, lastShippedAt: null, deviceError: null };
   private readonly batchSize: number;
+  private devicesSent: DeviceStatusSummary | null = null;
+  private devicesCheckedAt = 0;
 
   constructor(
     private readonly store: StorePort,
@@ -89,6 +109,11 @@ export class ProvinceShipper {
       let sent = 0;
       try {
         sent = await this.shipOnce();
+        // The device summary's own trouble (an older province without the route) never holds the log back.
+        await this.shipDevices().catch((e: unknown) => {
+          if (this.status.deviceError === null) this.opts.log?.(`province device summary not sent: ${(e as Error).message}`);
+          this.status.deviceError = (e as Error).message;
+        });
         this.status.failures = 0;
         this.status.lastError = null;
         backoff = this.opts.minBackoffMs ?? 500;
@@ -104,6 +129,27 @@ export class ProvinceShipper {
       if (sent < this.batchSize) await this.sleep(this.opts.idleMs ?? 1000);
       else await new Promise((r) => setImmediate(r));
     }
+  }
+
+  /** The device summary, when it changed or has not gone for a while; looked at once a second at most. */
+  private async shipDevices(): Promise<void> {
+    const now = Date.now();
+    if (!this.opts.deviceStatus || now - this.devicesCheckedAt < 1000) return;
+    this.devicesCheckedAt = now;
+    const status = await this.opts.deviceStatus();
+    if (sameTrouble(this.devicesSent, status) && status.at - this.devicesSent!.at < (this.opts.deviceEveryMs ?? 60_000)) return;
+    const res = await fetch(new URL('/api/v1/province/devices', this.opts.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.opts.token}` },
+      body: JSON.stringify(status),
+      signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
+    });
+    if (!res.ok) {
+      this.devicesCheckedAt = now + 9000;
+      throw new Error(`province answered ${res.status} to the device summary`);
+    }
+    this.devicesSent = status;
+    this.status.deviceError = null;
   }
 
   /** One page: read, send, move the cursor. Resolves with how many events went. */

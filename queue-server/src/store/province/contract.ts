@@ -64,5 +64,31 @@ export function provinceStoreContract(name: string, open: () => Promise<{ store:
         await store.close();
       }
     });
+    it("keeps each centre's latest device summary, ignores an older one, and holds it over a reopen", async () => {
+      const { store, reopen, centre } = await open();
+      const a = centre('a');
+      const b = centre('b');
+      const status = (at: number, error: number) => ({
+        at, devices: { total: 3, warning: 0, error, offline: 0 }, byKind: [{ kind: 'kiosk' as const, total: 3, warning: 0, error, offline: 0 }], parts: error ? [{ kind: 'printer' as const, warning: 0, error, offline: 0 }] : [], since: error ? at - 60_000 : null,
+      });
+      try {
+        expect(await store.putDeviceStatus(a, status(AT, 1), AT + 5)).toBe(true);
+        expect(await store.putDeviceStatus(a, status(AT + 1000, 0), AT + 1005)).toBe(true);
+        expect(await store.putDeviceStatus(a, status(AT + 500, 2), AT + 2000)).toBe(false);
+        expect(await store.putDeviceStatus(b, status(AT, 2), AT + 7)).toBe(true);
+        const p = await reopen();
+        try {
+          const mine = (await p.deviceStatuses()).filter((s) => s.centreId === a || s.centreId === b);
+          expect(mine).toEqual([
+            { centreId: a, status: status(AT + 1000, 0), receivedAt: AT + 1005 },
+            { centreId: b, status: status(AT, 2), receivedAt: AT + 7 },
+          ]);
+        } finally {
+          await p.close();
+        }
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

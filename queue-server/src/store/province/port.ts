@@ -1,6 +1,7 @@
 // The province's store (issue 15.3): every centre's shipped event log, kept once per
 // (centre id, event id), in each centre's order. SQLite (a file in DATA_DIR, for a demo)
 // or PostgreSQL (DATABASE_URL), one interface, one contract suite (contract.ts).
+import type { DeviceStatusSummary } from '../../domain/device-trouble.ts';
 import type { StoredEvent } from '../records.ts';
 
 export interface CentreCursor {
@@ -25,7 +26,17 @@ export interface ProvinceStore {
   visitEvents(centreId: string, fromDay: string, toDay: string): Promise<StoredEvent[]>;
   /** Every event of a centre with an id above `afterId`, in id order, at most `limit` (tests, audits). */
   eventsAfter(centreId: string, afterId: number, limit: number): Promise<StoredEvent[]>;
+  /** Keeps a centre's latest device summary (a summary made before the one held is ignored); resolves with whether it was kept. */
+  putDeviceStatus(centreId: string, status: DeviceStatusSummary, receivedAt: number): Promise<boolean>;
+  /** Each centre's latest device summary, and when the province received it. */
+  deviceStatuses(): Promise<CentreDeviceStatus[]>;
   close(): Promise<void>;
+}
+
+export interface CentreDeviceStatus {
+  centreId: string;
+  status: DeviceStatusSummary;
+  receivedAt: number;
 }
 
 /** Whether an event opens a visit (its first leg's issue): the visit's arrival day is this event's day. */

@@ -6,7 +6,8 @@ import { dayKey } from '../../domain/index.ts';
 import type { StoredEvent } from '../records.ts';
 import { openPool } from '../postgres/pg-db.ts';
 import { provinceEventFromRow } from './sqlite.ts';
-import { opensVisit, type CentreCursor, type ProvinceStore } from './port.ts';
+import type { DeviceStatusSummary } from '../../domain/device-trouble.ts';
+import { opensVisit, type CentreCursor, type CentreDeviceStatus, type ProvinceStore } from './port.ts';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS province_events (
@@ -27,6 +28,7 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS province_events_visit ON province_events (centre_id, visit_id);
   CREATE INDEX IF NOT EXISTS province_events_arrival ON province_events (centre_id, day) WHERE opens_visit;
   CREATE TABLE IF NOT EXISTS province_cursors (centre_id TEXT PRIMARY KEY, last_id BIGINT NOT NULL, last_event_at BIGINT NOT NULL);
+  CREATE TABLE IF NOT EXISTS province_device_status (centre_id TEXT PRIMARY KEY, at BIGINT NOT NULL, received_at BIGINT NOT NULL, status TEXT NOT NULL);
   CREATE OR REPLACE FUNCTION province_events_append_only() RETURNS trigger AS $$
     BEGIN RAISE EXCEPTION 'province_events is append-only'; END $$ LANGUAGE plpgsql;
   DROP TRIGGER IF EXISTS province_events_append_only ON province_events;
@@ -107,6 +109,20 @@ export class PostgresProvinceStore implements ProvinceStore {
   async eventsAfter(centreId: string, afterId: number, limit: number): Promise<StoredEvent[]> {
     const r = await this.pool.query('SELECT * FROM province_events WHERE centre_id = $1 AND event_id > $2 ORDER BY event_id LIMIT $3', [centreId, afterId, limit]);
     return r.rows.map(provinceEventFromRow);
+  }
+
+  async putDeviceStatus(centreId: string, status: DeviceStatusSummary, receivedAt: number): Promise<boolean> {
+    const r = await this.pool.query(
+      `INSERT INTO province_device_status (centre_id, at, received_at, status) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (centre_id) DO UPDATE SET at = excluded.at, received_at = excluded.received_at, status = excluded.status WHERE excluded.at >= province_device_status.at`,
+      [centreId, status.at, receivedAt, JSON.stringify(status)],
+    );
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async deviceStatuses(): Promise<CentreDeviceStatus[]> {
+    const r = await this.pool.query('SELECT centre_id, received_at, status FROM province_device_status ORDER BY centre_id');
+    return r.rows.map((x) => ({ centreId: x.centre_id as string, receivedAt: Number(x.received_at), status: JSON.parse(x.status as string) as DeviceStatusSummary }));
   }
 
   async close(): Promise<void> {

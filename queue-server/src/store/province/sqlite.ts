@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { dayKey, type EventType } from '../../domain/index.ts';
 import type { StoredEvent } from '../records.ts';
-import { opensVisit, type CentreCursor, type ProvinceStore } from './port.ts';
+import type { DeviceStatusSummary } from '../../domain/device-trouble.ts';
+import { opensVisit, type CentreCursor, type CentreDeviceStatus, type ProvinceStore } from './port.ts';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS province_events (
@@ -24,6 +25,7 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS province_events_visit ON province_events (centre_id, visit_id);
   CREATE INDEX IF NOT EXISTS province_events_arrival ON province_events (centre_id, day) WHERE opens_visit = 1;
   CREATE TABLE IF NOT EXISTS province_cursors (centre_id TEXT PRIMARY KEY, last_id INTEGER NOT NULL, last_event_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS province_device_status (centre_id TEXT PRIMARY KEY, at INTEGER NOT NULL, received_at INTEGER NOT NULL, status TEXT NOT NULL);
   CREATE TRIGGER IF NOT EXISTS province_events_no_update BEFORE UPDATE ON province_events BEGIN SELECT RAISE(ABORT, 'province_events is append-only'); END;
   CREATE TRIGGER IF NOT EXISTS province_events_no_delete BEFORE DELETE ON province_events BEGIN SELECT RAISE(ABORT, 'province_events is append-only'); END;
 `;
@@ -113,6 +115,21 @@ export class SqliteProvinceStore implements ProvinceStore {
 
   async eventsAfter(centreId: string, afterId: number, limit: number): Promise<StoredEvent[]> {
     return (this.db.prepare('SELECT * FROM province_events WHERE centre_id = ? AND event_id > ? ORDER BY event_id LIMIT ?').all(centreId, afterId, limit) as Row[]).map(provinceEventFromRow);
+  }
+
+  async putDeviceStatus(centreId: string, status: DeviceStatusSummary, receivedAt: number): Promise<boolean> {
+    const r = this.db
+      .prepare(
+        `INSERT INTO province_device_status (centre_id, at, received_at, status) VALUES (?, ?, ?, ?)
+         ON CONFLICT (centre_id) DO UPDATE SET at = excluded.at, received_at = excluded.received_at, status = excluded.status WHERE excluded.at >= province_device_status.at`,
+      )
+      .run(centreId, status.at, receivedAt, JSON.stringify(status));
+    return r.changes > 0;
+  }
+
+  async deviceStatuses(): Promise<CentreDeviceStatus[]> {
+    const rows = this.db.prepare('SELECT centre_id, received_at, status FROM province_device_status ORDER BY centre_id').all() as { centre_id: string; received_at: number; status: string }[];
+    return rows.map((r) => ({ centreId: r.centre_id, receivedAt: Number(r.received_at), status: JSON.parse(r.status) as DeviceStatusSummary }));
   }
 
   async close(): Promise<void> {
