@@ -96,3 +96,38 @@ export class InOrder {
     return { peopleAhead: Math.max(r.peopleAhead, o.ahead[i]!), estimatedWaitMinutes: r.estimatedWaitMinutes === null ? null : Math.max(r.estimatedWaitMinutes, o.wait[i] ?? 0) };
   }
 }
+
+/**
+ * How many waiting tickets of a ticket's own field come before it in issue order — the
+ * "people ahead" of a ticket nobody serves now. Each field's tickets are sorted once, when
+ * the field is first asked about; each answer is then a binary search (one run answers every
+ * ticket of the queue: a scan per ticket made a long unserved queue cost its square).
+ */
+export class FieldPlaces {
+  private fields: Map<string, Candidate[]> | null = null;
+
+  constructor(private readonly waiting: readonly Candidate[]) {}
+
+  /** Waiting tickets of `t`'s field issued before it (`t` need not be among them). */
+  before(t: Candidate): number {
+    if (!this.fields) {
+      this.fields = new Map();
+      for (const w of this.waiting) {
+        if (w.status !== 'waiting') continue;
+        const g = this.fields.get(w.serviceId);
+        if (g) g.push(w);
+        else this.fields.set(w.serviceId, [w]);
+      }
+      for (const g of this.fields.values()) g.sort(tieBreak);
+    }
+    const items = this.fields.get(t.serviceId) ?? [];
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tieBreak(items[mid]!, t) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

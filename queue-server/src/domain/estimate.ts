@@ -6,7 +6,7 @@
 // extrapolated at the rate the run served each field.
 import { outranks, tieBreak, type Candidate, type CounterRule, type PolicySettings } from './policy.ts';
 import { Picker } from './picker.ts';
-import { InOrder } from './estimate-order.ts';
+import { FieldPlaces, InOrder } from './estimate-order.ts';
 import { arrivalTimes, expectedArrivals, isExpected, nextArrival, type ArrivalRates } from './estimate-arrivals.ts';
 
 export { expectedServiceMs } from './estimate-service-times.ts';
@@ -252,11 +252,13 @@ export function estimateQueue(given: EstimateInput, probes: readonly Candidate[]
           return open.length > 0;
         },
   );
+  const places = new FieldPlaces(input.waiting);
+  const unservedHere = (t: Candidate): Estimate => ({ peopleAhead: places.before(t), estimatedWaitMinutes: null });
   const raw = (t: Candidate): Estimate | undefined => {
     if (t.status !== 'waiting') return undefined;
     const e = called.get(t.id);
     if (e) return e;
-    if (!serves(input, t.serviceId)) return unserved(t, input);
+    if (!serves(input, t.serviceId)) return unservedHere(t);
     return run.left?.has(t) ? drainedWait(input, run, t, run.left.countBefore(t) + 1) : undefined;
   };
   const order = new InOrder(input.waiting, raw);
@@ -277,7 +279,7 @@ export function estimateQueue(given: EstimateInput, probes: readonly Candidate[]
     else out.set(p.id, order.atLeast(p, { peopleAhead: a.peopleAhead, estimatedWaitMinutes: a.estimatedWaitMinutes }));
   }
   for (const p of own) out.set(p.id, estimateFor(p, { ...input, waiting: [...input.waiting, p] }));
-  for (const p of probes) if (!out.has(p.id)) out.set(p.id, unserved(p, { ...input, waiting: [...input.waiting, p] }));
+  for (const p of probes) if (!out.has(p.id)) out.set(p.id, unservedHere(p));
   return {
     probes: out,
     of(t) {

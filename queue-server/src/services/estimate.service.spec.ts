@@ -103,6 +103,32 @@ describe('EstimateService', () => {
     expect(estimates.newTicketEstimates().get('dat-dai')!.estimatedWaitMinutes!).toBeLessThan(one.estimatedWaitMinutes!);
   });
 
+  it('the manager\'s "if staffed" wait is one run for a few seconds while the same counters serve, and fresh once staffing changes', async () => {
+    f = await openQueue();
+    const { issue, estimates } = f.queue;
+    // Nobody signed in: no citizen's estimate, the advice's wait instead.
+    await issue.issue({ serviceId: 'dat-dai' }, null);
+    f.clock.now += 10;
+    const first = estimates.queueSummary().find((s) => s.serviceId === 'dat-dai')!;
+    expect([first.estimatedWaitMinutes, first.waiting]).toEqual([null, 1]);
+    expect(first.estimatedWaitIfStaffedMinutes).not.toBeNull();
+    for (let i = 0; i < 6; i++) {
+      await issue.issue({ serviceId: 'dat-dai' }, null);
+      f.clock.now += 10;
+    }
+    // Seven waiting now, a fraction of a second later: the same advice (no run per burst of issues).
+    const soon = estimates.queueSummary().find((s) => s.serviceId === 'dat-dai')!;
+    expect([soon.waiting, soon.estimatedWaitIfStaffedMinutes]).toEqual([7, first.estimatedWaitIfStaffedMinutes]);
+    // Some seconds on, a run of its own: seven ahead take longer than one.
+    f.clock.now += 6000;
+    const later = estimates.queueSummary().find((s) => s.serviceId === 'dat-dai')!;
+    expect(later.estimatedWaitIfStaffedMinutes!).toBeGreaterThan(first.estimatedWaitIfStaffedMinutes!);
+    // An official signs in at one of the field's counters: the advice is gone at once (the field has a figure now).
+    await staff('quay-4');
+    const staffed = estimates.queueSummary().find((s) => s.serviceId === 'dat-dai')!;
+    expect([staffed.estimatedWaitIfStaffedMinutes, staffed.estimatedWaitMinutes !== null]).toEqual([null, true]);
+  });
+
   it('learns from measured waits: after enough calls the estimate comes with a range that holds them, the figure still the run\'s (issue 18.3)', async () => {
     f = await openQueue();
     const { issue, estimates, counters } = f.queue;

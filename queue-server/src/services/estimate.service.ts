@@ -26,11 +26,14 @@ import type { TicketRecord } from '../store/index.ts';
 import type { Centre } from './centre.ts';
 import type { CounterStates } from './counter-states.ts';
 import type { OpenTickets } from './open-tickets.ts';
+import type { FieldSummary, ShownEstimate } from './estimate-shown.ts';
 
 /** How long one forward run's estimates serve while nothing is written. */
 const ESTIMATE_REUSE_MS = 1000;
 /** How long the day's mean service times serve: a burst of issues needs no fresher average. */
 const SERVICE_TIMES_REUSE_MS = 5000;
+/** How long the manager's "if staffed" waits serve while the same counters are open and staffed. */
+const IF_STAFFED_REUSE_MS = 5000;
 
 interface EstimateCache {
   /** The write count they were made after. */
@@ -43,35 +46,7 @@ interface EstimateCache {
   ifStaffed?: Map<string, number | null>;
 }
 
-/** An estimate as the screens show it: the forward run's, corrected by measured overtaking, with the range where there is evidence for one. */
-export interface ShownEstimate extends Estimate {
-  /** The range "khoảng low–high phút"; both absent where one figure is shown. */
-  estimatedWaitLowMinutes?: number;
-  estimatedWaitHighMinutes?: number;
-}
-
-export interface FieldSummary {
-  serviceId: string;
-  waiting: number;
-  oldestWaitSeconds: number;
-  estimatedWaitMinutes: number | null;
-  estimatedWaitLowMinutes: number | null;
-  estimatedWaitHighMinutes: number | null;
-  /**
-   * For the manager's advice, where nobody signed in serves a field with people waiting:
-   * the wait if the open counters there had an official (null otherwise). Never shown to citizens.
-   */
-  estimatedWaitIfStaffedMinutes: number | null;
-  /** Waiting tickets the estimate calls past the closing line (issue 17.3); 0 where hours are not enforced. */
-  mayNotBeServedToday: number;
-  /** The field's last close today (ISO), null where it does not open today or hours are not enforced. */
-  closesAt: string | null;
-  /** When a number taken now would be called, about (ISO); null without an estimate. */
-  newTicketServedAt: string | null;
-  /** A number taken now would probably not be reached before closing. */
-  beyondClosing: boolean;
-}
-
+export type { FieldSummary, ShownEstimate } from './estimate-shown.ts';
 
 /** Tickets remembered for the calibration at most (a day of a large centre); the oldest go first. */
 const PENDING_MAX = 20_000;
@@ -82,13 +57,15 @@ export class EstimateService {
   private seenConfig: CenterConfig | null = null;
   private serviceMsCache: { at: number; ms: Record<string, number> } | null = null;
   private estimateCache: EstimateCache | null = null;
+  private lastIfStaffed: { at: number; counters: string; values: Map<string, number | null> } | null = null;
   /** What the forward runs have learned from measured overtaking (issue 18.3). */
   private readonly calibration = new EstimateCalibration();
-  /** Waiting tickets' first estimate (the one shown at issue), until they are called. */
   /** Each waiting ticket's first estimate, by id; null: its holder was shown no figure (nothing to learn, and not looked at again). */
   private readonly pending = new Map<string, { raw: number; oldest: number; priority: boolean } | null>();
   /** The waiting tickets seen join their queue, by id (once each), for the last hour's arrival rates (issue 18.3). */
   private readonly seen = new Map<string, SeenArrival>();
+  /** The waiting tickets seen join since the last run, by id: their first estimate is still to remember. */
+  private readonly unremembered: string[] = [];
   /** Since when this memory watches: rates are never taken over time before it. */
   private readonly watchingSince: number;
 
@@ -111,6 +88,7 @@ export class EstimateService {
     this.typicalServiceMs = Object.fromEntries(config.services.map((s) => [s.id, s.avgServiceMinutes * 60_000]));
     this.serviceMsCache = null;
     this.estimateCache = null;
+    this.lastIfStaffed = null;
   }
 
   /** Expected service time per field: the mean of today's recent ones, or the configured typical time. */
@@ -202,9 +180,16 @@ export class EstimateService {
     const needed = [...per].some(([sid, f]) => f.n > 0 && fresh.get(sid)?.estimatedWaitMinutes == null && unstaffed.some((k) => k.serviceIds.includes(sid)));
     if (!needed) return null;
     if (c.ifStaffed) return c.ifStaffed;
+    // Advice, not a citizen's figure: one run serves IF_STAFFED_REUSE_MS while the same counters are open and staffed
+    // (a run per burst of issues was a twentieth of the issuing's time with nobody signed in).
+    const counters = c.input.counters.map((k) => `${k.id}${k.staffed === false ? '-' : '+'}`).join(',');
+    const last = this.lastIfStaffed;
+    if (last && last.counters === counters && c.input.now >= last.at && c.input.now - last.at < IF_STAFFED_REUSE_MS) return (c.ifStaffed = last.values);
     const probes = this.probes(c);
     const r = estimateQueue({ ...c.input, counters: c.input.counters.map((k) => ({ ...k, staffed: true })) }, probes);
-    return (c.ifStaffed = new Map(probes.map((p) => [p.serviceId, r.probes.get(p.id)!.estimatedWaitMinutes])));
+    c.ifStaffed = new Map(probes.map((p) => [p.serviceId, r.probes.get(p.id)!.estimatedWaitMinutes]));
+    this.lastIfStaffed = { at: c.input.now, counters, values: c.ifStaffed };
+    return c.ifStaffed;
   }
 
   /** One hypothetical ticket taken now in each field. */
@@ -236,7 +221,10 @@ export class EstimateService {
     for (const t of this.open.values()) {
       if (t.status === 'waiting') {
         waiting.push(t);
-        if (!this.seen.has(t.id)) this.seen.set(t.id, { serviceId: t.serviceId, priority: t.priorityCategoryId !== null, at: t.enqueuedAt });
+        if (!this.seen.has(t.id)) {
+          this.seen.set(t.id, { serviceId: t.serviceId, priority: t.priorityCategoryId !== null, at: t.enqueuedAt });
+          if (this.unremembered.length < PENDING_MAX) this.unremembered.push(t.id);
+        }
         const from = t.enqueuedAt - t.priorWaitMs;
         if (from < (since.get(t.serviceId) ?? Infinity)) since.set(t.serviceId, from);
       } else if ((t.status === 'called' || t.status === 'serving') && t.counterId !== null) {
@@ -266,11 +254,12 @@ export class EstimateService {
 
   /** Remembers each new waiting ticket's first estimate (what its holder was shown at issue). */
   private remember(c: EstimateCache, all: QueueEstimates): void {
-    for (const t of c.input.waiting) {
+    // Only the tickets seen join since the last run: the whole queue at every run made issuing slow down as it grew.
+    for (const id of this.unremembered.splice(0)) {
+      const t = this.open.known(id);
       // Each ticket is looked at once, at its first run: one with no figure then (nobody
-      // signed in to serve it) is not asked again at every later run — that made each run
-      // cost the whole queue's estimates, and issuing slow down as the queue grew.
-      if (this.pending.has(t.id)) continue;
+      // signed in to serve it) is not asked again at every later run.
+      if (t?.status !== 'waiting' || this.pending.has(t.id)) continue;
       const e = all.of(t)?.estimatedWaitMinutes;
       if (this.pending.size >= PENDING_MAX) this.pending.delete(this.pending.keys().next().value!);
       this.pending.set(t.id, e === null || e === undefined ? null : { raw: e, oldest: c.oldestMin.get(t.serviceId) ?? 0, priority: t.priorityCategoryId !== null });
