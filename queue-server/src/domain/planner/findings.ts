@@ -2,6 +2,7 @@
 // counters meet the level, and where they cannot because capacity is missing —
 // which no calling policy can make up for. Codes with numbers for the screens
 // (they word them from their own strings), a "vi / en" message for programs.
+import { hourSpans } from '@mot-cua/config/hours.ts';
 import { say } from '../messages.ts';
 import type { FieldPlan, HourTotal } from './planner.ts';
 
@@ -33,17 +34,6 @@ export const PLANNER_TEXTS = {
   },
   meets: { vi: 'Các quầy như cấu hình đủ cho ngày này: {within}% lượt được gọi trong {target} phút.', en: 'The counters as configured suffice: {within}% are called within {target} minutes.' },
 } as const;
-
-/** Consecutive hours as spans: [8, 9, 14] → "8:00–10:00, 14:00–15:00". */
-export function hourSpans(hours: readonly number[]): string {
-  const spans: [number, number][] = [];
-  for (const h of [...hours].sort((a, b) => a - b)) {
-    const last = spans[spans.length - 1];
-    if (last && last[1] === h) last[1] = h + 1;
-    else spans.push([h, h + 1]);
-  }
-  return spans.map(([a, b]) => `${a}:00–${b}:00`).join(', ');
-}
 
 export interface FindingsInput {
   open: boolean;

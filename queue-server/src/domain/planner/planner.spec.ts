@@ -4,7 +4,7 @@ import { loadDemoConfig } from '@mot-cua/config';
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent, EventType } from '../index.ts';
 import { demandFrom, type FieldDemand } from './demand.ts';
-import { hourSpans } from './findings.ts';
+import { hourSpans } from '@mot-cua/config/hours.ts';
 import { planDay } from './planner.ts';
 import { shortOf } from './search.ts';
 
@@ -44,7 +44,7 @@ describe('shortOf and hourSpans', () => {
     expect(shortOf({ n: 500, within: 460 }, 0.95)).toBe(true);
     expect(shortOf({ n: 0, within: 0 }, 0.95)).toBe(false);
   });
-  it('words hours as spans', () => {
+  it('words hours as spans (the one function of config/hours.ts, which the findings use)', () => {
     expect(hourSpans([14, 8, 9])).toBe('8:00–10:00, 14:00–15:00');
     expect(hourSpans([])).toBe('');
   });
