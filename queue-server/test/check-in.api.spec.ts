@@ -1,6 +1,6 @@
 // A number from the phone checks in on arrival (issue 17.1): it answers with checkedIn: false,
 // is counted by the estimates but not called until POST /tickets/:id/check-in — by the phone
-// with its QR's key, or by a kiosk with its device token — which writes a checked_in event and
+// with its QR's key and the code shown at the entrance (GET /entrance-code), or by a kiosk with its device token — which writes a checked_in event and
 // tells the screens; again changes nothing; unknown and closed tickets are 404 and 409. A field's
 // remoteGraceMinutes calls it anyway and holds off the no-show for that grace.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { startTestServer, type TestServer } from './harness.ts';
 type Ticket = { id: string; number: string; status: string; checkedIn: boolean; peopleAhead: number; statusUrl: string; channel: string };
 type Err = { error: { code: string; message: string } };
 type CheckedIn = { ticket: Ticket; alreadyCheckedIn: boolean };
+type Entrance = { code: string; url: string; changesAt: string; validUntil: string };
 
 let s: TestServer;
 afterEach(() => s?.close());
@@ -49,13 +50,16 @@ describe('a number from the phone waits for its holder (issue 17.1)', () => {
     try {
       await new Promise<void>((resolve) => socket.once('state', () => resolve()));
       const told = new Promise<Ticket>((resolve) => socket.on('ticket.updated', ({ ticket }: { ticket: Ticket }) => ticket.id === remote.id && resolve(ticket)));
-      const r = await phone.post<CheckedIn>(`/api/v1/tickets/${remote.id}/check-in`, { k: keyOf(remote) });
+      // The entrance screen (a board's token) shows the code the phone reads there.
+      const entrance = (await s.client({ authorization: 'Bearer demo-board-1' }).get<Entrance>('/api/v1/entrance-code')).body;
+      const r = await phone.post<CheckedIn>(`/api/v1/tickets/${remote.id}/check-in`, { k: keyOf(remote), e: entrance.code });
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ alreadyCheckedIn: false, ticket: { id: remote.id, checkedIn: true, status: 'waiting' } });
       expect((await told).checkedIn).toBe(true);
     } finally {
       socket.close();
     }
+    // Again, with the key only: it is in already, nothing to prove.
     const again = await phone.post<CheckedIn>(`/api/v1/tickets/${remote.id}/check-in`, { k: keyOf(remote) });
     expect(again.body).toMatchObject({ alreadyCheckedIn: true, ticket: { checkedIn: true } });
     const events = (await s.ctx.store.reads.visitEvents('2000-01-01', '2999-12-31')).filter((e) => e.ticketId === remote.id);
@@ -102,6 +106,56 @@ describe('a number from the phone waits for its holder (issue 17.1)', () => {
     // A request that names no channel (clients before issue 17.1) is a mobile number counted present.
     const older = (await phone.post<Ticket>('/api/v1/tickets', { serviceId: 'ho-tich' })).body;
     expect(older).toMatchObject({ channel: 'mobile', checkedIn: true });
+  });
+
+  it('the phone checks in only with the code shown at the entrance: the key alone (on the phone since home) is not enough', async () => {
+    let now = T0;
+    const { phone, kiosk } = await hall(loadDemoConfig(), () => now);
+    const remote = (await phone.post<Ticket>('/api/v1/tickets', { serviceId: 'ho-tich', channel: 'mobile' })).body;
+    // Who sees the code: the screens at the centre (kiosk, board); nobody at home, no account.
+    expect((await s.client().get<Err>('/api/v1/entrance-code')).status).toBe(401);
+    expect((await s.client({ authorization: 'Bearer demo-keypad-1' }).get<Err>('/api/v1/entrance-code')).status).toBe(403);
+    const manager = s.client();
+    await manager.login('quanly', 'quay-1');
+    expect((await manager.get<Err>('/api/v1/entrance-code')).status).toBe(403);
+    const shown = await kiosk.get<Entrance>('/api/v1/entrance-code');
+    expect(shown.status).toBe(200);
+    expect(shown.body.code).toMatch(/^[0-9]{6}$/);
+    expect(shown.body.url).toBe(`${s.url}/q/here?e=${shown.body.code}`);
+    expect((await s.client({ authorization: 'Bearer demo-board-1' }).get<Entrance>('/api/v1/entrance-code')).body.code).toBe(shown.body.code);
+
+    const without = await phone.post<Err>(`/api/v1/tickets/${remote.id}/check-in`, { k: keyOf(remote) });
+    expect([without.status, without.body.error.code]).toEqual([403, 'entrance_code_required']);
+    expect(without.body.error.message).toMatch(/^Đến trung tâm rồi, hãy quét mã QR ở cửa vào/);
+    const wrongCode = String((Number(shown.body.code) + 1) % 1_000_000).padStart(6, '0');
+    const wrong = await phone.post<Err>(`/api/v1/tickets/${remote.id}/check-in`, { k: keyOf(remote), e: wrongCode });
+    expect([wrong.status, wrong.body.error.code]).toEqual([403, 'bad_entrance_code']);
+    expect((await phone.post<Err>(`/api/v1/tickets/${remote.id}/check-in`, { k: keyOf(remote), e: 'abc' })).status).toBe(400);
+    // Nothing changed on a refusal.
+    expect((await phone.get<Ticket>(`/api/v1/tickets/${remote.id}`)).body.checkedIn).toBe(false);
+
+    // A code read just before it changed is still taken in the next ten minutes, not after.
+    now = Date.parse(shown.body.changesAt) + 60_000;
+    const next = (await kiosk.get<Entrance>('/api/v1/entrance-code')).body;
+    expect(next.code).not.toBe(shown.body.code);
+    now = Date.parse(shown.body.validUntil) + 1;
+    const stale = await phone.post<Err>(`/api/v1/tickets/${remote.id}/check-in`, { k: keyOf(remote), e: shown.body.code });
+    expect(stale.body.error.code).toBe('bad_entrance_code');
+    now = Date.parse(next.changesAt) - 1;
+    const ok = await phone.post<CheckedIn>(`/api/v1/tickets/${remote.id}/check-in`, { k: keyOf(remote), e: shown.body.code });
+    expect([ok.status, ok.body.ticket.checkedIn]).toEqual([200, true]);
+  });
+
+  it('ten wrong entrance codes for one number and only a kiosk checks it in', async () => {
+    const { phone, kiosk } = await hall();
+    const remote = (await phone.post<Ticket>('/api/v1/tickets', { serviceId: 'ho-tich', channel: 'mobile' })).body;
+    const right = (await kiosk.get<Entrance>('/api/v1/entrance-code')).body.code;
+    const wrongCode = String((Number(right) + 7) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < 10; i++) expect((await phone.post<Err>(`/api/v1/tickets/${remote.id}/check-in`, { k: keyOf(remote), e: wrongCode })).body.error.code).toBe('bad_entrance_code');
+    const locked = await phone.post<Err>(`/api/v1/tickets/${remote.id}/check-in`, { k: keyOf(remote), e: right });
+    expect([locked.status, locked.body.error.code]).toEqual([429, 'entrance_code_locked']);
+    expect(locked.body.error.message).toContain('kiosk');
+    expect((await kiosk.post<CheckedIn>(`/api/v1/tickets/${remote.id}/check-in`)).body.ticket.checkedIn).toBe(true);
   });
 
   it('an unknown ticket is 404, a closed one 409, in the error shape', async () => {

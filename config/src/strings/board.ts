@@ -31,6 +31,13 @@ const vi = {
   waitingForCall: 'Chưa gọi số',
   counterNotFound: 'Không có quầy số {number}',
   notFound: 'Không tìm thấy trang',
+  entranceTitle: 'Đã lấy số từ điện thoại?',
+  entranceScan: 'Quét mã này bằng máy ảnh điện thoại để xác nhận quý vị đã đến, hoặc nhập mã số trên trang số của quý vị.',
+  entranceCode: 'Mã xác nhận',
+  entranceQr: 'Mã QR xác nhận đã đến',
+  entranceChanges: 'Mã đổi lúc {time}',
+  entranceNoToken: 'Màn hình này cần mã thiết bị của bảng hiển thị: mở /board/entrance?token=… (trang Thiết bị của quản trị).',
+  entranceOffline: 'Đang kết nối lại máy chủ…',
 } satisfies Record<string, string>;
 
 const en: { [K in keyof typeof vi]: string } = {
@@ -64,6 +71,13 @@ const en: { [K in keyof typeof vi]: string } = {
   waitingForCall: 'No number called',
   counterNotFound: 'There is no counter {number}',
   notFound: 'Page not found',
+  entranceTitle: 'Took a number on your phone?',
+  entranceScan: 'Scan this code with your phone’s camera to check in, or type the code on your number’s page.',
+  entranceCode: 'Check-in code',
+  entranceQr: 'QR code to check in',
+  entranceChanges: 'The code changes at {time}',
+  entranceNoToken: 'This screen needs a board’s device token: open /board/entrance?token=… (the admin’s Devices page).',
+  entranceOffline: 'Reconnecting to the server…',
 };
 
 export const board: Bilingual<typeof vi> = { vi, en };

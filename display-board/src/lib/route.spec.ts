@@ -5,6 +5,8 @@ describe('routeOf', () => {
   it('finds each screen', () => {
     expect(routeOf('/board')).toEqual({ kind: 'hall' });
     expect(routeOf('/board/')).toEqual({ kind: 'hall' });
+    expect(routeOf('/board/entrance')).toEqual({ kind: 'entrance' });
+    expect(routeOf('/board/entrance/x')).toEqual({ kind: 'unknown' });
     expect(routeOf('/board/counter/5')).toEqual({ kind: 'counter', number: 5 });
     expect(routeOf('/manager')).toEqual({ kind: 'manager', page: 'live' });
     expect(routeOf('/manager/reports')).toEqual({ kind: 'manager', page: 'reports' });

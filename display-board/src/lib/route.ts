@@ -10,6 +10,8 @@ export type ManagerPage = (typeof MANAGER_PAGES)[number];
 
 export type Route =
   | { kind: 'hall' }
+  /** The entrance screen's check-in code for numbers taken from the phone (issue 17.1). */
+  | { kind: 'entrance' }
   | { kind: 'counter'; number: number }
   | { kind: 'manager'; page: ManagerPage }
   | { kind: 'admin'; page: AdminPage }
@@ -33,6 +35,7 @@ export function routeOf(pathname: string): Route {
   if (parts[0] === 'manager') return { kind: 'manager', page: MANAGER_PAGES.find((p) => p !== 'live' && p === parts[1]) ?? 'live' };
   if (parts[0] === 'board') {
     if (parts.length === 1) return { kind: 'hall' };
+    if (parts[1] === 'entrance' && parts.length === 2) return { kind: 'entrance' };
     if (parts[1] === 'counter' && parts[2] && /^\d{1,3}$/.test(parts[2])) return { kind: 'counter', number: Number(parts[2]) };
   }
   return { kind: 'unknown' };

@@ -13,6 +13,21 @@ export const REMOTE_ERRORS = {
     vi: 'Chỉ kiosk của trung tâm hoặc người giữ phiếu mới xác nhận đã đến được',
     en: 'only a kiosk of the centre or the ticket’s holder may check it in',
   },
+  entrance_code_required: {
+    kind: 'forbidden',
+    vi: 'Đến trung tâm rồi, hãy quét mã QR ở cửa vào (hoặc nhập 6 chữ số hiện dưới mã) để xác nhận đã đến; hoặc xác nhận tại kiosk',
+    en: 'once at the centre, scan the QR code at its entrance (or type the 6 digits shown under it) to check in; or check in at a kiosk',
+  },
+  bad_entrance_code: {
+    kind: 'forbidden',
+    vi: 'Mã ở cửa vào không đúng hoặc đã hết hạn (mã đổi 10 phút một lần); hãy quét lại mã đang hiện ở cửa vào, hoặc xác nhận tại kiosk',
+    en: 'the entrance code is wrong or has expired (it changes every 10 minutes); scan the code shown at the entrance again, or check in at a kiosk',
+  },
+  entrance_code_locked: {
+    kind: 'too_many',
+    vi: 'Đã nhập sai mã ở cửa vào quá nhiều lần cho số này; mời xác nhận đã đến tại kiosk của trung tâm',
+    en: 'the entrance code was wrong too many times for this ticket; please check in at a kiosk of the centre',
+  },
   ticket_closed: {
     kind: 'conflict',
     vi: 'Số {number} đã kết thúc, không xác nhận đến được nữa; mời lấy số mới',

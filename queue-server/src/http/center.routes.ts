@@ -6,7 +6,8 @@ import { toIso } from '../domain/index.ts';
 import { fail } from '../domain/messages.ts';
 import type { RoutePlugin } from './context.ts';
 import { errors } from './schemas.ts';
-import { counterView } from './present.ts';
+import { baseUrl, counterView } from './present.ts';
+import { deviceOnly } from './guards.ts';
 import { centerSchema, queueSchema } from './center-schemas.ts';
 
 const procedureSchema = {
@@ -144,5 +145,27 @@ export const centerRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async () => ({ time: toIso(queue.centre.now()), services: queue.estimates.queueSummary() }),
+  );
+
+  // The code shown at the entrance for a phone's check-in (issue 17.1): for the screens that show
+  // it (a kiosk, a hall board or the entrance screen with a board's token), never public nor to an account.
+  app.get(
+    '/entrance-code',
+    {
+      preHandler: deviceOnly,
+      schema: {
+        summary: 'The code at the entrance a phone checks in with (a kiosk or board device); it changes every 10 minutes',
+        tags: ['devices'],
+        response: {
+          200: { type: 'object', properties: { code: { type: 'string' }, url: { type: 'string' }, changesAt: { type: 'string' }, validUntil: { type: 'string' } } },
+          ...errors(401, 403),
+        },
+      },
+    },
+    async (req) => {
+      if (req.actor.kind === 'device' && req.actor.deviceKind !== 'kiosk' && req.actor.deviceKind !== 'board') throw fail('forbidden:device');
+      const c = queue.entrance.current();
+      return { code: c.code, url: `${baseUrl(queue, req)}/q/here?e=${c.code}`, changesAt: toIso(c.changesAt), validUntil: toIso(c.validUntil) };
+    },
   );
 };

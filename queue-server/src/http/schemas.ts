@@ -78,11 +78,14 @@ export const preparationSchema = {
   required: [...checklistSchema.required, 'declaration'],
 } as const;
 
-/** POST /tickets/:id/check-in: the key of the ticket's QR (`?k=`), when the holder checks in from the phone; a kiosk needs none. */
+/**
+ * POST /tickets/:id/check-in: when the holder checks in from the phone, the key of the ticket's QR (`?k=`)
+ * and `e`, the code shown at the entrance (six digits); a kiosk needs neither.
+ */
 export const checkInBody = {
   type: 'object',
   additionalProperties: false,
-  properties: { k: { type: 'string', minLength: 1, maxLength: 64 } },
+  properties: { k: { type: 'string', minLength: 1, maxLength: 64 }, e: { type: 'string', pattern: '^[0-9]{6}$' } },
 } as const;
 
 /** POST …/transfer: the field the citizen is sent to (a ticket's own route and a counter's current ticket). */

@@ -125,7 +125,7 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
     {
       preValidation: noBodyIsEmpty,
       schema: {
-        summary: 'A number from the phone: its holder arrived (a kiosk with its device token, or the phone with the key of its QR); again: no change',
+        summary: 'A number from the phone: its holder arrived (a kiosk with its device token, or the phone with the key of its QR and the code at the entrance); again: no change',
         tags: ['tickets'],
         params: idParam,
         body: checkInBody,
@@ -133,7 +133,7 @@ export const ticketRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req) => {
-      const { ticket, already } = await queue.checkIns.checkIn(req.params.id, req.body.k ?? null, req.actor);
+      const { ticket, already } = await queue.checkIns.checkIn(req.params.id, req.body.k ?? null, req.actor, req.body.e ?? null);
       return { ticket: publicTicket(queue, ticket, baseUrl(queue, req)), alreadyCheckedIn: already };
     },
   );

@@ -11,7 +11,7 @@ const kiosk = { kind: 'device', deviceId: 'kiosk-1', deviceKind: 'kiosk', counte
 describe('CheckInService (issue 17.1)', () => {
   it('a number from the phone waits unseen by the policy until its holder checks in; the check-in is kept, logged, told, and survives a restart', async () => {
     f = await openQueue();
-    const { issue, counters, checkIns, ratings } = f.queue;
+    const { issue, counters, checkIns, ratings, entrance } = f.queue;
     const remote = (await issue.issue({ serviceId: 'ho-tich', channel: 'mobile' }, null)).ticket;
     expect(awaitingArrival(remote)).toBe(true);
     expect(counters.queueFor('quay-2').map((t) => t.id)).toEqual([]);
@@ -19,7 +19,9 @@ describe('CheckInService (issue 17.1)', () => {
 
     f.clock.now += 600_000;
     f.told.length = 0;
-    const r = await checkIns.checkIn(remote.id, ratings.keyOf(remote), phone);
+    // The phone: its key and the code it read at the entrance.
+    await expect(checkIns.checkIn(remote.id, ratings.keyOf(remote), phone)).rejects.toMatchObject({ code: 'entrance_code_required' });
+    const r = await checkIns.checkIn(remote.id, ratings.keyOf(remote), phone, entrance.current().code);
     expect(r).toMatchObject({ already: false, ticket: { checkedInAt: f.clock.now } });
     expect(f.told.map((x) => x.event)).toEqual(['ticket.updated']);
     expect(f.store.events.forVisit(remote.id).map((e) => [e.type, e.actor])).toEqual([['issued', null], ['checked_in', null]]);

@@ -14,6 +14,7 @@ import { OpenTickets } from './open-tickets.ts';
 import { PreparationService } from './preparation.service.ts';
 import { RatingService } from './rating.service.ts';
 import { CheckInService } from './check-in.service.ts';
+import { EntranceCodes } from './entrance-code.ts';
 
 export interface QueueOptions extends IssueOptions {
   now: () => number;
@@ -33,6 +34,8 @@ export interface Queue {
   dayClose: DayCloseService;
   /** A number from the phone checks in on arrival (issue 17.1). */
   checkIns: CheckInService;
+  /** The code shown at the entrance, for a phone's check-in (issue 17.1). */
+  entrance: EntranceCodes;
 }
 
 /** The queue over what the store holds now (its runtime state, loaded once); `config` may be the live holder, read at each use. */
@@ -49,6 +52,7 @@ export async function createQueue(config: ConfigSource, port: StorePort, bus: Bu
   const log = new EventLog(opts.now);
   const hall = new HallService(centre, tickets, bus);
   const ratings = new RatingService(centre, tickets, log, bus, opts.secret);
+  const entrance = new EntranceCodes(opts.secret, () => centre.config.center.id, () => centre.now());
   return {
     centre,
     tickets,
@@ -59,6 +63,7 @@ export async function createQueue(config: ConfigSource, port: StorePort, bus: Bu
     ratings,
     preparations: new PreparationService(centre, tickets, port.reads),
     dayClose: new DayCloseService(centre, tickets, log, hall, bus, { enforceHours: opts.enforceHours }),
-    checkIns: new CheckInService(centre, tickets, log, bus, (t) => ratings.keyOf(t)),
+    checkIns: new CheckInService(centre, tickets, log, bus, (t) => ratings.keyOf(t), entrance),
+    entrance,
   };
 }
