@@ -115,8 +115,9 @@ export class Desk {
     } catch (e) {
       this.error = e as Error;
     } finally {
-      this.busy = false;
+      // Busy until the screen shows what the action led to: a key kept meanwhile acts on that.
       await this.refresh();
+      this.busy = false;
     }
   }
 
