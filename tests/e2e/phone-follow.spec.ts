@@ -8,72 +8,37 @@
 // kiosk agent (simulated devices), Chromium; screenshots in tests/artifacts/phone/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { kiosk as dict } from '@mot-cua/config/strings/kiosk.ts';
 import { interpolate } from '@mot-cua/config/strings/index.ts';
-import type { RunningAgent } from '../../kiosk-agent/src/agent.ts';
-import { startKioskAgent } from '../support/agent.ts';
 import { ApiClient } from '../support/api.ts';
-import { axeCheck, launchBrowser } from '../support/browser.ts';
-import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
+import { checkScreen as check, kioskSuite } from '../support/kiosk.ts';
+import { repoRoot } from '../support/server.ts';
 
 const ART = path.join(repoRoot, 'tests/artifacts/phone');
 mkdirSync(ART, { recursive: true });
 const PHONE = { width: 390, height: 844 };
 const WAIT = { timeout: 20_000 };
 
-let server: RunningServer;
-let agent: RunningAgent;
-let browser: Browser;
-let api: ApiClient;
-
-async function sim(pathname: string, body?: unknown): Promise<Response> {
-  return fetch(agent.url + pathname, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
-
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  const violations = await axeCheck(page);
-  expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
-  await page.screenshot({ path: path.join(ART, `${name}.png`) });
-}
-
-async function newPage(viewport: { width: number; height: number }, locale: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, bypassCSP: true, locale, timezoneId: 'Asia/Ho_Chi_Minh' });
-  return ctx.newPage();
-}
+const suite = kioskSuite({ agent: true });
+const checkScreen = (page: Page, name: string) => check(page, name, { dir: ART, settle: true });
 
 /** Takes a ticket for Hộ tịch at the kiosk in `lang`; returns its id, number and the printed slip's QR text. */
 async function takeAtKiosk(lang: 'vi' | 'en'): Promise<{ id: string; number: string; qr: string }> {
-  const page = await newPage({ width: 1080, height: 1920 }, 'vi-VN');
-  await page.goto(`${server.url}/kiosk/take?agent=${encodeURIComponent(agent.url.replace(/^http/, 'ws') + '/ws')}&token=demo-kiosk-1`);
-  await expect.poll(() => page.locator('.kiosk').getAttribute('data-agent'), { timeout: 15_000 }).toBe('connected');
+  const { page } = await suite.open('/kiosk/take');
   if (lang === 'en') await page.getByRole('button', { name: dict.vi.langToggle, exact: true }).click();
   await page.locator('[data-service="ho-tich"]').click();
   await page.waitForURL(/\/kiosk\/ticket\//);
   const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
   const number = (await page.getByTestId('ticket-number').textContent())?.trim() ?? '';
   await expect.poll(() => page.getByText(dict[lang].printed).isVisible(), { timeout: 15_000 }).toBe(true);
-  const printed = (await (await sim('/sim/printed')).json()) as { printed: { text: string; qr: string | string[] | null }[] };
+  const printed = (await (await suite.sim('/sim/printed')).json()) as { printed: { text: string; qr: string | string[] | null }[] };
   const slip = printed.printed.find((p) => p.text.includes(number));
   const qr = [slip?.qr ?? ''].flat().join(' ');
   await page.context().close();
   return { id, number, qr };
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  agent = await startKioskAgent(server.url);
-  browser = await launchBrowser();
-  api = new ApiClient(server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await agent?.close();
-  await server?.stop();
-});
 
 describe('the phone page follows the visit', () => {
   it('speaks the ticket language on an English phone, names centre, field and number, and follows a transfer, a park and the finish', async () => {
@@ -81,7 +46,7 @@ describe('the phone page follows the visit', () => {
     expect(slip.qr).toContain(`/t/${slip.id}`);
     expect(new URL(slip.qr).searchParams.get('lang')).toBe('vi');
 
-    const phone = await newPage(PHONE, 'en-US');
+    const phone = await suite.page(PHONE, 'en-US');
     await phone.goto(slip.qr);
     const status = phone.getByTestId('phone-status');
     await expect.poll(() => phone.getByTestId('phone-number').textContent(), WAIT).toBe(slip.number);
@@ -98,7 +63,7 @@ describe('the phone page follows the visit', () => {
     await phone.getByRole('button', { name: dict.en.langToggle, exact: true }).click();
     await expect.poll(() => phone.evaluate(() => document.documentElement.lang)).toBe('vi');
 
-    const quay2 = new ApiClient(server.url);
+    const quay2 = new ApiClient(suite.server.url);
     await quay2.login('quay2', 'quay-2');
     for (const step of ['call', 'start']) expect((await quay2.post(`/api/v1/tickets/${slip.id}/${step}`)).status).toBe(200);
     const moved = await quay2.post<{ ticket: { id: string } }>(`/api/v1/tickets/${slip.id}/transfer`, { serviceId: 'chung-thuc' });
@@ -110,7 +75,7 @@ describe('the phone page follows the visit', () => {
     await expect.poll(() => status.textContent(), WAIT).toMatch(new RegExp(`${dict.vi.phoneNext}|${dict.vi.phoneWaitingOne}`));
     await checkScreen(phone, 'phone-transferred-vi');
 
-    const quay3 = new ApiClient(server.url);
+    const quay3 = new ApiClient(suite.server.url);
     await quay3.login('quay3', 'quay-3');
     expect((await quay3.post(`/api/v1/tickets/${next}/call`)).status).toBe(200);
     await expect.poll(() => status.textContent(), WAIT).toContain(interpolate(dict.vi.phoneCalled, { counter: 3 }));
@@ -127,22 +92,20 @@ describe('the phone page follows the visit', () => {
     await checkScreen(phone, 'phone-done-after-transfer-vi');
 
     // the original slip, scanned at the kiosk, rates where the visit ended
-    const kiosk = await newPage({ width: 1080, height: 1920 }, 'vi-VN');
-    await kiosk.goto(`${server.url}/kiosk/rating?agent=${encodeURIComponent(agent.url.replace(/^http/, 'ws') + '/ws')}&token=demo-kiosk-1`);
-    await expect.poll(() => kiosk.locator('.kiosk').getAttribute('data-agent'), { timeout: 15_000 }).toBe('connected');
-    expect((await sim('/sim/scan', { text: `${slip.qr}\r\n` })).status).toBe(202);
+    const { page: kiosk } = await suite.open('/kiosk/rating');
+    expect((await suite.sim('/sim/scan', { text: `${slip.qr}\r\n` })).status).toBe(202);
     await expect.poll(() => kiosk.getByText(dict.vi.ratingQuestion).isVisible(), WAIT).toBe(true);
     expect(await kiosk.getByText(interpolate(dict.vi.ratingCounter, { number: slip.number, counter: 3 })).isVisible()).toBe(true);
     await checkScreen(kiosk, 'rating-after-transfer-vi');
     await kiosk.locator('button[data-score="4"]').click();
     await expect.poll(() => kiosk.getByText(dict.vi.ratingThanks).first().isVisible(), WAIT).toBe(true);
-    expect((await api.get<{ rated: boolean }>(`/api/v1/tickets/${next}`)).body.rated).toBe(true);
+    expect((await suite.api.get<{ rated: boolean }>(`/api/v1/tickets/${next}`)).body.rated).toBe(true);
   });
 
   it('a ticket taken in English opens the phone page in English on a Vietnamese phone', async () => {
     const slip = await takeAtKiosk('en');
     expect(new URL(slip.qr).searchParams.get('lang')).toBe('en');
-    const phone = await newPage(PHONE, 'vi-VN');
+    const phone = await suite.page(PHONE, 'vi-VN');
     await phone.goto(slip.qr);
     await expect.poll(() => phone.getByTestId('phone-field').textContent(), WAIT).toBe(interpolate(dict.en.phoneField, { name: 'Justice – Civil status' }));
     expect(await phone.evaluate(() => document.documentElement.lang)).toBe('en');

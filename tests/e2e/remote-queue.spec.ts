@@ -7,54 +7,34 @@
 // (simulated devices), Chromium; screenshots vi/en in tests/artifacts/remote/, axe-clean.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { kiosk as dict } from '@mot-cua/config/strings/kiosk.ts';
 import { interpolate } from '@mot-cua/config/strings/index.ts';
-import type { RunningAgent } from '../../kiosk-agent/src/agent.ts';
-import { startKioskAgent } from '../support/agent.ts';
 import { ApiClient } from '../support/api.ts';
-import { axeCheck, launchBrowser } from '../support/browser.ts';
-import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
+import { checkScreen as check, kioskSuite } from '../support/kiosk.ts';
+import { repoRoot } from '../support/server.ts';
 
 const ART = path.join(repoRoot, 'tests/artifacts/remote');
 mkdirSync(ART, { recursive: true });
 const PHONE = { width: 390, height: 844 };
 const WAIT = { timeout: 20_000 };
 
-let server: RunningServer;
-let agent: RunningAgent;
-let browser: Browser;
+const suite = kioskSuite({ agent: true });
 let staff: ApiClient;
-const contexts: BrowserContext[] = [];
 
 type Ticket = { id: string; number: string; status: string; checkedIn: boolean };
 
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  const violations = await axeCheck(page);
-  expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
-  await page.screenshot({ path: path.join(ART, `${name}.png`), fullPage: true });
-}
-
-async function newPage(viewport: { width: number; height: number }, locale: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, bypassCSP: true, locale, timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(ctx);
-  return ctx.newPage();
-}
+const checkScreen = (page: Page, name: string) => check(page, name, { dir: ART, fullPage: true, settle: true });
 
 async function openKiosk(): Promise<Page> {
-  const page = await newPage({ width: 1080, height: 1920 }, 'vi-VN');
-  await page.goto(`${server.url}/kiosk?agent=${encodeURIComponent(agent.url.replace(/^http/, 'ws') + '/ws')}&token=demo-kiosk-1`);
-  await expect.poll(() => page.locator('.kiosk').getAttribute('data-agent'), { timeout: 15_000 }).toBe('connected');
-  await page.locator('.kiosk[data-center="loaded"]').waitFor();
-  return page;
+  return (await suite.open('/kiosk')).page;
 }
 
 /** At /q in `lang`: picks Hộ tịch, types the phone number, takes the number; returns the phone page. */
 async function takeAtQ(lang: 'vi' | 'en', phone: string): Promise<{ page: Page; id: string; number: string }> {
-  const page = await newPage(PHONE, lang === 'vi' ? 'vi-VN' : 'en-US');
-  await page.goto(`${server.url}/q${lang === 'en' ? '?lang=en' : ''}`);
+  const page = await suite.page(PHONE, lang === 'vi' ? 'vi-VN' : 'en-US');
+  await page.goto(`${suite.server.url}/q${lang === 'en' ? '?lang=en' : ''}`);
   const s = dict[lang];
   await page.getByRole('heading', { name: s.remoteTitle }).waitFor();
   // The field shows the people waiting and the estimate before the number is taken.
@@ -76,18 +56,8 @@ async function takeAtQ(lang: 'vi' | 'en', phone: string): Promise<{ page: Page; 
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  agent = await startKioskAgent(server.url);
-  browser = await launchBrowser();
-  staff = new ApiClient(server.url);
+  staff = new ApiClient(suite.server.url);
   await staff.login('quay2', 'quay-2');
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await agent?.close();
-  await server?.stop();
 });
 
 describe('a number from the phone, checked in at the kiosk (issue 17.1)', () => {
@@ -123,8 +93,8 @@ describe('a number from the phone, checked in at the kiosk (issue 17.1)', () => 
   it('English: the same phone number cannot hold two open numbers of a field; the phone’s QR held to the kiosk reader checks it in', async () => {
     const { page: phone, id, number } = await takeAtQ('en', '0987654321');
     // A second number of the same field for the same phone number is refused, said plainly.
-    const again = await newPage(PHONE, 'en-US');
-    await again.goto(`${server.url}/q?lang=en`);
+    const again = await suite.page(PHONE, 'en-US');
+    await again.goto(`${suite.server.url}/q?lang=en`);
     await again.getByRole('radio', { name: /Civil status/ }).check();
     await again.getByLabel(dict.en.remotePhone).fill('0987 654 321');
     await again.getByRole('button', { name: dict.en.remoteTake }).click();
@@ -140,7 +110,7 @@ describe('a number from the phone, checked in at the kiosk (issue 17.1)', () => 
     await kiosk.getByRole('button', { name: new RegExp(dict.en.homeArrive) }).click();
     await kiosk.getByRole('heading', { name: dict.en.arriveTitle }).waitFor();
     await checkScreen(kiosk, 'kiosk-arrive-en');
-    expect((await fetch(`${agent.url}/sim/scan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: `${qr}\r\n` }) })).status).toBe(202);
+    expect((await suite.sim('/sim/scan', { text: `${qr}\r\n` })).status).toBe(202);
     await expect.poll(() => kiosk.getByTestId('arrive-done').textContent(), WAIT).toBe(interpolate(dict.en.arriveDone, { number }));
     await checkScreen(kiosk, 'kiosk-arrived-en');
 

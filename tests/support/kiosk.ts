@@ -29,8 +29,8 @@ export interface KioskSuite {
   readonly agent: RunningAgent;
   /** A new context, closed with the suite. */
   context(options?: BrowserContextOptions): Promise<BrowserContext>;
-  /** A page in a new context (Vietnamese, the centre's time zone), closed with the suite. */
-  page(viewport?: Viewport): Promise<Page>;
+  /** A page in a new context (Vietnamese unless `locale` says otherwise, the centre's time zone), closed with the suite. */
+  page(viewport?: Viewport, locale?: string): Promise<Page>;
   /**
    * The kiosk at `route` as installed: the demo kiosk's token and the agent's address (without an
    * agent, one where none listens). Back once the agent is connected, when there is one, and the
@@ -79,8 +79,8 @@ export function kioskSuite(opts: KioskSuiteOptions = {}): KioskSuite {
     contexts.push(ctx);
     return ctx;
   };
-  const page = async (viewport: Viewport = PORTRAIT): Promise<Page> =>
-    (await context({ viewport, bypassCSP: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })).newPage();
+  const page = async (viewport: Viewport = PORTRAIT, locale = 'vi-VN'): Promise<Page> =>
+    (await context({ viewport, bypassCSP: true, locale, timezoneId: 'Asia/Ho_Chi_Minh' })).newPage();
   return {
     get server() {
       return ready(server, 'the server');
@@ -112,8 +112,13 @@ export function kioskSuite(opts: KioskSuiteOptions = {}): KioskSuite {
   };
 }
 
-/** The check every kiosk screen passes: no axe-core violation, then a screenshot `name`.png in `dir` (default tests/artifacts/kiosk). */
-export async function checkScreen(page: Page, name: string, opts: { dir?: string; fullPage?: boolean } = {}): Promise<void> {
+/**
+ * The check every kiosk screen passes: no axe-core violation, then a screenshot `name`.png in `dir` (default
+ * tests/artifacts/kiosk). `settle`: first wait (briefly) for the page's requests to end, as a phone page still
+ * loading its QR or estimate would be photographed half-drawn.
+ */
+export async function checkScreen(page: Page, name: string, opts: { dir?: string; fullPage?: boolean; settle?: boolean } = {}): Promise<void> {
+  if (opts.settle) await page.waitForLoadState('networkidle').catch(() => {});
   const violations = await axeCheck(page);
   expect(violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
   await page.screenshot({ path: path.join(opts.dir ?? KIOSK_ART, `${name}.png`), ...(opts.fullPage ? { fullPage: true } : {}) });
