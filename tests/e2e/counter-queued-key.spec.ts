@@ -5,44 +5,30 @@
 // under way" does not depend on how fast this machine is.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
 import { ApiClient } from '../support/api.ts';
-import { axeCheck, launchBrowser } from '../support/browser.ts';
-import { repoRoot, startServer, type RunningServer } from '../support/server.ts';
+import { axeCheck } from '../support/browser.ts';
+import { repoRoot } from '../support/server.ts';
+import { submitConsoleSignIn } from '../support/sign-in.ts';
+import { browserSuite } from '../support/suite.ts';
 
 const POLL_MS = 10_000;
 const ART = path.join(repoRoot, 'tests/artifacts/counter');
 mkdirSync(ART, { recursive: true });
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 async function signIn(username: string, counterId: string): Promise<Page> {
-  const c = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-  const p = await c.newPage();
-  await p.goto(`${server.url}/counter`);
-  await p.fill('input[name=username]', username);
-  await p.fill('input[name=password]', 'demo');
-  await p.locator('select[name=counter] option').first().waitFor({ state: 'attached' });
-  await p.selectOption('select[name=counter]', counterId);
-  await p.click('button[type=submit]');
+  const p = await (await suite.context({ viewport: { width: 1440, height: 900 }, bypassCSP: true })).newPage();
+  await submitConsoleSignIn(p, suite.server.url, username, counterId);
   await p.locator('[data-action=next]').waitFor();
   return p;
 }
 
 describe('counter console: a key pressed during an action', () => {
   it('F1 pressed while the finish is under way is kept, said on screen, and calls the next number after it', async () => {
-    const kiosk = new ApiClient(server.url);
+    const kiosk = new ApiClient(suite.server.url);
     const numbers: string[] = [];
     const ids: string[] = [];
     for (const i of [1, 2]) {
@@ -89,6 +75,5 @@ describe('counter console: a key pressed during an action', () => {
     // The server agrees: the first was finished, the second is called at counter 3.
     expect((await kiosk.get<{ status: string }>(`/api/v1/tickets/${ids[0]}`)).body.status).toBe('done');
     expect((await kiosk.get<{ status: string; counterId: string }>(`/api/v1/tickets/${ids[1]}`)).body).toMatchObject({ status: 'called', counterId: 'quay-3' });
-    await staff.context().close();
   });
 });
