@@ -27,6 +27,7 @@ import { PrivacyService } from './services/privacy.service.ts';
 import { DeviceService } from './services/device.service.ts';
 import { ProvinceShipper, provinceDeviceStatus, type ShipperOptions } from './services/province-shipper.ts';
 import { NotifyService } from './services/notify/notify.service.ts';
+import { BookingReminders } from './services/notify/booking-reminders.ts';
 import { notifyChannels, notifySettingsFrom, type NotifySettings } from './services/notify/settings.ts';
 import type { AppContext } from './http/context.ts';
 import { errorHandling, durableAnswers, frameworkErrors, clientErrorHandler } from './http/errors.ts';
@@ -150,17 +151,20 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const stats = new StatsService(centerConfig, port.reads);
   const planner = new PlannerService(centerConfig, port.reads, () => queue.centre.policy, now);
   const metrics = new Metrics(queue, bus);
-  const bookings = new BookingService(centerConfig, port, queue);
+  const channels = notifyChannels(opts.notify ?? notifySettingsFrom({}), opts.dataDir);
+  // Its lines go to the server's log once there is one (nothing is sent before the server listens).
+  let notifyLog: (line: string) => void = () => {};
+  const reminders = new BookingReminders(port, channels.sms ?? channels.zalo ?? null, () => centerConfig.current(), now, (line) => notifyLog(line));
+  const bookings = new BookingService(centerConfig, port, queue, () => reminders.available);
   if (opts.demo) await seedDemoDossiers(port, centerConfig.current(), now());
   const privacy = new PrivacyService(centerConfig, port, now);
   privacy.start();
   const devices = new DeviceService(port, bus, now, { silenceMs: centerConfig.current().devices.silenceAlertSeconds * 1000 });
   await devices.start();
-  // Its lines go to the server's log once there is one (nothing is sent before the server listens).
-  let notifyLog: (line: string) => void = () => {};
-  const notify = new NotifyService(queue, notifyChannels(opts.notify ?? notifySettingsFrom({}), opts.dataDir), (line) => notifyLog(line));
+  const notify = new NotifyService(queue, channels, (line) => notifyLog(line));
   notify.start(bus);
-  const ctx: AppContext = { store: port, queue, centerConfig, auth, accounts, stats, planner, bookings, dossiers, privacy, devices, bus, metrics, notify, demo: opts.demo, version: VERSION, kioskAgentUrl: opts.kioskAgentUrl ?? null };
+  reminders.start();
+  const ctx: AppContext = { store: port, queue, centerConfig, auth, accounts, stats, planner, bookings, dossiers, privacy, devices, bus, metrics, notify, reminders, demo: opts.demo, version: VERSION, kioskAgentUrl: opts.kioskAgentUrl ?? null };
 
   const app = Fastify({
     bodyLimit: 16 * 1024,
@@ -215,6 +219,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     privacy.stop();
     devices.stop();
     await notify.stop();
+    await reminders.stop();
     await port.close();
   });
   return { app, ctx, io, sqlite: store };

@@ -2,6 +2,8 @@
 // a mobile number on the kiosk's on-screen keys; the kiosk sends it with its device token, the
 // screen shows it masked, and the centre's SMS gateway (a local stub speaking the gateway's JSON)
 // is asked to text it once at three ahead and once at the call. The number is on no public view.
+// And a booking made at the kiosk with "Nhắn tin nhắc tôi" asks for its reminders (the day before
+// and an hour before; their sending is tested in queue-server/test/booking-reminders.api.spec.ts).
 // Real queue-server, Chromium at the kiosk's size; screenshots vi/en in tests/artifacts/kiosk/.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -98,5 +100,28 @@ describe('the kiosk: text me when my turn is near (issue 17.2)', () => {
     await typeOnKeys(page, '0987');
     expect(await box.textContent()).toContain(dict.en.kioskNotifyWhat);
     await checkScreen(page, 'kiosk-notify-en', { fullPage: true });
+  });
+
+  it('a booking with "Nhắn tin nhắc tôi" ticked asks for its reminders, and the kiosk says so', async () => {
+    const t = dict.vi;
+    const { page } = await suite.open('/kiosk');
+    await page.getByRole('button', { name: t.homeBooking }).click();
+    await page.getByRole('button', { name: t.bookNew }).click();
+    await page.getByRole('group', { name: t.bookField }).getByRole('button', { name: 'Tư pháp – Hộ tịch' }).click();
+    const dates = page.getByRole('group', { name: t.bookDate }).getByRole('button');
+    await expect.poll(() => dates.count(), WAIT).toBeGreaterThan(0);
+    await dates.last().click();
+    const times = page.getByRole('group', { name: t.bookTime }).getByRole('button');
+    await expect.poll(() => times.count(), WAIT).toBeGreaterThan(0);
+    await times.first().click();
+    await page.getByLabel(t.bookName).fill('Trần Thị Bình');
+    await page.getByLabel(t.bookPhone).fill('0912345679');
+    await page.getByLabel(t.bookRemind).check();
+    await checkScreen(page, 'book-remind-vi', { fullPage: true });
+    await page.getByRole('button', { name: t.bookSubmit, exact: true }).click();
+    await page.getByTestId('booking-remind').waitFor(WAIT);
+    expect(await page.getByTestId('booking-remind').textContent()).toBe(t.bookRemindDone);
+    const code = ((await page.getByTestId('booking-code').textContent()) ?? '').trim();
+    expect((await suite.api.get<{ remind: boolean }>(`/api/v1/bookings/${code}`)).body.remind).toBe(true);
   });
 });

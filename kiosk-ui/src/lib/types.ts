@@ -14,5 +14,5 @@ export interface Dossier {
   code: string; procedureCode: string; procedureName: string; applicantInitials: string;
   status: DossierStatus; statusText: string; receivedAt: string; dueAt: string | null; updatedAt: string;
 }
-export interface Booking { code: string; serviceId: string; date: string; time: string; fullName: string; status: string }
+export interface Booking { code: string; serviceId: string; date: string; time: string; fullName: string; status: string; remind?: boolean }
 export interface Slot { time: string; free: number }

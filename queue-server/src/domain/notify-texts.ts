@@ -39,3 +39,23 @@ export function normalisePhone(raw: string): string | null {
   const local = digits.startsWith('+84') ? `0${digits.slice(3)}` : /^84\d{9}$/.test(digits) ? `0${digits.slice(2)}` : digits;
   return /^0[35789]\d{8}$/.test(local) ? local : null;
 }
+
+/** A booking's reminders (issue 17.2): the day before and an hour before its time. */
+export type ReminderKind = 'day' | 'hour';
+
+export function bookingReminder(
+  b: { code: string; day: string; time: string },
+  kind: ReminderKind,
+  where: { field: string; fieldEn: string; centre: string },
+): Notice {
+  const date = `${b.day.slice(8, 10)}/${b.day.slice(5, 7)}/${b.day.slice(0, 4)}`;
+  const vi =
+    kind === 'day'
+      ? `Nhắc lịch hẹn ${b.code}: ${where.field} lúc ${b.time} ngày mai ${date} tại ${where.centre}. Mời đến trước giờ hẹn và xác nhận tại kiosk`
+      : `Còn 1 giờ đến lịch hẹn ${b.code}: ${where.field} lúc ${b.time} hôm nay tại ${where.centre}. Mời xác nhận tại kiosk khi đến`;
+  const en =
+    kind === 'day'
+      ? `Reminder ${b.code}: ${where.fieldEn} at ${b.time} tomorrow ${date}, ${where.centre}. Please come a little early and check in at the kiosk`
+      : `In 1 hour, booking ${b.code}: ${where.fieldEn} at ${b.time} today, ${where.centre}. Please check in at the kiosk when you arrive`;
+  return { key: `booking-${kind}:${b.code}`, text: `${vi} / ${en}`, ticketId: '', number: b.code };
+}

@@ -19,9 +19,10 @@ const bookingSchema = {
     fullName: { type: 'string' },
     status: { type: 'string' },
     ticketId: { type: ['string', 'null'] },
+    remind: { type: 'boolean' },
   },
 } as const;
-const present = (b: Booking, fullName = b.fullName) => ({ code: b.code, serviceId: b.serviceId, date: b.day, time: b.time, bookedAt: toIso(b.bookedAt), fullName, status: b.status, ticketId: b.ticketId });
+const present = (b: Booking, fullName = b.fullName) => ({ code: b.code, serviceId: b.serviceId, date: b.day, time: b.time, bookedAt: toIso(b.bookedAt), fullName, status: b.status, ticketId: b.ticketId, remind: b.remind });
 
 /**
  * A booking code is all a look-up or a check-in needs, so guessing codes is held back per
@@ -90,6 +91,8 @@ export const bookingRoutes: RoutePlugin = async (app, { ctx }) => {
             time: { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' },
             fullName: { type: 'string', minLength: 2, maxLength: 100, pattern: '\\S' },
             phone: { type: 'string', pattern: '^[0-9 +().-]{8,20}$' },
+            /** A text the day before and an hour before (issue 17.2): a mobile number and the centre's SMS or Zalo needed. */
+            remind: { type: 'boolean' },
           },
         },
         response: { 201: bookingSchema, ...errors(400, 409, 429) },

@@ -14,6 +14,7 @@ import type { CenterConfigService } from '../services/center-config.service.ts';
 import type { Actor } from '../services/actor.ts';
 import type { Metrics } from './metrics.ts';
 import type { NotifyService } from '../services/notify/notify.service.ts';
+import type { BookingReminders } from '../services/notify/booking-reminders.ts';
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 
 export interface AppContext {
@@ -33,6 +34,8 @@ export interface AppContext {
   metrics: Metrics;
   /** Telling citizens on their phones (issue 17.2). */
   notify: NotifyService;
+  /** A booking's reminders by text (issue 17.2). */
+  reminders: BookingReminders;
   demo: boolean;
   version: string;
   /** Where this centre's kiosks find their kiosk agent (KIOSK_AGENT_URL), or null for the default. */

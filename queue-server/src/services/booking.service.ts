@@ -6,6 +6,7 @@ import { addDays, dayKey, dayStart, spansOn, toMin, type WeeklyHours } from '../
 import type { StorePort, StoreReads, Booking, TicketRecord } from '../store/index.ts';
 import type { Queue } from './queue.ts';
 import { fail } from '../domain/messages.ts';
+import { normalisePhone } from '../domain/notify-texts.ts';
 
 const SLOT_MINUTES = 30;
 // No 0/O, 1/I/L: codes are read aloud and typed on a kiosk.
@@ -32,6 +33,8 @@ export class BookingService {
     config: ConfigSource,
     private readonly store: StorePort,
     private readonly queue: Queue,
+    /** Whether the centre can send a booking's reminders (a text channel is set up, issue 17.2). */
+    private readonly canRemind: () => boolean = () => false,
   ) {
     this.liveConfig = liveConfig(config);
   }
@@ -70,7 +73,10 @@ export class BookingService {
     return out;
   }
 
-  async create(input: { serviceId: string; date: string; time: string; fullName: string; phone: string }): Promise<Booking> {
+  async create(input: { serviceId: string; date: string; time: string; fullName: string; phone: string; remind?: boolean }): Promise<Booking> {
+    // Reminders go by text to a mobile number: asked for, the number must be one and the centre able to send.
+    if (input.remind && normalisePhone(input.phone) === null) throw fail('bad_phone');
+    if (input.remind && !this.canRemind()) throw fail('notify_unavailable', { channel: 'SMS' });
     const slot = (await this.slots(input.serviceId, input.date)).find((s) => s.time === input.time);
     if (!slot) throw fail('no_such_slot', { time: input.time, date: input.date });
     if (slot.free <= 0) throw fail('slot_full', { time: input.time });
@@ -89,6 +95,7 @@ export class BookingService {
       status: 'booked',
       ticketId: null,
       createdAt: this.queue.centre.now(),
+      remind: input.remind === true,
     };
     await this.store.commit({ bookings: [b] });
     return b;

@@ -1,5 +1,5 @@
 // The store contract's cases about what a ticket carries beyond the domain's ticket (contract.ts
-// runs them with the others): a pickup's dossier code, a phone number's check-in.
+// runs them with the others): a pickup's dossier code, a phone number's check-in; and a booking's reminders.
 import { expect, it } from 'vitest';
 import { ticketRecord } from './index.ts';
 import { AT, DAY, issueBatch, ticket, type Using } from './contract.ts';
@@ -27,6 +27,22 @@ export function ticketFieldCases(using: Using): void {
       for (const p of [port, await reopen()]) {
         expect((await p.loadRuntime(DAY)).openTickets.map((o) => [o.channel, o.checkedInAt])).toEqual([['mobile', AT + 600_000]]);
         expect((await p.reads.ticket('t-1'))?.checkedInAt).toBe(AT + 600_000);
+      }
+    }));
+
+  it('bookings that asked for reminders are found by their time, in order; those that did not, or are checked in, never (issue 17.2)', () =>
+    using(async ({ port, reopen }) => {
+      const booking = (code: string, minutes: number, remind: boolean) => ({
+        code, serviceId: 'ho-tich', day: DAY, time: '09:00', bookedAt: AT + minutes * 60_000, fullName: 'Lê Thị Ánh', phone: '0901234567',
+        status: 'booked' as const, ticketId: null, createdAt: AT - 86_400_000, remind,
+      });
+      await port.commit({ bookings: [booking('LATE22', 90, true), booking('EARLY2', 30, true), booking('NOREM2', 40, false), booking('DONE22', 50, true)] });
+      await port.commit({ ...issueBatch(ticket('t-1', '1001'), 'k'), bookingCheckIns: [{ code: 'DONE22', ticketId: 't-1' }] });
+      for (const p of [port, await reopen()]) {
+        expect((await p.reads.bookingsToRemind(AT, AT + 120 * 60_000)).map((b) => [b.code, b.remind])).toEqual([['EARLY2', true], ['LATE22', true]]);
+        // (from, to]: a booking at `from` was in the window before.
+        expect((await p.reads.bookingsToRemind(AT + 30 * 60_000, AT + 90 * 60_000)).map((b) => b.code)).toEqual(['LATE22']);
+        expect(await p.reads.booking('NOREM2')).toMatchObject({ remind: false });
       }
     }));
 }

@@ -184,7 +184,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
 
     it('a booking made is read back, counted in its slot and checked in with its ticket', () =>
       using(async ({ port }) => {
-        const b = { code: 'ABC234', serviceId: 'ho-tich', day: DAY, time: '08:30', bookedAt: AT + 1800_000, fullName: 'Lê Thị Ánh', phone: '0901234567', status: 'booked' as const, ticketId: null, createdAt: AT - 86_400_000 };
+        const b = { remind: false, code: 'ABC234', serviceId: 'ho-tich', day: DAY, time: '08:30', bookedAt: AT + 1800_000, fullName: 'Lê Thị Ánh', phone: '0901234567', status: 'booked' as const, ticketId: null, createdAt: AT - 86_400_000 };
         await port.commit({ bookings: [b] });
         expect(await port.reads.booking('ABC234')).toEqual(b);
         expect([...(await port.reads.bookingCounts('ho-tich', DAY))]).toEqual([['08:30', 1]]);
@@ -225,7 +225,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>):
 
     it('forgetBookings clears the name and phone of bookings booked before the cutoff only, and says how many', () =>
       using(async ({ port }) => {
-        const booking = (code: string, bookedAt: number) => ({ code, serviceId: 'ho-tich', day: DAY, time: '09:00', bookedAt, fullName: 'Trần Thị Bình', phone: '0912345678', status: 'booked' as const, ticketId: null, createdAt: AT });
+        const booking = (code: string, bookedAt: number) => ({ remind: false, code, serviceId: 'ho-tich', day: DAY, time: '09:00', bookedAt, fullName: 'Trần Thị Bình', phone: '0912345678', status: 'booked' as const, ticketId: null, createdAt: AT });
         await port.commit({ bookings: [booking('OLD234', AT), booking('NEW234', AT + 86_400_000)] });
         expect(await port.forgetBookings(AT)).toBe(0);
         expect(await port.forgetBookings(AT + 1)).toBe(1);

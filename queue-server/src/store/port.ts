@@ -131,6 +131,8 @@ export interface StoreReads {
   /** A device's newest open alert of one kind, or null: an alert just raised, with the id the store gave it. */
   latestOpenAlert(deviceId: string, kind: string): Promise<Alert | null>;
   booking(code: string): Promise<Booking | null>;
+  /** Bookings that asked for reminders, still booked, for a time in (from, to], in time order (issue 17.2). */
+  bookingsToRemind(from: number, to: number): Promise<Booking[]>;
   /** Bookings per time of a field's day. */
   bookingCounts(serviceId: string, day: string): Promise<Map<string, number>>;
   dossier(code: string): Promise<Dossier | null>;

@@ -144,6 +144,8 @@ export interface Booking {
   status: BookingStatus;
   ticketId: string | null;
   createdAt: number;
+  /** The citizen asked to be reminded (a text the day before and an hour before, issue 17.2). */
+  remind: boolean;
 }
 
 export type DossierStatus = 'received' | 'processing' | 'supplement_needed' | 'ready' | 'returned';

@@ -49,6 +49,7 @@ const alertFromRow = (r: Row): Alert => ({
 const bookingFromRow = (r: Row): Booking => ({
   code: r.code as string, serviceId: r.service_id as string, day: r.day as string, time: r.time as string, bookedAt: r.booked_at as number,
   fullName: r.full_name as string, phone: r.phone as string, status: r.status as Booking['status'], ticketId: r.ticket_id as string | null, createdAt: r.created_at as number,
+  remind: r.remind === true,
 });
 
 const dossierFromRow = (r: Row): Dossier => ({
@@ -93,6 +94,8 @@ export function pgReads(pool: pg.Pool, center: string): { reads: StoreReads; loa
     latestOpenAlert: (deviceId, kind) =>
       one(alertFromRow, 'SELECT * FROM alerts WHERE center_id = $1 AND device_id = $2 AND kind = $3 AND resolved_at IS NULL ORDER BY id DESC LIMIT 1', deviceId, kind),
     booking: (code) => one(bookingFromRow, 'SELECT * FROM bookings WHERE center_id = $1 AND code = $2', code),
+    bookingsToRemind: async (from, to) =>
+      (await rows("SELECT * FROM bookings WHERE center_id = $1 AND remind AND status = 'booked' AND booked_at > $2 AND booked_at <= $3 ORDER BY booked_at, code", from, to)).map(bookingFromRow),
     bookingCounts: async (serviceId, day) =>
       new Map(
         (await rows("SELECT time, COUNT(*) AS n FROM bookings WHERE center_id = $1 AND service_id = $2 AND day = $3 AND status != 'cancelled' GROUP BY time", serviceId, day)).map(

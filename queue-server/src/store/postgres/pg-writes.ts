@@ -77,8 +77,8 @@ export async function applyBatches(c: Client, center: string, batches: Batch[]):
 async function applyRest(c: Client, center: string, b: Batch): Promise<void> {
   const q = (sql: string, params: unknown[]) => c.query(sql, [center, ...params]);
   for (const x of b.bookingCheckIns ?? []) await q("UPDATE bookings SET status = 'checked_in', ticket_id = $3 WHERE center_id = $1 AND code = $2", [x.code, x.ticketId]);
-  await insertRows(c, center, 'bookings', ['code', 'service_id', 'day', 'time', 'booked_at', 'full_name', 'phone', 'status', 'ticket_id', 'created_at'],
-    (b.bookings ?? []).map((x) => [x.code, x.serviceId, x.day, x.time, x.bookedAt, x.fullName, x.phone, x.status, x.ticketId, x.createdAt]));
+  await insertRows(c, center, 'bookings', ['code', 'service_id', 'day', 'time', 'booked_at', 'full_name', 'phone', 'status', 'ticket_id', 'created_at', 'remind'],
+    (b.bookings ?? []).map((x) => [x.code, x.serviceId, x.day, x.time, x.bookedAt, x.fullName, x.phone, x.status, x.ticketId, x.createdAt, x.remind]));
   await insertRows(c, center, 'rating_notes', ['ticket_id', 'at', 'score', 'service_id', 'counter_id', 'staff', 'note'],
     (b.ratingNotes ?? []).map((n) => [n.ticketId, n.at, n.score, n.serviceId, n.counterId, n.staff, n.note]));
   await insertRows(c, center, 'dossiers', ['code', 'procedure_code', 'applicant_name', 'status', 'received_at', 'due_at', 'updated_at', 'note'],

@@ -236,4 +236,9 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE tickets ADD COLUMN checked_in_at BIGINT;
   UPDATE tickets SET checked_in_at = arrived_at WHERE channel = 'mobile';
   `,
+  // A booking's reminders (issue 17.2): whether the citizen asked for them; bookings before asked for none.
+  `
+  ALTER TABLE bookings ADD COLUMN remind BOOLEAN NOT NULL DEFAULT FALSE;
+  CREATE INDEX bookings_remind ON bookings (center_id, booked_at) WHERE remind AND status = 'booked';
+  `,
 ];

@@ -2,7 +2,7 @@
 import type { Db } from './db.ts';
 import type { Booking, BookingStatus, Dossier, DossierSource, DossierStatus } from '../records.ts';
 
-type BookingRow = { code: string; service_id: string; day: string; time: string; booked_at: number; full_name: string; phone: string; status: BookingStatus; ticket_id: string | null; created_at: number };
+type BookingRow = { code: string; service_id: string; day: string; time: string; booked_at: number; full_name: string; phone: string; status: BookingStatus; ticket_id: string | null; created_at: number; remind: number };
 const bookingFromRow = (r: BookingRow): Booking => ({
   code: r.code,
   serviceId: r.service_id,
@@ -14,6 +14,7 @@ const bookingFromRow = (r: BookingRow): Booking => ({
   status: r.status,
   ticketId: r.ticket_id,
   createdAt: r.created_at,
+  remind: r.remind === 1,
 });
 
 export class BookingRepository {
@@ -22,10 +23,18 @@ export class BookingRepository {
   insert(b: Booking): void {
     this.db
       .prepare(
-        `INSERT INTO bookings (code, service_id, day, time, booked_at, full_name, phone, status, ticket_id, created_at)
-         VALUES (@code, @serviceId, @day, @time, @bookedAt, @fullName, @phone, @status, @ticketId, @createdAt)`,
+        `INSERT INTO bookings (code, service_id, day, time, booked_at, full_name, phone, status, ticket_id, created_at, remind)
+         VALUES (@code, @serviceId, @day, @time, @bookedAt, @fullName, @phone, @status, @ticketId, @createdAt, @remind)`,
       )
-      .run(b);
+      .run({ ...b, remind: b.remind ? 1 : 0 });
+  }
+
+  /** Bookings still to come that asked for reminders, booked for a time in (from, to]. */
+  toRemind(from: number, to: number): Booking[] {
+    const rows = this.db
+      .prepare("SELECT * FROM bookings WHERE center_id = this_center() AND remind = 1 AND status = 'booked' AND booked_at > ? AND booked_at <= ? ORDER BY booked_at, code")
+      .all(from, to) as BookingRow[];
+    return rows.map(bookingFromRow);
   }
 
   get(code: string): Booking | null {

@@ -216,4 +216,9 @@ export const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE tickets ADD COLUMN checked_in_at INTEGER;
   UPDATE tickets SET checked_in_at = arrived_at WHERE channel = 'mobile';
   `,
+  // A booking's reminders (issue 17.2): whether the citizen asked for them; bookings before asked for none.
+  `
+  ALTER TABLE bookings ADD COLUMN remind INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX bookings_remind ON bookings(booked_at) WHERE remind = 1 AND status = 'booked';
+  `,
 ];

@@ -28,6 +28,7 @@ export class SqlitePort implements StorePort {
       openAlertCount: async (deviceId) => s.devices.openAlertCount(deviceId),
       latestOpenAlert: async (deviceId, kind) => s.devices.latestOpenAlert(deviceId, kind),
       booking: async (code) => s.bookings.get(code),
+      bookingsToRemind: async (from, to) => s.bookings.toRemind(from, to),
       bookingCounts: async (serviceId, day) => s.bookings.countsFor(serviceId, day),
       dossier: (code) => s.dossiers.find(code),
       ratingNotes: async (from, to) => s.ratingNotes.between(from, to),
