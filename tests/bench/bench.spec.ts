@@ -2,7 +2,7 @@
 // baseline come out as finite numbers. It asserts no time: a benchmark prints.
 import { describe, expect, it } from 'vitest';
 import { QUICK, runBench, type BenchResult } from './run.ts';
-import { rows } from './table.ts';
+import { postgresRows, rows } from './table.ts';
 
 const finite = (label: string, v: number) => expect(Number.isFinite(v), `${label} = ${v}`).toBe(true);
 
@@ -33,5 +33,14 @@ describe('benchmark harness (quick mode)', () => {
     finite('restart source', r.restart.sourceMs);
     finite('restart bare node', r.restart.bareNodeMs);
     expect(rows(r)).toHaveLength(7);
+    // Issue 15.6: PostgreSQL and the province, each beside its baseline.
+    for (const [name, l] of Object.entries({ pg: r.postgres.queueServer, pgInserts: r.postgres.pgInserts, ingest: r.province.ingest.province, copy: r.province.ingest.copy })) {
+      finite(`${name}.perSecond`, l.perSecond);
+      expect(l.ops, name).toBeGreaterThan(0);
+      expect(l.errors, name).toBe(0);
+    }
+    finite('board refresh', r.province.board.medianRefreshMs);
+    finite('board selects', r.province.board.medianSelectMs);
+    expect(postgresRows(r)).toHaveLength(3);
   }, 120_000);
 });

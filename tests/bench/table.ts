@@ -89,9 +89,42 @@ export function rows(r: BenchResult): Row[] {
   ];
 }
 
+/** The rows of issue 15.6 (PostgreSQL, the province server). */
+export function postgresRows(r: Pick<BenchResult, 'postgres' | 'province' | 'settings'>): Row[] {
+  const p = r.postgres;
+  const i = r.province.ingest;
+  const b = r.province.board;
+  return [
+    {
+      measure: `issue throughput on PostgreSQL, ${r.settings.postgres.concurrency} concurrent clients`,
+      queueServer: `${p.queueServer.perSecond}/s, p99 ${ms(p.queueServer.p99Ms)}`,
+      baseline: `raw single-row PostgreSQL inserts (autocommit, fsync + synchronous_commit on, pool of ${p.poolSize}) ${p.pgInserts.perSecond}/s, p99 ${ms(p.pgInserts.p99Ms)}`,
+      ratio: `${x(p.queueServer.perSecond / p.pgInserts.perSecond)} of raw inserts`,
+      aim: '—',
+      met: null,
+    },
+    {
+      measure: `province ingest, ${i.centres} centres at once, pages of ${i.batch}`,
+      queueServer: `${i.eventsPerSecond.province} events/s`,
+      baseline: `raw COPY into province_events (pool of 4) ${i.eventsPerSecond.copy} events/s`,
+      ratio: `${x(i.eventsPerSecond.province / i.eventsPerSecond.copy)} of COPY`,
+      aim: '—',
+      met: null,
+    },
+    {
+      measure: `province board refresh, ${b.centres} centres (${b.events} events today), median of ${b.refreshMs.length}`,
+      queueServer: `${b.medianRefreshMs} ms`,
+      baseline: `the same ${b.centres} raw SELECTs (visitEvents, no KPIs) ${b.medianSelectMs} ms`,
+      ratio: `${x(b.medianRefreshMs / b.medianSelectMs)} of the SELECTs`,
+      aim: '—',
+      met: null,
+    },
+  ];
+}
+
 export function markdown(r: BenchResult): string {
   const head = '| measure | queue-server | baseline (same run) | ratio | aim | met |\n|---|---|---|---|---|---|';
-  const body = rows(r)
+  const body = [...rows(r), ...postgresRows(r)]
     .map((w) => `| ${w.measure} | ${w.queueServer} | ${w.baseline} | ${w.ratio} | ${w.aim} | ${w.met === null ? '—' : w.met ? 'yes' : '**no**'} |`)
     .join('\n');
   return `${head}\n${body}`;
