@@ -1,12 +1,20 @@
 // `npm run province`: the province server. PORT (default 8090), HOST, DATABASE_URL
 // (postgres://…; without it the SQLite file province.db in DATA_DIR), PROVINCE_CENTRES
-// (the registry, a JSON file; demo mode without it: the demo seed), DEMO.
+// (the registry, a JSON file; demo mode without it: the demo seed), DEMO. `npm run province -- user …`:
+// the office's accounts (user-cli.ts).
 import path from 'node:path';
 import { buildProvinceApp } from './app.ts';
 import { startFailure, stopOnSignals } from '../process-life.ts';
 import { DEMO_REGISTRY, loadRegistry } from './registry.ts';
 
 const env = process.env;
+// `npm run province -- user …`: the office's accounts in the registry file (user-cli.ts), not the server.
+if (process.argv[2] === 'user') {
+  const { provinceUserCli } = await import('./user-cli.ts');
+  const code = await provinceUserCli(process.argv.slice(3), env);
+  process.stdout.write('', () => process.exit(code));
+  await new Promise(() => undefined);
+}
 const truthy = (v: string | undefined, dflt: boolean) => (v === undefined || v === '' ? dflt : !['0', 'false', 'no', 'off'].includes(v.toLowerCase()));
 const demo = truthy(env.DEMO, false);
 const port = Number(env.PORT ?? 8090);
