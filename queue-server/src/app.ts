@@ -28,6 +28,7 @@ import { DeviceService } from './services/device.service.ts';
 import { ProvinceShipper, provinceDeviceStatus, type ShipperOptions } from './services/province-shipper.ts';
 import { NotifyService } from './services/notify/notify.service.ts';
 import { BookingReminders } from './services/notify/booking-reminders.ts';
+import { DossierWatch } from './services/notify/dossier-watch.ts';
 import { notifyChannels, notifySettingsFrom, type NotifySettings } from './services/notify/settings.ts';
 import type { AppContext } from './http/context.ts';
 import { errorHandling, durableAnswers, frameworkErrors, clientErrorHandler } from './http/errors.ts';
@@ -164,7 +165,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const notify = new NotifyService(queue, channels, (line) => notifyLog(line));
   notify.start(bus);
   reminders.start();
-  const ctx: AppContext = { store: port, queue, centerConfig, auth, accounts, stats, planner, bookings, dossiers, privacy, devices, bus, metrics, notify, reminders, demo: opts.demo, version: VERSION, kioskAgentUrl: opts.kioskAgentUrl ?? null };
+  const dossierWatch = new DossierWatch(port, dossiers, channels, () => centerConfig.current(), now, (line) => notifyLog(line));
+  dossierWatch.start();
+  const ctx: AppContext = { store: port, queue, centerConfig, auth, accounts, stats, planner, bookings, dossiers, privacy, devices, bus, metrics, notify, reminders, dossierWatch, demo: opts.demo, version: VERSION, kioskAgentUrl: opts.kioskAgentUrl ?? null };
 
   const app = Fastify({
     bodyLimit: 16 * 1024,
@@ -220,6 +223,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     devices.stop();
     await notify.stop();
     await reminders.stop();
+    await dossierWatch.stop();
     await port.close();
   });
   return { app, ctx, io, sqlite: store };

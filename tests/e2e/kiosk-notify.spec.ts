@@ -124,4 +124,25 @@ describe('the kiosk: text me when my turn is near (issue 17.2)', () => {
     const code = ((await page.getByTestId('booking-code').textContent()) ?? '').trim();
     expect((await suite.api.get<{ remind: boolean }>(`/api/v1/bookings/${code}`)).body.remind).toBe(true);
   });
+
+  it('the dossier look-up: "Nhắn tin cho tôi khi hồ sơ có kết quả" for a dossier not ready, none for a ready one', async () => {
+    const t = dict.vi;
+    const { page } = await suite.open('/kiosk');
+    await page.getByRole('button', { name: t.homeDossier }).click();
+    const input = page.getByLabel(t.dossierLabel);
+    await input.fill('261102-CT02-0002');
+    await page.getByRole('button', { name: t.dossierSearch, exact: true }).click();
+    await page.getByTestId('dossier-result').waitFor(WAIT);
+    const box = page.getByTestId('kiosk-notify');
+    await box.getByRole('button', { name: t.dossierNotifyOffer }).click();
+    await typeOnKeys(page, '0912345670');
+    await checkScreen(page, 'dossier-notify-vi', { fullPage: true });
+    await box.getByRole('button', { name: t.kioskNotifySend, exact: true }).click();
+    await expect.poll(() => page.getByTestId('kiosk-notify-done').textContent(), WAIT).toBe(interpolate(t.dossierNotifyDone, { phone: '•••••••670' }));
+    // A ready dossier offers its pickup number instead.
+    await input.fill('261104-XD04-0004');
+    await page.getByRole('button', { name: t.dossierSearch, exact: true }).click();
+    await page.getByTestId('pickup').waitFor(WAIT);
+    expect(await page.getByTestId('kiosk-notify').count()).toBe(0);
+  });
 });

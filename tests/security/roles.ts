@@ -35,6 +35,8 @@ export const OPEN_ROUTES = new Set([
   'GET /api/v1/notify/options',
   'POST /api/v1/tickets/{id}/notify',
   'GET /api/v1/dossiers/{code}',
+  /** "hồ sơ đã có kết quả" by text (issue 17.2): the receipt's code, as for the status itself */
+  'POST /api/v1/dossiers/{code}/notify',
   'GET /api/v1/bookings/days',
   'GET /api/v1/bookings/slots',
   'POST /api/v1/bookings',

@@ -61,6 +61,8 @@ export const ERRORS = {
   bad_phone: { kind: 'bad_input', vi: 'Số điện thoại không hợp lệ: cần 10 chữ số, bắt đầu bằng 0', en: 'not a Vietnamese mobile number (10 digits starting with 0)' },
   notify_nothing: { kind: 'bad_input', vi: 'Hãy nhập số điện thoại hoặc cho phép thông báo trên điện thoại', en: 'give a phone number or allow notifications' },
   notify_unavailable: { kind: 'bad_input', vi: 'Trung tâm chưa dùng cách báo tin này ({channel})', en: 'this centre does not send {channel} notifications' },
+  dossier_already_done: { kind: 'conflict', vi: 'Hồ sơ {code} đã có kết quả hoặc đã trả; không cần báo tin nữa', en: 'dossier {code} is ready or returned already; nothing to tell' },
+  dossier_watch_full: { kind: 'too_many', vi: 'Hồ sơ {code} đã có đủ số điện thoại nhận tin', en: 'dossier {code} already has as many phone numbers as it takes' },
   notify_closed: { kind: 'conflict', vi: 'Phiếu số {number} đã kết thúc, không cần báo tin nữa', en: 'ticket {number} is over; nothing more to tell' },
   bad_rating_key: { kind: 'forbidden', vi: 'Hãy quét mã QR trên phiếu để đánh giá', en: 'scan the QR code on your ticket to rate' },
   'forbidden:health_report': { kind: 'forbidden', vi: 'Chỉ thiết bị gửi báo cáo này', en: 'only devices report health' },

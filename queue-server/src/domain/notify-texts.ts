@@ -59,3 +59,13 @@ export function bookingReminder(
       : `In 1 hour, booking ${b.code}: ${where.fieldEn} at ${b.time} today, ${where.centre}. Please check in at the kiosk when you arrive`;
   return { key: `booking-${kind}:${b.code}`, text: `${vi} / ${en}`, ticketId: '', number: b.code };
 }
+
+/** "Hồ sơ đã có kết quả" (issue 17.2): a dossier's result is ready to collect. */
+export function dossierReadyNotice(d: { code: string; procedureName: string }, centre: string): Notice {
+  return {
+    key: `dossier-ready:${d.code}`,
+    text: `Hồ sơ ${d.code} (${d.procedureName}) đã có kết quả. Mời mang giấy tiếp nhận đến ${centre} để nhận / Dossier ${d.code} is ready: please bring your receipt to ${centre} to collect it`,
+    ticketId: '',
+    number: d.code,
+  };
+}

@@ -44,6 +44,30 @@ export const bookingRoutes: RoutePlugin = async (app, { ctx }) => {
     async (req) => dossiers.status(req.params.code),
   );
 
+  // "Hồ sơ đã có kết quả" (issue 17.2): the receipt's code and a mobile number, texted once when the dossier is ready.
+  app.post(
+    '/dossiers/:code/notify',
+    {
+      config: codeGuesses,
+      schema: {
+        summary: 'Text me when this dossier is ready (a mobile number; SMS or Zalo as the centre has them)',
+        tags: ['public'],
+        params: codeParam,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['phone'],
+          properties: { phone: { type: 'string', maxLength: 24 }, channel: { type: 'string', enum: ['sms', 'zalo'] } },
+        },
+        response: { 201: { type: 'object', properties: { code: { type: 'string' }, channel: { type: 'string' } } }, ...errors(400, 404, 409, 429, 503) },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return ctx.dossierWatch.watch(req.params.code, req.body.phone, req.body.channel);
+    },
+  );
+
   app.get(
     '/bookings/slots',
     {

@@ -15,6 +15,7 @@ import type { Actor } from '../services/actor.ts';
 import type { Metrics } from './metrics.ts';
 import type { NotifyService } from '../services/notify/notify.service.ts';
 import type { BookingReminders } from '../services/notify/booking-reminders.ts';
+import type { DossierWatch } from '../services/notify/dossier-watch.ts';
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 
 export interface AppContext {
@@ -36,6 +37,8 @@ export interface AppContext {
   notify: NotifyService;
   /** A booking's reminders by text (issue 17.2). */
   reminders: BookingReminders;
+  /** "Hồ sơ đã có kết quả" by text (issue 17.2). */
+  dossierWatch: DossierWatch;
   demo: boolean;
   version: string;
   /** Where this centre's kiosks find their kiosk agent (KIOSK_AGENT_URL), or null for the default. */
