@@ -2,38 +2,30 @@
 // centre's SMS gateway — a local stub server here, speaking the gateway's JSON) is texted the day
 // before and an hour before its time, once each; refused clearly without a mobile number or a
 // gateway; the number in no log line and in no booking look-up.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.ts';
+import { startSmsGateway, type SmsGateway } from '../../tests/support/sms-gateway.ts';
 
 type Err = { error: { code: string; message: string } };
 type Booked = { code: string; remind: boolean; status: string };
 const HOUR = 3600_000;
 let clock = Date.parse('2026-11-24T08:00:00+07:00'); // a Tuesday
-let gateway: Server;
-const texts: { to: string; brandName: string; text: string }[] = [];
+let gateway: SmsGateway;
+let texts: SmsGateway['texts'] = [];
 let s: TestServer;
 let plain: TestServer;
 
 beforeAll(async () => {
-  gateway = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (d: Buffer) => (raw += d.toString()));
-    req.on('end', () => {
-      texts.push(JSON.parse(raw) as (typeof texts)[number]);
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"queued"}');
-    });
-  });
-  await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`;
+  gateway = await startSmsGateway();
+  texts = gateway.texts;
+  const url = gateway.url;
   s = await startTestServer({ now: () => clock, notify: { sms: { url, token: 't', timeoutMs: 2000, sender: 'UBNDTANAN' }, zalo: null, push: null, subject: 'mailto:a@b.c', timeoutMs: 2000 } });
   plain = await startTestServer({ now: () => clock });
 });
 afterAll(async () => {
   await s?.close();
   await plain?.close();
-  await new Promise((r) => gateway.close(r));
+  await gateway?.close();
 });
 
 const body = { serviceId: 'ho-tich', date: '2026-11-25', time: '09:00', fullName: 'Lê Thị Ánh', phone: '0912 345 678' };

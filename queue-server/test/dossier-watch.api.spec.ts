@@ -2,40 +2,32 @@
 // dossier turns ready and the centre's SMS gateway (a local stub server speaking its JSON) is asked
 // once to text the holder; kept across a restart; refused clearly for a bad number, a dossier done
 // already, a code that is none, a centre with no SMS or Zalo.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoConfig } from '@mot-cua/config';
 import { startTestServer, type TestServer } from './harness.ts';
 import { DossierWatch } from '../src/services/notify/dossier-watch.ts';
 import { SmsChannel } from '../src/services/notify/channels.ts';
+import { startSmsGateway, type SmsGateway } from '../../tests/support/sms-gateway.ts';
 
 type Err = { error: { code: string; message: string } };
-let gateway: Server;
+let gateway: SmsGateway;
 let smsUrl = '';
-const texts: { to: string; text: string }[] = [];
+let texts: SmsGateway['texts'] = [];
 let s: TestServer;
 let plain: TestServer;
 const clock = Date.parse('2026-11-24T09:00:00+07:00');
 
 beforeAll(async () => {
-  gateway = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (d: Buffer) => (raw += d.toString()));
-    req.on('end', () => {
-      texts.push(JSON.parse(raw) as (typeof texts)[number]);
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"queued"}');
-    });
-  });
-  await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
-  smsUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`;
+  gateway = await startSmsGateway();
+  texts = gateway.texts;
+  smsUrl = gateway.url;
   s = await startTestServer({ now: () => clock, notify: { sms: { url: smsUrl, token: 't', timeoutMs: 2000, sender: 'UBNDTANAN' }, zalo: null, push: null, subject: 'mailto:a@b.c', timeoutMs: 2000 } });
   plain = await startTestServer({ now: () => clock });
 });
 afterAll(async () => {
   await s?.close();
   await plain?.close();
-  await new Promise((r) => gateway.close(r));
+  await gateway?.close();
 });
 
 describe('texted when the dossier is ready (issue 17.2)', () => {

@@ -5,8 +5,6 @@
 // And a booking made at the kiosk with "Nhắn tin nhắc tôi" asks for its reminders (the day before
 // and an hour before; their sending is tested in queue-server/test/booking-reminders.api.spec.ts).
 // Real queue-server, Chromium at the kiosk's size; screenshots vi/en in tests/artifacts/kiosk/.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { kiosk as dict } from '@mot-cua/config/strings/kiosk.ts';
@@ -14,25 +12,19 @@ import { interpolate } from '@mot-cua/config/strings/index.ts';
 import { ApiClient } from '../support/api.ts';
 import { checkScreen, kioskSuite, switchTo } from '../support/kiosk.ts';
 import { startServer } from '../support/server.ts';
+import { startSmsGateway, type SmsGateway } from '../support/sms-gateway.ts';
 
 const WAIT = { timeout: 20_000 };
-const texts: { to: string; text: string }[] = [];
-let gateway: Server;
+let texts: SmsGateway['texts'] = [];
+let gateway: SmsGateway;
 let smsUrl = '';
 
 beforeAll(async () => {
-  gateway = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (d: Buffer) => (raw += d.toString()));
-    req.on('end', () => {
-      texts.push(JSON.parse(raw) as (typeof texts)[number]);
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"queued"}');
-    });
-  });
-  await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
-  smsUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`;
+  gateway = await startSmsGateway();
+  texts = gateway.texts;
+  smsUrl = gateway.url;
 });
-afterAll(() => new Promise<void>((r) => gateway.close(() => r())));
+afterAll(() => gateway?.close());
 
 const suite = kioskSuite({ start: () => startServer({ env: { SMS_GATEWAY_URL: smsUrl, SMS_GATEWAY_TOKEN: 'test', SMS_BRAND_NAME: 'UBNDTANAN' } }) });
 
