@@ -8,6 +8,10 @@ describe('formatPath', () => {
     [['counters', 1, 'weights', 'dat-dai'], 'counters[1].weights.dat-dai'],
     [[0, 'a'], '[0].a'],
     [[], '(root)'],
+    // A key the property test found (a weight named " "): quoted, so the message reads "path: text".
+    [['counters', 2, 'weights', ' '], 'counters[2].weights[" "]'],
+    [['counters', 2, 'weights', ''], 'counters[2].weights[""]'],
+    [['a.b', 'c: d'], '["a.b"]["c: d"]'],
   ])('%j → %s', (path, text) => {
     expect(formatPath(path)).toBe(text);
   });

@@ -4,11 +4,15 @@
 import type { z } from 'zod';
 
 /** `['counters', 3, 'serviceIds', 0]` → `counters[3].serviceIds[0]`. */
+/** A key written bare in a path (`weights.dat-dai`); any other — blank, with a space, a dot, a bracket, a quote, a colon — is quoted (`weights[" "]`), so the path reads as one and the message after it is never mistaken for it. */
+const BARE_KEY = /^[^\s.[\]"':]+$/u;
+
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += (out === '' ? '' : '.') + String(key);
+    else if (BARE_KEY.test(String(key))) out += (out === '' ? '' : '.') + String(key);
+    else out += `[${JSON.stringify(String(key))}]`;
   }
   return out === '' ? '(root)' : out;
 }
