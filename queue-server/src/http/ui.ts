@@ -47,6 +47,11 @@ export async function uiRoutes(app: FastifyInstance, opts: { centerName: () => s
       // The page itself must always be fresh so a rebuilt UI is picked up; hashed assets may be cached.
       setHeaders: (res, file) => {
         if (file.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
+        // The phone page's push service worker lives with the kiosk's files but works for /t/… (issue 17.2).
+        if (path.basename(file) === 'push-sw.js') {
+          res.setHeader('service-worker-allowed', '/t/');
+          res.setHeader('cache-control', 'no-cache');
+        }
       },
     });
   }
