@@ -30,7 +30,7 @@ describe('ticket records', () => {
     const expected = keys(issued);
     for (const t of made) expect(keys(t)).toBe(expected);
     // Not a trivial pass: the records carry every field of the ticket row.
-    expect(expected.split(',')).toHaveLength(33);
+    expect(expected.split(',')).toHaveLength(34);
     expect(expected.startsWith('id,visitId,leg,number,day,seq,serviceId,status')).toBe(true);
   });
 });

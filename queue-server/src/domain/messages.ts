@@ -9,6 +9,7 @@
 import { DomainError, type DomainErrorKind } from './errors.ts';
 import { NOTICES } from './notices.ts';
 import { REMOTE_ERRORS } from './remote-messages.ts';
+import { OFFLINE_ERRORS } from './offline-messages.ts';
 
 export { NOTICES };
 
@@ -25,6 +26,7 @@ export interface ErrorText extends Bilingual {
 
 export const ERRORS = {
   ...REMOTE_ERRORS,
+  ...OFFLINE_ERRORS,
   storage_failed: { kind: 'unavailable', vi: 'Không lưu được dữ liệu, xin thử lại', en: 'the data could not be saved, please try again' },
 
   // who may ask

@@ -20,6 +20,7 @@ import { bookingRoutes } from './bookings.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
 import { notifyRoutes } from './notify.routes.ts';
 import { plannerRoutes } from './planner.routes.ts';
+import { kioskRoutes } from './kiosk.routes.ts';
 
 /** The schemas routes refer to ($ref 'Ticket#', …), known to every scope (fastify-plugin). */
 export const sharedSchemas = fp(
@@ -60,4 +61,5 @@ export async function apiV1(api: FastifyInstance, { ctx }: { ctx: AppContext }) 
   await api.register(reportRoutes, { ctx });
   await api.register(notifyRoutes, { ctx });
   await api.register(plannerRoutes, { ctx });
+  await api.register(kioskRoutes, { ctx });
 }

@@ -64,6 +64,9 @@ export function publicTicket(q: Queue, t: TicketRecord, base: string, est: Estim
     printed: t.printed,
     rated: t.rating !== null,
     transferredTo: t.transferredTo,
+    // Issued by a kiosk while the server was unreachable, and synced since (issue 17.4).
+    offline: t.syncedAt !== null,
+    syncedAt: t.syncedAt === null ? null : toIso(t.syncedAt),
   };
 }
 

@@ -178,6 +178,9 @@ export const ticketSchema = {
     printed: nullable('boolean'),
     rated: { type: 'boolean' },
     transferredTo: nullable('string'),
+    /** Issued by a kiosk from its lease while the server was unreachable (issue 17.4); `syncedAt`: when its replay arrived. */
+    offline: { type: 'boolean' },
+    syncedAt: nullable('string'),
   },
   required: ['id', 'number', 'serviceId', 'status', 'issuedAt', 'peopleAhead', 'estimatedWaitMinutes', 'statusUrl'],
 } as const;

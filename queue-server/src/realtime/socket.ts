@@ -248,6 +248,12 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   bus.on('device.health', (d) => {
     io.to(ROOM_MANAGER).emit('device.health', { device: deviceHealthView(d) });
   });
+  // A kiosk replays what it issued offline (issue 17.4): the boards show "đang đồng bộ" while any does.
+  bus.on('kiosk.sync', ({ deviceId, remaining }) => io.emit('kiosk.sync', { deviceId, remaining, syncing: queue.offline.isSyncing() }));
+  // A kiosk replays what it issued offline (issue 17.4): every screen says "đang đồng bộ" until it is done.
+  bus.on('kiosk.sync', ({ deviceId, remaining }) => {
+    io.emit('kiosk.sync', { syncing: queue.offline.isSyncing(), deviceId, remaining });
+  });
   bus.on('alert', (a) => {
     io.to(ROOM_MANAGER).emit('alert', { kind: a.kind, message: a.message, at: toIso(a.at), deviceId: a.deviceId, ticketId: a.ticketId });
   });

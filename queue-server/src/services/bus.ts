@@ -18,6 +18,8 @@ export interface BusEvents {
   /** A device's health as it is now; `silentSince` is its last report once it has gone silent, else null. */
   'device.health': [Device & { silentSince: number | null }];
   alert: [Alert];
+  /** A kiosk replays what it issued offline (issue 17.4): `remaining` replays after this one (0: done). */
+  'kiosk.sync': [{ deviceId: string; remaining: number }];
   /** The live centre configuration was replaced (the admin console): screens fetch /api/v1/center again. */
   'center.changed': [CenterConfig];
 }

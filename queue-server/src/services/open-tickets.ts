@@ -167,6 +167,27 @@ export class OpenTickets {
     return { day, seq, number };
   }
 
+  /**
+   * `count` sequence numbers of a field today after the last one given, for a kiosk's lease (issue 17.4):
+   * the caller records the last as the day's sequence, so no later number of the server is one of these.
+   */
+  reserve(serviceId: string, count: number, format: (seq: number) => string): { day: string; numbers: { seq: number; number: string }[] } {
+    const day = this.today();
+    let seq = this.sequences.get(serviceId) ?? 0;
+    const numbers: { seq: number; number: string }[] = [];
+    while (numbers.length < count) {
+      const number = format(++seq);
+      if (!this.numbers.has(number)) numbers.push({ seq, number });
+    }
+    return { day, numbers };
+  }
+
+  /** Whether today's tickets include this number already (a first leg). */
+  numberGiven(number: string): boolean {
+    this.today();
+    return this.numbers.has(number);
+  }
+
   /** The field's visits issued today. */
   issuedToday(serviceId: string): number {
     this.today();
@@ -240,6 +261,13 @@ export class OpenTickets {
   /** The open tickets, in no promised order. */
   values(): IterableIterator<TicketRecord> {
     return this.open.values();
+  }
+
+  /** The open tickets and those written since the start, each once. */
+  seen(): TicketRecord[] {
+    const all = new Map(this.open);
+    for (const [id, t] of this.written) if (!all.has(id)) all.set(id, t);
+    return [...all.values()];
   }
 
   list(): TicketRecord[] {

@@ -15,6 +15,7 @@ import { PreparationService } from './preparation.service.ts';
 import { RatingService } from './rating.service.ts';
 import { CheckInService } from './check-in.service.ts';
 import { EntranceCodes } from './entrance-code.ts';
+import { OfflineService } from './offline.service.ts';
 
 export interface QueueOptions extends IssueOptions {
   now: () => number;
@@ -36,6 +37,8 @@ export interface Queue {
   checkIns: CheckInService;
   /** The code shown at the entrance, for a phone's check-in (issue 17.1). */
   entrance: EntranceCodes;
+  /** A kiosk's leases of numbers and the replays of what it issued offline (issue 17.4). */
+  offline: OfflineService;
 }
 
 /** The queue over what the store holds now (its runtime state, loaded once); `config` may be the live holder, read at each use. */
@@ -53,6 +56,7 @@ export async function createQueue(config: ConfigSource, port: StorePort, bus: Bu
   const hall = new HallService(centre, tickets, bus);
   const ratings = new RatingService(centre, tickets, log, bus, opts.secret);
   const entrance = new EntranceCodes(opts.secret, () => centre.config.center.id, () => centre.now());
+  const dayClose = new DayCloseService(centre, tickets, log, hall, bus, { enforceHours: opts.enforceHours });
   return {
     centre,
     tickets,
@@ -62,8 +66,9 @@ export async function createQueue(config: ConfigSource, port: StorePort, bus: Bu
     hall,
     ratings,
     preparations: new PreparationService(centre, tickets, port.reads),
-    dayClose: new DayCloseService(centre, tickets, log, hall, bus, { enforceHours: opts.enforceHours }),
+    dayClose,
     checkIns: new CheckInService(centre, tickets, log, bus, (t) => ratings.keyOf(t), entrance),
     entrance,
+    offline: new OfflineService(centre, tickets, port.reads, bus, (day) => dayClose.closesAt(day)),
   };
 }

@@ -45,4 +45,14 @@ export function ticketFieldCases(using: Using): void {
         expect(await p.reads.booking('NOREM2')).toMatchObject({ remind: false });
       }
     }));
+
+  it('a ticket issued offline keeps its issue time and when its replay arrived, after a restart (issue 17.4)', () =>
+    using(async ({ port, reopen }) => {
+      const t = ticketRecord(ticket('t-1', '1001'), { kioskId: 'kiosk-1', syncedAt: AT + 900_000 });
+      await port.commit(issueBatch(t, 'key-1'));
+      for (const p of [port, await reopen()]) {
+        expect((await p.loadRuntime(DAY)).openTickets.map((o) => [o.arrivedAt, o.syncedAt])).toEqual([[AT, AT + 900_000]]);
+        expect((await p.reads.ticket('t-1'))?.syncedAt).toBe(AT + 900_000);
+      }
+    }));
 }

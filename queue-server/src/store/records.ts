@@ -24,6 +24,11 @@ export interface TicketRecord extends Ticket {
    * and the policy does not call it meanwhile. Other channels are in the hall from the start (null is no wait for them).
    */
   checkedInAt: number | null;
+  /**
+   * A ticket a kiosk issued while the server was unreachable (issue 17.4): when its replay reached the
+   * server; null for every ticket issued online. Its arrival (`arrivedAt`) is the kiosk's issue time.
+   */
+  syncedAt: number | null;
 }
 
 /** The fields a record adds to the domain's ticket. */
@@ -53,6 +58,7 @@ export function ticketRecord(base: Ticket & Partial<Extras>, over: Partial<Ticke
     printed: or(over.printed, base.printed), transferredTo: or(over.transferredTo, base.transferredTo), rating: or(over.rating, base.rating),
     lang: or(over.lang, base.lang), dossierCode: or(over.dossierCode, base.dossierCode),
     checkedInAt: or(over.checkedInAt, base.checkedInAt),
+    syncedAt: or(over.syncedAt, base.syncedAt),
   };
 }
 

@@ -18,7 +18,7 @@ export const TICKET_COLUMNS: [keyof TicketRecord, string][] = [
   ['finishedAt', 'finished_at'], ['counterId', 'counter_id'], ['staff', 'staff'], ['priorWaitMs', 'prior_wait_ms'],
   ['procedureCode', 'procedure_code'], ['citizenName', 'citizen_name'], ['citizenAge', 'citizen_age'], ['idHash', 'id_hash'],
   ['idLast4', 'id_last4'], ['printed', 'printed'], ['transferredTo', 'transferred_to'], ['rating', 'rating'], ['lang', 'lang'],
-  ['dossierCode', 'dossier_code'], ['checkedInAt', 'checked_in_at'],
+  ['dossierCode', 'dossier_code'], ['checkedInAt', 'checked_in_at'], ['syncedAt', 'synced_at'],
 ];
 
 /** Rows per statement: PostgreSQL takes at most 65 535 parameters, a ticket row has 34. */

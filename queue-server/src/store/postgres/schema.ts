@@ -241,4 +241,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE bookings ADD COLUMN remind BOOLEAN NOT NULL DEFAULT FALSE;
   CREATE INDEX bookings_remind ON bookings (center_id, booked_at) WHERE remind AND status = 'booked';
   `,
+  // A ticket a kiosk issued offline (issue 17.4): when its replay reached the server; NULL otherwise.
+  `
+  ALTER TABLE tickets ADD COLUMN synced_at BIGINT;
+  `,
 ];

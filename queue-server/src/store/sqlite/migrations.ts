@@ -221,4 +221,8 @@ export const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE bookings ADD COLUMN remind INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX bookings_remind ON bookings(booked_at) WHERE remind = 1 AND status = 'booked';
   `,
+  // A ticket a kiosk issued offline (issue 17.4): when its replay reached the server; NULL otherwise.
+  `
+  ALTER TABLE tickets ADD COLUMN synced_at INTEGER;
+  `,
 ];
