@@ -99,6 +99,8 @@ export function ensureSystemPackages() {
     // PC/SC for the CCCD chip reader: pcsclite builds against the headers; pcscd is the daemon a real reader needs
     ['/usr/include/PCSC/winscard.h', 'libpcsclite-dev'],
     ['/usr/sbin/pcscd', 'pcscd'],
+    // The test command starts its own Redis (scripts/redis.mjs) for the several-servers tests.
+    ['/usr/bin/redis-server', 'redis-server'],
   ];
   const missing = wanted.filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
   const libusb = have('sh', ['-c', 'ldconfig -p | grep -q libusb-1.0 && echo yes']);

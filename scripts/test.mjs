@@ -5,6 +5,7 @@ import path from 'node:path';
 import { root, install, pnpm, pnpmCommand, buildUis, buildAgent, buildServer, ensureSystemPackages, run } from './lib.mjs';
 import { runUnderClocks, clockResults } from './clock.mjs';
 import { startPostgres } from './pg.mjs';
+import { startRedis } from './redis.mjs';
 
 const step = (name) => console.log(`\n── ${name} ${'─'.repeat(Math.max(0, 60 - name.length))}`);
 
@@ -27,6 +28,10 @@ step('PostgreSQL');
 const postgres = startPostgres({ log: (l) => console.log(l) });
 // TEST_DATABASE_URL, not DATABASE_URL: the servers tests start as processes inherit the environment and stay on SQLite.
 process.env.TEST_DATABASE_URL = postgres.url;
+step('Redis');
+// Likewise our own Redis (scripts/redis.mjs: a Unix socket in a temporary folder, no persistence), as TEST_REDIS_URL.
+const redis = startRedis({ log: (l) => console.log(l) });
+process.env.TEST_REDIS_URL = redis.url;
 step('tests');
 const resultsDir = path.join(root, 'tests', 'results');
 mkdirSync(resultsDir, { recursive: true });
@@ -51,6 +56,7 @@ step('tests under a faked clock');
 const clockStatus = runUnderClocks();
 const clocked = clockResults();
 postgres.stop();
+redis.stop();
 
 if (main) printSlowest(main, 10);
 printFailures([['main run', main], ['on PostgreSQL', onPostgres], ...clocked.map((r, i) => [`clock instant ${i}`, r])]);

@@ -39,6 +39,7 @@ import { securityHeaders, centreHeaders, secureCookies } from './http/security-h
 import { apiDocs, apiV1, sharedSchemas } from './http/api.ts';
 import { uiRoutes } from './http/ui.ts';
 import { realtime } from './realtime/socket.ts';
+import { openSharedRedis } from './realtime/redis.ts';
 
 export const VERSION = '0.1.0';
 
@@ -73,6 +74,8 @@ export interface AppOptions {
   dossierSource?: HttpDossierSourceOptions | null;
   /** PROVINCE_URL and PROVINCE_TOKEN: the event log ships to the province (services/province-shipper.ts). */
   province?: Pick<ShipperOptions, 'url' | 'token' | 'idleMs' | 'minBackoffMs' | 'maxBackoffMs' | 'batchSize'> | null;
+  /** REDIS_URL: socket.io events and rate limits shared with the centre's other servers (realtime/redis.ts); absent: in memory. */
+  redisUrl?: string | null;
   /** Where notices to citizens go (SMS, Zalo, Web Push); absent: Web Push only, with keys kept in the data folder. */
   notify?: NotifySettings;
 }
@@ -199,7 +202,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(fastifyCookie);
   await app.register(securityHeaders, centreHeaders({ hsts: opts.hsts ?? false }));
   await app.register(secureCookies);
-  await app.register(fastifyRateLimit, { global: false });
+  const centreId = opts.store?.centerId ?? opts.config.center.id;
+  const redis = opts.redisUrl ? await openSharedRedis(opts.redisUrl, centreId) : null;
+  // Shared: one allowance per client over every server of the centre; Redis unreachable lets requests through rather than refusing the hall.
+  await app.register(fastifyRateLimit, redis ? { global: false, redis: redis.pub, nameSpace: `${redis.prefix}:rate:`, skipOnError: true } : { global: false });
   await app.register(apiDocs, { version: VERSION });
   await app.register(actorResolution, { auth });
   await app.register(metricsPlugin, { metrics });
@@ -212,7 +218,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     const addr = app.server.address();
     if (addr && typeof addr === 'object') listenBase = `http://${addr.address.includes(':') ? '127.0.0.1' : addr.address === '0.0.0.0' ? '127.0.0.1' : addr.address}:${addr.port}`;
   });
-  await app.register(realtime, { ctx, publicBase: () => centerConfig.current().center.publicUrl ?? listenBase, sessionCheckMs: opts.sessionCheckMs });
+  await app.register(realtime, { ctx, publicBase: () => centerConfig.current().center.publicUrl ?? listenBase, sessionCheckMs: opts.sessionCheckMs, centreId, redis });
   const io = app.io;
   const shipper = opts.province ? new ProvinceShipper(port, secret, { ...opts.province, deviceStatus: provinceDeviceStatus(devices, now), log: (line) => app.log.warn(line) }) : null;
   shipper?.start();
@@ -225,6 +231,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await reminders.stop();
     await dossierWatch.stop();
     await port.close();
+    await redis?.close();
   });
   return { app, ctx, io, sqlite: store };
 }

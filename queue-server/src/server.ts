@@ -5,6 +5,7 @@ import { loadConfig, loadDemoConfig, formatConfigErrors, resolveConfigFile, type
 import { buildApp, type App } from './app.ts';
 import { text } from './domain/messages.ts';
 import { acquireDataLock } from './store/data-lock.ts';
+import { redisUrlFrom } from './realtime/redis.ts';
 import { storeChoiceFromEnv, type StoreChoice } from './store/open.ts';
 import { DEFAULT_ISSUE_LIMITS, type IssueLimits } from './services/issue-limit.ts';
 import { HttpDossierSource, type HttpDossierSourceOptions } from './services/http-dossier-source.ts';
@@ -29,6 +30,8 @@ export interface ServerSettings {
   dossierSource?: HttpDossierSourceOptions | null;
   /** PROVINCE_URL and PROVINCE_TOKEN: ship the event log to the province server (null: no link). */
   province?: { url: string; token: string; maxBackoffMs?: number } | null;
+  /** REDIS_URL: share socket.io events and rate limits with the centre's other servers (null: in memory). */
+  redisUrl?: string | null;
   /** SMS_GATEWAY_*, ZALO_ZNS_*, VAPID_*, NOTIFY_*: where notices to citizens go. */
   notify?: NotifySettings;
 }
@@ -124,7 +127,9 @@ export function settingsFromEnv(env: Record<string, string | undefined>, default
   let dossierSource: HttpDossierSourceOptions | null;
   let province: ServerSettings['province'];
   let notify: NotifySettings;
+  let redisUrl: string | null;
   try {
+    redisUrl = redisUrlFrom(env.REDIS_URL);
     kioskAgentUrl = kioskAgentUrlFrom(env.KIOSK_AGENT_URL);
     dossierSource = dossierSourceFrom(env);
     province = provinceFrom(env);
@@ -150,6 +155,7 @@ export function settingsFromEnv(env: Record<string, string | undefined>, default
       dossierSource,
       province,
       notify,
+      redisUrl,
     },
   };
 }
@@ -168,7 +174,7 @@ export async function startServer(s: ServerSettings): Promise<App & { url: strin
 }
 
 async function listenOn(s: ServerSettings, notes: string[], release: () => void): Promise<App & { url: string }> {
-  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger, trustProxy: s.trustProxy, hsts: s.hsts, issueLimits: s.issueLimits, store: s.store, kioskAgentUrl: s.kioskAgentUrl, dossierSource: s.dossierSource, province: s.province, notify: s.notify });
+  const built = await buildApp({ config: s.config, dataDir: s.dataDir, demo: s.demo, enforceHours: s.enforceHours, logger: s.logger, trustProxy: s.trustProxy, hsts: s.hsts, issueLimits: s.issueLimits, store: s.store, kioskAgentUrl: s.kioskAgentUrl, dossierSource: s.dossierSource, province: s.province, notify: s.notify, redisUrl: s.redisUrl });
   for (const line of notes) built.app.log.warn(line);
   built.app.addHook('onClose', async () => release());
   let address: string;

@@ -10,11 +10,12 @@
 // per gathering instead of one per event, and the garbage of those writes is
 // what grew the server's memory over a busy day. Any other client gets the
 // events one by one, as before (`ticket.issued` at once).
-import type { Server } from 'socket.io';
 import type { TicketRecord } from '../store/index.ts';
 
-/** The room of sockets that take gathered events as one `batch` packet. */
-export const ROOM_BATCH = 'batch';
+/** Where events go: to a room's members one by one, or as one `batch` packet to the room of those that asked. */
+export interface Target {
+  emit(event: string, payload: unknown): unknown;
+}
 export const GATHER_MS = 100;
 
 /** One event inside a `batch`: its name and payload, as it would have been sent alone. */
@@ -39,13 +40,16 @@ export class Outbox {
   readonly #counters = new Set<string>();
 
   constructor(
-    private readonly io: Server,
+    /** The centre's sockets that take events one by one. */
+    private readonly oneByOne: Target,
+    /** The centre's sockets that take a `batch` per gathering. */
+    private readonly batched: Target,
     private readonly views: OutboxViews,
   ) {}
 
   /** A new ticket: at once to one-by-one clients, with the next gathering to the batch room. */
   issued(t: TicketRecord): void {
-    this.io.except(ROOM_BATCH).emit('ticket.issued', { ticket: this.views.ticket(t) });
+    this.oneByOne.emit('ticket.issued', { ticket: this.views.ticket(t) });
     this.#issued.set(t.id, t);
     this.#soon();
   }
@@ -82,7 +86,7 @@ export class Outbox {
     const batch: BatchedEvent[] = [];
     // A ticket issued and changed within one gathering goes once, as issued, with its latest state.
     for (const [id, t] of this.#issued) batch.push(['ticket.issued', { ticket: this.views.ticket(this.#tickets.get(id) ?? t) }]);
-    const oneByOne = this.io.except(ROOM_BATCH);
+    const oneByOne = this.oneByOne;
     for (const t of this.#tickets.values()) {
       const e = { ticket: this.views.ticket(t) };
       oneByOne.emit('ticket.updated', e);
@@ -96,7 +100,7 @@ export class Outbox {
     const q = { queue: this.views.queue() };
     oneByOne.emit('queue.changed', q);
     batch.push(['queue.changed', q]);
-    this.io.to(ROOM_BATCH).emit('batch', { events: batch });
+    this.batched.emit('batch', { events: batch });
     this.#issued.clear();
     this.#tickets.clear();
     this.#counters.clear();

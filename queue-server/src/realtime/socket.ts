@@ -18,18 +18,34 @@ import type { RecentCall } from '../services/hall.service.ts';
 import type { TicketRecord } from '../store/index.ts';
 import { sha256 } from '../services/auth.service.ts';
 import { counterView, deviceHealthView, devicesView, publicTicket, staffTicket } from '../http/present.ts';
-import { Outbox, ROOM_BATCH, wantsBatch } from './outbox.ts';
+import { Outbox, wantsBatch } from './outbox.ts';
+import type { SharedRedis } from './redis.ts';
 
-const ROOM_MANAGER = 'manager';
-/** Rooms of one waiting view: `waiting:all` (managers) or `waiting:counter:<id>` (that counter's staff). */
-const WAITING_ROOM = 'waiting:';
 const STATS_THROTTLE_MS = 1000;
 /** Waiting tickets per field in a snapshot or a `waiting.changed`; also the largest page of `waiting.page`. */
 export const WAITING_PAGE = 50;
 const SESSION_CHECK_MS = 30_000;
 
-export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { publicBase: () => string; sessionCheckMs?: number }): Server {
+export interface RealtimeOptions {
+  publicBase: () => string;
+  sessionCheckMs?: number;
+  /** The centre whose rooms these are (CENTER_ID): servers of other centres on the same Redis never reach its screens. */
+  centreId: string;
+  /** REDIS_URL: events shared with the centre's other servers. */
+  redis?: SharedRedis | null;
+}
+
+export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: RealtimeOptions): Server {
+  // Every room is the centre's: `<centre>` (every screen of it), `<centre>:manager`, `<centre>:batch`,
+  // `<centre>:waiting:all` (managers) and `<centre>:waiting:counter:<id>` (that counter's staff).
+  const CENTRE = `centre:${opts.centreId}`;
+  const ROOM_MANAGER = `${CENTRE}:manager`;
+  const ROOM_BATCH = `${CENTRE}:batch`;
+  const WAITING_ROOM = `${CENTRE}:waiting:`;
+  // With other servers, rooms may have members elsewhere: send what a room may want without looking whether it has any here.
+  const shared = Boolean(opts.redis);
   const io = new Server(app.server, {
+    ...(opts.redis ? { adapter: opts.redis.adapter } : {}),
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: 16 * 1024,
@@ -150,6 +166,7 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   io.on('connection', (socket: Socket) => {
     const actor = socket.data.actor as Actor;
     const room = waitingRoom(actor);
+    void socket.join(CENTRE);
     if (socket.data.batch === true) void socket.join(ROOM_BATCH);
     if (actor.kind === 'user') {
       if (isManager(actor)) void socket.join(ROOM_MANAGER);
@@ -187,20 +204,21 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   });
 
   // Changes are gathered for GATHER_MS and sent together (outbox.ts); a call leaves at once.
-  const outbox = new Outbox(io, {
+  const outbox = new Outbox(io.to(CENTRE).except(ROOM_BATCH), io.to(ROOM_BATCH), {
     ticket: (t) => pub(t),
     counter: (id) => counterView(ctx, id),
     queue: () => queue.estimates.queueSummary(),
     // Each view's waiting list only when some official is there to see it, each with the fields it may see.
     afterFlush: () => {
-      for (const [room, members] of io.sockets.adapter.rooms) {
-        if (room.startsWith(WAITING_ROOM) && members.size > 0) io.to(room).emit('waiting.changed', waitingFor(room));
-      }
+      const rooms = shared
+        ? [`${WAITING_ROOM}all`, ...queue.centre.config.counters.map((c) => `${WAITING_ROOM}counter:${c.id}`)]
+        : [...io.sockets.adapter.rooms].filter(([room, members]) => room.startsWith(WAITING_ROOM) && members.size > 0).map(([room]) => room);
+      for (const room of rooms) io.to(room).emit('waiting.changed', waitingFor(room));
     },
   });
   let statsTimer: NodeJS.Timeout | null = null;
   const statsChanged = () => {
-    if (statsTimer || !io.sockets.adapter.rooms.get(ROOM_MANAGER)?.size) return;
+    if (statsTimer || (!shared && !io.sockets.adapter.rooms.get(ROOM_MANAGER)?.size)) return;
     statsTimer = setTimeout(() => {
       statsTimer = null;
       todayStats().then(
@@ -218,7 +236,7 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   });
   bus.on('ticket.called', ({ ticket, recall }) => {
     const c = queue.hall.calls().find((x) => x.ticketId === ticket.id);
-    if (c) io.emit(recall ? 'ticket.recalled' : 'ticket.called', { call: call(c) });
+    if (c) io.to(CENTRE).emit(recall ? 'ticket.recalled' : 'ticket.called', { call: call(c) });
     outbox.ticket(ticket);
     statsChanged();
   });
@@ -229,7 +247,7 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: { pu
   bus.on('counter.updated', (id) => outbox.counter(id));
   // The live configuration replaced (the admin console): screens fetch /api/v1/center again; every counter and the queue go out anew.
   bus.on('center.changed', (c) => {
-    io.emit('center.changed', { name: c.center.name, services: c.services.length, counters: c.counters.length });
+    io.to(CENTRE).emit('center.changed', { name: c.center.name, services: c.services.length, counters: c.counters.length });
     for (const k of c.counters) outbox.counter(k.id);
     outbox.queue();
   });
@@ -280,7 +298,7 @@ declare module 'fastify' {
 
 /** socket.io on the server's own HTTP port (fastify-plugin: it hooks the root server's listen and close). */
 export const realtime = fp(
-  async (app, opts: { ctx: AppContext; publicBase: () => string; sessionCheckMs?: number }) => {
+  async (app, opts: RealtimeOptions & { ctx: AppContext }) => {
     app.decorate('io', attachRealtime(app, opts.ctx, opts));
   },
   { name: 'realtime' },
