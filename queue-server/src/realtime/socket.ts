@@ -36,14 +36,12 @@ export interface RealtimeOptions {
 }
 
 export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: RealtimeOptions): Server {
-  // Every room is the centre's: `<centre>` (every screen of it), `<centre>:manager`, `<centre>:batch`,
-  // `<centre>:waiting:all` (managers) and `<centre>:waiting:counter:<id>` (that counter's staff).
+  // Every room is the centre's: itself (every screen), :manager, :batch, :waiting:all, :waiting:counter:<id> (its staff).
   const CENTRE = `centre:${opts.centreId}`;
   const ROOM_MANAGER = `${CENTRE}:manager`;
   const ROOM_BATCH = `${CENTRE}:batch`;
   const WAITING_ROOM = `${CENTRE}:waiting:`;
-  // With other servers, rooms may have members elsewhere: send what a room may want without looking whether it has any here.
-  const shared = Boolean(opts.redis);
+  const shared = Boolean(opts.redis); // rooms may have members on other servers: send without looking here
   const io = new Server(app.server, {
     ...(opts.redis ? { adapter: opts.redis.adapter } : {}),
     path: '/socket.io',
@@ -266,12 +264,8 @@ export function attachRealtime(app: FastifyInstance, ctx: AppContext, opts: Real
   bus.on('device.health', (d) => {
     io.to(ROOM_MANAGER).emit('device.health', { device: deviceHealthView(d) });
   });
-  // A kiosk replays what it issued offline (issue 17.4): the boards show "đang đồng bộ" while any does.
-  bus.on('kiosk.sync', ({ deviceId, remaining }) => io.emit('kiosk.sync', { deviceId, remaining, syncing: queue.offline.isSyncing() }));
   // A kiosk replays what it issued offline (issue 17.4): every screen says "đang đồng bộ" until it is done.
-  bus.on('kiosk.sync', ({ deviceId, remaining }) => {
-    io.emit('kiosk.sync', { syncing: queue.offline.isSyncing(), deviceId, remaining });
-  });
+  bus.on('kiosk.sync', ({ deviceId, remaining }) => io.to(CENTRE).emit('kiosk.sync', { syncing: queue.offline.isSyncing(), deviceId, remaining }));
   bus.on('alert', (a) => {
     io.to(ROOM_MANAGER).emit('alert', { kind: a.kind, message: a.message, at: toIso(a.at), deviceId: a.deviceId, ticketId: a.ticketId });
   });
