@@ -73,4 +73,18 @@ describe('several servers on one Redis', () => {
     expect(onOther.calls).toEqual([t2.body.id]);
     expect(onB.calls).not.toContain(t2.body.id);
   });
+
+  it('rate limits count over every server of the centre: sign-ins spread over two servers run out at the one allowance (20 a minute)', async () => {
+    const [a, b] = servers;
+    // One sign-in went to the first server above; spread the rest over both until one says 429.
+    const statuses: number[] = [];
+    for (let i = 0; i < 45 && !statuses.includes(429); i++) {
+      const r = await new ApiClient(i % 2 ? b!.url : a!.url).post('/api/v1/auth/login', { username: 'quay2', password: 'sai-mat-khau' });
+      statuses.push(r.status);
+    }
+    // Per process, each server would let 20 through (about 39 in all); shared, 19 after the one above.
+    expect(statuses.filter((s) => s !== 429)).toHaveLength(19);
+    expect(statuses.at(-1)).toBe(429);
+    for (const s of [a!, b!]) expect((await new ApiClient(s.url).post('/api/v1/auth/login', { username: 'quay2', password: 'demo', counterId: 'quay-2' })).status).toBe(429);
+  });
 });
