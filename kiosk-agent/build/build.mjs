@@ -22,6 +22,7 @@ const EXTERNAL = [
   'serialport', // loads @serialport/bindings-cpp's prebuilt .node; reached through lazy-serialport.mjs
   'node-hid', // native; hardware imports it dynamically, only when a real keypad is configured
   'pcsclite', // native (PC/SC); imported dynamically, only when a real chip reader is configured
+  'better-sqlite3', // native: the offline journal (offline-journal.ts)
   'dejavu-fonts-ttf', // not code: font.ts finds the TTF files through require.resolve
   // CommonJS reached by a dynamic import: split into a chunk, esbuild would give it a default
   // export only, and `const { parse } = await import('yaml')` would get undefined. Node's own
