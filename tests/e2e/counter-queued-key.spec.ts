@@ -13,7 +13,8 @@ import { repoRoot } from '../support/server.ts';
 import { submitConsoleSignIn } from '../support/sign-in.ts';
 import { browserSuite } from '../support/suite.ts';
 
-const POLL_MS = 10_000;
+// Generous: the console re-reads the counter after each action, which a loaded machine (the whole suite on 2 cores) makes slow.
+const POLL_MS = 20_000;
 const ART = path.join(repoRoot, 'tests/artifacts/counter');
 mkdirSync(ART, { recursive: true });
 
@@ -48,6 +49,9 @@ describe('counter console: a key pressed during an action', () => {
     await expect.poll(() => staff.getByTestId('current-number').textContent(), { timeout: POLL_MS }).toBe(numbers[0]);
     await staff.keyboard.press('s');
     await expect.poll(() => staff.locator('.state-serving').count(), { timeout: POLL_MS }).toBe(1);
+    // The start is through (the desk is free again once it has re-read the counter): F is pressed on a free desk,
+    // F1 while the finish runs. On a loaded machine F could otherwise come while the start was still under way.
+    await staff.locator('[data-action=finish]:not([disabled])').waitFor({ timeout: POLL_MS });
 
     // Hold the finish until F1 has been pressed.
     let held: Route | null = null;
